@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CandidateAvatar } from "@/components/candidates/candidate-avatar";
+import { StatusBadge } from "@/components/candidates/status-badge";
+import { Link } from "@/lib/i18n/navigation";
+import { getPublicCandidate, pickProfile } from "@/lib/candidates/queries";
+import { postName } from "@/lib/elections/post-name";
+import { memberStateName } from "@/lib/member-states/names";
+import { formatInstant } from "@/lib/time/format";
+import { getConference } from "@/lib/elections/queries";
+
+const ID = /^[a-z0-9]{20,40}$/;
+
+async function load(id: string) {
+  return ID.test(id) ? getPublicCandidate(id) : null;
+}
+
+// Rendered on first visit, then cached until a change revalidates its tags.
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/candidates/[id]">): Promise<Metadata> {
+  const { id } = await params;
+  const candidate = await load(id);
+  return candidate ? { title: candidate.name } : {};
+}
+
+export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const [candidate, conference] = await Promise.all([load(id), getConference()]);
+  if (!candidate || !conference) notFound();
+  const t = await getTranslations({ locale, namespace: "candidate" });
+  const common = await getTranslations({ locale, namespace: "common" });
+  const profile = pickProfile(candidate.profiles, locale);
+  const languageName = profile ? new Intl.DisplayNames([locale], { type: "language" }).of(profile.locale) : null;
+  const post = postName(candidate.post.names, locale);
+
+  return (
+    <article className="space-y-6" aria-labelledby="candidate-name">
+      <p>
+        <Link href={`/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
+          {post}
+        </Link>
+      </p>
+      {candidate.isDemo ? (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <strong>{common("demoBadge")}.</strong> {common("demoNotice")}
+        </p>
+      ) : null}
+      <header className="flex flex-wrap items-center gap-6">
+        <CandidateAvatar name={candidate.name} size="lg" />
+        <div className="space-y-2">
+          <h1 id="candidate-name" className="text-3xl font-bold">
+            {candidate.name}
+          </h1>
+          <p className="text-lg">{t("post", { post })}</p>
+        </div>
+      </header>
+
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">{t("nominatedBy")}</dt>
+        <dd>{memberStateName(locale, candidate.memberState)}</dd>
+        <dt className="font-semibold">{t("status")}</dt>
+        <dd className="space-y-1">
+          <StatusBadge status={candidate.status} locale={locale} />
+          {candidate.formallyReceivedAt ? (
+            <span className="block text-sm text-slate-700">
+              {t("formallyReceived", { date: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone) })}
+            </span>
+          ) : null}
+        </dd>
+      </dl>
+      {candidate.isInternal ? <p className="text-sm text-slate-700">{t("internal")}</p> : null}
+
+      <section aria-labelledby="vision" className="space-y-3">
+        <h2 id="vision" className="text-2xl font-semibold">
+          {t("vision")}
+        </h2>
+        {profile ? (
+          <>
+            {profile.locale !== locale ? (
+              <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p>
+            ) : null}
+            <div lang={profile.locale} dir="auto" className="max-w-prose space-y-3 whitespace-pre-line">
+              {profile.vision}
+            </div>
+            {profile.biography ? (
+              <>
+                <h2 className="text-2xl font-semibold">{t("biography")}</h2>
+                <div lang={profile.locale} dir="auto" className="max-w-prose whitespace-pre-line">
+                  {profile.biography}
+                </div>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <p>{t("noVision")}</p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { KeyDate } from "@/components/elections/key-date";
+import { Link } from "@/lib/i18n/navigation";
+import { getConference } from "@/lib/elections/queries";
+import { formatCalendarDate, formatInstant } from "@/lib/time/format";
+import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "nav" });
+  return { title: t("home") };
+}
+
+function startOfDay(date: string, timeZone: string): string {
+  return zonedWallTimeToUtc({ ...calendarDate(date), hour: 0, minute: 0 }, timeZone).toISOString();
+}
+
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "home" });
+  const conference = await getConference();
+  if (!conference) {
+    return <p>{t("noConference")}</p>;
+  }
+  const zone = conference.timeZone;
+  const { deadline, hearing } = conference;
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="conference-title" className="space-y-2">
+        <h1 id="conference-title" className="text-3xl font-bold">
+          {t("title", { conference: conference.name, city: conference.city })}
+        </h1>
+        <p className="text-lg">
+          {t("dates", {
+            opens: formatCalendarDate(locale, conference.opensOn),
+            closes: formatCalendarDate(locale, conference.closesOn),
+          })}
+        </p>
+        <p className="max-w-prose text-slate-700">{t("intro")}</p>
+        <p>
+          <Link href="/posts" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("browsePosts")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="key-dates" className="space-y-4">
+        <h2 id="key-dates" className="text-2xl font-semibold">
+          {t("keyDates")}
+        </h2>
+        <ol className="grid gap-4 sm:grid-cols-2">
+          <KeyDate
+            label={t("deadline")}
+            iso={deadline.at}
+            zone={zone}
+            rule={
+              deadline.source === "OVERRIDE"
+                ? t("deadlineOverridden", {
+                    computed: formatInstant(locale, deadline.computed, zone),
+                    reason: deadline.reason ?? "",
+                  })
+                : t("deadlineRule")
+            }
+          />
+          {hearing ? (
+            <KeyDate
+              label={t("hearing")}
+              iso={hearing.startsAt}
+              zone={zone}
+              rule={`${t("hearingRule")} ${t("hearingSlots", { presentation: hearing.presentationMinutes, qa: hearing.qaMinutes })}`}
+            />
+          ) : null}
+          <KeyDate
+            label={t("opening")}
+            iso={startOfDay(conference.opensOn, zone)}
+            zone={zone}
+            date={conference.opensOn}
+            rule={t("openingRule")}
+          />
+          <KeyDate
+            label={t("closing")}
+            iso={startOfDay(conference.closesOn, zone)}
+            zone={zone}
+            date={conference.closesOn}
+            rule={t("closingRule")}
+          />
+        </ol>
+      </section>
+    </div>
+  );
+}

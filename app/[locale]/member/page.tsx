@@ -1,0 +1,3 @@
+import { areaOverviewPage } from "@/components/areas/area-pages";
+
+export default areaOverviewPage("member", "enter:member-area:any");

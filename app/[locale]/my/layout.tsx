@@ -1,0 +1,6 @@
+import { areaLayout } from "@/components/areas/area-pages";
+
+export default areaLayout("my", "enter:workspace:own");
+
+// Signed-in pages render per request (their nonce-based policy needs it).
+export const dynamic = "force-dynamic";

@@ -1,0 +1,35 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReaderTime } from "@/components/time/local-time";
+import { TimeLeft } from "@/components/time/time-left";
+import { formatCalendarDate, formatInstant, zoneLabel } from "@/lib/time/format";
+
+type Props = {
+  label: string;
+  /** The instant, in UTC. */
+  iso: string;
+  /** The conference's zone, in which the date is stated. */
+  zone: string;
+  /** For whole days (opening, closing): the calendar date, shown without a time. */
+  date?: string;
+  rule: string;
+};
+
+export async function KeyDate({ label, iso, zone, date, rule }: Props) {
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "time" });
+  return (
+    <li className="rounded border border-slate-300 p-4">
+      <h3 className="font-semibold">{label}</h3>
+      <p>
+        {date ? (
+          <time dateTime={date}>{formatCalendarDate(locale, date)}</time>
+        ) : (
+          <time dateTime={iso}>{t("conferenceZone", { time: formatInstant(locale, iso, zone), zone: zoneLabel(locale, zone, iso) })}</time>
+        )}
+      </p>
+      {date ? null : <ReaderTime iso={iso} conferenceZone={zone} />}
+      <TimeLeft iso={iso} />
+      <p className="mt-2 text-sm text-slate-700">{rule}</p>
+    </li>
+  );
+}

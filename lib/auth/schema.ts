@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+// Shared by the sign-in form and the server (STYLE.md 6).
+export const signInSchema = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(200),
+});

@@ -1,0 +1,115 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db";
+import { TAGS } from "@/lib/cache-tags";
+import type { CandidatureStatus } from "@/lib/db/generated/enums";
+
+// Cached public reads of candidates. Only what the public may see leaves this file:
+// a profile's text is public only once the candidature is formal (001, footnote 2) and the
+// candidate has published it.
+
+export type CandidateListItem = {
+  id: string;
+  name: string;
+  status: CandidatureStatus;
+  isInternal: boolean;
+  isDemo: boolean;
+  memberState: { iso2: string; nameEn: string };
+};
+
+export type PostWithCandidates = {
+  code: string;
+  kind: string;
+  region: string | null;
+  names: unknown;
+  candidates: CandidateListItem[];
+};
+
+const STATUS_ORDER: Record<CandidatureStatus, number> = { ELECTED: 0, FORMAL: 1, ANNOUNCED: 2, NOT_ELECTED: 3, WITHDRAWN: 4 };
+
+export const getPostWithCandidates = unstable_cache(
+  async (conferenceId: string, code: string): Promise<PostWithCandidates | null> => {
+    const post = await db().post.findUnique({
+      where: { conferenceId_code: { conferenceId, code } },
+      select: {
+        code: true,
+        kind: true,
+        region: true,
+        names: true,
+        retiredAt: true,
+        candidates: {
+          orderBy: { name: "asc" },
+          select: {
+            id: true,
+            name: true,
+            status: true,
+            isInternal: true,
+            isDemo: true,
+            memberState: { select: { iso2: true, nameEn: true } },
+          },
+        },
+      },
+    });
+    if (!post || post.retiredAt) return null;
+    const candidates = [...post.candidates].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    return { code: post.code, kind: post.kind, region: post.region, names: post.names, candidates };
+  },
+  ["post-with-candidates"],
+  { tags: [TAGS.posts, TAGS.candidates] },
+);
+
+const PUBLIC_PROFILE_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL", "ELECTED", "NOT_ELECTED", "WITHDRAWN"]);
+
+export type PublicCandidate = CandidateListItem & {
+  formallyReceivedAt: string | null;
+  hasPhoto: boolean;
+  post: { code: string; names: unknown };
+  /** Published profiles by locale; empty while the candidature is not formal. */
+  profiles: { locale: string; vision: string; biography: string }[];
+};
+
+export function getPublicCandidate(id: string): Promise<PublicCandidate | null> {
+  return unstable_cache(
+    async (): Promise<PublicCandidate | null> => {
+      const c = await db().candidate.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          isInternal: true,
+          isDemo: true,
+          photoKey: true,
+          formallyReceivedAt: true,
+          memberState: { select: { iso2: true, nameEn: true } },
+          post: { select: { code: true, names: true } },
+          profiles: {
+            where: { publishedAt: { not: null } },
+            select: { locale: true, vision: true, biography: true },
+            orderBy: { locale: "asc" },
+          },
+        },
+      });
+      if (!c) return null;
+      return {
+        id: c.id,
+        name: c.name,
+        status: c.status,
+        isInternal: c.isInternal,
+        isDemo: c.isDemo,
+        memberState: c.memberState,
+        hasPhoto: Boolean(c.photoKey),
+        formallyReceivedAt: c.formallyReceivedAt?.toISOString() ?? null,
+        post: c.post,
+        profiles: PUBLIC_PROFILE_STATUSES.has(c.status) ? c.profiles : [],
+      };
+    },
+    ["public-candidate", id],
+    { tags: [TAGS.candidates, TAGS.candidate(id)] },
+  )();
+}
+
+/** The profile to show a reader: theirs if there is one, else English, else the first. */
+export function pickProfile<T extends { locale: string }>(profiles: T[], locale: string): T | undefined {
+  return profiles.find((p) => p.locale === locale) ?? profiles.find((p) => p.locale === "en") ?? profiles[0];
+}

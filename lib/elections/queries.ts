@@ -1,0 +1,101 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { TAGS } from "@/lib/cache-tags";
+import { candidatureDeadline } from "./deadline";
+
+// Cached public reads. Results cross a JSON boundary in the cache, so instants are
+// returned as ISO strings.
+
+export type ConferenceView = {
+  id: string;
+  name: string;
+  city: string;
+  opensOn: string;
+  closesOn: string;
+  timeZone: string;
+  deadline: { at: string; source: "GR170" | "OVERRIDE"; computed: string; reason: string | null };
+  hearing: { startsAt: string; presentationMinutes: number; qaMinutes: number } | null;
+};
+
+export const getConference = unstable_cache(
+  async (slug: string = env().HUSTINGS_CONFERENCE): Promise<ConferenceView | null> => {
+    const c = await db().conference.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        name: true,
+        city: true,
+        opensOn: true,
+        closesOn: true,
+        timeZone: true,
+        deadlineOverrideAt: true,
+        deadlineOverrideReason: true,
+        hearings: {
+          select: { startsAt: true, presentationMinutes: true, qaMinutes: true },
+          orderBy: { startsAt: "asc" },
+          take: 1,
+        },
+      },
+    });
+    if (!c) return null;
+    const deadline = candidatureDeadline(c);
+    const hearing = c.hearings[0];
+    return {
+      id: c.id,
+      name: c.name,
+      city: c.city,
+      opensOn: c.opensOn.toISOString().slice(0, 10),
+      closesOn: c.closesOn.toISOString().slice(0, 10),
+      timeZone: c.timeZone,
+      deadline: {
+        at: deadline.at.toISOString(),
+        source: deadline.source,
+        computed: deadline.computed.toISOString(),
+        reason: deadline.source === "OVERRIDE" ? deadline.reason : null,
+      },
+      hearing: hearing
+        ? { startsAt: hearing.startsAt.toISOString(), presentationMinutes: hearing.presentationMinutes, qaMinutes: hearing.qaMinutes }
+        : null,
+    };
+  },
+  ["conference"],
+  { tags: [TAGS.conference, TAGS.hearings] },
+);
+
+export type PostSummary = {
+  code: string;
+  kind: "ELECTED_OFFICIAL" | "RRB_SEAT" | "COUNCIL_SEAT";
+  region: string | null;
+  seats: number;
+  names: unknown;
+  candidateCount: number;
+};
+
+export const listPosts = unstable_cache(
+  async (conferenceId: string): Promise<PostSummary[]> => {
+    const posts = await db().post.findMany({
+      where: { conferenceId, retiredAt: null },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: {
+        code: true,
+        kind: true,
+        region: true,
+        seats: true,
+        names: true,
+        _count: { select: { candidates: { where: { status: { not: "WITHDRAWN" } } } } },
+      },
+    });
+    return posts.map((p) => ({
+      code: p.code,
+      kind: p.kind,
+      region: p.region,
+      seats: p.seats,
+      names: p.names,
+      candidateCount: p._count.candidates,
+    }));
+  },
+  ["posts"],
+  { tags: [TAGS.posts, TAGS.candidates] },
+);

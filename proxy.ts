@@ -1,0 +1,35 @@
+import createMiddleware from "next-intl/middleware";
+import { NextRequest, type NextResponse } from "next/server";
+import { routing } from "@/lib/i18n/routing";
+import { noncePolicy } from "@/lib/security/headers";
+
+const intl = createMiddleware(routing);
+
+// Pages that render per request get a nonce-based policy (docs/decisions/005). Access is
+// never decided here: every page and service checks the caller itself (STYLE.md 1).
+const PER_REQUEST_SECTIONS = new Set(["admin", "chair", "my", "ethics", "member", "sign-in", "sign-out", "go"]);
+
+function rendersPerRequest(pathname: string): boolean {
+  const [, maybeLocale, section] = pathname.split("/");
+  return Boolean(maybeLocale && section && PER_REQUEST_SECTIONS.has(section));
+}
+
+export default function proxy(request: NextRequest): NextResponse {
+  if (!rendersPerRequest(request.nextUrl.pathname)) return intl(request);
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = noncePolicy(nonce, process.env.NODE_ENV === "production");
+  const headers = new Headers(request.headers);
+  // Next reads the nonce from the request's policy and puts it on its own scripts.
+  headers.set("content-security-policy", policy);
+  headers.set("x-nonce", nonce);
+  const response = intl(new NextRequest(request, { headers }));
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+export const config = {
+  // Everything but API routes, Next's own files and files with an extension.
+  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+};

@@ -1,0 +1,209 @@
+import { createHash } from "node:crypto";
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deployMigrations } from "../../lib/db/migrate";
+import { SCHEMA_PATH, applyMigrations, diagnose, diffMigrationsToSchema } from "../../scripts/db/engine";
+import { MIGRATIONS_DIR, createEmptyTestDatabase, createTestDatabase, testServerUrl, type TestDatabase } from "../support/database";
+
+interface MigrationRow {
+  id: string;
+  checksum: string;
+  finished_at: Date | null;
+  migration_name: string;
+  logs: string | null;
+  rolled_back_at: Date | null;
+  started_at: Date;
+  applied_steps_count: number;
+}
+
+async function localMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A copy of the migrations folder a test may edit. */
+async function copyOfMigrations(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "hustings-migrations-"));
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+describe("deployMigrations on an empty database", () => {
+  let database: TestDatabase;
+  let first: { applied: string[] };
+
+  beforeAll(async () => {
+    database = await createEmptyTestDatabase();
+    first = await deployMigrations(database.url, { migrationsDir: MIGRATIONS_DIR });
+  });
+  afterAll(() => database?.drop());
+
+  it("applies every migration, in folder order", async () => {
+    expect(first.applied.length).toBeGreaterThan(0);
+    expect(first.applied).toEqual(await localMigrations());
+  });
+
+  it("applies nothing the second time", async () => {
+    expect(await deployMigrations(database.url, { migrationsDir: MIGRATIONS_DIR })).toEqual({ applied: [] });
+  });
+
+  it("records each migration in _prisma_migrations as Prisma does", async () => {
+    const rows = await withClient(database.url, (client) =>
+      client.query<MigrationRow>("SELECT * FROM _prisma_migrations ORDER BY started_at").then((result) => result.rows),
+    );
+    const expected = await Promise.all(
+      (await localMigrations()).map(async (name) => ({
+        name,
+        checksum: createHash("sha256")
+          .update(await readFile(path.join(MIGRATIONS_DIR, name, "migration.sql")))
+          .digest("hex"),
+      })),
+    );
+    expect(rows.map((row) => ({ name: row.migration_name, checksum: row.checksum }))).toEqual(expected);
+    for (const row of rows) {
+      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(row).toMatchObject({ logs: null, rolled_back_at: null, applied_steps_count: 1 });
+      expect(row.finished_at?.getTime()).toBeGreaterThanOrEqual(row.started_at.getTime());
+    }
+  });
+
+  it("refuses a migration whose file changed after it was applied", async () => {
+    const copy = await copyOfMigrations();
+    try {
+      const [firstName] = await localMigrations(copy.dir);
+      await appendFile(path.join(copy.dir, String(firstName), "migration.sql"), "\n-- an afterthought\n");
+      await expect(deployMigrations(database.url, { migrationsDir: copy.dir })).rejects.toThrow(/changed after they were applied/);
+    } finally {
+      await copy.remove();
+    }
+  });
+
+  it("accepts the same file checked out with CRLF line endings, as Prisma does", async () => {
+    const copy = await copyOfMigrations();
+    try {
+      for (const name of await localMigrations(copy.dir)) {
+        const file = path.join(copy.dir, name, "migration.sql");
+        await writeFile(file, (await readFile(file, "utf8")).replaceAll("\n", "\r\n"));
+      }
+      expect(await deployMigrations(database.url, { migrationsDir: copy.dir })).toEqual({ applied: [] });
+    } finally {
+      await copy.remove();
+    }
+  });
+});
+
+describe("deployMigrations after a failed migration", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  it("refuses to go on, as prisma migrate deploy does (P3009)", async () => {
+    await withClient(database.url, (client) =>
+      client.query(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, logs, started_at, applied_steps_count)
+         VALUES (gen_random_uuid(), repeat('0', 64), '29991231000000_broken', 'syntax error', now(), 0)`,
+      ),
+    );
+    await expect(deployMigrations(database.url, { migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(/29991231000000_broken failed/);
+  });
+});
+
+describe("the AuditEvent table", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await withClient(database.url, (client) =>
+      client.query(`INSERT INTO "AuditEvent" (area, action, entity, "entityId") VALUES ('test', 'create', 'thing', 't1')`),
+    );
+  });
+  afterAll(() => database?.drop());
+
+  const refusal = { code: "55000", message: expect.stringContaining("audit events are append-only") };
+
+  it("refuses UPDATE", async () => {
+    await withClient(database.url, async (client) => {
+      await expect(client.query(`UPDATE "AuditEvent" SET action = 'edited'`)).rejects.toMatchObject(refusal);
+    });
+  });
+
+  it("refuses DELETE", async () => {
+    await withClient(database.url, async (client) => {
+      await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toMatchObject(refusal);
+    });
+  });
+
+  it("refuses TRUNCATE", async () => {
+    await withClient(database.url, async (client) => {
+      await expect(client.query(`TRUNCATE "AuditEvent"`)).rejects.toMatchObject(refusal);
+    });
+  });
+
+  it("still accepts new events, and keeps the old one unchanged", async () => {
+    const rows = await withClient(database.url, async (client) => {
+      await client.query(`INSERT INTO "AuditEvent" (area, action, entity, "entityId") VALUES ('test', 'update', 'thing', 't1')`);
+      return (await client.query<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`)).rows;
+    });
+    expect(rows.map((row) => row.action)).toEqual(["create", "update"]);
+  });
+});
+
+// The WebAssembly schema engine (scripts/db), checked against the same migrations.
+describe("Prisma's schema engine", () => {
+  it("finds schema.prisma and the committed migrations in agreement (db:migrate:check)", async () => {
+    const diff = await diffMigrationsToSchema({ serverUrl: testServerUrl(), script: true });
+    expect(diff.stdout).toContain("empty migration");
+    expect(diff.exitCode).toBe(0);
+  });
+
+  it("reports drift when schema.prisma gains a model no migration creates", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "hustings-schema-"));
+    try {
+      const schemaPath = path.join(dir, "schema.prisma");
+      await writeFile(schemaPath, `${await readFile(SCHEMA_PATH, "utf8")}\nmodel DriftProbe {\n  id Int @id\n}\n`);
+      const diff = await diffMigrationsToSchema({ serverUrl: testServerUrl(), script: true, schemaPath });
+      expect(diff.exitCode).toBe(2);
+      expect(diff.stdout).toContain(`CREATE TABLE "DriftProbe"`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  describe("and the pg runner share one history", () => {
+    let byRunner: TestDatabase;
+    let byEngine: TestDatabase;
+    beforeAll(async () => {
+      [byRunner, byEngine] = await Promise.all([createTestDatabase(), createEmptyTestDatabase()]);
+    });
+    afterAll(() => Promise.all([byRunner?.drop(), byEngine?.drop()]));
+
+    it("the engine reads a database the runner migrated as up to date (db:migrate:status)", async () => {
+      expect(await diagnose(byRunner.url, MIGRATIONS_DIR)).toEqual({
+        editedMigrationNames: [],
+        failedMigrationNames: [],
+        hasMigrationsTable: true,
+        history: null,
+      });
+    });
+
+    it("the runner finds nothing to do on a database the engine migrated (db:migrate:deploy)", async () => {
+      const { appliedMigrationNames } = await applyMigrations(byEngine.url, MIGRATIONS_DIR);
+      expect(appliedMigrationNames).toEqual(await localMigrations());
+      expect(await deployMigrations(byEngine.url, { migrationsDir: MIGRATIONS_DIR })).toEqual({ applied: [] });
+    });
+  });
+});

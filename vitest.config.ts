@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+// Two projects: unit tests need nothing; integration tests get TEST_DATABASE_URL (a server
+// where each test file creates and drops its own database, see tests/support/database.ts).
+export default defineConfig({
+  resolve: { alias: { "@": root, "server-only": `${root}tests/support/server-only.ts` } },
+  test: {
+    setupFiles: [`${root}tests/support/fail-on-console-error.ts`],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { requireArea } from "@/lib/auth/area";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
@@ -11,7 +12,7 @@ type Params = { params: Promise<{ locale: string }> };
 
 export function areaLayout(area: AreaKey, permission: Permission) {
   return async function AreaLayout({ children, params }: Params & { children: ReactNode }) {
-    const { locale } = await params;
+    const locale = await pageLocale(params);
     const user = await requireArea(locale, permission, `/${area}`);
     return (
       <AreaShell area={area} user={user}>
@@ -27,7 +28,7 @@ export function areaOverviewPage(
   extra?: (user: CurrentUser, locale: string) => Promise<ReactNode>,
 ) {
   return async function AreaPage({ params }: Params) {
-    const { locale } = await params;
+    const locale = await pageLocale(params);
     const user = await requireArea(locale, permission, `/${area}`);
     return <AreaOverview area={area}>{extra ? await extra(user, locale) : null}</AreaOverview>;
   };

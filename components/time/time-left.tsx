@@ -1,20 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+// A clock that ticks once a minute; its snapshot only changes when the minute does.
+function subscribe(onTick: () => void) {
+  const timer = setInterval(onTick, MINUTE);
+  return () => clearInterval(timer);
+}
+const currentMinute = () => Math.floor(Date.now() / MINUTE) * MINUTE;
+const noClockOnServer = () => null;
 
 /** Time left until `iso`, counted in the browser (the page itself is cached). */
 export function TimeLeft({ iso }: { iso: string }) {
   const t = useTranslations("time");
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useSyncExternalStore(subscribe, currentMinute, noClockOnServer);
   if (now === null) return null;
   const left = new Date(iso).getTime() - now;
   if (left <= 0) return <span className="text-sm text-slate-700">{t("passed")}</span>;

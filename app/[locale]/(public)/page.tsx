@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { KeyDate } from "@/components/elections/key-date";
 import { Link } from "@/lib/i18n/navigation";
 import { getConference } from "@/lib/elections/queries";
@@ -17,8 +18,7 @@ function startOfDay(date: string, timeZone: string): string {
 }
 
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "home" });
   const conference = await getConference();
   if (!conference) {

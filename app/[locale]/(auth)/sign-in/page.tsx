@@ -1,3 +1,4 @@
+import { pageLocale } from "@/lib/i18n/page-locale";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -15,7 +16,7 @@ function safeNext(locale: string, next: string | string[] | undefined): string {
 }
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const { next } = await searchParams;
   const t = await getTranslations({ locale, namespace: "auth" });
   return (

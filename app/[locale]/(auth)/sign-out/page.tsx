@@ -1,3 +1,4 @@
+import { pageLocale } from "@/lib/i18n/page-locale";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -10,7 +11,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/sign-out
 }
 
 export default async function SignOutPage({ params }: PageProps<"/[locale]/sign-out">) {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "auth" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const user = await getCurrentUser();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { Link } from "@/lib/i18n/navigation";
 import { postName } from "@/lib/elections/post-name";
 import { getConference, listPosts, type PostSummary } from "@/lib/elections/queries";
@@ -18,8 +19,7 @@ const GROUPS = [
 ] as const;
 
 export default async function PostsPage({ params }: PageProps<"/[locale]/posts">) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "posts" });
   const regions = await getTranslations({ locale, namespace: "regions" });
   const conference = await getConference();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { CandidateAvatar } from "@/components/candidates/candidate-avatar";
 import { StatusBadge } from "@/components/candidates/status-badge";
 import { Link } from "@/lib/i18n/navigation";
@@ -28,8 +29,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 }
 
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
-  const { locale, id } = await params;
-  setRequestLocale(locale);
+  const { id } = await params;
+  const locale = await pageLocale(params);
   const [candidate, conference] = await Promise.all([load(id), getConference()]);
   if (!candidate || !conference) notFound();
   const t = await getTranslations({ locale, namespace: "candidate" });

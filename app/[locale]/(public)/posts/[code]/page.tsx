@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { CandidateCard } from "@/components/candidates/candidate-card";
 import { Link } from "@/lib/i18n/navigation";
 import { getPostWithCandidates } from "@/lib/candidates/queries";
@@ -27,8 +28,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/posts/[c
 }
 
 export default async function PostPage({ params }: PageProps<"/[locale]/posts/[code]">) {
-  const { locale, code } = await params;
-  setRequestLocale(locale);
+  const { code } = await params;
+  const locale = await pageLocale(params);
   const post = await load(code);
   if (!post) notFound();
   const t = await getTranslations({ locale, namespace: "post" });

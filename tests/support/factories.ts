@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import type { RoleName } from "@/lib/auth/permissions";
+import type { PrismaClient } from "@/lib/db/client";
+
+// Small factories with unique names (STYLE.md 9): every test makes the data it reads.
+
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+
+export async function makeConference(db: PrismaClient) {
+  return db.conference.create({
+    data: {
+      slug: unique("conf"),
+      name: unique("Test Conference"),
+      city: "Geneva",
+      opensOn: new Date("2030-10-28"),
+      closesOn: new Date("2030-11-15"),
+      timeZone: "Europe/Zurich",
+    },
+  });
+}
+
+export async function makeMemberState(db: PrismaClient) {
+  // Codes outside ISO 3166-1's assigned range (X…/Q…), unique per call.
+  const letters = () => String.fromCharCode(65 + Math.floor(Math.random() * 26));
+  for (;;) {
+    const iso3 = `X${letters()}${letters()}`;
+    const iso2 = `Q${letters()}`;
+    const clash = await db.memberState.findFirst({ where: { OR: [{ iso3 }, { iso2 }] }, select: { id: true } });
+    if (!clash) return db.memberState.create({ data: { iso3, iso2, nameEn: unique("State"), region: "B" } });
+  }
+}
+
+export async function makePost(db: PrismaClient, conferenceId: string, code = unique("P").toUpperCase().slice(0, 24)) {
+  return db.post.create({
+    data: { conferenceId, code, kind: "ELECTED_OFFICIAL", names: { en: unique("Post") } },
+  });
+}
+
+export async function makeCandidate(
+  db: PrismaClient,
+  input: { conferenceId: string; postId: string; memberStateId: string; status?: "ANNOUNCED" | "FORMAL"; vision?: string },
+) {
+  return db.candidate.create({
+    data: {
+      conferenceId: input.conferenceId,
+      postId: input.postId,
+      memberStateId: input.memberStateId,
+      name: unique("Candidate"),
+      status: input.status ?? "FORMAL",
+      formallyReceivedAt: input.status === "ANNOUNCED" ? null : new Date("2030-09-01T10:00:00Z"),
+      profiles: input.vision ? { create: { locale: "en", vision: input.vision, publishedAt: new Date() } } : undefined,
+    },
+  });
+}
+
+export type TestUser = { id: string; email: string; password: string; role: RoleName };
+
+export async function makeUser(
+  db: PrismaClient,
+  role: RoleName,
+  extra: { candidateId?: string; disabled?: boolean } = {},
+): Promise<TestUser> {
+  const email = `${unique(role.toLowerCase())}@example.test`;
+  const password = randomBytes(9).toString("base64url");
+  const user = await db.user.create({
+    data: {
+      email,
+      name: unique("User"),
+      role,
+      passwordHash: await hashPassword(password),
+      candidateId: extra.candidateId ?? null,
+      disabledAt: extra.disabled ? new Date() : null,
+    },
+  });
+  return { id: user.id, email, password, role };
+}

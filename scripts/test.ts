@@ -1,0 +1,306 @@
+// `npm test`: the whole suite on a fresh machine, the way CI runs it (.ci/run).
+//
+//   npm test                   unit + integration (one vitest run), then end-to-end
+//   npm test -- unit           only one stage; also `integration` or `e2e`, or several:
+//   npm test -- unit e2e       (extra arguments are stage names, nothing else)
+//
+// Which PostgreSQL server (integration tests create and drop their own databases there; the
+// end-to-end stage creates a fresh `hustings_e2e_<random>` database on it):
+//   1. TEST_DATABASE_URL if set (a maintenance database, e.g. …/postgres, where we may CREATE DATABASE);
+//   2. else postgresql://postgres@127.0.0.1:5432/postgres if it answers within 3 s (CI, dev machines);
+//   3. else an embedded PostgreSQL under .data/test-postgres (lib/db/embedded.ts), stopped at the end.
+//
+// Ends with one line `N passed, M failed` (vitest + playwright test counts) and a non-zero exit
+// if anything failed, including a step that failed without failing a test (a build error, a
+// crash: counted as one failure) or a run in which no test ran at all.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
+import { deployMigrations } from "../lib/db/migrate";
+
+const ROOT = process.cwd(); // npm runs scripts from the project root
+const REPORT_DIR = path.join(ROOT, ".data", "test-reports");
+const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
+/** The same fallback playwright.config.ts gives `next start`; a test-only value. */
+const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production-0123456789";
+const STAGES = ["unit", "integration", "e2e"] as const;
+type Stage = (typeof STAGES)[number];
+
+const BIN = {
+  node: process.execPath,
+  vitest: path.join(ROOT, "node_modules", "vitest", "vitest.mjs"),
+  playwright: path.join(ROOT, "node_modules", "@playwright", "test", "cli.js"),
+  next: path.join(ROOT, "node_modules", "next", "dist", "bin", "next"),
+};
+
+interface Tally {
+  passed: number;
+  failed: number;
+  failedSteps: string[];
+}
+
+const log = (line: string) => console.log(`\n[test] ${line}`);
+const state: { stopSignal?: NodeJS.Signals; child?: ChildProcess } = {};
+
+function onStopSignal(signal: NodeJS.Signals): void {
+  state.stopSignal = signal;
+  // A terminal Ctrl-C already reached the child (same process group); `kill <pid>` did not.
+  state.child?.kill("SIGTERM");
+}
+
+async function main(): Promise<number> {
+  process.on("SIGINT", onStopSignal);
+  process.on("SIGTERM", onStopSignal);
+  // `… | tee log` and Ctrl-C: tee dies first, and a write to the closed pipe must not crash
+  // us before the cleanup below has run.
+  process.stdout.on("error", () => {});
+  process.stderr.on("error", () => {});
+  const stages = parseStages(process.argv.slice(2));
+  const tally: Tally = { passed: 0, failed: 0, failedSteps: [] };
+  await fs.mkdir(REPORT_DIR, { recursive: true });
+
+  let embedded: EmbeddedPostgres | undefined;
+  try {
+    let serverUrl = "";
+    if (stages.has("integration") || stages.has("e2e")) {
+      const server = await findServer();
+      embedded = server.embedded;
+      serverUrl = server.url;
+    }
+    if (stages.has("unit") || stages.has("integration")) await runVitest(stages, serverUrl, tally);
+    if (stages.has("e2e") && !state.stopSignal) await runEndToEnd(serverUrl, tally);
+  } catch (error) {
+    tally.failed += 1;
+    tally.failedSteps.push(`setup (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    if (embedded) {
+      log("stopping the embedded PostgreSQL");
+      await embedded.stop();
+    }
+  }
+  return summarise(tally);
+}
+
+function parseStages(args: string[]): Set<Stage> {
+  const unknown = args.filter((arg) => !STAGES.some((stage) => stage === arg));
+  if (unknown.length > 0) throw new Error(`unknown stage(s) ${unknown.join(", ")}; use ${STAGES.join(", ")}`);
+  return new Set(args.length > 0 ? STAGES.filter((stage) => args.includes(stage)) : STAGES);
+}
+
+function summarise(tally: Tally): number {
+  const ran = tally.passed + tally.failed;
+  if (ran === 0) tally.failedSteps.push("no test ran");
+  if (state.stopSignal) tally.failedSteps.push(`interrupted by ${state.stopSignal}`);
+  // The line is read as the verdict: a failing run never reads "0 failed".
+  if (tally.failedSteps.length > 0 && tally.failed === 0) tally.failed = 1;
+  console.log("");
+  for (const step of tally.failedSteps) console.log(`[test] failed: ${step}`);
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  return tally.failed > 0 ? 1 : 0;
+}
+
+// --- the server ---------------------------------------------------------------------------
+
+async function findServer(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
+  const configured = process.env.TEST_DATABASE_URL?.trim();
+  if (configured) {
+    log(`PostgreSQL server: TEST_DATABASE_URL (${redact(configured)})`);
+    return { url: configured };
+  }
+  if (await answers(LOCAL_SERVER)) {
+    log(`PostgreSQL server: ${LOCAL_SERVER}`);
+    return { url: LOCAL_SERVER };
+  }
+  log("PostgreSQL server: none configured and nothing on 127.0.0.1:5432, starting the embedded one in .data/test-postgres");
+  // Throwaway data: fsync off makes the many CREATE DATABASE of the integration tests fast.
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres"), port: 54339, database: "postgres", durable: false, log: serverLog });
+  return { url: embedded.adminUrl, embedded };
+}
+
+/** The server's own errors are mostly ones the tests provoke on purpose: keep only ours. */
+function serverLog(line: string): void {
+  if (!line.startsWith("[postgres]")) console.log(`[test] ${line}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+// --- vitest ---------------------------------------------------------------------------------
+
+async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally): Promise<void> {
+  const projects = (["unit", "integration"] as const).filter((stage) => stages.has(stage));
+  log(`vitest: ${projects.join(" + ")}`);
+  const report = path.join(REPORT_DIR, "vitest.json");
+  await fs.rm(report, { force: true });
+  const args = [BIN.vitest, "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (serverUrl) env.TEST_DATABASE_URL = serverUrl;
+  const code = await runChild(BIN.node, args, env);
+  const counts = await readVitestCounts(report);
+  record(tally, "vitest", code, counts);
+}
+
+async function readVitestCounts(report: string): Promise<{ passed: number; failed: number } | undefined> {
+  const json = await readJson(report);
+  const passed = numberField(json, "numPassedTests");
+  const failed = numberField(json, "numFailedTests");
+  return passed === undefined || failed === undefined ? undefined : { passed, failed };
+}
+
+// --- end to end -------------------------------------------------------------------------------
+
+async function runEndToEnd(serverUrl: string, tally: Tally): Promise<void> {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    record(tally, `e2e (no browser at ${chromium}: apt-get install -y chromium fonts-wqy-microhei)`, 1, undefined);
+    return;
+  }
+  const name = `hustings_e2e_${randomBytes(6).toString("hex")}`;
+  const databaseUrl = withDatabase(serverUrl, name);
+  log(`e2e: fresh database ${name}`);
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  try {
+    await deployMigrations(databaseUrl, { log: (line) => console.log(`[test] ${line}`) });
+    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, E2E_DATABASE_URL: databaseUrl };
+    const built = !state.stopSignal && (await buildForEndToEnd(env, tally));
+    if (built && !state.stopSignal) await runPlaywright(env, tally);
+  } finally {
+    log(`e2e: dropping ${name}`);
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((error: unknown) => {
+      console.error(`[test] could not drop ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+}
+
+/** Always a fresh production build: the end-to-end tests run against `next start`. */
+async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally): Promise<boolean> {
+  log("e2e: next build");
+  // A development NODE_ENV inherited from the shell would make next build warn and mis-build.
+  const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? E2E_AUTH_SECRET };
+  const code = await runChild(BIN.node, [BIN.next, "build"], buildEnv);
+  if (code !== 0) record(tally, "next build", code, { passed: 0, failed: 0 });
+  return code === 0;
+}
+
+async function runPlaywright(env: NodeJS.ProcessEnv, tally: Tally): Promise<void> {
+  const report = path.join(REPORT_DIR, "playwright.json");
+  await fs.rm(report, { force: true });
+  // playwright.config.ts serves the app on E2E_PORT (default 3100): take a free one so a
+  // developer's own run, or a second checkout's, does not make this one fail.
+  const port = env.E2E_PORT ?? String(await freePort(3100));
+  log(`e2e: playwright test (app on port ${port})`);
+  const code = await runChild(BIN.node, [BIN.playwright, "test", "--reporter=list,json"], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  record(tally, "playwright", code, await readPlaywrightCounts(report));
+}
+
+/** Playwright's JSON stats: `expected` passed, `flaky` passed on a retry, `unexpected` failed. */
+async function readPlaywrightCounts(report: string): Promise<{ passed: number; failed: number } | undefined> {
+  const json = await readJson(report);
+  const stats = json !== undefined && typeof json === "object" && json !== null ? Reflect.get(json, "stats") : undefined;
+  const expected = numberField(stats, "expected");
+  const flaky = numberField(stats, "flaky");
+  const unexpected = numberField(stats, "unexpected");
+  if (expected === undefined || unexpected === undefined) return undefined;
+  return { passed: expected + (flaky ?? 0), failed: unexpected };
+}
+
+async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}-${from + 99} for the end-to-end server`);
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// --- helpers ------------------------------------------------------------------------------------
+
+/** Adds a step's counts; a failing exit with no failed test (a crash, a setup error) counts as one failure. */
+function record(tally: Tally, step: string, code: number, counts: { passed: number; failed: number } | undefined): void {
+  tally.passed += counts?.passed ?? 0;
+  tally.failed += counts?.failed ?? 0;
+  if (code !== 0) {
+    tally.failedSteps.push(`${step} (exit ${code})`);
+    if (!counts || counts.failed === 0) tally.failed += 1;
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    const parsed: unknown = JSON.parse(await fs.readFile(file, "utf8"));
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+function numberField(value: unknown, key: string): number | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const field: unknown = Reflect.get(value, key);
+  return typeof field === "number" ? field : undefined;
+}
+
+/** Runs a child with inherited output, tracked so a stop signal can reach it; resolves with its exit code. */
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    state.child = child;
+    child.once("error", (error) => {
+      console.error(`[test] could not run ${path.basename(args[0] ?? command)}: ${error.message}`);
+      resolve(1);
+    });
+    child.once("exit", (code, signal) => {
+      if (state.child === child) state.child = undefined;
+      resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
+    });
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[test] ${error instanceof Error ? error.message : String(error)}`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);

@@ -111,6 +111,7 @@ async function main(): Promise<number> {
     checkStop();
     const authSecret = await resolveAuthSecret();
     await seedIfEmpty(databaseUrl, { local: embedded !== undefined || !process.env.AUTH_SECRET });
+    await dropCachesIfDatabaseChanged(databaseUrl);
     checkStop();
     const env = appEnv(databaseUrl, authSecret, port);
     if (!dev) await buildIfNeeded(env);
@@ -182,6 +183,33 @@ async function countConferences(databaseUrl: string): Promise<number> {
   } finally {
     await client.end();
   }
+}
+
+// Next keeps rendered pages (.next/server/route-cache) and cached reads (.next/cache/
+// fetch-cache) across restarts. They belong to the database they were read from: after
+// `rm -rf .data`, or with another DATABASE_URL, they would show the old data.
+const RUNTIME_CACHES = [path.join(ROOT, ".next", "server", "route-cache"), path.join(ROOT, ".next", "cache", "fetch-cache")];
+const DATA_IDENTITY = path.join(ROOT, ".next", "cache", "hustings-data-identity");
+
+async function dropCachesIfDatabaseChanged(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let identity: string;
+  try {
+    const { rows } = await client.query<{ identity: string }>(
+      `SELECT concat_ws(':', current_database(), (SELECT system_identifier FROM pg_control_system()),
+              (SELECT string_agg(id, ',' ORDER BY id) FROM "Conference")) AS identity`,
+    );
+    identity = rows[0]?.identity ?? "";
+  } finally {
+    await client.end();
+  }
+  const previous = existsSync(DATA_IDENTITY) ? readFileSync(DATA_IDENTITY, "utf8") : null;
+  if (previous === identity) return;
+  if (previous !== null) log("the database is not the one the page cache was filled from: clearing the cache");
+  await Promise.all(RUNTIME_CACHES.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  await fs.mkdir(path.dirname(DATA_IDENTITY), { recursive: true });
+  await fs.writeFile(DATA_IDENTITY, identity);
 }
 
 /** Demo accounts that really exist in this database (a real one may have none). */

@@ -23,6 +23,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { deployMigrations } from "../lib/db/migrate";
+import { canConnect } from "../lib/db/reachable";
 
 const ROOT = process.cwd(); // npm runs scripts from the project root
 const REPORT_DIR = path.join(ROOT, ".data", "test-reports");
@@ -113,7 +114,7 @@ async function findServer(): Promise<{ url: string; embedded?: EmbeddedPostgres 
     log(`PostgreSQL server: TEST_DATABASE_URL (${redact(configured)})`);
     return { url: configured };
   }
-  if (await answers(LOCAL_SERVER)) {
+  if (await canConnect(LOCAL_SERVER, 3_000)) {
     log(`PostgreSQL server: ${LOCAL_SERVER}`);
     return { url: LOCAL_SERVER };
   }
@@ -126,20 +127,6 @@ async function findServer(): Promise<{ url: string; embedded?: EmbeddedPostgres 
 /** The server's own errors are mostly ones the tests provoke on purpose: keep only ours. */
 function serverLog(line: string): void {
   if (!line.startsWith("[postgres]")) console.log(`[test] ${line}`);
-}
-
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 function redact(url: string): string {

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { TAGS } from "@/lib/cache-tags";
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
 
@@ -16,6 +16,15 @@ export type CandidateListItem = {
   isDemo: boolean;
   memberState: { iso2: string; nameEn: string };
 };
+
+const LIST_ITEM_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  isInternal: true,
+  isDemo: true,
+  memberState: { select: { iso2: true, nameEn: true } },
+} satisfies Prisma.CandidateSelect;
 
 export type PostWithCandidates = {
   code: string;
@@ -39,14 +48,7 @@ export const getPostWithCandidates = unstable_cache(
         retiredAt: true,
         candidates: {
           orderBy: { name: "asc" },
-          select: {
-            id: true,
-            name: true,
-            status: true,
-            isInternal: true,
-            isDemo: true,
-            memberState: { select: { iso2: true, nameEn: true } },
-          },
+          select: LIST_ITEM_SELECT,
         },
       },
     });
@@ -62,7 +64,6 @@ const PUBLIC_PROFILE_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL
 
 export type PublicCandidate = CandidateListItem & {
   formallyReceivedAt: string | null;
-  hasPhoto: boolean;
   post: { code: string; names: unknown };
   /** Published profiles by locale; empty while the candidature is not formal. */
   profiles: { locale: string; vision: string; biography: string }[];
@@ -74,14 +75,8 @@ export function getPublicCandidate(id: string): Promise<PublicCandidate | null> 
       const c = await db().candidate.findUnique({
         where: { id },
         select: {
-          id: true,
-          name: true,
-          status: true,
-          isInternal: true,
-          isDemo: true,
-          photoKey: true,
+          ...LIST_ITEM_SELECT,
           formallyReceivedAt: true,
-          memberState: { select: { iso2: true, nameEn: true } },
           post: { select: { code: true, names: true } },
           profiles: {
             where: { publishedAt: { not: null } },
@@ -98,7 +93,6 @@ export function getPublicCandidate(id: string): Promise<PublicCandidate | null> 
         isInternal: c.isInternal,
         isDemo: c.isDemo,
         memberState: c.memberState,
-        hasPhoto: Boolean(c.photoKey),
         formallyReceivedAt: c.formallyReceivedAt?.toISOString() ?? null,
         post: c.post,
         profiles: PUBLIC_PROFILE_STATUSES.has(c.status) ? c.profiles : [],

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { canConnect } from "./reachable";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const SUPERUSER = "postgres";
@@ -425,24 +426,10 @@ async function waitUntilReady(adminUrl: string, server: ServerHandle): Promise<v
     if (server.hasExited()) {
       throw new Error(`embedded PostgreSQL exited during start:\n${server.output()}`);
     }
-    if (await canConnect(adminUrl)) return;
+    if (await canConnect(adminUrl, 1_000)) return;
     await raceTimeout(server.exited, 100);
   }
   throw new Error(`embedded PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s:\n${server.output()}`);
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string, log: (line: string) => void): Promise<void> {

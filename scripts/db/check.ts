@@ -6,6 +6,7 @@
 // when DATABASE_URL is unset. Triggers and functions added by hand to a migration (the
 // AuditEvent guard) are outside what Prisma's diff compares, so they never count as drift.
 import { diffMigrationsToSchema, shadowServerUrl } from "./engine";
+import { runScript } from "./run";
 
 async function main(): Promise<number> {
   const diff = await diffMigrationsToSchema({ serverUrl: shadowServerUrl(), script: true });
@@ -21,10 +22,4 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

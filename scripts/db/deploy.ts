@@ -3,6 +3,7 @@
 // exactly as the CLI does. The app's boot path uses lib/db/migrate.ts instead, which needs no
 // WebAssembly; both write the same history, so either can follow the other.
 import { applyMigrations, requireDatabaseUrl } from "./engine";
+import { runScript } from "./run";
 
 async function main(): Promise<number> {
   const url = requireDatabaseUrl();
@@ -16,10 +17,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

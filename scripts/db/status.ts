@@ -4,6 +4,7 @@
 // has migrations this folder lacks.
 import pg from "pg";
 import { MIGRATIONS_DIR, diagnose, readMigrationsList, requireDatabaseUrl } from "./engine";
+import { runScript } from "./run";
 
 interface AppliedRow {
   migration_name: string;
@@ -50,10 +51,4 @@ async function main(): Promise<number> {
   return clean ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -8,7 +8,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { getPublicCandidate, pickProfile } from "@/lib/candidates/queries";
 import { postName } from "@/lib/elections/post-name";
 import { memberStateName } from "@/lib/member-states/names";
-import { formatInstant } from "@/lib/time/format";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { ReaderTime } from "@/components/time/local-time";
 import { getConference } from "@/lib/elections/queries";
 
 const ID = /^[a-z0-9]{20,40}$/;
@@ -35,6 +36,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
   if (!candidate || !conference) notFound();
   const t = await getTranslations({ locale, namespace: "candidate" });
   const common = await getTranslations({ locale, namespace: "common" });
+  const timeT = await getTranslations({ locale, namespace: "time" });
   const profile = pickProfile(candidate.profiles, locale);
   const languageName = profile ? new Intl.DisplayNames([locale], { type: "language" }).of(profile.locale) : null;
   const post = postName(candidate.post.names, locale);
@@ -68,9 +70,17 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
         <dd className="space-y-1">
           <StatusBadge status={candidate.status} locale={locale} />
           {candidate.formallyReceivedAt ? (
-            <span className="block text-sm text-slate-700">
-              {t("formallyReceived", { date: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone) })}
-            </span>
+            <>
+              <span className="block text-sm text-slate-700">
+                {t("formallyReceived", {
+                  date: timeT("conferenceZone", {
+                    time: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone),
+                    zone: zoneLabel(locale, conference.timeZone, candidate.formallyReceivedAt),
+                  }),
+                })}
+              </span>
+              <ReaderTime iso={candidate.formallyReceivedAt} conferenceZone={conference.timeZone} />
+            </>
           ) : null}
         </dd>
       </dl>

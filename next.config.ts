@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets two builds live side by side (developers running end-to-end tests in parallel).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` runs the type checker (CI runs it before the build); the build need
   // not do the same work again.
   typescript: { ignoreBuildErrors: true },

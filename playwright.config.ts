@@ -4,6 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // served by `next start` on its own port, on the database named by E2E_DATABASE_URL.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,11 +31,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  // Specs that change the one conference's settings run after the others, which read them.
+  projects: [
+    { name: "chromium", testIgnore: /conference-settings/, use: { ...devices["Desktop Chrome"] } },
+    { name: "conference-settings", testMatch: /conference-settings/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // The data cache outlives the server; a new test database must not be read through a
     // previous run's entries.
-    command: `rm -rf .next/cache/fetch-cache && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${distDir}/cache/fetch-cache && exec node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -45,7 +50,7 @@ export default defineConfig({
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
-      HUSTINGS_E2E: "1",
+      NEXT_DIST_DIR: distDir,
     },
   },
 });

@@ -10,8 +10,6 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     /** Default conference shown by the public pages. */
     HUSTINGS_CONFERENCE: z.string().min(1).default("pp-18"),
-    /** Set by the end-to-end test runner only. */
-    HUSTINGS_E2E: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

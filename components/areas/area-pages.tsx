@@ -33,3 +33,24 @@ export function areaOverviewPage(
     return <AreaOverview area={area}>{extra ? await extra(user, locale) : null}</AreaOverview>;
   };
 }
+
+/**
+ * A page of the secretariat's console: checks the caller, then renders. `path` is the
+ * page's own path under the locale, for the sign-in redirect.
+ */
+export function adminPage<P extends Record<string, string>>(
+  path: string,
+  render: (context: { user: CurrentUser; locale: string; params: P; searchParams: Record<string, string | string[] | undefined> }) => Promise<ReactNode>,
+) {
+  return async function AdminPage({
+    params,
+    searchParams,
+  }: {
+    params: Promise<P & { locale: string }>;
+    searchParams: Promise<Record<string, string | string[] | undefined>>;
+  }) {
+    const locale = await pageLocale(params);
+    const user = await requireArea(locale, "enter:admin-area:any", path);
+    return render({ user, locale, params: await params, searchParams: await searchParams });
+  };
+}

@@ -5,6 +5,10 @@ import { Link } from "@/lib/i18n/navigation";
 
 export type AreaKey = "admin" | "chair" | "my" | "ethics" | "member";
 
+// The secretariat's console sections (one page each under /admin).
+export const ADMIN_SECTIONS = ["conference", "posts", "candidates", "users", "hearing", "costs", "audit"] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
 /** Frame of a signed-in area: who is signed in, the area's navigation, then its page. */
 export async function AreaShell({ area, user, children }: { area: AreaKey; user: CurrentUser; children: ReactNode }) {
   const t = await getTranslations("areas");
@@ -12,6 +16,11 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   const auth = await getTranslations("auth");
   const common = await getTranslations("common");
   const roles = await getTranslations("roles");
+  const admin = await getTranslations("admin.nav");
+  const links =
+    area === "admin"
+      ? [{ href: "/admin", label: admin("overview") }, ...ADMIN_SECTIONS.map((s) => ({ href: `/admin/${s}`, label: admin(s) }))]
+      : [{ href: `/${area}`, label: t(`${area}.title`) }];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 pb-4">
@@ -19,12 +28,14 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
           {auth("signedInAs", { name: user.name })} · {roles(user.role)}
         </p>
         <nav aria-label={common("areaNavigation")}>
-          <ul className="flex gap-4 text-sm">
-            <li>
-              <Link href={`/${area}`} className="text-brand-700 underline underline-offset-4">
-                {t(`${area}.title`)}
-              </Link>
-            </li>
+          <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="text-brand-700 underline underline-offset-4">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
             <li>
               <Link href="/sign-out" className="text-brand-700 underline underline-offset-4">
                 {nav("signOut")}

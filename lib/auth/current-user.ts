@@ -2,9 +2,9 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import { DomainError } from "@/lib/errors/domain-error";
 import { authOptions } from "./options";
-import { can, type Actor, type OwnedResource, type Permission } from "./permissions";
+import { assertCan } from "./assert";
+import type { Actor, OwnedResource, Permission } from "./permissions";
 
 export type CurrentUser = Actor & { email: string; name: string };
 
@@ -39,7 +39,6 @@ export async function loadActor(userId: string, sessionVersion: number): Promise
 /** Throws unless the current user may do `permission`; returns that user. */
 export async function authorize(permission: Permission, resource?: OwnedResource): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new DomainError("UNAUTHENTICATED");
-  if (!can(user, permission, resource)) throw new DomainError("FORBIDDEN");
+  assertCan(user, permission, resource);
   return user;
 }

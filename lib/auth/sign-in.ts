@@ -19,8 +19,9 @@ export async function authenticate(input: { email: string; password: string; ip:
     db().loginAttempt.count({ where: { ip: input.ip, succeeded: false, at: { gte: since } } }),
   ]);
   if (byAccount >= SIGN_IN_LIMITS.perAccount || byAddress >= SIGN_IN_LIMITS.perAddress) {
-    throw new DomainError("RATE_LIMITED", "Too many failed sign-ins", {
-      retryAfterSeconds: Math.ceil(SIGN_IN_LIMITS.windowMs / 1000),
+    throw new DomainError("RATE_LIMITED", {
+      messageKey: "auth.rateLimited",
+      values: { retryAfterSeconds: Math.ceil(SIGN_IN_LIMITS.windowMs / 1000) },
     });
   }
 

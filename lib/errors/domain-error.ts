@@ -1,5 +1,5 @@
 // STYLE.md 4: services throw one typed error whose code the interface translates
-// (messages catalog: "errors.<code>").
+// ("errors.<code>"), or a more precise message key when the rule has its own wording.
 export type DomainErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -8,15 +8,30 @@ export type DomainErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED";
 
+/** A message key: "ns.key" in the catalogs, or a bare key of the "validation" namespace, optionally ":limit". */
+export type MessageKey = string;
+
+export type DomainErrorOptions = {
+  /** The rule's own message, e.g. "adminHearing.chairIsStaff". */
+  messageKey?: MessageKey;
+  values?: Record<string, string | number>;
+  /** Per input field, a message key (see lib/validation/zod.ts). */
+  fieldErrors?: Record<string, MessageKey>;
+};
+
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
-  readonly details?: Record<string, string | number>;
+  readonly messageKey?: MessageKey;
+  readonly values?: Record<string, string | number>;
+  readonly fieldErrors?: Record<string, MessageKey>;
 
-  constructor(code: DomainErrorCode, message?: string, details?: Record<string, string | number>) {
-    super(message ?? code);
+  constructor(code: DomainErrorCode, options: DomainErrorOptions = {}) {
+    super(options.messageKey ? `${code}: ${options.messageKey}` : code);
     this.name = "DomainError";
     this.code = code;
-    this.details = details;
+    this.messageKey = options.messageKey;
+    this.values = options.values;
+    this.fieldErrors = options.fieldErrors;
   }
 }
 

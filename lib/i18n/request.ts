@@ -1,5 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { NAMESPACES } from "./namespaces";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -7,7 +8,11 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: Object.fromEntries(
+      await Promise.all(
+        NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const),
+      ),
+    ),
     // Times are always given an explicit zone where they are formatted.
     timeZone: "UTC",
   };

@@ -68,3 +68,16 @@ export function calendarDate(value: Date | string): { year: number; month: numbe
   const d = typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
+
+/** `YYYY-MM-DDTHH:mm`, as a datetime-local input gives it, as wall-clock parts. */
+export function parseLocalDateTime(value: string): WallTime {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) throw new RangeError(`Not a local date-time: ${value}`);
+  const [, year, month, day, hour, minute] = match.map(Number) as [number, number, number, number, number, number];
+  return { year, month, day, hour, minute };
+}
+
+/** The reverse: an instant as `YYYY-MM-DDTHH:mm` on the clocks of `timeZone`. */
+export function toLocalDateTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + zoneOffsetMs(instant, timeZone)).toISOString().slice(0, 16);
+}

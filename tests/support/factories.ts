@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import type { RoleName } from "@/lib/auth/permissions";
+import type { Actor, RoleName } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
 
 // Small factories with unique names (STYLE.md 9): every test makes the data it reads.
@@ -56,7 +56,12 @@ export async function makeCandidate(
   });
 }
 
-export type TestUser = { id: string; email: string; password: string; role: RoleName };
+export type TestUser = { id: string; email: string; password: string; role: RoleName; candidateId: string | null };
+
+/** The user as services see it. */
+export function asActor(user: TestUser): Actor {
+  return { id: user.id, role: user.role, candidateId: user.candidateId, disabled: false };
+}
 
 export async function makeUser(
   db: PrismaClient,
@@ -75,5 +80,5 @@ export async function makeUser(
       disabledAt: extra.disabled ? new Date() : null,
     },
   });
-  return { id: user.id, email, password, role };
+  return { id: user.id, email, password, role, candidateId: user.candidateId };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import {
   isArgumentElement,
   isDateElement,
@@ -13,6 +13,7 @@ import {
 } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { NAMESPACES } from "@/lib/i18n/namespaces";
 import { LOCALES } from "@/lib/i18n/routing";
 
 // Every non-English catalog must mirror en.json key for key, keep the same ICU arguments,
@@ -26,9 +27,20 @@ const MAX_IDENTICAL_SHARE = 0.2;
 
 type Catalog = { [key: string]: string | Catalog };
 
+// A locale's catalog is one file per namespace (lib/i18n/namespaces.ts); a missing file
+// fails here, an extra one fails the next test.
 function readCatalog(locale: string): unknown {
-  return JSON.parse(readFileSync(new URL(`${locale}.json`, MESSAGES_DIR), "utf8"));
+  return Object.fromEntries(
+    NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(new URL(`${locale}/${ns}.json`, MESSAGES_DIR), "utf8"))]),
+  );
 }
+
+describe("catalog files", () => {
+  it.each(LOCALES)("%s has exactly one file per namespace", (locale) => {
+    const files = readdirSync(new URL(`${locale}/`, MESSAGES_DIR)).filter((f) => f.endsWith(".json"));
+    expect(files.sort()).toEqual(NAMESPACES.map((ns) => `${ns}.json`).sort());
+  });
+});
 
 // Flattens a catalog to "a.b.c" -> value; a leaf that is not a string is kept as is so it can be reported.
 function flatten(node: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {

@@ -46,3 +46,9 @@ export async function signIn(page: Page, locale: string, email: string, password
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
 }
+
+/** Signs in and waits until the user has landed on their area. */
+export async function signInAs(page: Page, locale: string, user: { email: string; password: string }) {
+  await signIn(page, locale, user.email, user.password);
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+}

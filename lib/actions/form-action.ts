@@ -1,0 +1,83 @@
+import "server-only";
+import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
+import { isLocale, routing } from "@/lib/i18n/routing";
+import { splitMessageKey } from "@/lib/validation/zod";
+import type { FormState } from "./form-state";
+
+export type FormFields = Record<string, string | string[]>;
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+export type FormActionSpec<R> = {
+  /** Calls the service, which authorises, validates and audits by itself. */
+  run: (actor: CurrentUser | null, fields: FormFields) => Promise<R>;
+  /** Cache tags whose pages show what changed. */
+  tags?: (result: R) => string[];
+  /** The translated confirmation. */
+  success: (t: Translate, result: R) => string;
+  /** Data shown once after success (never echoed on later renders). */
+  data?: (result: R) => Record<string, string>;
+  /** A page to go to after success, without the locale prefix. */
+  redirectTo?: (result: R) => string;
+};
+
+// Field names that are never given back to the browser after a refusal.
+const SECRET_FIELDS = /password|token|secret/i;
+
+function fieldsOf(formData: FormData): FormFields {
+  const fields: FormFields = {};
+  for (const [name, value] of formData.entries()) {
+    if (name.startsWith("$ACTION") || typeof value !== "string") continue;
+    const existing = fields[name];
+    fields[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return fields;
+}
+
+function echo(fields: FormFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (!SECRET_FIELDS.test(name)) out[name] = Array.isArray(value) ? value.join("\n") : value;
+  }
+  return out;
+}
+
+function translate(t: Translate, key: string, extra: Record<string, string | number> = {}): string {
+  const { key: full, values } = splitMessageKey(key);
+  return t(full as never, { ...values, ...extra } as never);
+}
+
+function refusal(t: Translate, error: DomainError, fields: FormFields): FormState {
+  const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([f, k]) => [f, translate(t, k)]));
+  const message = error.messageKey ? translate(t, error.messageKey, error.values) : t(`errors.${error.code}` as never);
+  return { status: "error", message, fieldErrors, values: echo(fields), at: Date.now() };
+}
+
+/**
+ * STYLE.md 2: the one way to write a form's server action. Authentication comes from the
+ * session, never from the form; the service authorises, validates and writes the audit
+ * row; this wrapper translates the outcome, keeps the user's input on a refusal and
+ * revalidates the pages that show the change.
+ */
+export function formAction<R>(spec: FormActionSpec<R>) {
+  return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
+    const requested = String(formData.get("locale") ?? "");
+    const locale = isLocale(requested) ? requested : routing.defaultLocale;
+    const t = await getTranslations({ locale });
+    const fields = fieldsOf(formData);
+    let result: R;
+    try {
+      result = await spec.run(await getCurrentUser(), fields);
+    } catch (error) {
+      if (isDomainError(error)) return refusal(t, error, fields);
+      throw error;
+    }
+    for (const tag of spec.tags?.(result) ?? []) updateTag(tag);
+    if (spec.redirectTo) redirect(`/${locale}${spec.redirectTo(result)}`);
+    return { status: "success", message: spec.success(t, result), data: spec.data?.(result), at: Date.now() };
+  };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/permissions";
+import type { Tx } from "@/lib/db";
+
+export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics"] as const;
+export type AuditArea = (typeof AUDIT_AREAS)[number];
+
+export type AuditInput = {
+  actor: Actor;
+  area: AuditArea;
+  /** A verb in the past: "created", "updated", "status-changed", "disabled" … */
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Dates as ISO strings and bigints as strings: what a JSON column can hold, losslessly enough to read. */
+function snapshot(value: unknown): object | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as object;
+}
+
+/**
+ * STYLE.md 5: the audit row is written inside the change's own transaction, so that a
+ * change without its audit row cannot be committed. The table refuses UPDATE and DELETE.
+ */
+export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actor.id,
+      actorRole: event.actor.role,
+      area: event.area,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId,
+      before: snapshot(event.before),
+      after: snapshot(event.after),
+    },
+  });
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { parseInput } from "@/lib/validation/parse";
+import { CONFERENCE_FIELDS, lockConference } from "./conference-admin";
+import { updateConferenceSchema } from "./schema";
+
+/** The secretariat edits the conference: name, city, dates, zone, corporate domains, webcast access. */
+export async function updateConference({ actor, input }: { actor: Actor | null; input: unknown }) {
+  assertCan(actor, "manage:conference:any");
+  const data = parseInput(updateConferenceSchema, input);
+  return db().$transaction(async (tx) => {
+    const before = await lockConference(tx);
+    const after = await tx.conference.update({
+      where: { id: before.id },
+      data: { ...data, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },
+      select: CONFERENCE_FIELDS,
+    });
+    await emitAudit(tx, { actor, area: "conference", action: "updated", entity: "Conference", entityId: after.id, before, after });
+    return after;
+  });
+}

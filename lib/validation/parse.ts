@@ -1,0 +1,14 @@
+import type { z } from "zod";
+import { DomainError } from "@/lib/errors/domain-error";
+
+/** Parses a service's input; a refusal names each field's problem as a message key. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join(".") || "_form";
+    fieldErrors[field] ??= issue.message;
+  }
+  throw new DomainError("INVALID_INPUT", { fieldErrors });
+}

@@ -52,8 +52,11 @@ function translate(t: Translate, key: string, extra: Record<string, string | num
 }
 
 function refusal(t: Translate, error: DomainError, fields: FormFields): FormState {
-  const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors ?? {}).map(([f, k]) => [f, translate(t, k)]));
-  const message = error.messageKey ? translate(t, error.messageKey, error.values) : t(`errors.${error.code}` as never);
+  const { _form: formLevel, ...perField } = error.fieldErrors ?? {};
+  const fieldErrors = Object.fromEntries(Object.entries(perField).map(([f, k]) => [f, translate(t, k)]));
+  // A rule about the form as a whole (no field) is the form's message.
+  const key = error.messageKey ?? formLevel;
+  const message = key ? translate(t, key, error.values) : t(`errors.${error.code}` as never);
   return { status: "error", message, fieldErrors, values: echo(fields), at: Date.now() };
 }
 

@@ -7,7 +7,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path.map(String).join(".") || "_form";
+    // A form field is the top-level key: an error deep in a list belongs to the whole field.
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";
     fieldErrors[field] ??= issue.message;
   }
   throw new DomainError("INVALID_INPUT", { fieldErrors });

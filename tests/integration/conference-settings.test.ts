@@ -1,0 +1,139 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { candidatureDeadline } from "@/lib/elections/deadline";
+import { clearDeadlineOverride, overrideDeadline } from "@/lib/elections/override-deadline";
+import { updateConference } from "@/lib/elections/update-conference";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { auditRowsFor } from "../support/audit";
+import { withAppDatabase } from "../support/app-database";
+import { asActor, makeUser, type TestUser } from "../support/factories";
+import { expectOnlyRoleAllowed } from "../support/roles";
+
+const database = withAppDatabase();
+let db: PrismaClient;
+let secretariat: TestUser;
+let conferenceId: string;
+
+const VALID = {
+  name: "ITU Plenipotentiary Conference 2018 (PP-18)",
+  city: "Dubai",
+  opensOn: "2018-10-29",
+  closesOn: "2018-11-16",
+  timeZone: "Asia/Dubai",
+  corporateDomains: "itu.int\n@ITU.INT\nexample.org",
+  defaultWebcastAccess: "MEMBERS",
+};
+
+beforeAll(async () => {
+  db = createDb(database.url());
+  secretariat = await makeUser(db, "SECRETARIAT");
+});
+
+beforeEach(async () => {
+  // The console edits the conference named by HUSTINGS_CONFERENCE (pp-18 by default).
+  const existing = await db.conference.findUnique({ where: { slug: "pp-18" } });
+  const data = { name: "PP-18", city: "Dubai", opensOn: new Date("2018-10-29"), closesOn: new Date("2018-11-16"), timeZone: "Asia/Dubai", deadlineOverrideAt: null, deadlineOverrideReason: null };
+  conferenceId = existing
+    ? (await db.conference.update({ where: { id: existing.id }, data })).id
+    : (await db.conference.create({ data: { slug: "pp-18", ...data } })).id;
+});
+
+async function fieldErrorsOf(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, fieldErrors: error.fieldErrors, messageKey: error.messageKey };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("updateConference", () => {
+  it("saves the conference and writes one audit row with before and after", async () => {
+    const saved = await updateConference({ actor: asActor(secretariat), input: VALID });
+    // Domains are lower-cased, stripped of "@" and deduplicated.
+    expect(saved.corporateDomains).toEqual(["itu.int", "example.org"]);
+    expect(saved.defaultWebcastAccess).toBe("MEMBERS");
+    const rows = await auditRowsFor(db, "Conference", conferenceId);
+    const last = rows.at(-1);
+    expect(last).toMatchObject({ actorId: secretariat.id, actorRole: "SECRETARIAT", area: "conference", action: "updated" });
+    expect(last?.before).toMatchObject({ name: "PP-18" });
+    expect(last?.after).toMatchObject({ name: VALID.name, defaultWebcastAccess: "MEMBERS" });
+  });
+
+  it("refuses a last day before the first, an unknown zone and a bad domain, and changes nothing", async () => {
+    const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    const refusal = await fieldErrorsOf(
+      updateConference({
+        actor: asActor(secretariat),
+        input: { ...VALID, closesOn: "2018-10-01", timeZone: "Mars/Olympus", corporateDomains: "not a domain!" },
+      }),
+    );
+    expect(refusal.code).toBe("INVALID_INPUT");
+    expect(refusal.fieldErrors).toMatchObject({
+      timeZone: "adminConference.timeZoneInvalid",
+      corporateDomains: "adminConference.domainInvalid",
+    });
+    expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
+  });
+
+  it("reports a missing name with the generic key", async () => {
+    const refusal = await fieldErrorsOf(updateConference({ actor: asActor(secretariat), input: { ...VALID, name: "   " } }));
+    expect(refusal.fieldErrors).toMatchObject({ name: "required" });
+  });
+
+  it("is refused to every other role, a disabled secretariat and an anonymous visitor", async () => {
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => updateConference({ actor, input: VALID }));
+  });
+});
+
+describe("deadline override (GR170)", () => {
+  it("sets another deadline in Geneva time, with its reason, and audits it", async () => {
+    await overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
+    const conference = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    // 18:00 in Geneva on 5 Oct 2018 is 16:00 UTC (summer time).
+    expect(candidatureDeadline(conference)).toMatchObject({
+      source: "OVERRIDE",
+      at: new Date("2018-10-05T16:00:00Z"),
+      reason: "Postal services were disrupted.",
+    });
+    const last = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
+    expect(last).toMatchObject({ action: "deadline-overridden" });
+    expect(last?.after).toMatchObject({ deadlineOverrideReason: "Postal services were disrupted." });
+  });
+
+  it("refuses an override without a real reason", async () => {
+    const refusal = await fieldErrorsOf(overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "because" } }));
+    expect(refusal.fieldErrors).toMatchObject({ reason: "adminConference.reasonTooShort" });
+  });
+
+  it("goes back to the computed deadline only when one was overridden, with a reason", async () => {
+    const refusal = await fieldErrorsOf(clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "Nothing to clear here." } }));
+    expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "adminConference.noOverride" });
+
+    await overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
+    await clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "The disruption was resolved in time." } });
+    const conference = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    expect(candidatureDeadline(conference)).toMatchObject({ source: "GR170", at: new Date("2018-10-01T21:59:00Z") });
+    const last = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
+    expect(last).toMatchObject({ action: "deadline-override-cleared" });
+    expect(last?.after).toMatchObject({ reason: "The disruption was resolved in time." });
+  });
+
+  it("is refused to every other role, a disabled secretariat and an anonymous visitor", async () => {
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) =>
+      overrideDeadline({ actor, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } }),
+    );
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => clearDeadlineOverride({ actor, input: { reason: "Back to the rule." } }));
+  });
+});
+
+describe("the audit log", () => {
+  it("refuses to update or delete a row at the database", async () => {
+    await updateConference({ actor: asActor(secretariat), input: VALID });
+    const row = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
+    expect(row).toBeDefined();
+    await expect(db.auditEvent.update({ where: { id: row!.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.delete({ where: { id: row!.id } })).rejects.toThrow(/append-only/);
+  });
+});

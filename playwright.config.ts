@@ -13,6 +13,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
+  // Developers running suites side by side each keep their own results.
+  outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   globalSetup: "./tests/e2e/global-setup.ts",
@@ -31,10 +33,12 @@ export default defineConfig({
       ],
     },
   },
-  // Specs that change the one conference's settings run after the others, which read them.
+  // Specs that change what others read run after them: the conference's settings and the
+  // whole-console journey, then the users spec, which briefly leaves one active secretariat.
   projects: [
-    { name: "chromium", testIgnore: /conference-settings/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: /conference-settings|console-users/, use: { ...devices["Desktop Chrome"] } },
     { name: "conference-settings", testMatch: /conference-settings/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"] } },
+    { name: "accounts", testMatch: /console-users/, dependencies: ["conference-settings"], use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     // The data cache outlives the server; a new test database must not be read through a

@@ -5,4 +5,6 @@ export const TAGS = {
   candidates: "candidates",
   candidate: (id: string) => `candidate:${id}`,
   hearings: "hearings",
+  /** The secretariat's list of accounts (not public, but rendered from the cache of an action). */
+  users: "users",
 } as const;

@@ -142,10 +142,14 @@ export function SelectField({
   placeholder,
 }: Common & { defaultValue?: string | null; options: { value: string; label: string }[]; placeholder?: string }) {
   const { id, error, value } = useField(name, defaultValue ?? undefined);
+  const state = useFormState();
   return (
     <div>
       <Label id={id} label={label} required={required} />
       <select
+        // React resets a form after its action; a <select> would fall back to its first
+        // default, so it is remounted with the value the user chose.
+        key={state.at ?? 0}
         id={id}
         name={name}
         defaultValue={value ?? ""}
@@ -175,6 +179,7 @@ export function CheckboxField({ name, label, description, defaultChecked }: Comm
     <div>
       <div className="flex items-start gap-2">
         <input
+          key={state.at ?? 0}
           id={id}
           name={name}
           type="checkbox"

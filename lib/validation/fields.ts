@@ -16,11 +16,19 @@ export const optionalText = (max: number) =>
 
 /** A checkbox: present ("on", "true") or absent. */
 export const checkbox = z
-  .union([z.boolean(), z.string(), z.undefined(), z.null()])
+  .union([z.boolean(), z.string(), z.null()])
+  // An unticked box sends nothing at all: the key must be optional, not merely nullable.
+  .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
 /** A whole number from a number input. */
-export const integer = (min: number, max: number) => z.coerce.number({ error: "number" }).int({ error: "integer" }).min(min).max(max);
+export const integer = (min: number, max: number) =>
+  z.coerce
+    // Only a value that is not a number at all says so; the range checks keep their own keys.
+    .number({ error: (issue) => (issue.code === "invalid_type" ? "number" : undefined) })
+    .int({ error: "integer" })
+    .min(min)
+    .max(max);
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const calendarDate = z.iso.date();

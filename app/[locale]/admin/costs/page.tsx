@@ -1,0 +1,133 @@
+import { getTranslations } from "next-intl/server";
+import { adminPage } from "@/components/areas/area-pages";
+import { ActionForm } from "@/components/forms/action-form";
+import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { getCostsForAdmin } from "@/lib/costs/costs-admin";
+import { COST_LIMITS } from "@/lib/costs/schema";
+import { formatMinor } from "@/lib/costs/shares";
+import { deleteCostItem, saveCostItem } from "./actions";
+
+const CATEGORIES = ["INTERPRETATION", "ROOM", "OTHER"] as const;
+
+export default adminPage("/admin/costs", async ({ user, locale }) => {
+  const t = await getTranslations({ locale, namespace: "adminCosts" });
+  const admin = await getTranslations({ locale, namespace: "admin" });
+  const costs = await getCostsForAdmin(user);
+  const money = (minor: bigint, currency: string) => `${formatMinor(minor)} ${currency}`;
+
+  return (
+    <div className="space-y-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p className="max-w-prose">{t("intro")}</p>
+      {costs === null ? (
+        <p>{t("noHearing")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="add-item" className="space-y-4">
+            <h2 id="add-item" className="text-2xl font-semibold">
+              {t("addHeading")}
+            </h2>
+            <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
+            <ActionForm action={saveCostItem} label={t("addHeading")} className="grid max-w-2xl gap-4">
+              <SelectField
+                name="category"
+                label={t("category")}
+                required
+                defaultValue="INTERPRETATION"
+                options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+              />
+              <TextField name="description" label={t("description")} required maxLength={COST_LIMITS.description} />
+              <div className="grid gap-4 sm:grid-cols-2">
+                <TextField name="amount" label={t("amount")} description={t("amountHelp")} required inputMode="decimal" dir="ltr" />
+                <TextField name="currency" label={t("currency")} description={t("currencyHelp")} required defaultValue="CHF" maxLength={3} dir="ltr" />
+              </div>
+              <div>
+                <SubmitButton pendingLabel={admin("creating")}>{t("addSubmit")}</SubmitButton>
+              </div>
+            </ActionForm>
+          </section>
+
+          <section aria-labelledby="items" className="space-y-4">
+            <h2 id="items" className="text-2xl font-semibold">
+              {t("itemsHeading")}
+            </h2>
+            {costs.items.length === 0 ? (
+              <p>{t("noItems")}</p>
+            ) : (
+              <table className="w-full max-w-4xl border-collapse" data-testid="cost-items">
+                <caption className="sr-only">{t("itemsHeading")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 text-start">{t("category")}</th>
+                    <th scope="col" className="py-2 text-start">{t("description")}</th>
+                    <th scope="col" className="py-2 text-end">{t("amount")}</th>
+                    <th scope="col" className="py-2 text-start">{admin("actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {costs.items.map((item) => (
+                    <tr key={item.id} className="border-b border-slate-200 align-top">
+                      <td className="py-2">{t(`categories.${item.category}`)}</td>
+                      <td className="py-2">{item.description}</td>
+                      <td className="py-2 text-end" dir="ltr">{money(item.amountMinor, item.currency)}</td>
+                      <td className="py-2">
+                        <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
+                          <HiddenField name="id" value={item.id} />
+                          <SubmitButton tone="danger" pendingLabel={admin("saving")}>
+                            {t("remove")}
+                          </SubmitButton>
+                        </ActionForm>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="shares" className="space-y-4">
+            <h2 id="shares" className="text-2xl font-semibold">
+              {t("sharesHeading")}
+            </h2>
+            <p className="max-w-prose">{t("sharesIntro")}</p>
+            <p>
+              <a href="/api/admin/costs" download className="text-brand-700 underline underline-offset-4">
+                {t("downloadCsv")}
+              </a>
+            </p>
+            {costs.shares.length === 0 ? <p>{t("noItems")}</p> : null}
+            {costs.shares.map((c) => (
+              <div key={c.currency} className="space-y-2">
+                <h3 className="text-lg font-semibold" data-testid={`total-${c.currency}`}>
+                  {t("totalIn", { currency: c.currency, total: formatMinor(c.totalMinor) })}
+                </h3>
+                {c.shares.length === 0 ? (
+                  <p>{t("noPayingStates")}</p>
+                ) : (
+                  <table className="w-full max-w-2xl border-collapse" data-testid={`shares-${c.currency}`}>
+                    <caption className="sr-only">{t("sharesCaption", { currency: c.currency })}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-300">
+                        <th scope="col" className="py-2 text-start">{t("memberState")}</th>
+                        <th scope="col" className="py-2 text-end">{t("share")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {c.shares.map((s) => (
+                        <tr key={s.memberStateId} className="border-b border-slate-200">
+                          <td className="py-2">{`${s.nameEn} (${s.iso3})`}</td>
+                          <td className="py-2 text-end" dir="ltr">{money(s.amountMinor, c.currency)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            ))}
+            <p className="text-sm text-slate-700">{t("remainderRule")}</p>
+          </section>
+        </>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,213 @@
+import { getTranslations } from "next-intl/server";
+import { adminPage } from "@/components/areas/area-pages";
+import { ActionForm } from "@/components/forms/action-form";
+import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { candidatureDeadline } from "@/lib/elections/deadline";
+import { getHearingForAdmin } from "@/lib/hearings/hearing-admin";
+import { openingInstant, QUESTIONS_PER_CANDIDATE, SLOT_MINUTES } from "@/lib/hearings/rules";
+import { HEARING_LIMITS } from "@/lib/hearings/schema";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { toLocalDateTime } from "@/lib/time/zones";
+import { commitHearingSeed, drawOrder, saveHearing, syncPresenters } from "./actions";
+
+export default adminPage("/admin/hearing", async ({ user, locale }) => {
+  const t = await getTranslations({ locale, namespace: "adminHearing" });
+  const admin = await getTranslations({ locale, namespace: "admin" });
+  const { conference, hearing, chairs, presenterIds } = await getHearingForAdmin(user);
+  const zone = conference.timeZone;
+  const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
+  const deadline = candidatureDeadline(conference);
+  const opening = openingInstant(conference);
+  const slots = hearing?.slots ?? [];
+  const drawn = slots.length > 0 && slots.every((s) => s.position !== null);
+  const slotIds = slots.map((s) => s.candidate.id).sort();
+  const outOfDate = hearing !== null && slotIds.join() !== [...presenterIds].sort().join();
+  const minutes = Array.from({ length: SLOT_MINUTES.max - SLOT_MINUTES.min + 1 }, (_, i) => String(SLOT_MINUTES.min + i));
+
+  return (
+    <div className="space-y-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+
+      <section aria-labelledby="timing" className="space-y-3">
+        <h2 id="timing" className="text-2xl font-semibold">
+          {t("timingHeading")}
+        </h2>
+        <p className="max-w-prose">{t("timingIntro")}</p>
+        <ul className="list-disc space-y-1 ps-6">
+          <li>{t("optionPreparatory")}</li>
+          <li>{t("optionDayBefore")}</li>
+        </ul>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("deadlineInForce")}</dt>
+          <dd data-testid="hearing-deadline">{at(deadline.at)}</dd>
+          <dt className="font-semibold">{t("opening")}</dt>
+          <dd data-testid="hearing-opening">{at(opening)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="set-up" className="space-y-4">
+        <h2 id="set-up" className="text-2xl font-semibold">
+          {t("setUpHeading")}
+        </h2>
+        <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
+        <ActionForm action={saveHearing} label={t("setUpHeading")} className="grid max-w-2xl gap-4">
+          <TextField
+            name="startsAt"
+            type="datetime-local"
+            label={t("startsAt", { zone })}
+            description={t("startsAtHelp")}
+            required
+            defaultValue={hearing ? toLocalDateTime(hearing.startsAt, zone) : undefined}
+          />
+          <div className="grid gap-4 sm:grid-cols-3">
+            <SelectField
+              name="presentationMinutes"
+              label={t("presentationMinutes")}
+              required
+              defaultValue={String(hearing?.presentationMinutes ?? 15)}
+              options={minutes.map((m) => ({ value: m, label: m }))}
+            />
+            <SelectField
+              name="qaMinutes"
+              label={t("qaMinutes")}
+              required
+              defaultValue={String(hearing?.qaMinutes ?? 15)}
+              options={minutes.map((m) => ({ value: m, label: m }))}
+            />
+            <SelectField
+              name="questionsPerCandidate"
+              label={t("questionsPerCandidate")}
+              required
+              defaultValue={String(hearing?.questionsPerCandidate ?? 3)}
+              options={QUESTIONS_PER_CANDIDATE.map((n) => ({ value: String(n), label: String(n) }))}
+            />
+          </div>
+          <p className="text-sm text-slate-700">{t("equalSlotsHelp")}</p>
+          <SelectField
+            name="chairId"
+            label={t("chair")}
+            description={t("chairHelp")}
+            required
+            placeholder={t("chooseChair")}
+            defaultValue={hearing?.chairId ?? ""}
+            options={chairs.map((c) => ({
+              value: c.id,
+              label: [c.name, c.memberState?.iso3, c.isStaff ? t("staff") : null].filter(Boolean).join(" · "),
+            }))}
+          />
+          <TextField name="venue" label={t("venue")} defaultValue={hearing?.venue} maxLength={HEARING_LIMITS.venue} />
+          <SelectField
+            name="webcastKind"
+            label={t("webcastKind")}
+            required
+            defaultValue={hearing?.webcastKind ?? "NONE"}
+            options={(["NONE", "MUX_PLAYBACK_ID", "URL"] as const).map((k) => ({ value: k, label: t(`webcastKinds.${k}`) }))}
+          />
+          <TextField
+            name="webcastSource"
+            label={t("webcastSource")}
+            description={t("webcastSourceHelp")}
+            defaultValue={hearing?.webcastSource}
+            maxLength={HEARING_LIMITS.webcastSource}
+            dir="ltr"
+          />
+          <SelectField
+            name="webcastAccess"
+            label={t("webcastAccess")}
+            description={t("webcastAccessHelp")}
+            required
+            defaultValue={hearing?.webcastAccess ?? conference.defaultWebcastAccess}
+            options={(["PUBLIC", "MEMBERS"] as const).map((a) => ({ value: a, label: t(`access.${a}`) }))}
+          />
+          <div>
+            <SubmitButton pendingLabel={admin("saving")}>{admin("save")}</SubmitButton>
+          </div>
+        </ActionForm>
+      </section>
+
+      {hearing ? (
+        <>
+          <section aria-labelledby="presenters" className="space-y-4">
+            <h2 id="presenters" className="text-2xl font-semibold">
+              {t("presentersHeading")}
+            </h2>
+            <p className="max-w-prose">{t("presentersIntro")}</p>
+            {outOfDate ? <p className="rounded border border-amber-400 bg-amber-50 p-3">{t("presentersOutOfDate")}</p> : null}
+            {slots.length === 0 ? (
+              <p>{t("noPresenters")}</p>
+            ) : (
+              <table className="w-full max-w-3xl border-collapse text-start" data-testid="running-order">
+                <caption className="sr-only">{t("presentersHeading")}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="py-2 text-start">{t("position")}</th>
+                    <th scope="col" className="py-2 text-start">{t("candidate")}</th>
+                    <th scope="col" className="py-2 text-start">{t("memberState")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {slots.map((s) => (
+                    <tr key={s.id} className="border-b border-slate-200">
+                      <td className="py-2">{s.position ?? t("notDrawn")}</td>
+                      <td className="py-2">{s.candidate.name}</td>
+                      <td className="py-2">{`${s.candidate.memberState.nameEn} (${s.candidate.memberState.iso3})`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <ActionForm action={syncPresenters} label={t("refreshHeading")} className="max-w-2xl space-y-2">
+              <p className="text-sm text-slate-700">{t("refreshHelp")}</p>
+              <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                {t("refreshSubmit")}
+              </SubmitButton>
+            </ActionForm>
+          </section>
+
+          <section aria-labelledby="draw" className="space-y-4">
+            <h2 id="draw" className="text-2xl font-semibold">
+              {t("drawHeading")}
+            </h2>
+            <p className="max-w-prose">{t("drawIntro")}</p>
+            <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+              <dt className="font-semibold">{t("seedHash")}</dt>
+              <dd data-testid="seed-hash" dir="ltr" className="font-mono break-all">
+                {hearing.seedHash ?? t("noSeed")}
+              </dd>
+            </dl>
+            {hearing.seedHash ? null : (
+              <ActionForm action={commitHearingSeed} label={t("commitHeading")} className="max-w-2xl space-y-2">
+                <p className="text-sm text-slate-700">{t("commitHelp")}</p>
+                <SubmitButton pendingLabel={admin("saving")}>{t("commitSubmit")}</SubmitButton>
+              </ActionForm>
+            )}
+            <ActionForm action={drawOrder} label={t("drawSubmit")} className="max-w-2xl space-y-2">
+              <p className="text-sm text-slate-700">{drawn ? t("drawAgainHelp") : t("drawHelp")}</p>
+              <SubmitButton pendingLabel={admin("saving")}>{t("drawSubmit")}</SubmitButton>
+            </ActionForm>
+            {hearing.draws.length > 0 ? (
+              <div className="space-y-3">
+                <h3 className="text-lg font-semibold">{t("drawsHeading")}</h3>
+                <ol className="space-y-3" data-testid="draws">
+                  {hearing.draws.map((d) => (
+                    <li key={d.id} className="rounded border border-slate-300 p-3 text-sm">
+                      <p>{t("drawnAt", { at: at(d.createdAt), algorithm: d.algorithm })}</p>
+                      <p>
+                        {t("eligible")} <span dir="ltr" className="font-mono break-all">{d.eligibleIds.join(",")}</span>
+                      </p>
+                      <p>
+                        {t("result")} <span dir="ltr" className="font-mono break-all">{d.result.join(",")}</span>
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
+          </section>
+        </>
+      ) : (
+        <p>{t("notSetUp")}</p>
+      )}
+    </div>
+  );
+});

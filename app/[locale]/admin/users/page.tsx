@@ -1,0 +1,134 @@
+import { getTranslations } from "next-intl/server";
+import { adminPage } from "@/components/areas/area-pages";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField, HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { ROLES } from "@/lib/auth/permissions";
+import { memberStateName } from "@/lib/member-states/names";
+import { USER_LIMITS } from "@/lib/users/schema";
+import { listCandidaturesWithoutAccount, listMemberStatesForAdmin, listUsersForAdmin, usersWithPassword } from "@/lib/users/users-admin";
+import { changeRoleAction, createUserAction, issueLinkAction, setEnabledAction } from "./actions";
+import { LinkForm } from "./link-form";
+
+export default adminPage("/admin/users", async ({ user, locale, searchParams }) => {
+  const t = await getTranslations({ locale, namespace: "adminUsers" });
+  const admin = await getTranslations({ locale, namespace: "admin" });
+  const roles = await getTranslations({ locale, namespace: "roles" });
+  const [users, withPassword, candidatures, states] = await Promise.all([
+    listUsersForAdmin(user),
+    usersWithPassword(user),
+    listCandidaturesWithoutAccount(user),
+    listMemberStatesForAdmin(user),
+  ]);
+  // From a candidature's page: "create this candidate's account".
+  const preselected = typeof searchParams.candidate === "string" ? candidatures.find((c) => c.id === searchParams.candidate) : undefined;
+  const roleOptions = ROLES.map((r) => ({ value: r, label: roles(r) }));
+  const candidatureOptions = candidatures.map((c) => ({ value: c.id, label: `${c.name} (${memberStateName(locale, c.memberState)})` }));
+  const stateOptions = states.map((s) => ({ value: s.id, label: memberStateName(locale, s) }));
+  const linkText = { link: t("link"), linkHelp: t("linkHelp"), copy: t("copy"), copied: t("copied") };
+
+  return (
+    <div className="space-y-10">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+
+      <section aria-labelledby="create-user" className="space-y-4">
+        <h2 id="create-user" className="text-2xl font-semibold">
+          {t("createHeading")}
+        </h2>
+        <p className="max-w-prose text-slate-700">{t("createIntro")}</p>
+        <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
+        <LinkForm action={createUserAction} label={t("createHeading")} className="grid max-w-2xl gap-4" text={linkText}>
+          <TextField name="email" type="email" label={t("email")} required maxLength={USER_LIMITS.email} autoComplete="off" dir="ltr" />
+          <TextField name="name" label={t("name")} required maxLength={USER_LIMITS.name} autoComplete="off" />
+          <SelectField name="role" label={t("role")} required defaultValue={preselected ? "CANDIDATE" : "MEMBER"} options={roleOptions} />
+          <SelectField
+            name="candidateId"
+            label={t("candidature")}
+            description={t("candidatureHelp")}
+            defaultValue={preselected?.id ?? ""}
+            placeholder={admin("none")}
+            options={candidatureOptions}
+          />
+          <SelectField name="memberStateId" label={t("memberState")} description={t("memberStateHelp")} placeholder={admin("none")} options={stateOptions} />
+          <CheckboxField name="isStaff" label={t("isStaff")} description={t("isStaffHelp")} />
+          <div>
+            <SubmitButton pendingLabel={admin("creating")}>{t("createSubmit")}</SubmitButton>
+          </div>
+        </LinkForm>
+      </section>
+
+      <section aria-labelledby="accounts" className="space-y-4">
+        <h2 id="accounts" className="text-2xl font-semibold">
+          {t("listHeading")}
+        </h2>
+        <p className="max-w-prose text-slate-700">{t("listIntro")}</p>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-start text-sm">
+            <caption className="sr-only">{t("listHeading")}</caption>
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="p-2 text-start">{t("name")}</th>
+                <th scope="col" className="p-2 text-start">{t("role")}</th>
+                <th scope="col" className="p-2 text-start">{t("state")}</th>
+                <th scope="col" className="p-2 text-start">{t("memberState")}</th>
+                <th scope="col" className="p-2 text-start">{t("isStaffShort")}</th>
+                <th scope="col" className="p-2 text-start">{admin("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className="border-b border-slate-200 align-top" data-testid={`user-${u.email}`}>
+                  <th scope="row" className="p-2 text-start font-normal">
+                    <span className="block font-semibold">{u.name}</span>
+                    <span className="block text-slate-700" dir="ltr">
+                      {u.email}
+                    </span>
+                    {u.candidate ? <span className="block text-slate-700">{t("boundTo", { name: u.candidate.name })}</span> : null}
+                  </th>
+                  <td className="p-2">{roles(u.role)}</td>
+                  <td className="p-2">
+                    {u.disabledAt ? t("stateDisabled") : withPassword.has(u.id) ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
+                  </td>
+                  <td className="p-2">{u.memberState ? memberStateName(locale, u.memberState) : admin("none")}</td>
+                  <td className="p-2">{u.isStaff ? admin("yes") : admin("no")}</td>
+                  <td className="min-w-72 space-y-3 p-2">
+                    <ActionForm action={setEnabledAction} label={t(u.disabledAt ? "enableLabel" : "disableLabel", { name: u.name })}>
+                      <HiddenField name="userId" value={u.id} />
+                      <HiddenField name="intent" value={u.disabledAt ? "enable" : "disable"} />
+                      <SubmitButton tone={u.disabledAt ? "secondary" : "danger"} pendingLabel={admin("saving")}>
+                        {u.disabledAt ? t("enable") : t("disable")}
+                      </SubmitButton>
+                    </ActionForm>
+                    {u.disabledAt ? null : (
+                      <LinkForm action={issueLinkAction} label={t("newLinkLabel", { name: u.name })} text={linkText}>
+                        <HiddenField name="userId" value={u.id} />
+                        <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                          {t("newLink")}
+                        </SubmitButton>
+                      </LinkForm>
+                    )}
+                    <details>
+                      <summary className="cursor-pointer text-brand-700 underline underline-offset-4">{t("changeRoleLabel", { name: u.name })}</summary>
+                      <ActionForm action={changeRoleAction} label={t("changeRoleLabel", { name: u.name })} className="mt-2 space-y-3">
+                        <HiddenField name="userId" value={u.id} />
+                        <SelectField name="role" label={t("newRole")} required defaultValue={u.role} options={roleOptions} />
+                        <SelectField
+                          name="candidateId"
+                          label={t("candidature")}
+                          description={t("candidatureHelp")}
+                          defaultValue={u.candidate?.id ?? ""}
+                          placeholder={admin("none")}
+                          options={u.candidate ? [{ value: u.candidate.id, label: u.candidate.name }, ...candidatureOptions] : candidatureOptions}
+                        />
+                        <SubmitButton pendingLabel={admin("saving")}>{t("changeRole")}</SubmitButton>
+                      </ActionForm>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+});

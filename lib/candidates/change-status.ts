@@ -1,0 +1,52 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
+import { parseInput } from "@/lib/validation/parse";
+import { CANDIDATE_FIELDS, lockCandidate } from "./candidates-admin";
+import { changeStatusSchema } from "./schema";
+import { moveRefusal } from "./status-machine";
+
+/**
+ * Moves a candidature along announced → formal → withdrawn / elected / not elected; the
+ * status, its history row and the audit row are written together or not at all.
+ */
+export async function changeCandidateStatus({ actor, input }: { actor: Actor | null; input: unknown }) {
+  assertCan(actor, "manage:candidate:any");
+  const { id, to, formallyReceivedAt, note } = parseInput(changeStatusSchema, input);
+  const receivedAt = to === "FORMAL" && formallyReceivedAt ? zonedWallTimeToUtc(parseLocalDateTime(formallyReceivedAt), GR170_TIME_ZONE) : null;
+  return db().$transaction(async (tx) => {
+    const before = await lockCandidate(tx, id);
+    const conference = await tx.conference.findUniqueOrThrow({
+      where: { id: before.conferenceId },
+      select: { opensOn: true, deadlineOverrideAt: true, deadlineOverrideReason: true },
+    });
+    const refused = moveRefusal({
+      from: before.status,
+      to,
+      formallyReceivedAt: receivedAt,
+      deadline: candidatureDeadline(conference).at,
+      now: new Date(),
+    });
+    if (refused) {
+      throw new DomainError("CONFLICT", {
+        messageKey: refused.messageKey,
+        fieldErrors: refused.field ? { [refused.field]: refused.messageKey } : undefined,
+      });
+    }
+    const after = await tx.candidate.update({
+      where: { id },
+      data: { status: to, ...(receivedAt ? { formallyReceivedAt: receivedAt } : {}) },
+      select: CANDIDATE_FIELDS,
+    });
+    await tx.candidateStatusChange.create({
+      data: { candidateId: id, fromStatus: before.status, toStatus: to, formallyReceivedAt: receivedAt, note, actorId: actor.id },
+    });
+    await emitAudit(tx, { actor, area: "candidate", action: "status-changed", entity: "Candidate", entityId: id, before, after: { ...after, note } });
+    return after;
+  });
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { lockConference } from "@/lib/elections/conference-admin";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseInput } from "@/lib/validation/parse";
+import { removeCostItemSchema } from "./schema";
+
+/** Removes an item entered by mistake; what it said stays in the audit log. */
+export async function removeCostItem({ actor, input }: { actor: Actor | null; input: unknown }) {
+  assertCan(actor, "manage:cost:any");
+  const { id } = parseInput(removeCostItemSchema, input);
+  return db().$transaction(async (tx) => {
+    const conference = await lockConference(tx);
+    const before = await tx.costItem.findFirst({
+      where: { id, hearing: { conferenceId: conference.id } },
+      select: { id: true, hearingId: true, category: true, description: true, amountMinor: true, currency: true },
+    });
+    if (!before) throw new DomainError("NOT_FOUND");
+    await tx.costItem.delete({ where: { id: before.id } });
+    await emitAudit(tx, { actor, area: "cost", action: "removed", entity: "CostItem", entityId: before.id, before });
+    return before;
+  });
+}

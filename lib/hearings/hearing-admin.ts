@@ -1,0 +1,85 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { getConferenceForAdmin } from "@/lib/elections/conference-admin";
+import { DomainError } from "@/lib/errors/domain-error";
+
+export const HEARING_FIELDS = {
+  id: true,
+  conferenceId: true,
+  startsAt: true,
+  presentationMinutes: true,
+  qaMinutes: true,
+  questionsPerCandidate: true,
+  chairId: true,
+  venue: true,
+  webcastKind: true,
+  webcastSource: true,
+  webcastAccess: true,
+  // The seed itself stays secret until revealed; only its hash is ever read here.
+  seedHash: true,
+  status: true,
+} as const;
+
+/**
+ * ¶6: the hearing is for the five elected officials; every formal candidature that has not
+ * been withdrawn presents.
+ */
+export function presentersOf(tx: Tx, conferenceId: string) {
+  return tx.candidate.findMany({
+    where: { conferenceId, status: "FORMAL", post: { kind: "ELECTED_OFFICIAL", retiredAt: null } },
+    select: { id: true, memberStateId: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** The conference's hearing, locked for the rest of the change (one per conference here). */
+export async function lockHearing(tx: Tx, conferenceId: string) {
+  const hearing = await tx.hearing.findFirst({ where: { conferenceId }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  if (!hearing) return null;
+  await tx.$executeRaw`SELECT 1 FROM "Hearing" WHERE id = ${hearing.id} FOR UPDATE`;
+  return tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: HEARING_FIELDS });
+}
+
+export async function requireHearing(tx: Tx, conferenceId: string) {
+  const hearing = await lockHearing(tx, conferenceId);
+  if (!hearing) throw new DomainError("CONFLICT", { messageKey: "adminHearing.noHearing" });
+  return hearing;
+}
+
+/** Everything the secretariat's hearing page shows. */
+export async function getHearingForAdmin(actor: Actor | null) {
+  assertCan(actor, "manage:hearing:any");
+  const conference = await getConferenceForAdmin(actor);
+  const client = db();
+  const [hearing, chairs, presenters] = await Promise.all([
+    client.hearing.findFirst({
+      where: { conferenceId: conference.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        ...HEARING_FIELDS,
+        slots: {
+          select: {
+            id: true,
+            position: true,
+            candidate: { select: { id: true, name: true, status: true, memberState: { select: { iso3: true, nameEn: true } } } },
+          },
+          orderBy: [{ position: "asc" }, { candidateId: "asc" }],
+        },
+        draws: {
+          where: { kind: "RUNNING_ORDER" },
+          select: { id: true, eligibleIds: true, result: true, algorithm: true, createdAt: true },
+          orderBy: { createdAt: "desc" },
+        },
+      },
+    }),
+    client.user.findMany({
+      where: { role: "CHAIR", disabledAt: null },
+      select: { id: true, name: true, isStaff: true, memberState: { select: { iso3: true } } },
+      orderBy: { name: "asc" },
+    }),
+    presentersOf(client, conference.id),
+  ]);
+  return { conference, hearing, chairs, presenterIds: presenters.map((p) => p.id) };
+}

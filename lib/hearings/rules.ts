@@ -1,0 +1,72 @@
+import { candidatureDeadline } from "@/lib/elections/deadline";
+import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
+
+// Pure rules of the hearing set-up (Council study ¶6–¶9), shared by the services and tests.
+
+/** ¶6, ¶7: the same presentation and Q&A time for every candidate, one pair for the hearing. */
+export const SLOT_MINUTES = { min: 5, max: 60 } as const;
+/** ¶6: "2-3 random questions" per candidate. */
+export const QUESTIONS_PER_CANDIDATE = [2, 3] as const;
+
+export type HearingConference = {
+  opensOn: Date | string;
+  timeZone: string;
+  deadlineOverrideAt: Date | null;
+  deadlineOverrideReason: string | null;
+};
+
+/** The opening: 00:00 on the first day, on the conference's clocks. */
+export function openingInstant(conference: Pick<HearingConference, "opensOn" | "timeZone">): Date {
+  return zonedWallTimeToUtc({ ...calendarDate(conference.opensOn), hour: 0, minute: 0 }, conference.timeZone);
+}
+
+export type DateWindowProblem = "beforeDeadline" | "notBeforeOpening";
+
+/**
+ * ¶8, ¶9: the hearing follows the candidature deadline in force (so that every candidate,
+ * including officials who announce late, can take part) and precedes the opening.
+ */
+export function hearingDateProblem(startsAt: Date, conference: HearingConference): DateWindowProblem | null {
+  if (startsAt.getTime() <= candidatureDeadline(conference).at.getTime()) return "beforeDeadline";
+  if (startsAt.getTime() >= openingInstant(conference).getTime()) return "notBeforeOpening";
+  return null;
+}
+
+export type ChairCandidate = { role: string; isStaff: boolean; memberStateId: string | null; disabled: boolean };
+export type ChairProblem = "notAChair" | "isStaff" | "presentingState";
+
+/**
+ * ¶8: the chair must be impartial — never a staff member, never a member of an
+ * administration that presents a candidate at this hearing.
+ */
+export function chairProblem(user: ChairCandidate, presentingStateIds: readonly string[]): ChairProblem | null {
+  if (user.role !== "CHAIR" || user.disabled) return "notAChair";
+  if (user.isStaff) return "isStaff";
+  if (user.memberStateId && presentingStateIds.includes(user.memberStateId)) return "presentingState";
+  return null;
+}
+
+export type WebcastKindName = "NONE" | "MUX_PLAYBACK_ID" | "URL";
+
+const MUX_PLAYBACK_ID = /^[A-Za-z0-9]{10,64}$/;
+
+/** A Mux playback id, or an https URL of an HLS (.m3u8) or MP4 stream; NONE needs nothing. */
+export function webcastSourceValid(kind: WebcastKindName, source: string | null): boolean {
+  if (kind === "NONE") return true;
+  if (source === null) return false;
+  if (kind === "MUX_PLAYBACK_ID") return MUX_PLAYBACK_ID.test(source);
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    return false;
+  }
+  return url.protocol === "https:" && url.hostname !== "" && /\.(m3u8|mp4)$/i.test(url.pathname);
+}
+
+/** The presenters changed since the running order was drawn: a new draw is allowed. */
+export function presentersChanged(drawnIds: readonly string[], currentIds: readonly string[]): boolean {
+  if (drawnIds.length !== currentIds.length) return true;
+  const current = new Set(currentIds);
+  return drawnIds.some((id) => !current.has(id));
+}

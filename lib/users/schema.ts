@@ -1,0 +1,64 @@
+import { checkbox, text } from "@/lib/validation/fields";
+import { ROLES } from "@/lib/auth/permissions";
+import { z } from "@/lib/validation/zod";
+
+// Limits shared by the users page and the services (STYLE.md 6).
+export const USER_LIMITS = { email: 254, name: 200, id: 64, passwordMin: 12, passwordMax: 200 } as const;
+
+const id = z.string().trim().min(1).max(USER_LIMITS.id);
+/** An optional record id from a select whose empty option means "none". */
+const optionalId = z
+  .string()
+  .trim()
+  .max(USER_LIMITS.id)
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+/** Stored lower-case, so that one address is one account whatever its spelling. */
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(USER_LIMITS.email)
+  .pipe(z.email());
+
+export const role = z.enum(ROLES);
+
+export const createUserSchema = z
+  .object({
+    email,
+    name: text(USER_LIMITS.name),
+    role,
+    candidateId: optionalId,
+    memberStateId: optionalId,
+    // An unticked box is absent from the form data; lib/validation/fields.ts `checkbox` alone requires the key.
+    isStaff: checkbox.optional().transform((v) => v === true),
+  })
+  .refine((u) => u.role !== "CANDIDATE" || u.candidateId !== null, { path: ["candidateId"], error: "adminUsers.candidateRequired" });
+
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const userRefSchema = z.object({ userId: id });
+
+export const changeRoleSchema = z
+  .object({ userId: id, role, candidateId: optionalId })
+  .refine((u) => u.role !== "CANDIDATE" || u.candidateId !== null, { path: ["candidateId"], error: "adminUsers.candidateRequired" });
+
+/** Code points, not UTF-16 units: a password in any script counts as the reader counts it. */
+export function passwordLength(password: string): number {
+  return [...password].length;
+}
+
+const password = z
+  .string()
+  .refine((p) => passwordLength(p) >= USER_LIMITS.passwordMin, { error: `tooShort:${USER_LIMITS.passwordMin}` })
+  .refine((p) => passwordLength(p) <= USER_LIMITS.passwordMax, { error: `tooLong:${USER_LIMITS.passwordMax}` });
+
+export const setPasswordSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    password,
+    passwordConfirm: z.string(),
+  })
+  .refine((p) => p.password === p.passwordConfirm, { path: ["passwordConfirm"], error: "auth.passwordsDiffer" });

@@ -1,0 +1,94 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors/domain-error";
+import { leavesNoActiveSecretariat } from "./last-secretariat";
+
+/** What the audit log keeps of a user: never the password hash. */
+export const USER_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  candidateId: true,
+  memberStateId: true,
+  isStaff: true,
+  disabledAt: true,
+  sessionVersion: true,
+} as const;
+
+/** The user, locked until the change commits. */
+export async function lockUser(tx: Tx, userId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+  if (!user) throw new DomainError("NOT_FOUND", { messageKey: "adminUsers.notFound" });
+  return user;
+}
+
+/**
+ * Refuses a change that would leave no active secretariat account. The active secretariat
+ * rows are locked (in id order, so two changes never deadlock): a second change waits for
+ * the first to commit and then sees its result, so two officers disabling the last two
+ * accounts at once cannot both succeed.
+ */
+export async function assertNotLastSecretariat(tx: Tx, userId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "User" WHERE role = 'SECRETARIAT' AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
+  if (leavesNoActiveSecretariat(rows.map((r) => r.id), userId)) {
+    throw new DomainError("CONFLICT", { messageKey: "adminUsers.lastSecretariat" });
+  }
+}
+
+/** A candidature that exists and has no account yet; otherwise the refusal says which. */
+export async function assertCandidatureFree(tx: Tx, candidateId: string, exceptUserId?: string) {
+  const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { id: true, memberStateId: true, user: { select: { id: true } } } });
+  if (!candidate) throw new DomainError("NOT_FOUND", { fieldErrors: { candidateId: "adminUsers.candidateNotFound" } });
+  if (candidate.user && candidate.user.id !== exceptUserId) {
+    throw new DomainError("CONFLICT", { fieldErrors: { candidateId: "adminUsers.candidateTaken" }, messageKey: "adminUsers.candidateTaken" });
+  }
+  return candidate;
+}
+
+/** Every account, for the users page. */
+export async function listUsersForAdmin(actor: Actor | null) {
+  assertCan(actor, "manage:user:any");
+  return db().user.findMany({
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isStaff: true,
+      disabledAt: true,
+      memberState: { select: { iso2: true, nameEn: true } },
+      candidate: { select: { id: true, name: true } },
+      _count: { select: { setupTokens: { where: { usedAt: null, expiresAt: { gt: new Date() } } } } },
+    },
+    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+  });
+}
+
+/** Which accounts have a password: shown as "waiting for the set-password link" otherwise. */
+export async function usersWithPassword(actor: Actor | null): Promise<Set<string>> {
+  assertCan(actor, "manage:user:any");
+  const rows = await db().user.findMany({ where: { passwordHash: { not: null } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Candidatures of the console's conference that have no account yet. */
+export async function listCandidaturesWithoutAccount(actor: Actor | null) {
+  assertCan(actor, "manage:user:any");
+  return db().candidate.findMany({
+    where: { conference: { slug: env().HUSTINGS_CONFERENCE }, user: null },
+    select: { id: true, name: true, memberState: { select: { iso2: true, nameEn: true } } },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Member States, for the user's administration (chair impartiality, ¶8). */
+export async function listMemberStatesForAdmin(actor: Actor | null) {
+  assertCan(actor, "manage:user:any");
+  return db().memberState.findMany({ select: { id: true, iso2: true, nameEn: true }, orderBy: { nameEn: "asc" } });
+}

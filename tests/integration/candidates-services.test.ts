@@ -1,0 +1,201 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getCandidateForAdmin, getNominationOptions, listCandidatesForAdmin } from "@/lib/candidates/candidates-admin";
+import { changeCandidateStatus } from "@/lib/candidates/change-status";
+import { registerCandidate } from "@/lib/candidates/register-candidate";
+import { updateCandidate } from "@/lib/candidates/update-candidate";
+import type { Actor } from "@/lib/auth/permissions";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { withAppDatabase } from "../support/app-database";
+import { auditRowsFor } from "../support/audit";
+import { asActor, makeMemberState, makePost, makeUser, unique } from "../support/factories";
+import { consoleConference, makeStateIn, pastConference } from "../support/factories-candidates";
+import { expectOnlyRoleAllowed } from "../support/roles";
+
+const database = withAppDatabase();
+let db: PrismaClient;
+let actor: Actor;
+let conferenceId: string;
+let stateId: string;
+
+beforeAll(async () => {
+  db = createDb(database.url());
+  conferenceId = (await consoleConference(db)).id;
+  actor = asActor(await makeUser(db, "SECRETARIAT"));
+  stateId = (await makeMemberState(db)).id;
+});
+
+async function refusal(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+async function register(extra: Record<string, string> = {}, confId = conferenceId) {
+  const post = await makePost(db, confId);
+  return registerCandidate({ actor, input: { name: unique("Candidate"), postId: post.id, memberStateId: stateId, ...extra } });
+}
+
+const history = (candidateId: string) =>
+  db.candidateStatusChange.findMany({ where: { candidateId }, orderBy: { at: "asc" }, select: { fromStatus: true, toStatus: true, actorId: true } });
+
+describe("registering candidatures on real Postgres", () => {
+  it("registers an internal candidate as announced, with the first history row and the audit row", async () => {
+    const candidate = await register({ isInternal: "on" });
+    expect(candidate).toMatchObject({ status: "ANNOUNCED", isInternal: true, conferenceId, memberStateId: stateId });
+    expect(await history(candidate.id)).toEqual([{ fromStatus: null, toStatus: "ANNOUNCED", actorId: actor.id }]);
+    const audit = await auditRowsFor(db, "Candidate", candidate.id);
+    expect(audit.map((a) => [a.area, a.action, a.actorId])).toEqual([["candidate", "registered", actor.id]]);
+  });
+
+  it("refuses a missing name, a retired post, a state admitted after the conference and a state outside the seat's region", async () => {
+    const post = await makePost(db, conferenceId);
+    expect(await refusal(registerCandidate({ actor, input: { name: " ", postId: post.id, memberStateId: stateId } }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { name: "required" },
+    });
+    const retired = await db.post.update({ where: { id: (await makePost(db, conferenceId)).id }, data: { retiredAt: new Date() } });
+    expect(await refusal(registerCandidate({ actor, input: { name: "A", postId: retired.id, memberStateId: stateId } }))).toMatchObject({
+      messageKey: "adminCandidates.postRetired",
+      fieldErrors: { postId: "adminCandidates.postRetired" },
+    });
+    const palau = await makeStateIn(db, "E", new Date("2024-09-19"));
+    expect((await refusal(registerCandidate({ actor, input: { name: "A", postId: post.id, memberStateId: palau.id } }))).messageKey).toBe(
+      "adminCandidates.stateNotMember",
+    );
+    const seat = await db.post.update({ where: { id: (await makePost(db, conferenceId)).id }, data: { kind: "RRB_SEAT", region: "A" } });
+    const europe = await makeStateIn(db, "B");
+    expect((await refusal(registerCandidate({ actor, input: { name: "A", postId: seat.id, memberStateId: europe.id } }))).messageKey).toBe(
+      "adminCandidates.stateOutsideRegion",
+    );
+    expect(await db.candidate.count({ where: { postId: { in: [post.id, retired.id, seat.id] } } })).toBe(0);
+  });
+});
+
+describe("status changes on real Postgres", () => {
+  it("moves announced → formal → elected, keeping each step in the history and the audit log", async () => {
+    const candidate = await register();
+    const formal = await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-20T10:00" } });
+    // Geneva wall time (CEST, UTC+2).
+    expect(formal.formallyReceivedAt?.toISOString()).toBe("2018-09-20T08:00:00.000Z");
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED", note: "Elected in the second round." } });
+    expect((await history(candidate.id)).map((h) => [h.fromStatus, h.toStatus])).toEqual([
+      [null, "ANNOUNCED"],
+      ["ANNOUNCED", "FORMAL"],
+      ["FORMAL", "ELECTED"],
+    ]);
+    const audit = await auditRowsFor(db, "Candidate", candidate.id);
+    expect(audit.map((a) => a.action)).toEqual(["registered", "status-changed", "status-changed"]);
+    expect(audit[2]?.before).toMatchObject({ status: "FORMAL" });
+    expect(audit[2]?.after).toMatchObject({ status: "ELECTED", note: "Elected in the second round." });
+  });
+
+  it("refuses any other move with the reason, and writes neither history nor audit", async () => {
+    const candidate = await register();
+    expect(await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED" } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "adminCandidates.move.notFormalYet",
+    });
+    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL" } }))).fieldErrors).toEqual({
+      formallyReceivedAt: "adminCandidates.receivedRequired",
+    });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
+    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED" } }))).messageKey).toBe("adminCandidates.move.backwards");
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN" } });
+    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey).toBe(
+      "adminCandidates.move.final",
+    );
+    expect(await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING" } }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { to: "choose" },
+    });
+    expect(await history(candidate.id)).toHaveLength(3);
+    expect(await auditRowsFor(db, "Candidate", candidate.id)).toHaveLength(3);
+  });
+
+  it("refuses a candidature received after the deadline, unless the deadline was overridden", async () => {
+    const conference = await pastConference(db, "2018-10-29");
+    const candidate = await register({}, conference.id);
+    // GR170: 1 October 2018, 23:59 Geneva time.
+    const late = { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-10-02T00:00" };
+    expect((await refusal(changeCandidateStatus({ actor, input: late }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
+    expect(
+      await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59" } }).then((c) => c.status),
+    ).toBe("FORMAL");
+
+    const other = await register({}, conference.id);
+    await db.conference.update({ where: { id: conference.id }, data: { deadlineOverrideAt: new Date("2018-10-05T16:00:00Z"), deadlineOverrideReason: "Postal strike." } });
+    const formal = await changeCandidateStatus({ actor, input: { ...late, id: other.id } });
+    expect(formal.status).toBe("FORMAL");
+  });
+});
+
+describe("correcting a candidature on real Postgres", () => {
+  it("edits the name, post, state and flag while announced or formal, with before and after audited", async () => {
+    const candidate = await register();
+    const post = await makePost(db, conferenceId);
+    const state = await makeMemberState(db);
+    const after = await updateCandidate({ actor, input: { id: candidate.id, name: "Corrected Name", postId: post.id, memberStateId: state.id, isInternal: "on" } });
+    expect(after).toMatchObject({ name: "Corrected Name", postId: post.id, memberStateId: state.id, isInternal: true });
+    const [, updated] = await auditRowsFor(db, "Candidate", candidate.id);
+    expect(updated?.action).toBe("updated");
+    expect(updated?.before).toMatchObject({ name: candidate.name, isInternal: false });
+  });
+
+  it("keeps a candidate on their post after it is retired, but refuses to move them onto a retired one", async () => {
+    const candidate = await register();
+    await db.post.update({ where: { id: candidate.postId }, data: { retiredAt: new Date() } });
+    const kept = await updateCandidate({ actor, input: { id: candidate.id, name: "Still standing", postId: candidate.postId, memberStateId: stateId } });
+    expect(kept.name).toBe("Still standing");
+    const other = await register();
+    expect((await refusal(updateCandidate({ actor, input: { id: other.id, name: "x", postId: candidate.postId, memberStateId: stateId } }))).messageKey).toBe(
+      "adminCandidates.postRetired",
+    );
+  });
+
+  it("refuses to edit an ended candidature and refuses a bad input", async () => {
+    const candidate = await register();
+    const input = { id: candidate.id, name: "New", postId: candidate.postId, memberStateId: stateId };
+    expect((await refusal(updateCandidate({ actor, input: { ...input, name: "" } }))).fieldErrors).toEqual({ name: "required" });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "NOT_ELECTED" } });
+    expect((await refusal(updateCandidate({ actor, input }))).messageKey).toBe("adminCandidates.notEditable");
+  });
+});
+
+describe("reads for the console", () => {
+  it("lists the console conference's candidatures and shows one with its history and account", async () => {
+    const candidate = await register();
+    const account = await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
+    expect((await listCandidatesForAdmin(actor)).some((c) => c.id === candidate.id)).toBe(true);
+    const detail = await getCandidateForAdmin(actor, candidate.id);
+    expect(detail.user?.id).toBe(account.id);
+    expect(detail.statusHistory).toHaveLength(1);
+    const options = await getNominationOptions(actor);
+    expect(options.posts.some((p) => p.id === candidate.postId)).toBe(true);
+    expect((await refusal(getCandidateForAdmin(actor, "no-such-candidate"))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("only the secretariat", () => {
+  it("may register, edit, change the status of and read candidatures", async () => {
+    const candidate = await register();
+    const post = await makePost(db, conferenceId);
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => registerCandidate({ actor: a, input: { name: "X", postId: post.id, memberStateId: stateId } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
+      updateCandidate({ actor: a, input: { id: candidate.id, name: "X", postId: post.id, memberStateId: stateId } }),
+    );
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
+      changeCandidateStatus({ actor: a, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }),
+    );
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => listCandidatesForAdmin(a));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => getCandidateForAdmin(a, candidate.id));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => getNominationOptions(a));
+    expect(await db.candidate.count({ where: { postId: post.id } })).toBe(0);
+    expect(await auditRowsFor(db, "Candidate", candidate.id)).toHaveLength(1);
+  });
+});

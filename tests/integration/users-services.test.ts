@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/sign-in";
+import { loadActor } from "@/lib/auth/current-user";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { changeRole } from "@/lib/users/change-role";
+import { createUser } from "@/lib/users/create-user";
+import { disableUser } from "@/lib/users/disable-user";
+import { enableUser } from "@/lib/users/enable-user";
+import { issueSetupLink } from "@/lib/users/issue-setup-link";
+import { setPassword } from "@/lib/users/set-password";
+import { hashSetupToken } from "@/lib/users/setup-token";
+import { listUsersForAdmin } from "@/lib/users/users-admin";
+import type { Actor } from "@/lib/auth/permissions";
+import { withAppDatabase } from "../support/app-database";
+import { auditRowsFor } from "../support/audit";
+import { makeMemberState, makeUser, unique } from "../support/factories";
+import { makeFreeCandidature, makePendingUser, makeSecretariat } from "../support/factories-users";
+import { expectOnlyRoleAllowed } from "../support/roles";
+
+const database = withAppDatabase();
+let db: PrismaClient;
+let actor: Actor;
+
+beforeAll(async () => {
+  db = createDb(database.url());
+  ({ actor } = await makeSecretariat(db));
+});
+
+async function refusal(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+const email = () => `${unique("new")}@Example.TEST`;
+const PASSWORD = "a long enough passphrase";
+
+describe("createUser", () => {
+  it("creates an account without a password, lower-cased, with a one-time link whose digest only is kept, audited", async () => {
+    const state = await makeMemberState(db);
+    const address = email();
+    const result = await createUser({ actor, input: { email: address, name: "Ada Lovelace", role: "CHAIR", memberStateId: state.id, isStaff: "on" } });
+    expect(result.user).toMatchObject({ email: address.toLowerCase(), role: "CHAIR", memberStateId: state.id, isStaff: true });
+    const stored = await db.user.findUniqueOrThrow({ where: { id: result.user.id }, include: { setupTokens: true } });
+    expect(stored.passwordHash).toBeNull();
+    expect(stored.setupTokens).toHaveLength(1);
+    expect(stored.setupTokens[0]?.tokenHash).toBe(hashSetupToken(result.token));
+    const days = ((stored.setupTokens[0]?.expiresAt.getTime() ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+    const audit = await auditRowsFor(db, "User", result.user.id);
+    expect(audit.map((a) => [a.area, a.action, a.actorId])).toEqual([["user", "created", actor.id]]);
+    const written = JSON.stringify(audit.map((a) => [a.before, a.after]));
+    expect(written).not.toContain(result.token);
+    expect(written).not.toContain(hashSetupToken(result.token));
+  });
+
+  it("binds a candidate account to a candidature without one, and refuses a second account for it", async () => {
+    const candidature = await makeFreeCandidature(db);
+    const made = await createUser({ actor, input: { email: email(), name: "Candidate", role: "CANDIDATE", candidateId: candidature.id } });
+    expect(made.user).toMatchObject({ candidateId: candidature.id, memberStateId: candidature.memberStateId });
+    expect(await refusal(createUser({ actor, input: { email: email(), name: "Again", role: "CANDIDATE", candidateId: candidature.id } }))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { candidateId: "adminUsers.candidateTaken" },
+    });
+  });
+
+  it("refuses invalid input, a taken address, a candidate without a candidature", async () => {
+    expect(await refusal(createUser({ actor, input: { email: "nope", name: "", role: "MEMBER" } }))).toEqual({
+      code: "INVALID_INPUT",
+      messageKey: undefined,
+      fieldErrors: { email: "email", name: "required" },
+    });
+    const taken = await makeUser(db, "MEMBER");
+    expect((await refusal(createUser({ actor, input: { email: taken.email.toUpperCase(), name: "Twin", role: "MEMBER" } }))).fieldErrors).toEqual({
+      email: "adminUsers.emailTaken",
+    });
+    expect((await refusal(createUser({ actor, input: { email: email(), name: "C", role: "CANDIDATE" } }))).fieldErrors).toEqual({
+      candidateId: "adminUsers.candidateRequired",
+    });
+  });
+
+  it("is for the secretariat only", async () => {
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => createUser({ actor: a, input: { email: email(), name: "X", role: "MEMBER" } }));
+  });
+});
+
+describe("setPassword and issueSetupLink", () => {
+  it("sets the password once with a valid link, ends the sessions, and audits it as the user", async () => {
+    const address = `${unique("pending")}@example.test`;
+    const { user, token } = await makePendingUser(db, address);
+    await setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } });
+    const signedIn = await authenticate({ email: address, password: PASSWORD, ip: unique("ip") });
+    expect(signedIn?.id).toBe(user.id);
+    expect(signedIn?.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    const audit = await auditRowsFor(db, "User", user.id);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["password-set", user.id]]);
+  });
+
+  it("refuses an expired or unknown link, a short password, two different passwords", async () => {
+    const expired = await makePendingUser(db, `${unique("old")}@example.test`, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await refusal(setPassword({ input: { token: expired.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ code: "NOT_FOUND", messageKey: "auth.setupLinkInvalid" });
+    expect(await refusal(setPassword({ input: { token: "made-up", password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    const { token } = await makePendingUser(db, `${unique("p")}@example.test`);
+    expect((await refusal(setPassword({ input: { token, password: "short", passwordConfirm: "short" } }))).fieldErrors).toEqual({ password: "tooShort:12" });
+    expect((await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: "something else entirely" } }))).fieldErrors).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
+  });
+
+  it("a new link makes the previous one stop working, and is audited", async () => {
+    const { user, token } = await makePendingUser(db, `${unique("again")}@example.test`);
+    const fresh = await issueSetupLink({ actor, input: { userId: user.id } });
+    expect(await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    await setPassword({ input: { token: fresh.token, password: PASSWORD, passwordConfirm: PASSWORD } });
+    const audit = await auditRowsFor(db, "User", user.id);
+    expect(audit.map((a) => a.action)).toEqual(["setup-link-issued", "password-set"]);
+    expect(await refusal(issueSetupLink({ actor, input: { userId: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("issuing a link is for the secretariat only", async () => {
+    const { user } = await makePendingUser(db, `${unique("r")}@example.test`);
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => issueSetupLink({ actor: a, input: { userId: user.id } }));
+  });
+});
+
+describe("disableUser and enableUser", () => {
+  it("disabling ends the user's live session at once and their pending links; both are audited", async () => {
+    const member = await makeUser(db, "MEMBER");
+    const session = await authenticate({ email: member.email, password: member.password, ip: unique("ip") });
+    const link = await issueSetupLink({ actor, input: { userId: member.id } });
+    await disableUser({ actor, input: { userId: member.id } });
+    expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
+    expect(await refusal(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).toBeNull();
+    await enableUser({ actor, input: { userId: member.id } });
+    expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).not.toBeNull();
+    // The old session does not come back with the account.
+    expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
+    const audit = await auditRowsFor(db, "User", member.id);
+    expect(audit.map((a) => a.action)).toEqual(["setup-link-issued", "disabled", "enabled"]);
+    expect(audit[1]?.before).toMatchObject({ disabledAt: null });
+    expect(audit[1]?.after).toMatchObject({ disabledAt: expect.any(String) });
+  });
+
+  it("refuses invalid input, an unknown user, a second disable or enable", async () => {
+    expect(await refusal(disableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { userId: "required" } });
+    expect(await refusal(enableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await refusal(disableUser({ actor, input: { userId: "nobody" } }))).toMatchObject({ code: "NOT_FOUND" });
+    const member = await makeUser(db, "MEMBER");
+    expect(await refusal(enableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyEnabled" });
+    await disableUser({ actor, input: { userId: member.id } });
+    expect(await refusal(disableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyDisabled" });
+  });
+
+  it("are for the secretariat only", async () => {
+    const member = await makeUser(db, "MEMBER");
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => disableUser({ actor: a, input: { userId: member.id } }));
+    const disabled = await makeUser(db, "MEMBER", { disabled: true });
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => enableUser({ actor: a, input: { userId: disabled.id } }));
+  });
+});
+
+describe("changeRole", () => {
+  it("ends the sessions, unbinds a candidature when leaving CANDIDATE, and is audited", async () => {
+    const candidature = await makeFreeCandidature(db);
+    const candidate = await makeUser(db, "CANDIDATE", { candidateId: candidature.id });
+    const session = await authenticate({ email: candidate.email, password: candidate.password, ip: unique("ip") });
+    const after = await changeRole({ actor, input: { userId: candidate.id, role: "MEMBER" } });
+    expect(after).toMatchObject({ role: "MEMBER", candidateId: null });
+    expect(await loadActor(candidate.id, session?.sessionVersion ?? -1)).toBeNull();
+    // The candidature is free again for another account.
+    const back = await changeRole({ actor, input: { userId: candidate.id, role: "CANDIDATE", candidateId: candidature.id } });
+    expect(back.candidateId).toBe(candidature.id);
+    const audit = await auditRowsFor(db, "User", candidate.id);
+    expect(audit.map((a) => a.action)).toEqual(["role-changed", "role-changed"]);
+    expect(audit[0]?.before).toMatchObject({ role: "CANDIDATE", candidateId: candidature.id });
+    expect(audit[0]?.after).toMatchObject({ role: "MEMBER", candidateId: null });
+  });
+
+  it("refuses becoming a candidate without a free candidature, an unknown role, no change", async () => {
+    const member = await makeUser(db, "MEMBER");
+    expect((await refusal(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE" } }))).fieldErrors).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect((await refusal(changeRole({ actor, input: { userId: member.id, role: "KING" } }))).fieldErrors).toEqual({ role: "choose" });
+    const taken = await makeFreeCandidature(db);
+    await makeUser(db, "CANDIDATE", { candidateId: taken.id });
+    expect(await refusal(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE", candidateId: taken.id } }))).toMatchObject({ code: "CONFLICT" });
+    expect(await refusal(changeRole({ actor, input: { userId: member.id, role: "MEMBER" } }))).toMatchObject({ messageKey: "adminUsers.roleUnchanged" });
+  });
+
+  it("is for the secretariat only", async () => {
+    const member = await makeUser(db, "MEMBER");
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => changeRole({ actor: a, input: { userId: member.id, role: "CHAIR" } }));
+  });
+});
+
+describe("the users list", () => {
+  it("is for the secretariat only, and never carries a password hash", async () => {
+    const rows = await listUsersForAdmin(actor);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain("scrypt$");
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => listUsersForAdmin(a));
+  });
+});

@@ -1,0 +1,32 @@
+import type { PrismaClient } from "@/lib/db/client";
+import { makeMemberState, unique } from "./factories";
+
+// Factories for the posts and candidatures services (STYLE.md 9): unique names, own data.
+
+/** The conference the console edits (HUSTINGS_CONFERENCE, "pp-18" by default), as in the demo. */
+export async function consoleConference(db: PrismaClient) {
+  const slug = process.env.HUSTINGS_CONFERENCE ?? "pp-18";
+  const data = { name: "PP-18", city: "Dubai", opensOn: new Date("2018-10-29"), closesOn: new Date("2018-11-16"), timeZone: "Asia/Dubai" };
+  return db.conference.upsert({ where: { slug }, create: { slug, ...data }, update: {} });
+}
+
+/** Another past conference, for rules that read one conference's own deadline. */
+export async function pastConference(db: PrismaClient, opensOn = "2018-10-29") {
+  return db.conference.create({
+    data: { slug: unique("past"), name: unique("Past Conference"), city: "Geneva", opensOn: new Date(opensOn), closesOn: new Date(opensOn), timeZone: "Europe/Zurich" },
+  });
+}
+
+export async function makeStateIn(db: PrismaClient, region: "A" | "B" | "C" | "D" | "E", admittedOn: Date | null = null) {
+  const state = await makeMemberState(db);
+  return db.memberState.update({ where: { id: state.id }, data: { region, admittedOn } });
+}
+
+export function postCode(prefix = "T"): string {
+  return unique(prefix).toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 32);
+}
+
+/** The form fields of a new elected-official post. */
+export function postForm(extra: Record<string, string> = {}): Record<string, string> {
+  return { code: postCode(), kind: "ELECTED_OFFICIAL", region: "", seats: "1", sortOrder: "5", nameEn: unique("Post"), ...extra };
+}

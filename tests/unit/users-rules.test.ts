@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { leavesNoActiveSecretariat } from "@/lib/users/last-secretariat";
+import { changeRoleSchema, createUserSchema, passwordLength, setPasswordSchema } from "@/lib/users/schema";
+import { hashSetupToken, isSetupTokenUsable, newSetupToken, SETUP_LINK_DAYS } from "@/lib/users/setup-token";
+
+function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+}
+
+describe("the last active secretariat account", () => {
+  it("cannot be the one disabled or demoted", () => {
+    expect(leavesNoActiveSecretariat(["a"], "a")).toBe(true);
+  });
+  it("can go when another active secretariat remains", () => {
+    expect(leavesNoActiveSecretariat(["a", "b"], "a")).toBe(false);
+  });
+  it("is not concerned by a change to another account", () => {
+    expect(leavesNoActiveSecretariat(["a"], "someone-else")).toBe(false);
+  });
+});
+
+describe("one-time set-password links", () => {
+  it("carry 32 random bytes, base64url, and keep only their sha256", () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const link = newSetupToken(now);
+    expect(Buffer.from(link.token, "base64url")).toHaveLength(32);
+    expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(link.tokenHash).toBe(hashSetupToken(link.token));
+    expect(link.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(link.tokenHash).not.toContain(link.token);
+    expect(newSetupToken(now).token).not.toBe(link.token);
+  });
+  it(`are valid ${SETUP_LINK_DAYS} days, once`, () => {
+    const now = new Date("2030-01-01T00:00:00Z");
+    const { expiresAt } = newSetupToken(now);
+    expect(expiresAt.toISOString()).toBe("2030-01-08T00:00:00.000Z");
+    expect(isSetupTokenUsable({ expiresAt, usedAt: null }, new Date("2030-01-07T23:59:59Z"))).toBe(true);
+    expect(isSetupTokenUsable({ expiresAt, usedAt: null }, expiresAt)).toBe(false);
+    expect(isSetupTokenUsable({ expiresAt, usedAt: now }, now)).toBe(false);
+  });
+});
+
+describe("the password policy", () => {
+  const ok = "correct horse battery";
+  it("takes 12 to 200 characters, counted as the reader counts them", () => {
+    expect(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(12), passwordConfirm: "x".repeat(12) }).success).toBe(true);
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(11), passwordConfirm: "x".repeat(11) }))).toEqual({ password: "tooShort:12" });
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(201), passwordConfirm: "x".repeat(201) }))).toEqual({ password: "tooLong:200" });
+    // Twelve Chinese characters, or emoji of two UTF-16 units each, are twelve characters.
+    expect(passwordLength("😀".repeat(12))).toBe(12);
+    expect(setPasswordSchema.safeParse({ token: "t", password: "密码密码密码密码密码密码", passwordConfirm: "密码密码密码密码密码密码" }).success).toBe(true);
+  });
+  it("asks for the same password twice", () => {
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: ok, passwordConfirm: `${ok}!` }))).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
+  });
+});
+
+describe("the user forms", () => {
+  it("lower-case the address and read the staff checkbox", () => {
+    const parsed = createUserSchema.parse({ email: "  Jane.Doe@Example.ORG ", name: "Jane Doe", role: "MEMBER", isStaff: "on", candidateId: "", memberStateId: "" });
+    expect(parsed).toEqual({ email: "jane.doe@example.org", name: "Jane Doe", role: "MEMBER", isStaff: true, candidateId: null, memberStateId: null });
+  });
+  it("need a candidature for a candidate account", () => {
+    expect(fieldErrors(createUserSchema.safeParse({ email: "c@example.org", name: "C", role: "CANDIDATE" }))).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect(fieldErrors(changeRoleSchema.safeParse({ userId: "u", role: "CANDIDATE", candidateId: "" }))).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect(changeRoleSchema.safeParse({ userId: "u", role: "CANDIDATE", candidateId: "c1" }).success).toBe(true);
+  });
+  it("refuse an unknown role and a bad address", () => {
+    expect(fieldErrors(createUserSchema.safeParse({ email: "not-an-address", name: "X", role: "ROOT" }))).toEqual({ email: "email", role: "choose" });
+  });
+});

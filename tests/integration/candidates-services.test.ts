@@ -5,12 +5,11 @@ import { registerCandidate } from "@/lib/candidates/register-candidate";
 import { updateCandidate } from "@/lib/candidates/update-candidate";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { asActor, makeMemberState, makePost, makeUser, unique } from "../support/factories";
 import { consoleConference, makeStateIn, pastConference } from "../support/factories-candidates";
-import { expectOnlyRoleAllowed } from "../support/roles";
+import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -25,15 +24,6 @@ beforeAll(async () => {
   stateId = (await makeMemberState(db)).id;
 });
 
-async function refusal(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function register(extra: Record<string, string> = {}, confId = conferenceId) {
   const post = await makePost(db, confId);
@@ -54,22 +44,22 @@ describe("registering candidatures on real Postgres", () => {
 
   it("refuses a missing name, a retired post, a state admitted after the conference and a state outside the seat's region", async () => {
     const post = await makePost(db, conferenceId);
-    expect(await refusal(registerCandidate({ actor, input: { name: " ", postId: post.id, memberStateId: stateId } }))).toMatchObject({
+    expect(await refusalOf(registerCandidate({ actor, input: { name: " ", postId: post.id, memberStateId: stateId } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { name: "required" },
     });
     const retired = await db.post.update({ where: { id: (await makePost(db, conferenceId)).id }, data: { retiredAt: new Date() } });
-    expect(await refusal(registerCandidate({ actor, input: { name: "A", postId: retired.id, memberStateId: stateId } }))).toMatchObject({
+    expect(await refusalOf(registerCandidate({ actor, input: { name: "A", postId: retired.id, memberStateId: stateId } }))).toMatchObject({
       messageKey: "adminCandidates.postRetired",
       fieldErrors: { postId: "adminCandidates.postRetired" },
     });
     const palau = await makeStateIn(db, "E", new Date("2024-09-19"));
-    expect((await refusal(registerCandidate({ actor, input: { name: "A", postId: post.id, memberStateId: palau.id } }))).messageKey).toBe(
+    expect((await refusalOf(registerCandidate({ actor, input: { name: "A", postId: post.id, memberStateId: palau.id } }))).messageKey).toBe(
       "adminCandidates.stateNotMember",
     );
     const seat = await db.post.update({ where: { id: (await makePost(db, conferenceId)).id }, data: { kind: "RRB_SEAT", region: "A" } });
     const europe = await makeStateIn(db, "B");
-    expect((await refusal(registerCandidate({ actor, input: { name: "A", postId: seat.id, memberStateId: europe.id } }))).messageKey).toBe(
+    expect((await refusalOf(registerCandidate({ actor, input: { name: "A", postId: seat.id, memberStateId: europe.id } }))).messageKey).toBe(
       "adminCandidates.stateOutsideRegion",
     );
     expect(await db.candidate.count({ where: { postId: { in: [post.id, retired.id, seat.id] } } })).toBe(0);
@@ -96,20 +86,20 @@ describe("status changes on real Postgres", () => {
 
   it("refuses any other move with the reason, and writes neither history nor audit", async () => {
     const candidate = await register();
-    expect(await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED" } }))).toMatchObject({
+    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED" } }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "adminCandidates.move.notFormalYet",
     });
-    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL" } }))).fieldErrors).toEqual({
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL" } }))).fieldErrors).toEqual({
       formallyReceivedAt: "adminCandidates.receivedRequired",
     });
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
-    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED" } }))).messageKey).toBe("adminCandidates.move.backwards");
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED" } }))).messageKey).toBe("adminCandidates.move.backwards");
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN" } });
-    expect((await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey).toBe(
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey).toBe(
       "adminCandidates.move.final",
     );
-    expect(await refusal(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING" } }))).toMatchObject({
+    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING" } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { to: "choose" },
     });
@@ -122,7 +112,7 @@ describe("status changes on real Postgres", () => {
     const candidate = await register({}, conference.id);
     // GR170: 1 October 2018, 23:59 Geneva time.
     const late = { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-10-02T00:00" };
-    expect((await refusal(changeCandidateStatus({ actor, input: late }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
+    expect((await refusalOf(changeCandidateStatus({ actor, input: late }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
     expect(
       await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59" } }).then((c) => c.status),
     ).toBe("FORMAL");
@@ -152,7 +142,7 @@ describe("correcting a candidature on real Postgres", () => {
     const kept = await updateCandidate({ actor, input: { id: candidate.id, name: "Still standing", postId: candidate.postId, memberStateId: stateId } });
     expect(kept.name).toBe("Still standing");
     const other = await register();
-    expect((await refusal(updateCandidate({ actor, input: { id: other.id, name: "x", postId: candidate.postId, memberStateId: stateId } }))).messageKey).toBe(
+    expect((await refusalOf(updateCandidate({ actor, input: { id: other.id, name: "x", postId: candidate.postId, memberStateId: stateId } }))).messageKey).toBe(
       "adminCandidates.postRetired",
     );
   });
@@ -160,10 +150,10 @@ describe("correcting a candidature on real Postgres", () => {
   it("refuses to edit an ended candidature and refuses a bad input", async () => {
     const candidate = await register();
     const input = { id: candidate.id, name: "New", postId: candidate.postId, memberStateId: stateId };
-    expect((await refusal(updateCandidate({ actor, input: { ...input, name: "" } }))).fieldErrors).toEqual({ name: "required" });
+    expect((await refusalOf(updateCandidate({ actor, input: { ...input, name: "" } }))).fieldErrors).toEqual({ name: "required" });
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "NOT_ELECTED" } });
-    expect((await refusal(updateCandidate({ actor, input }))).messageKey).toBe("adminCandidates.notEditable");
+    expect((await refusalOf(updateCandidate({ actor, input }))).messageKey).toBe("adminCandidates.notEditable");
   });
 });
 
@@ -177,7 +167,7 @@ describe("reads for the console", () => {
     expect(detail.statusHistory).toHaveLength(1);
     const options = await getNominationOptions(actor);
     expect(options.posts.some((p) => p.id === candidate.postId)).toBe(true);
-    expect((await refusal(getCandidateForAdmin(actor, "no-such-candidate"))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(getCandidateForAdmin(actor, "no-such-candidate"))).code).toBe("NOT_FOUND");
   });
 });
 

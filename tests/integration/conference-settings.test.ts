@@ -3,11 +3,10 @@ import { createDb, type PrismaClient } from "@/lib/db/client";
 import { candidatureDeadline } from "@/lib/elections/deadline";
 import { clearDeadlineOverride, overrideDeadline } from "@/lib/elections/override-deadline";
 import { updateConference } from "@/lib/elections/update-conference";
-import { isDomainError } from "@/lib/errors/domain-error";
 import { auditRowsFor } from "../support/audit";
 import { withAppDatabase } from "../support/app-database";
 import { asActor, makeUser, type TestUser } from "../support/factories";
-import { expectOnlyRoleAllowed } from "../support/roles";
+import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -38,15 +37,6 @@ beforeEach(async () => {
     : (await db.conference.create({ data: { slug: "pp-18", ...data } })).id;
 });
 
-async function fieldErrorsOf(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, fieldErrors: error.fieldErrors, messageKey: error.messageKey };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("updateConference", () => {
   it("saves the conference and writes one audit row with before and after", async () => {
@@ -63,7 +53,7 @@ describe("updateConference", () => {
 
   it("refuses a last day before the first, an unknown zone and a bad domain, and changes nothing", async () => {
     const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
-    const refusal = await fieldErrorsOf(
+    const refusal = await refusalOf(
       updateConference({
         actor: asActor(secretariat),
         input: { ...VALID, closesOn: "2018-10-01", timeZone: "Mars/Olympus", corporateDomains: "not a domain!" },
@@ -78,7 +68,7 @@ describe("updateConference", () => {
   });
 
   it("reports a missing name with the generic key", async () => {
-    const refusal = await fieldErrorsOf(updateConference({ actor: asActor(secretariat), input: { ...VALID, name: "   " } }));
+    const refusal = await refusalOf(updateConference({ actor: asActor(secretariat), input: { ...VALID, name: "   " } }));
     expect(refusal.fieldErrors).toMatchObject({ name: "required" });
   });
 
@@ -103,12 +93,12 @@ describe("deadline override (GR170)", () => {
   });
 
   it("refuses an override without a real reason", async () => {
-    const refusal = await fieldErrorsOf(overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "because" } }));
+    const refusal = await refusalOf(overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "because" } }));
     expect(refusal.fieldErrors).toMatchObject({ reason: "adminConference.reasonTooShort" });
   });
 
   it("goes back to the computed deadline only when one was overridden, with a reason", async () => {
-    const refusal = await fieldErrorsOf(clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "Nothing to clear here." } }));
+    const refusal = await refusalOf(clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "Nothing to clear here." } }));
     expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "adminConference.noOverride" });
 
     await overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });

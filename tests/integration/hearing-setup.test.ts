@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
 import { refreshPresenters } from "@/lib/hearings/refresh-presenters";
 import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { asActor, makeUser, type TestUser } from "../support/factories";
 import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeStandingCandidate } from "../support/factories-hearing";
-import { expectOnlyRoleAllowed } from "../support/roles";
+import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 // The services work on the conference's one hearing: the tests below build on each other in
 // order (set up, then edit, then refresh), on this file's own database.
@@ -37,29 +36,19 @@ beforeAll(async () => {
   chair = await makeChair(db, { memberStateId: neutral.id });
 });
 
-async function refusal(call: () => Promise<unknown>) {
-  try {
-    await call();
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("setting up the hearing", () => {
   it("refuses a date at or before the candidature deadline, or on the opening day (¶8, ¶9)", async () => {
     const actor = asActor(secretariat);
-    const early = await refusal(() => setUpHearing({ actor, input: hearingInput(chair.id, { startsAt: "2030-09-20T10:00" }) }));
+    const early = await refusalOf(setUpHearing({ actor, input: hearingInput(chair.id, { startsAt: "2030-09-20T10:00" }) }));
     expect(early).toMatchObject({ code: "INVALID_INPUT", messageKey: "adminHearing.beforeDeadline", fieldErrors: { startsAt: "adminHearing.beforeDeadline" } });
-    const late = await refusal(() => setUpHearing({ actor, input: hearingInput(chair.id, { startsAt: "2030-10-28T00:00" }) }));
+    const late = await refusalOf(setUpHearing({ actor, input: hearingInput(chair.id, { startsAt: "2030-10-28T00:00" }) }));
     expect(late).toMatchObject({ messageKey: "adminHearing.notBeforeOpening" });
     expect(await db.hearing.count()).toBe(0);
   });
 
   it("refuses invalid input with each field's message", async () => {
-    const result = await refusal(() =>
-      setUpHearing({ actor: asActor(secretariat), input: hearingInput(chair.id, { questionsPerCandidate: "4", webcastSource: "http://x.org/a.m3u8" }) }),
+    const result = await refusalOf(setUpHearing({ actor: asActor(secretariat), input: hearingInput(chair.id, { questionsPerCandidate: "4", webcastSource: "http://x.org/a.m3u8" }) }),
     );
     expect(result).toEqual({
       code: "INVALID_INPUT",
@@ -70,15 +59,15 @@ describe("setting up the hearing", () => {
 
   it("refuses a staff chair and a chair from a presenting administration, naming ¶8", async () => {
     const staff = await makeChair(db, { isStaff: true });
-    expect(await refusal(() => setUpHearing({ actor: asActor(secretariat), input: hearingInput(staff.id) }))).toMatchObject({
+    expect(await refusalOf(setUpHearing({ actor: asActor(secretariat), input: hearingInput(staff.id) }))).toMatchObject({
       messageKey: "adminHearing.chairIsStaff",
     });
     const partial = await makeChair(db, { memberStateId: presentingStates[0] });
-    expect(await refusal(() => setUpHearing({ actor: asActor(secretariat), input: hearingInput(partial.id) }))).toMatchObject({
+    expect(await refusalOf(setUpHearing({ actor: asActor(secretariat), input: hearingInput(partial.id) }))).toMatchObject({
       messageKey: "adminHearing.chairPresentingState",
     });
     const member = await makeUser(db, "MEMBER");
-    expect(await refusal(() => setUpHearing({ actor: asActor(secretariat), input: hearingInput(member.id) }))).toMatchObject({
+    expect(await refusalOf(setUpHearing({ actor: asActor(secretariat), input: hearingInput(member.id) }))).toMatchObject({
       messageKey: "adminHearing.chairNotAChair",
     });
   });
@@ -120,14 +109,14 @@ describe("setting up the hearing", () => {
     // The chair's administration now presents a candidate: ¶8 refuses, nothing changes.
     const chairState = (await db.user.findUniqueOrThrow({ where: { id: chair.id } })).memberStateId ?? "";
     await makeStandingCandidate(db, { conferenceId, memberStateId: chairState });
-    expect(await refusal(() => refreshPresenters({ actor: asActor(secretariat), input: {} }))).toMatchObject({
+    expect(await refusalOf(refreshPresenters({ actor: asActor(secretariat), input: {} }))).toMatchObject({
       messageKey: "adminHearing.chairPresentingState",
     });
     expect(await db.hearingSlot.count({ where: { hearingId: hearing.id } })).toBe(3);
   });
 
   it("refuses input that is not a form", async () => {
-    expect(await refusal(() => refreshPresenters({ actor: asActor(secretariat), input: null }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await refusalOf(refreshPresenters({ actor: asActor(secretariat), input: null }))).toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("lets only an active secretariat set up the hearing or refresh its presenters", async () => {

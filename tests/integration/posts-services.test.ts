@@ -6,12 +6,11 @@ import { reinstatePost, retirePost } from "@/lib/elections/retire-post";
 import { updatePost } from "@/lib/elections/update-post";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { asActor, makeCandidate, makeMemberState, makeUser } from "../support/factories";
 import { consoleConference, postCode, postForm } from "../support/factories-candidates";
-import { expectOnlyRoleAllowed } from "../support/roles";
+import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -24,15 +23,6 @@ beforeAll(async () => {
   actor = asActor(await makeUser(db, "SECRETARIAT"));
 });
 
-async function refusal(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("posts on real Postgres", () => {
   it("creates a regional seat with its names, and audits it in the same change", async () => {
@@ -47,11 +37,11 @@ describe("posts on real Postgres", () => {
 
   it("refuses a duplicate code in the conference and a seat without a region, writing nothing", async () => {
     const first = await createPost({ actor, input: postForm() });
-    expect(await refusal(createPost({ actor, input: postForm({ code: first.code }) }))).toMatchObject({
+    expect(await refusalOf(createPost({ actor, input: postForm({ code: first.code }) }))).toMatchObject({
       code: "CONFLICT",
       fieldErrors: { code: "adminPosts.codeTaken" },
     });
-    expect(await refusal(createPost({ actor, input: postForm({ kind: "COUNCIL_SEAT", region: "" }) }))).toMatchObject({
+    expect(await refusalOf(createPost({ actor, input: postForm({ kind: "COUNCIL_SEAT", region: "" }) }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { region: "adminPosts.regionRequired" },
     });
@@ -67,19 +57,19 @@ describe("posts on real Postgres", () => {
     expect(updated?.before).toMatchObject({ seats: 1 });
     expect(updated?.after).toMatchObject({ seats: 3 });
     const other = await createPost({ actor, input: postForm() });
-    expect((await refusal(updatePost({ actor, input: { ...postForm({ code: other.code }), id: post.id } }))).code).toBe("CONFLICT");
+    expect((await refusalOf(updatePost({ actor, input: { ...postForm({ code: other.code }), id: post.id } }))).code).toBe("CONFLICT");
   });
 
   it("retires and reinstates a post; a retired post stays listed for the secretariat only", async () => {
     const post = await createPost({ actor, input: postForm() });
     const retired = await retirePost({ actor, input: { id: post.id } });
     expect(retired.retiredAt).toBeInstanceOf(Date);
-    expect((await refusal(retirePost({ actor, input: { id: post.id } }))).messageKey).toBe("adminPosts.alreadyRetired");
+    expect((await refusalOf(retirePost({ actor, input: { id: post.id } }))).messageKey).toBe("adminPosts.alreadyRetired");
     expect(await db.post.count({ where: { conferenceId, retiredAt: null, id: post.id } })).toBe(0);
     expect((await listPostsForAdmin(actor)).some((p) => p.id === post.id)).toBe(true);
     const back = await reinstatePost({ actor, input: { id: post.id } });
     expect(back.retiredAt).toBeNull();
-    expect((await refusal(reinstatePost({ actor, input: { id: post.id } }))).messageKey).toBe("adminPosts.notRetired");
+    expect((await refusalOf(reinstatePost({ actor, input: { id: post.id } }))).messageKey).toBe("adminPosts.notRetired");
     expect((await auditRowsFor(db, "Post", post.id)).map((a) => a.action)).toEqual(["created", "retired", "reinstated"]);
   });
 
@@ -93,12 +83,12 @@ describe("posts on real Postgres", () => {
     const state = await makeMemberState(db);
     const candidate = await makeCandidate(db, { conferenceId, postId: stood.id, memberStateId: state.id });
     await db.candidate.update({ where: { id: candidate.id }, data: { status: "WITHDRAWN" } });
-    expect(await refusal(deletePost({ actor, input: { id: stood.id } }))).toMatchObject({ code: "CONFLICT", messageKey: "adminPosts.hasCandidates" });
+    expect(await refusalOf(deletePost({ actor, input: { id: stood.id } }))).toMatchObject({ code: "CONFLICT", messageKey: "adminPosts.hasCandidates" });
     expect((await getPostForAdmin(actor, stood.id)).candidateCount).toBe(1);
   });
 
   it("answers NOT_FOUND for a post that does not exist", async () => {
-    expect((await refusal(retirePost({ actor, input: { id: "no-such-post" } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(retirePost({ actor, input: { id: "no-such-post" } }))).code).toBe("NOT_FOUND");
   });
 
   it("lets only the secretariat create, edit, retire, reinstate, delete and read posts", async () => {

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadActor } from "@/lib/auth/current-user";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
 import { changeRole } from "@/lib/users/change-role";
 import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
@@ -16,7 +15,7 @@ import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { makeMemberState, makeUser, unique } from "../support/factories";
 import { makeFreeCandidature, makePendingUser, makeSecretariat } from "../support/factories-users";
-import { expectOnlyRoleAllowed } from "../support/roles";
+import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -27,15 +26,6 @@ beforeAll(async () => {
   ({ actor } = await makeSecretariat(db));
 });
 
-async function refusal(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const email = () => `${unique("new")}@Example.TEST`;
 const PASSWORD = "a long enough passphrase";
@@ -64,23 +54,23 @@ describe("createUser", () => {
     const candidature = await makeFreeCandidature(db);
     const made = await createUser({ actor, input: { email: email(), name: "Candidate", role: "CANDIDATE", candidateId: candidature.id } });
     expect(made.user).toMatchObject({ candidateId: candidature.id, memberStateId: candidature.memberStateId });
-    expect(await refusal(createUser({ actor, input: { email: email(), name: "Again", role: "CANDIDATE", candidateId: candidature.id } }))).toMatchObject({
+    expect(await refusalOf(createUser({ actor, input: { email: email(), name: "Again", role: "CANDIDATE", candidateId: candidature.id } }))).toMatchObject({
       code: "CONFLICT",
       fieldErrors: { candidateId: "adminUsers.candidateTaken" },
     });
   });
 
   it("refuses invalid input, a taken address, a candidate without a candidature", async () => {
-    expect(await refusal(createUser({ actor, input: { email: "nope", name: "", role: "MEMBER" } }))).toEqual({
+    expect(await refusalOf(createUser({ actor, input: { email: "nope", name: "", role: "MEMBER" } }))).toEqual({
       code: "INVALID_INPUT",
       messageKey: undefined,
       fieldErrors: { email: "email", name: "required" },
     });
     const taken = await makeUser(db, "MEMBER");
-    expect((await refusal(createUser({ actor, input: { email: taken.email.toUpperCase(), name: "Twin", role: "MEMBER" } }))).fieldErrors).toEqual({
+    expect((await refusalOf(createUser({ actor, input: { email: taken.email.toUpperCase(), name: "Twin", role: "MEMBER" } }))).fieldErrors).toEqual({
       email: "adminUsers.emailTaken",
     });
-    expect((await refusal(createUser({ actor, input: { email: email(), name: "C", role: "CANDIDATE" } }))).fieldErrors).toEqual({
+    expect((await refusalOf(createUser({ actor, input: { email: email(), name: "C", role: "CANDIDATE" } }))).fieldErrors).toEqual({
       candidateId: "adminUsers.candidateRequired",
     });
   });
@@ -98,28 +88,28 @@ describe("setPassword and issueSetupLink", () => {
     const signedIn = await authenticate({ email: address, password: PASSWORD, ip: unique("ip") });
     expect(signedIn?.id).toBe(user.id);
     expect(signedIn?.sessionVersion).toBe(user.sessionVersion + 1);
-    expect(await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
     const audit = await auditRowsFor(db, "User", user.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["password-set", user.id]]);
   });
 
   it("refuses an expired or unknown link, a short password, two different passwords", async () => {
     const expired = await makePendingUser(db, `${unique("old")}@example.test`, { expiresAt: new Date(Date.now() - 1000) });
-    expect(await refusal(setPassword({ input: { token: expired.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ code: "NOT_FOUND", messageKey: "auth.setupLinkInvalid" });
-    expect(await refusal(setPassword({ input: { token: "made-up", password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token: expired.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ code: "NOT_FOUND", messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token: "made-up", password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
     const { token } = await makePendingUser(db, `${unique("p")}@example.test`);
-    expect((await refusal(setPassword({ input: { token, password: "short", passwordConfirm: "short" } }))).fieldErrors).toEqual({ password: "tooShort:12" });
-    expect((await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: "something else entirely" } }))).fieldErrors).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
+    expect((await refusalOf(setPassword({ input: { token, password: "short", passwordConfirm: "short" } }))).fieldErrors).toEqual({ password: "tooShort:12" });
+    expect((await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: "something else entirely" } }))).fieldErrors).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
   });
 
   it("a new link makes the previous one stop working, and is audited", async () => {
     const { user, token } = await makePendingUser(db, `${unique("again")}@example.test`);
     const fresh = await issueSetupLink({ actor, input: { userId: user.id } });
-    expect(await refusal(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
     await setPassword({ input: { token: fresh.token, password: PASSWORD, passwordConfirm: PASSWORD } });
     const audit = await auditRowsFor(db, "User", user.id);
     expect(audit.map((a) => a.action)).toEqual(["setup-link-issued", "password-set"]);
-    expect(await refusal(issueSetupLink({ actor, input: { userId: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await refusalOf(issueSetupLink({ actor, input: { userId: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("issuing a link is for the secretariat only", async () => {
@@ -135,7 +125,7 @@ describe("disableUser and enableUser", () => {
     const link = await issueSetupLink({ actor, input: { userId: member.id } });
     await disableUser({ actor, input: { userId: member.id } });
     expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
-    expect(await refusal(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
     expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).toBeNull();
     await enableUser({ actor, input: { userId: member.id } });
     expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).not.toBeNull();
@@ -148,13 +138,13 @@ describe("disableUser and enableUser", () => {
   });
 
   it("refuses invalid input, an unknown user, a second disable or enable", async () => {
-    expect(await refusal(disableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { userId: "required" } });
-    expect(await refusal(enableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT" });
-    expect(await refusal(disableUser({ actor, input: { userId: "nobody" } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusalOf(disableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { userId: "required" } });
+    expect(await refusalOf(enableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await refusalOf(disableUser({ actor, input: { userId: "nobody" } }))).toMatchObject({ code: "NOT_FOUND" });
     const member = await makeUser(db, "MEMBER");
-    expect(await refusal(enableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyEnabled" });
+    expect(await refusalOf(enableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyEnabled" });
     await disableUser({ actor, input: { userId: member.id } });
-    expect(await refusal(disableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyDisabled" });
+    expect(await refusalOf(disableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyDisabled" });
   });
 
   it("are for the secretariat only", async () => {
@@ -184,12 +174,12 @@ describe("changeRole", () => {
 
   it("refuses becoming a candidate without a free candidature, an unknown role, no change", async () => {
     const member = await makeUser(db, "MEMBER");
-    expect((await refusal(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE" } }))).fieldErrors).toEqual({ candidateId: "adminUsers.candidateRequired" });
-    expect((await refusal(changeRole({ actor, input: { userId: member.id, role: "KING" } }))).fieldErrors).toEqual({ role: "choose" });
+    expect((await refusalOf(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE" } }))).fieldErrors).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect((await refusalOf(changeRole({ actor, input: { userId: member.id, role: "KING" } }))).fieldErrors).toEqual({ role: "choose" });
     const taken = await makeFreeCandidature(db);
     await makeUser(db, "CANDIDATE", { candidateId: taken.id });
-    expect(await refusal(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE", candidateId: taken.id } }))).toMatchObject({ code: "CONFLICT" });
-    expect(await refusal(changeRole({ actor, input: { userId: member.id, role: "MEMBER" } }))).toMatchObject({ messageKey: "adminUsers.roleUnchanged" });
+    expect(await refusalOf(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE", candidateId: taken.id } }))).toMatchObject({ code: "CONFLICT" });
+    expect(await refusalOf(changeRole({ actor, input: { userId: member.id, role: "MEMBER" } }))).toMatchObject({ messageKey: "adminUsers.roleUnchanged" });
   });
 
   it("is for the secretariat only", async () => {

@@ -29,3 +29,14 @@ export async function expectOnlyRoleAllowed(allowed: RoleName, call: (actor: Act
   for (const role of ROLES.filter((r) => r !== allowed)) expected[role] = "FORBIDDEN";
   expect(outcomes).toEqual(expected);
 }
+
+/** What a service refused with: its code, rule message and per-field keys. Fails if it did not refuse. */
+export async function refusalOf(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors, values: error.values };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}

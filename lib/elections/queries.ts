@@ -16,7 +16,15 @@ export type ConferenceView = {
   closesOn: string;
   timeZone: string;
   deadline: { at: string; source: "GR170" | "OVERRIDE"; computed: string; reason: string | null };
-  hearing: { startsAt: string; presentationMinutes: number; qaMinutes: number } | null;
+  hearing: {
+    startsAt: string;
+    presentationMinutes: number;
+    qaMinutes: number;
+    /** Published before any draw (the verifiable draw, lib/draw). */
+    seedHash: string | null;
+    /** The running order once drawn by lot, else empty. */
+    runningOrder: { candidateId: string; name: string; postNames: unknown }[];
+  } | null;
 };
 
 export const getConference = unstable_cache(
@@ -33,7 +41,17 @@ export const getConference = unstable_cache(
         deadlineOverrideAt: true,
         deadlineOverrideReason: true,
         hearings: {
-          select: { startsAt: true, presentationMinutes: true, qaMinutes: true },
+          select: {
+            startsAt: true,
+            presentationMinutes: true,
+            qaMinutes: true,
+            seedHash: true,
+            slots: {
+              where: { position: { not: null } },
+              orderBy: { position: "asc" },
+              select: { candidate: { select: { id: true, name: true, post: { select: { names: true } } } } },
+            },
+          },
           orderBy: { startsAt: "asc" },
           take: 1,
         },
@@ -56,7 +74,13 @@ export const getConference = unstable_cache(
         reason: deadline.source === "OVERRIDE" ? deadline.reason : null,
       },
       hearing: hearing
-        ? { startsAt: hearing.startsAt.toISOString(), presentationMinutes: hearing.presentationMinutes, qaMinutes: hearing.qaMinutes }
+        ? {
+            startsAt: hearing.startsAt.toISOString(),
+            presentationMinutes: hearing.presentationMinutes,
+            qaMinutes: hearing.qaMinutes,
+            seedHash: hearing.seedHash,
+            runningOrder: hearing.slots.map((s) => ({ candidateId: s.candidate.id, name: s.candidate.name, postNames: s.candidate.post.names })),
+          }
         : null,
     };
   },

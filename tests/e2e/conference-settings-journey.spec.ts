@@ -49,6 +49,21 @@ test("the secretariat registers and formalises a candidature, sets up the hearin
   await expect(setUp.getByTestId("form-success")).toHaveText("The hearing was saved.");
   await expectAccessible(page);
 
+  // The presenters changed, so the order is drawn again; the seed's hash was published first.
+  const commit = page.getByRole("form", { name: "Commit the seed" });
+  if ((await commit.count()) > 0) {
+    await commit.getByRole("button", { name: "Commit a seed and publish its hash" }).click();
+    await expect(page.getByTestId("seed-hash")).toHaveText(/^[0-9a-f]{64}$/);
+  }
+  const hash = (await page.getByTestId("seed-hash").textContent()) ?? "";
+  await page.getByRole("form", { name: "Draw the running order" }).getByRole("button", { name: "Draw the running order" }).click();
+  await expect(page.getByRole("form", { name: "Draw the running order" }).getByTestId("form-success")).toHaveText("The running order was drawn.");
+
+  // The public home page publishes the commitment and the drawn order.
+  await page.goto("/en");
+  await expect(page.getByTestId("public-seed-hash")).toHaveText(hash);
+  await expect(page.getByTestId("public-running-order")).toContainText(name);
+
   // Costs: Chile now owes an equal share.
   const currency = `Q${unique("").replace(/[^A-Z]/gi, "").toUpperCase().slice(-2).padStart(2, "Z")}`;
   await page.goto("/en/admin/costs");

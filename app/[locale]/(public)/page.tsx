@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { KeyDate } from "@/components/elections/key-date";
 import { Link } from "@/lib/i18n/navigation";
+import { postName } from "@/lib/elections/post-name";
 import { getConference } from "@/lib/elections/queries";
 import { formatCalendarDate, formatInstant } from "@/lib/time/format";
 import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
@@ -89,6 +90,39 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           />
         </ol>
       </section>
+
+      {hearing ? (
+        <section aria-labelledby="running-order" className="space-y-3">
+          <h2 id="running-order" className="text-2xl font-semibold">
+            {t("runningOrderHeading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{t("runningOrderIntro")}</p>
+          {hearing.runningOrder.length > 0 ? (
+            <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
+              {hearing.runningOrder.map((slot) => (
+                <li key={slot.candidateId}>
+                  <Link href={`/candidates/${slot.candidateId}`} className="text-brand-700 underline underline-offset-4">
+                    {slot.name}
+                  </Link>{" "}
+                  <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>{t("runningOrderNotDrawn")}</p>
+          )}
+          <p className="text-sm">
+            {t("commitment")}{" "}
+            {hearing.seedHash ? (
+              <code className="break-all" dir="ltr" data-testid="public-seed-hash">
+                {hearing.seedHash}
+              </code>
+            ) : (
+              t("noCommitment")
+            )}
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -23,6 +23,12 @@ export const NAMESPACES = [
   "adminHearing",
   "adminCosts",
   "adminAudit",
+  "uploads",
+  "workspace",
+  "materials",
+  "adminMaterials",
+  "ethicsOffice",
+  "ethicsRequest",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -34,23 +34,36 @@ export function areaOverviewPage(
   };
 }
 
+type AreaPageContext<P> = {
+  user: CurrentUser;
+  locale: string;
+  params: P;
+  searchParams: Record<string, string | string[] | undefined>;
+};
+
 /**
- * A page of the secretariat's console: checks the caller, then renders. `path` is the
- * page's own path under the locale, for the sign-in redirect.
+ * A page of a signed-in area: checks the caller, then renders. `path` is the page's own
+ * path under the locale, for the sign-in redirect.
  */
-export function adminPage<P extends Record<string, string>>(
-  path: string,
-  render: (context: { user: CurrentUser; locale: string; params: P; searchParams: Record<string, string | string[] | undefined> }) => Promise<ReactNode>,
-) {
-  return async function AdminPage({
-    params,
-    searchParams,
-  }: {
-    params: Promise<P & { locale: string }>;
-    searchParams: Promise<Record<string, string | string[] | undefined>>;
-  }) {
-    const locale = await pageLocale(params);
-    const user = await requireArea(locale, "enter:admin-area:any", path);
-    return render({ user, locale, params: await params, searchParams: await searchParams });
+function areaPage(permission: Permission) {
+  return function page<P extends Record<string, string>>(path: string, render: (context: AreaPageContext<P>) => Promise<ReactNode>) {
+    return async function AreaPage({
+      params,
+      searchParams,
+    }: {
+      params: Promise<P & { locale: string }>;
+      searchParams: Promise<Record<string, string | string[] | undefined>>;
+    }) {
+      const locale = await pageLocale(params);
+      const user = await requireArea(locale, permission, path);
+      return render({ user, locale, params: await params, searchParams: await searchParams });
+    };
   };
 }
+
+/** A page of the secretariat's console. */
+export const adminPage = areaPage("enter:admin-area:any");
+/** A page of the Ethics Office. */
+export const ethicsPage = areaPage("enter:ethics-area:any");
+/** A page of the candidate's workspace (the records it shows must still be checked as the candidate's own). */
+export const workspacePage = areaPage("enter:workspace:own");

@@ -7,4 +7,6 @@ export const TAGS = {
   hearings: "hearings",
   /** The secretariat's list of accounts (not public, but rendered from the cache of an action). */
   users: "users",
+  /** The Ethics Office's queue and a candidate's requests: confidential, never on a public page. */
+  ethicsReviews: "ethics-reviews",
 } as const;

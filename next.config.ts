@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { baseSecurityHeaders } from "./lib/security/headers";
+import { baseSecurityHeaders, uploadedFileHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -19,7 +19,12 @@ const nextConfig: NextConfig = {
     sri: { algorithm: "sha256" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: baseSecurityHeaders(process.env.NODE_ENV === "production") }];
+    const production = process.env.NODE_ENV === "production";
+    return [
+      // Uploaded files carry their own, stricter policy (nothing runs, sandboxed).
+      { source: "/((?!api/files/).*)", headers: baseSecurityHeaders(production) },
+      { source: "/api/files/:key", headers: uploadedFileHeaders(production) },
+    ];
   },
 };
 

@@ -10,6 +10,14 @@ const schema = z
     NEXTAUTH_URL: z.url().optional(),
     /** Default conference shown by the public pages. */
     HUSTINGS_CONFERENCE: z.string().min(1).default("pp-18"),
+    /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
+    STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    /** Any S3-compatible store; used when all five are set. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

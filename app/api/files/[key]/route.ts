@@ -1,0 +1,50 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { storage } from "@/lib/storage";
+import { STORAGE_KEY } from "@/lib/storage/storage";
+import { fileAccess } from "@/lib/uploads/file-access";
+import { parseByteRange } from "@/lib/uploads/byte-range";
+import { contentDisposition, sanitiseFileName } from "@/lib/uploads/file-name";
+import { findFileRecord } from "@/lib/uploads/file-record";
+import { DETECTED_TYPES } from "@/lib/uploads/limits";
+
+export const dynamic = "force-dynamic";
+
+// Anything not readable is "not found": a draft's existence is itself confidential (001).
+const notFound = () =>
+  new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+
+const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime));
+
+/** Serves an uploaded file to whoever may read it (lib/uploads/file-access.ts). */
+export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
+  const { key } = await params;
+  if (!STORAGE_KEY.test(key)) return notFound();
+  const record = await findFileRecord(key);
+  if (!record) return notFound();
+  const access = fileAccess(await getCurrentUser(), record);
+  if (!access.readable) return notFound();
+  const object = await storage().get(key);
+  if (!object) return notFound();
+  const extension = key.slice(key.lastIndexOf(".") + 1);
+  // The type comes from the detected extension, never from what was stored alongside.
+  const mime = Object.values(DETECTED_TYPES).find((t) => t.extension === extension)?.mime ?? "application/octet-stream";
+  const name = sanitiseFileName(record.fileName ?? record.kind, extension);
+  const size = object.bytes.length;
+  const range = parseByteRange(request.headers.get("range"), size);
+  if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}`, "Cache-Control": "no-store" } });
+  const body = range ? object.bytes.subarray(range.start, range.end + 1) : object.bytes;
+  return new Response(new Uint8Array(body), {
+    status: range ? 206 : 200,
+    headers: {
+      "Content-Type": mime,
+      "Content-Length": String(body.length),
+      ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
+      "Accept-Ranges": "bytes",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Disposition": contentDisposition(INLINE.has(mime) ? "inline" : "attachment", name),
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": access.isPublic ? "public, max-age=60" : "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}

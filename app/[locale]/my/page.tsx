@@ -1,11 +1,42 @@
 import { getTranslations } from "next-intl/server";
-import { areaOverviewPage } from "@/components/areas/area-pages";
+import { workspacePage } from "@/components/areas/area-pages";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { postName } from "@/lib/elections/post-name";
+import { Link } from "@/lib/i18n/navigation";
+import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
 
-export default areaOverviewPage("my", "enter:workspace:own", async (user, locale) => {
+export default workspacePage("/my", async ({ user, locale }) => {
+  const t = await getTranslations({ locale, namespace: "workspace" });
+  const areas = await getTranslations({ locale, namespace: "areas.my" });
   const candidature = await getOwnCandidature(user);
-  if (!candidature) return null;
-  const t = await getTranslations({ locale, namespace: "areas.my" });
-  return <p className="font-medium">{t("boundTo", { name: candidature.name, post: postName(candidature.post.names, locale) })}</p>;
+  return (
+    <section aria-labelledby="area-title" className="space-y-6">
+      <h1 id="area-title" className="text-3xl font-bold">
+        {areas("title")}
+      </h1>
+      {candidature ? (
+        <>
+          <p className="font-medium">{areas("boundTo", { name: candidature.name, post: postName(candidature.post.names, locale) })}</p>
+          {/* 001, footnote 2: say plainly why nothing can go public yet. */}
+          {mayCampaignPublicly(candidature.status) ? null : <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>}
+          <ul className="grid gap-4 sm:grid-cols-2">
+            <li className="rounded border border-slate-300 p-4">
+              <Link href="/my/profile" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+                {t("profileTitle")}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">{t("profileIntro")}</p>
+            </li>
+            <li className="rounded border border-slate-300 p-4">
+              <Link href="/my/materials" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+                {t("materialsTitle")}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">{t("materialsIntro")}</p>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>{t("notBound")}</p>
+      )}
+    </section>
+  );
 });

@@ -11,6 +11,9 @@ import { memberStateName } from "@/lib/member-states/names";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { ReaderTime } from "@/components/time/local-time";
 import { getConference } from "@/lib/elections/queries";
+import { RichText } from "@/lib/markdown/render";
+import { getPublicCampaign } from "@/lib/materials/materials-queries";
+import { PublicMaterials } from "@/components/materials/public-materials";
 
 const ID = /^[a-z0-9]{20,40}$/;
 
@@ -32,7 +35,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
   const { id } = await params;
   const locale = await pageLocale(params);
-  const [candidate, conference] = await Promise.all([load(id), getConference()]);
+  const [candidate, conference, campaign] = await Promise.all([load(id), getConference(), ID.test(id) ? getPublicCampaign(id) : null]);
   if (!candidate || !conference) notFound();
   const t = await getTranslations({ locale, namespace: "candidate" });
   const common = await getTranslations({ locale, namespace: "common" });
@@ -95,9 +98,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
             {profile.locale !== locale ? (
               <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p>
             ) : null}
-            <div lang={profile.locale} dir="auto" className="max-w-prose space-y-3 whitespace-pre-line">
-              {profile.vision}
-            </div>
+            <RichText source={profile.vision} format={campaign?.visionFormats[profile.locale] ?? "PLAIN"} lang={profile.locale} />
             {profile.biography ? (
               <>
                 <h2 className="text-2xl font-semibold">{t("biography")}</h2>
@@ -111,6 +112,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
           <p>{t("noVision")}</p>
         )}
       </section>
+      {campaign ? <PublicMaterials campaign={campaign} locale={locale} /> : null}
     </article>
   );
 }

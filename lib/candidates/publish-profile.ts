@@ -1,0 +1,45 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
+import { parseInput } from "@/lib/validation/parse";
+import { publishProfileSchema } from "./profile-schema";
+
+/**
+ * The candidate publishes or withdraws one language version of their profile. Publishing
+ * needs a formal candidature (001, footnote 2); taking a version off is always possible.
+ */
+export async function publishProfile({ actor, input }: { actor: Actor | null; input: unknown }) {
+  const candidateId = actor?.candidateId ?? null;
+  assertCan(actor, "edit:profile:own", { candidateId });
+  if (!candidateId) throw new DomainError("FORBIDDEN");
+  const { version: locale, publish } = parseInput(publishProfileSchema, input);
+  return db().$transaction(async (tx) => {
+    const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { status: true } });
+    const before = await tx.candidateProfile.findUnique({
+      where: { candidateId_locale: { candidateId, locale } },
+      select: { id: true, locale: true, vision: true, publishedAt: true },
+    });
+    if (!candidate || !before) throw new DomainError("NOT_FOUND", { messageKey: "workspace.noVersion" });
+    if (publish && !mayCampaignPublicly(candidate.status)) throw new DomainError("CONFLICT", { messageKey: "workspace.notFormal" });
+    if (publish && !before.vision.trim()) throw new DomainError("CONFLICT", { messageKey: "workspace.visionEmpty" });
+    const after = await tx.candidateProfile.update({
+      where: { id: before.id },
+      data: { publishedAt: publish ? (before.publishedAt ?? new Date()) : null },
+      select: { id: true, locale: true, publishedAt: true },
+    });
+    await emitAudit(tx, {
+      actor,
+      area: "candidate",
+      action: publish ? "profile-published" : "profile-unpublished",
+      entity: "CandidateProfile",
+      entityId: after.id,
+      before: { locale: before.locale, publishedAt: before.publishedAt },
+      after,
+    });
+    return { candidateId, ...after };
+  });
+}

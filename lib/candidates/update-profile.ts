@@ -1,0 +1,63 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseInput } from "@/lib/validation/parse";
+import { isCorporateAddress } from "./contact-domain";
+import { updateProfileSchema } from "./profile-schema";
+
+const CONTACT_FIELDS = { languages: true, website: true, contactEmail: true } as const;
+const VERSION_FIELDS = { locale: true, biography: true, vision: true, visionFormat: true, publishedAt: true } as const;
+
+/**
+ * A candidate edits their own profile: one language version (biography, vision) and the
+ * details shared by all versions. The candidature is always the actor's own, never one
+ * named by the form.
+ */
+export async function updateProfile({ actor, input }: { actor: Actor | null; input: unknown }) {
+  const candidateId = actor?.candidateId ?? null;
+  assertCan(actor, "edit:profile:own", { candidateId });
+  if (!candidateId) throw new DomainError("FORBIDDEN");
+  const data = parseInput(updateProfileSchema, input);
+  return db().$transaction(async (tx) => {
+    const candidate = await tx.candidate.findUnique({
+      where: { id: candidateId },
+      select: { id: true, ...CONTACT_FIELDS, conference: { select: { corporateDomains: true } } },
+    });
+    if (!candidate) throw new DomainError("NOT_FOUND");
+    if (data.contactEmail && isCorporateAddress(data.contactEmail, candidate.conference.corporateDomains)) {
+      throw new DomainError("INVALID_INPUT", {
+        messageKey: "workspace.corporateDomain",
+        fieldErrors: { contactEmail: "workspace.corporateDomain" },
+      });
+    }
+    const beforeVersion = await tx.candidateProfile.findUnique({
+      where: { candidateId_locale: { candidateId, locale: data.version } },
+      select: VERSION_FIELDS,
+    });
+    const contact = await tx.candidate.update({
+      where: { id: candidateId },
+      data: { languages: data.languages, website: data.website, contactEmail: data.contactEmail },
+      select: CONTACT_FIELDS,
+    });
+    const version = await tx.candidateProfile.upsert({
+      where: { candidateId_locale: { candidateId, locale: data.version } },
+      create: { candidateId, locale: data.version, biography: data.biography, vision: data.vision, visionFormat: data.visionFormat },
+      update: { biography: data.biography, vision: data.vision, visionFormat: data.visionFormat },
+      select: VERSION_FIELDS,
+    });
+    const { conference: _conference, id: _id, ...beforeContact } = candidate;
+    await emitAudit(tx, {
+      actor,
+      area: "candidate",
+      action: "profile-updated",
+      entity: "Candidate",
+      entityId: candidateId,
+      before: { ...beforeContact, version: beforeVersion },
+      after: { ...contact, version },
+    });
+    return { candidateId, ...version };
+  });
+}

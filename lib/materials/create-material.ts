@@ -1,0 +1,33 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { parseInput } from "@/lib/validation/parse";
+import { assertOwnMaterialActor, MATERIAL_FIELDS } from "./own-material";
+import { createMaterialSchema } from "./schema";
+
+/**
+ * A candidate adds campaign material to their own candidature. It starts as a draft,
+ * seen only by the candidate (and the Ethics Office if they ask for a review). A video or
+ * brochure gets its file from the upload service afterwards.
+ */
+export async function createMaterial({ actor, input }: { actor: Actor | null; input: unknown }) {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const data = parseInput(createMaterialSchema, input);
+  return db().$transaction(async (tx) => {
+    const created = await tx.material.create({
+      data: {
+        candidateId,
+        kind: data.kind,
+        title: data.title,
+        language: data.language,
+        body: data.kind === "STATEMENT" ? data.body : null,
+        url: data.kind === "LINK" ? data.url : null,
+      },
+      select: MATERIAL_FIELDS,
+    });
+    await emitAudit(tx, { actor, area: "material", action: "created", entity: "Material", entityId: created.id, after: created });
+    return created;
+  });
+}

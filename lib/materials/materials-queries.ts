@@ -1,0 +1,115 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { TAGS } from "@/lib/cache-tags";
+import { db } from "@/lib/db";
+import type { CandidatureStatus, MaterialKind, TextFormat } from "@/lib/db/generated/enums";
+import { DomainError } from "@/lib/errors/domain-error";
+import { MATERIAL_FIELDS } from "./own-material";
+
+// Reads of campaign material and of the profile's own details. Drafts are read only by
+// their candidate here; the public sees published material of a public candidature only.
+
+/** The candidate's own profile: every language version, published or not, and the shared details. */
+export async function getOwnProfile(actor: Actor | null) {
+  assertCan(actor, "edit:profile:own", { candidateId: actor?.candidateId });
+  if (!actor.candidateId) throw new DomainError("FORBIDDEN");
+  const candidate = await db().candidate.findUnique({
+    where: { id: actor.candidateId },
+    select: {
+      id: true,
+      status: true,
+      languages: true,
+      website: true,
+      contactEmail: true,
+      profiles: { select: { locale: true, biography: true, vision: true, visionFormat: true, publishedAt: true }, orderBy: { locale: "asc" } },
+    },
+  });
+  if (!candidate) throw new DomainError("NOT_FOUND");
+  return candidate;
+}
+
+/** The candidate's own material, drafts included, newest first. */
+export async function listOwnMaterials(actor: Actor | null) {
+  assertCan(actor, "manage:material:own", { candidateId: actor?.candidateId });
+  if (!actor.candidateId) throw new DomainError("FORBIDDEN");
+  const [candidate, materials] = await Promise.all([
+    db().candidate.findUnique({ where: { id: actor.candidateId }, select: { status: true } }),
+    db().material.findMany({ where: { candidateId: actor.candidateId }, select: MATERIAL_FIELDS, orderBy: { createdAt: "desc" } }),
+  ]);
+  return { status: candidate?.status ?? null, materials };
+}
+
+/** One material of the candidate's own; another candidate's id reads as not found. */
+export async function getOwnMaterial(actor: Actor | null, id: string) {
+  assertCan(actor, "manage:material:own", { candidateId: actor?.candidateId });
+  if (!actor.candidateId) throw new DomainError("FORBIDDEN");
+  const material = await db().material.findUnique({ where: { id }, select: { ...MATERIAL_FIELDS, candidate: { select: { status: true } } } });
+  if (!material || material.candidateId !== actor.candidateId) throw new DomainError("NOT_FOUND");
+  return material;
+}
+
+/** Everything published, of every candidate: what the secretariat may take down. */
+export async function listPublishedForTakedown(actor: Actor | null) {
+  assertCan(actor, "takedown:material:any");
+  return db().material.findMany({
+    where: { state: "PUBLISHED" },
+    select: { id: true, kind: true, title: true, language: true, body: true, url: true, publishedAt: true, candidate: { select: { id: true, name: true } } },
+    orderBy: { publishedAt: "desc" },
+    take: 500,
+  });
+}
+
+// A withdrawn candidature keeps its published material on the public record, marked as such.
+const PUBLIC_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL", "ELECTED", "NOT_ELECTED", "WITHDRAWN"]);
+
+export type PublicMaterial = { id: string; kind: MaterialKind; title: string; language: string; body: string | null; url: string | null };
+
+export type PublicCampaign = {
+  withdrawn: boolean;
+  /** Shared details, shown once at least one language version of the profile is published. */
+  website: string | null;
+  contactEmail: string | null;
+  languages: string[];
+  visionFormats: Record<string, TextFormat>;
+  materials: PublicMaterial[];
+};
+
+/** The public part of a candidate's campaign, cached until the candidate's tag is revalidated. */
+export function getPublicCampaign(candidateId: string): Promise<PublicCampaign | null> {
+  return unstable_cache(
+    async (): Promise<PublicCampaign | null> => {
+      const c = await db().candidate.findUnique({
+        where: { id: candidateId },
+        select: {
+          status: true,
+          website: true,
+          contactEmail: true,
+          languages: true,
+          profiles: { where: { publishedAt: { not: null } }, select: { locale: true, visionFormat: true } },
+          materials: {
+            where: { state: "PUBLISHED" },
+            select: { id: true, kind: true, title: true, language: true, body: true, url: true },
+            orderBy: { publishedAt: "desc" },
+          },
+        },
+      });
+      if (!c) return null;
+      if (!PUBLIC_STATUSES.has(c.status)) {
+        return { withdrawn: false, website: null, contactEmail: null, languages: [], visionFormats: {}, materials: [] };
+      }
+      const profilePublished = c.profiles.length > 0;
+      return {
+        withdrawn: c.status === "WITHDRAWN",
+        website: profilePublished ? c.website : null,
+        contactEmail: profilePublished ? c.contactEmail : null,
+        languages: profilePublished ? c.languages : [],
+        visionFormats: Object.fromEntries(c.profiles.map((p) => [p.locale, p.visionFormat])),
+        materials: c.materials,
+      };
+    },
+    ["public-campaign", candidateId],
+    { tags: [TAGS.candidates, TAGS.candidate(candidateId)] },
+  )();
+}

@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
     // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin
     // their scripts' content (docs/decisions/005-content-security-policy.md).
     sri: { algorithm: "sha256" },
+    // Photos (5 MB) and PDFs (20 MB) are sent to server actions; lib/uploads/limits.ts
+    // enforces each kind's own limit.
+    serverActions: { bodySizeLimit: "21mb" },
   },
   async headers() {
     const production = process.env.NODE_ENV === "production";

@@ -10,10 +10,22 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
-/** The candidate's initials, labelled as such; photographs come with uploads (issue 4). */
-export async function CandidateAvatar({ name, size }: { name: string; size: "sm" | "lg" }) {
+/**
+ * The candidate's photograph when their profile is public (the caller passes `photoKey`
+ * only then), else their initials, labelled as such. Width and height are set so that
+ * the photo takes its space before it loads.
+ */
+export async function CandidateAvatar({ name, size, photoKey }: { name: string; size: "sm" | "lg"; photoKey?: string | null }) {
   const t = await getTranslations("candidate");
   const box = size === "lg" ? "h-32 w-32 text-4xl" : "h-16 w-16 text-xl";
+  if (photoKey) {
+    const w = await getTranslations("workspace");
+    const pixels = size === "lg" ? 128 : 64;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- served by /api/files, which checks access itself; next/image would cache it elsewhere
+      <img src={`/api/files/${photoKey}`} alt={w("photoAlt", { name })} width={pixels} height={pixels} className={`${box} shrink-0 rounded-full object-cover`} data-testid="candidate-photo" />
+    );
+  }
   return (
     <div
       role="img"

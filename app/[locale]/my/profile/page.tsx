@@ -8,6 +8,7 @@ import { isLocale, LOCALES } from "@/lib/i18n/routing";
 import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
 import { getOwnProfile } from "@/lib/materials/materials-queries";
 import { saveProfile, setProfilePublished } from "./actions";
+import { ProfileFiles } from "@/components/uploads/profile-files";
 
 export default workspacePage("/my/profile", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });
@@ -96,6 +97,8 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
           </ActionForm>
         ) : null}
       </section>
+
+      <ProfileFiles user={user} locale={locale} />
     </div>
   );
 });

@@ -14,6 +14,8 @@ import { getConference } from "@/lib/elections/queries";
 import { RichText } from "@/lib/markdown/render";
 import { getPublicCampaign } from "@/lib/materials/materials-queries";
 import { PublicMaterials } from "@/components/materials/public-materials";
+import { getPublicFiles } from "@/lib/candidates/public-files";
+import { PublicFileLinks } from "@/components/uploads/public-file-links";
 
 const ID = /^[a-z0-9]{20,40}$/;
 
@@ -35,7 +37,12 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
   const { id } = await params;
   const locale = await pageLocale(params);
-  const [candidate, conference, campaign] = await Promise.all([load(id), getConference(), ID.test(id) ? getPublicCampaign(id) : null]);
+  const [candidate, conference, campaign, files] = await Promise.all([
+    load(id),
+    getConference(),
+    ID.test(id) ? getPublicCampaign(id) : null,
+    ID.test(id) ? getPublicFiles(id) : null,
+  ]);
   if (!candidate || !conference) notFound();
   const t = await getTranslations({ locale, namespace: "candidate" });
   const common = await getTranslations({ locale, namespace: "common" });
@@ -57,7 +64,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
         </p>
       ) : null}
       <header className="flex flex-wrap items-center gap-6">
-        <CandidateAvatar name={candidate.name} size="lg" />
+        <CandidateAvatar name={candidate.name} size="lg" photoKey={files?.photoKey} />
         <div className="space-y-2">
           <h1 id="candidate-name" className="text-3xl font-bold">
             {candidate.name}
@@ -113,6 +120,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
         )}
       </section>
       {campaign ? <PublicMaterials campaign={campaign} locale={locale} /> : null}
+      {files ? <PublicFileLinks files={files} locale={locale} /> : null}
     </article>
   );
 }

@@ -10,6 +10,7 @@ import { getOwnMaterial } from "@/lib/materials/materials-queries";
 import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { publishOwnMaterial, saveMaterial, unpublishOwnMaterial } from "../actions";
+import { BrochureFileForm } from "@/components/uploads/brochure-file-form";
 
 async function load(user: Parameters<typeof getOwnMaterial>[0], id: string) {
   try {
@@ -63,6 +64,8 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
               </div>
             </ActionForm>
           </section>
+
+          {m.kind === "BROCHURE" ? <BrochureFileForm id={m.id} fileKey={m.fileKey} locale={locale} /> : null}
 
           <p>
             <Link href={`/my/materials/${m.id}/review`} className="text-brand-700 underline underline-offset-4">

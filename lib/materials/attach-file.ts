@@ -1,0 +1,58 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { storage } from "@/lib/storage";
+import { storeUpload } from "@/lib/uploads/store-upload";
+import { parseInput } from "@/lib/validation/parse";
+import { assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
+import { editRefusal } from "./publish-rules";
+import { materialIdSchema } from "./schema";
+
+const FILE_FIELDS = { fileKey: true, fileName: true, mimeType: true, sizeBytes: true } as const;
+
+/** Only a draft brochure of the actor's own takes a file (issue 4: brochure = PDF). */
+function assertAttachable(m: { kind: string; state: Parameters<typeof editRefusal>[0] }) {
+  const refusal = editRefusal(m.state);
+  if (refusal) throw new DomainError("CONFLICT", { messageKey: refusal });
+  if (m.kind !== "BROCHURE") throw new DomainError("INVALID_INPUT", { messageKey: "workspace.fileOnlyBrochure" });
+}
+
+async function checked(tx: Tx, candidateId: string, id: string) {
+  const material = await lockOwnMaterial(tx, candidateId, id);
+  assertAttachable(material);
+  return material;
+}
+
+/**
+ * A candidate attaches the PDF of one of their own draft brochures. The material is
+ * checked before the file is read (nothing is stored for a refused request) and again,
+ * locked, in the change; a replaced file is deleted only after the commit.
+ */
+export async function attachMaterialFile({ actor, input, file }: { actor: Actor | null; input: unknown; file: File }) {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id } = parseInput(materialIdSchema, input);
+  await db().$transaction((tx) => checked(tx, candidateId, id));
+  const stored = await storeUpload({ actor, kind: "brochure", file });
+  let result;
+  try {
+    result = await db().$transaction(async (tx) => {
+      const material = await checked(tx, candidateId, id);
+      const before = await tx.material.findUniqueOrThrow({ where: { id }, select: FILE_FIELDS });
+      const after = await tx.material.update({
+        where: { id },
+        data: { fileKey: stored.key, fileName: stored.safeName, mimeType: stored.mime, sizeBytes: BigInt(stored.size) },
+        select: { ...MATERIAL_FIELDS, ...FILE_FIELDS },
+      });
+      await emitAudit(tx, { actor, area: "material", action: "file-attached", entity: "Material", entityId: id, before, after: { fileKey: after.fileKey, fileName: after.fileName, mimeType: after.mimeType, sizeBytes: after.sizeBytes } });
+      return { after, previous: material.fileKey };
+    });
+  } catch (error) {
+    await storage().delete(stored.key).catch(() => undefined);
+    throw error;
+  }
+  if (result.previous) await storage().delete(result.previous).catch(() => undefined);
+  return result.after;
+}

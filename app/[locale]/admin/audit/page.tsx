@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { diffSnapshots } from "@/lib/audit/diff";
 import { AUDIT_AREAS } from "@/lib/audit/emit";
@@ -125,19 +126,7 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
         {events.length === 0 ? (
           <p data-testid="audit-empty">{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm" data-testid="audit-table">
-              <caption className="sr-only">{t("resultsHeading")}</caption>
-              <thead>
-                <tr className="border-b border-slate-400">
-                  <th scope="col" className="p-2 text-start">{t("when")}</th>
-                  <th scope="col" className="p-2 text-start">{t("who")}</th>
-                  <th scope="col" className="p-2 text-start">{t("filter.area")}</th>
-                  <th scope="col" className="p-2 text-start">{t("action")}</th>
-                  <th scope="col" className="p-2 text-start">{t("record")}</th>
-                  <th scope="col" className="p-2 text-start">{t("change")}</th>
-                </tr>
-              </thead>
+          <DataTable caption={t("resultsHeading")} columns={[t("when"), t("who"), t("filter.area"), t("action"), t("record"), t("change")]} testId="audit-table">
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id} className="border-b border-slate-200 align-top">
@@ -160,8 +149,7 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         {nextCursor ? (
           <p>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/fields";
@@ -29,18 +30,7 @@ export default adminPage("/admin/candidates", async ({ user, locale }) => {
         {candidates.length === 0 ? (
           <p>{t("noCandidates")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full border-collapse text-sm">
-              <caption className="sr-only">{t("listHeading")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2 text-start">{t("name")}</th>
-                  <th scope="col" className="p-2 text-start">{t("post")}</th>
-                  <th scope="col" className="p-2 text-start">{t("memberState")}</th>
-                  <th scope="col" className="p-2 text-start">{t("status")}</th>
-                  <th scope="col" className="p-2 text-start">{t("internal")}</th>
-                </tr>
-              </thead>
+          <DataTable caption={t("listHeading")} columns={[t("name"), t("post"), t("memberState"), t("status"), t("internal")]}>
               <tbody>
                 {candidates.map((c) => (
                   <tr key={c.id} className="border-b border-slate-200">
@@ -56,8 +46,7 @@ export default adminPage("/admin/candidates", async ({ user, locale }) => {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SubmitButton } from "@/components/forms/fields";
@@ -24,20 +25,7 @@ export default adminPage("/admin/posts", async ({ user, locale }) => {
         <h2 id="posts-list" className="text-2xl font-semibold">
           {t("listHeading")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="min-w-full border-collapse text-start text-sm">
-            <caption className="sr-only">{t("listHeading")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2 text-start">{t("code")}</th>
-                <th scope="col" className="p-2 text-start">{t("name")}</th>
-                <th scope="col" className="p-2 text-start">{t("kind")}</th>
-                <th scope="col" className="p-2 text-start">{t("seats")}</th>
-                <th scope="col" className="p-2 text-start">{t("candidates")}</th>
-                <th scope="col" className="p-2 text-start">{t("state")}</th>
-                <th scope="col" className="p-2 text-start">{admin("actions")}</th>
-              </tr>
-            </thead>
+        <DataTable caption={t("listHeading")} columns={[t("code"), t("name"), t("kind"), t("seats"), t("candidates"), t("state"), admin("actions")]}>
             <tbody>
               {posts.map((p) => (
                 <tr key={p.id} className="border-b border-slate-200 align-top" data-testid={`post-${p.code}`}>
@@ -75,8 +63,7 @@ export default adminPage("/admin/posts", async ({ user, locale }) => {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
         <p className="max-w-prose text-sm text-slate-700">{t("deleteRule")}</p>
       </section>
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
@@ -61,19 +62,7 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
           {t("listHeading")}
         </h2>
         <p className="max-w-prose text-slate-700">{t("listIntro")}</p>
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-start text-sm">
-            <caption className="sr-only">{t("listHeading")}</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="p-2 text-start">{t("name")}</th>
-                <th scope="col" className="p-2 text-start">{t("role")}</th>
-                <th scope="col" className="p-2 text-start">{t("state")}</th>
-                <th scope="col" className="p-2 text-start">{t("memberState")}</th>
-                <th scope="col" className="p-2 text-start">{t("isStaffShort")}</th>
-                <th scope="col" className="p-2 text-start">{admin("actions")}</th>
-              </tr>
-            </thead>
+        <DataTable caption={t("listHeading")} columns={[t("name"), t("role"), t("state"), t("memberState"), t("isStaffShort"), admin("actions")]}>
             <tbody>
               {users.map((u) => (
                 <tr key={u.id} className="border-b border-slate-200 align-top" data-testid={`user-${u.email}`}>
@@ -126,8 +115,7 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </div>
   );

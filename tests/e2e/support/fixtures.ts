@@ -35,6 +35,9 @@ export { expect };
 
 /** WCAG 2.1 A and AA, zero violations. */
 export async function expectAccessible(page: Page) {
+  // Next streams the metadata of a page rendered per request after its body: wait for the
+  // title (still required) so that axe judges the finished document, not a moment of it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

@@ -18,10 +18,23 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).optional(),
+    /** Outgoing mail (forum digests and answers), e.g. smtps://user:pass@mail.example.org:465; none is sent without it. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The sender of that mail, e.g. "Hustings <no-reply@example.org>"; required with SMTP_URL. */
+    MAIL_FROM: z.string().min(3).optional(),
+    /** Mux (videos by direct upload); used when the three secrets are set. */
+    MUX_TOKEN_ID: z.string().min(1).optional(),
+    MUX_TOKEN_SECRET: z.string().min(1).optional(),
+    MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Mux's API; changed only by the tests, which point it at a local stand-in. */
+    MUX_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.mux.com"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (32+ characters)" });
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
     }
   });
 

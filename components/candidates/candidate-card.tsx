@@ -5,12 +5,12 @@ import { memberStateName } from "@/lib/member-states/names";
 import { CandidateAvatar } from "./candidate-avatar";
 import { StatusBadge } from "./status-badge";
 
-export async function CandidateCard({ candidate, locale }: { candidate: CandidateListItem; locale: string }) {
+export async function CandidateCard({ candidate, locale }: { candidate: CandidateListItem & { photoKey?: string | null }; locale: string }) {
   const t = await getTranslations({ locale, namespace: "post" });
   const common = await getTranslations({ locale, namespace: "common" });
   return (
     <li className="flex gap-4 rounded border border-slate-300 p-4">
-      <CandidateAvatar name={candidate.name} size="sm" />
+      <CandidateAvatar name={candidate.name} size="sm" photoKey={candidate.photoKey} />
       <div className="space-y-1">
         <Link
           href={`/candidates/${candidate.id}`}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { PublicCampaign } from "@/lib/materials/materials-queries";
+import { VideoPlayer } from "@/components/video/video-player";
 
 /** The public part of a campaign on the candidate's page: contact details and published material. */
 export async function PublicMaterials({ campaign, locale }: { campaign: PublicCampaign; locale: string }) {
@@ -73,6 +74,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
                     {renderMarkdown(m.body)}
                   </div>
                 ) : null}
+                {m.kind === "VIDEO" && m.video ? <VideoPlayer playback={m.video} title={m.title} /> : null}
                 {m.kind === "LINK" && m.url ? (
                   <p dir="ltr" className="break-all">
                     <a href={m.url} rel="nofollow noopener noreferrer" className="text-brand-700 underline underline-offset-4">

@@ -6,7 +6,8 @@ export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing"
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export type AuditInput = {
-  actor: Actor;
+  /** null for what the system does by itself (e.g. a Mux webhook): no one acted. */
+  actor: Actor | null;
   area: AuditArea;
   /** A verb in the past: "created", "updated", "status-changed", "disabled" … */
   action: string;
@@ -29,8 +30,8 @@ function snapshot(value: unknown): object | undefined {
 export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: event.actor.id,
-      actorRole: event.actor.role,
+      actorId: event.actor?.id ?? null,
+      actorRole: event.actor?.role ?? null,
       area: event.area,
       action: event.action,
       entity: event.entity,

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { db, type Prisma } from "@/lib/db";
 import { TAGS } from "@/lib/cache-tags";
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
+import { isPublicFile } from "@/lib/uploads/file-access";
 
 // Cached public reads of candidates. Only what the public may see leaves this file:
 // a profile's text is public only once the candidature is formal (001, footnote 2) and the
@@ -31,7 +32,8 @@ export type PostWithCandidates = {
   kind: string;
   region: string | null;
   names: unknown;
-  candidates: CandidateListItem[];
+  /** Each with the photo's key when the profile is public (as on the candidate's own page), else null. */
+  candidates: (CandidateListItem & { photoKey: string | null })[];
 };
 
 const STATUS_ORDER: Record<CandidatureStatus, number> = { ELECTED: 0, FORMAL: 1, ANNOUNCED: 2, NOT_ELECTED: 3, WITHDRAWN: 4 };
@@ -48,12 +50,17 @@ export const getPostWithCandidates = unstable_cache(
         retiredAt: true,
         candidates: {
           orderBy: { name: "asc" },
-          select: LIST_ITEM_SELECT,
+          select: { ...LIST_ITEM_SELECT, photoKey: true, profiles: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 } },
         },
       },
     });
     if (!post || post.retiredAt) return null;
-    const candidates = [...post.candidates].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const candidates = [...post.candidates]
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+      .map(({ photoKey, profiles, ...c }) => ({
+        ...c,
+        photoKey: isPublicFile({ kind: "photo", candidateId: c.id, status: c.status, profilePublished: profiles.length > 0, fileName: null }) ? photoKey : null,
+      }));
     return { code: post.code, kind: post.kind, region: post.region, names: post.names, candidates };
   },
   ["post-with-candidates"],

@@ -17,6 +17,7 @@ export const CONFERENCE_FIELDS = {
   deadlineOverrideReason: true,
   corporateDomains: true,
   defaultWebcastAccess: true,
+  forumClosesAt: true,
 } as const;
 
 /** The conference the console configures (HUSTINGS_CONFERENCE), read inside a change. */

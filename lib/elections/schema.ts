@@ -27,8 +27,12 @@ export const updateConferenceSchema = z
     timeZone: z.string().trim().refine(isValidTimeZone, { error: "adminConference.timeZoneInvalid" }),
     corporateDomains: domainList,
     defaultWebcastAccess: z.enum(["PUBLIC", "MEMBERS"]),
+    /** When the candidates' forums close, on the conference's clocks; empty = at the opening, absent = unchanged. */
+    forumClosesAt: z.union([z.literal(""), localDateTime]).optional(),
   })
-  .refine((c) => c.closesOn >= c.opensOn, { path: ["closesOn"], error: "adminConference.closesBeforeOpens" });
+  .refine((c) => c.closesOn >= c.opensOn, { path: ["closesOn"], error: "adminConference.closesBeforeOpens" })
+  // Both are wall-clock texts in the conference's zone, so they compare as text.
+  .refine((c) => !c.forumClosesAt || c.forumClosesAt.slice(0, 10) <= c.closesOn, { path: ["forumClosesAt"], error: "forum.closesAfterConference" });
 
 export type UpdateConferenceInput = z.input<typeof updateConferenceSchema>;
 

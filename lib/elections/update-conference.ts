@@ -3,19 +3,25 @@ import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { CONFERENCE_FIELDS, lockConference } from "./conference-admin";
 import { updateConferenceSchema } from "./schema";
 
-/** The secretariat edits the conference: name, city, dates, zone, corporate domains, webcast access. */
+/** The secretariat edits the conference: name, city, dates, zone, corporate domains, webcast access, forums' closing time. */
 export async function updateConference({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "manage:conference:any");
-  const data = parseInput(updateConferenceSchema, input);
+  const { forumClosesAt, ...data } = parseInput(updateConferenceSchema, input);
+  // The forums' closing time is typed on the conference's clocks; empty means "at the opening".
+  const forum =
+    forumClosesAt === undefined
+      ? {}
+      : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
   return db().$transaction(async (tx) => {
     const before = await lockConference(tx);
     const after = await tx.conference.update({
       where: { id: before.id },
-      data: { ...data, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },
+      data: { ...data, ...forum, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },
       select: CONFERENCE_FIELDS,
     });
     await emitAudit(tx, { actor, area: "conference", action: "updated", entity: "Conference", entityId: after.id, before, after });

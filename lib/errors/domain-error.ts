@@ -17,6 +17,8 @@ export type DomainErrorOptions = {
   values?: Record<string, string | number>;
   /** Per input field, a message key (see lib/validation/zod.ts). */
   fieldErrors?: Record<string, MessageKey>;
+  /** RATE_LIMITED: when to try again, for the `Retry-After` header. */
+  retryAfterSeconds?: number;
 };
 
 export class DomainError extends Error {
@@ -24,6 +26,7 @@ export class DomainError extends Error {
   readonly messageKey?: MessageKey;
   readonly values?: Record<string, string | number>;
   readonly fieldErrors?: Record<string, MessageKey>;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: DomainErrorCode, options: DomainErrorOptions = {}) {
     super(options.messageKey ? `${code}: ${options.messageKey}` : code);
@@ -32,6 +35,7 @@ export class DomainError extends Error {
     this.messageKey = options.messageKey;
     this.values = options.values;
     this.fieldErrors = options.fieldErrors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

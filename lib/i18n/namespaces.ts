@@ -29,6 +29,8 @@ export const NAMESPACES = [
   "adminMaterials",
   "ethicsOffice",
   "ethicsRequest",
+  "forum",
+  "video",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

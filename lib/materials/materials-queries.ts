@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { CandidatureStatus, MaterialKind, TextFormat } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
 import { MATERIAL_FIELDS } from "./own-material";
+import { videoPlayback, type VideoPlayback } from "./video-playback";
 
 // Reads of campaign material and of the profile's own details. Drafts are read only by
 // their candidate here; the public sees published material of a public candidature only.
@@ -45,7 +46,10 @@ export async function listOwnMaterials(actor: Actor | null) {
 export async function getOwnMaterial(actor: Actor | null, id: string) {
   assertCan(actor, "manage:material:own", { candidateId: actor?.candidateId });
   if (!actor.candidateId) throw new DomainError("FORBIDDEN");
-  const material = await db().material.findUnique({ where: { id }, select: { ...MATERIAL_FIELDS, candidate: { select: { status: true } } } });
+  const material = await db().material.findUnique({
+    where: { id },
+    select: { ...MATERIAL_FIELDS, videoSource: true, muxUploadId: true, videoError: true, fileName: true, candidate: { select: { status: true } } },
+  });
   if (!material || material.candidateId !== actor.candidateId) throw new DomainError("NOT_FOUND");
   return material;
 }
@@ -64,7 +68,16 @@ export async function listPublishedForTakedown(actor: Actor | null) {
 // A withdrawn candidature keeps its published material on the public record, marked as such.
 const PUBLIC_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL", "ELECTED", "NOT_ELECTED", "WITHDRAWN"]);
 
-export type PublicMaterial = { id: string; kind: MaterialKind; title: string; language: string; body: string | null; url: string | null };
+export type PublicMaterial = {
+  id: string;
+  kind: MaterialKind;
+  title: string;
+  language: string;
+  body: string | null;
+  url: string | null;
+  /** What a video plays; null for other kinds and for a video not ready yet. */
+  video: VideoPlayback | null;
+};
 
 export type PublicCampaign = {
   withdrawn: boolean;
@@ -90,7 +103,7 @@ export function getPublicCampaign(candidateId: string): Promise<PublicCampaign |
           profiles: { where: { publishedAt: { not: null } }, select: { locale: true, visionFormat: true } },
           materials: {
             where: { state: "PUBLISHED" },
-            select: { id: true, kind: true, title: true, language: true, body: true, url: true },
+            select: { id: true, kind: true, title: true, language: true, body: true, url: true, videoSource: true, fileKey: true, muxPlaybackId: true },
             orderBy: { publishedAt: "desc" },
           },
         },
@@ -106,7 +119,12 @@ export function getPublicCampaign(candidateId: string): Promise<PublicCampaign |
         contactEmail: profilePublished ? c.contactEmail : null,
         languages: profilePublished ? c.languages : [],
         visionFormats: Object.fromEntries(c.profiles.map((p) => [p.locale, p.visionFormat])),
-        materials: c.materials,
+        materials: c.materials.map(({ videoSource, fileKey, muxPlaybackId, ...m }) => ({
+          ...m,
+          // A video's address is its own: the link column holds it only for external videos.
+          url: m.kind === "VIDEO" ? null : m.url,
+          video: videoPlayback({ ...m, videoSource, fileKey, muxPlaybackId }),
+        })),
       };
     },
     ["public-campaign", candidateId],

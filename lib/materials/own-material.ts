@@ -13,6 +13,7 @@ export const MATERIAL_FIELDS = {
   body: true,
   url: true,
   fileKey: true,
+  videoSource: true,
   muxPlaybackId: true,
   declaredNoSymbols: true,
   declaredNoResources: true,

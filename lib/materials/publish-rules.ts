@@ -1,4 +1,5 @@
-import type { CandidatureStatus, MaterialKind, MaterialState } from "@/lib/db/generated/enums";
+import type { CandidatureStatus, MaterialKind, MaterialState, VideoSource } from "@/lib/db/generated/enums";
+import { videoPlayback } from "./video-playback";
 
 /** 001, footnote 2: campaigning is limited until the candidature is formalised. */
 export function mayCampaignPublicly(status: CandidatureStatus): boolean {
@@ -12,13 +13,14 @@ export type PublishCheck = {
   body: string | null;
   url: string | null;
   fileKey: string | null;
+  videoSource: VideoSource | null;
   muxPlaybackId: string | null;
   declaredNoSymbols: boolean;
   declaredNoResources: boolean;
 };
 
 /** Is the material's content there? A video or brochure has nothing to show before its file or video arrives. */
-export function isComplete(m: Pick<PublishCheck, "kind" | "body" | "url" | "fileKey" | "muxPlaybackId">): boolean {
+export function isComplete(m: Pick<PublishCheck, "kind" | "body" | "url" | "fileKey" | "videoSource" | "muxPlaybackId">): boolean {
   switch (m.kind) {
     case "STATEMENT":
       return Boolean(m.body?.trim());
@@ -27,7 +29,8 @@ export function isComplete(m: Pick<PublishCheck, "kind" | "body" | "url" | "file
     case "BROCHURE":
       return Boolean(m.fileKey);
     case "VIDEO":
-      return Boolean(m.fileKey || m.url || m.muxPlaybackId);
+      // What the public would play: a video still being prepared by Mux has nothing yet.
+      return videoPlayback(m) !== null;
   }
 }
 

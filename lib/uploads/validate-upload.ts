@@ -4,7 +4,7 @@ import { randomStoredName, sanitiseFileName } from "./file-name";
 import { reencodeImage } from "./image";
 import { DETECTED_TYPES, IMAGE_MAX_PIXELS, maxMegabytes, UPLOAD_RULES, type UploadKind } from "./limits";
 import { checkPdf } from "./pdf";
-import { sniff } from "./sniff";
+import { sniff, type SniffResult } from "./sniff";
 
 export type UploadInput = {
   kind: UploadKind;
@@ -21,12 +21,8 @@ const refuse = (reason: string, values?: Record<string, string | number>) =>
 
 const acceptedList = (kind: UploadKind) => UPLOAD_RULES[kind].types.map((t) => DETECTED_TYPES[t].extension.toUpperCase()).join(", ");
 
-/** Decides whether a file may be kept, and in what form. Throws a translated refusal otherwise. */
-export async function validateUpload({ kind, bytes, originalName }: UploadInput): Promise<ValidatedUpload> {
-  const rule = UPLOAD_RULES[kind];
-  if (bytes.length === 0) throw refuse("empty");
-  if (bytes.length > rule.maxBytes) throw refuse("tooLarge", { limit: maxMegabytes(kind) });
-  const sniffed = sniff(bytes);
+/** Throws the refusal for content that is not one of `kind`'s accepted types. */
+export function assertAcceptedType(kind: UploadKind, sniffed: SniffResult): asserts sniffed is Extract<SniffResult, { ok: true }> {
   if (!sniffed.ok) {
     if (sniffed.reason === "empty") throw refuse("empty");
     if (sniffed.reason === "markup") throw refuse("markupRefused");
@@ -34,7 +30,16 @@ export async function validateUpload({ kind, bytes, originalName }: UploadInput)
     if (sniffed.reason === "polyglot") throw refuse("polyglot");
     throw refuse("wrongType", { types: acceptedList(kind) });
   }
-  if (!rule.types.includes(sniffed.type)) throw refuse("wrongType", { types: acceptedList(kind) });
+  if (!UPLOAD_RULES[kind].types.includes(sniffed.type)) throw refuse("wrongType", { types: acceptedList(kind) });
+}
+
+/** Decides whether a file may be kept, and in what form. Throws a translated refusal otherwise. */
+export async function validateUpload({ kind, bytes, originalName }: UploadInput): Promise<ValidatedUpload> {
+  const rule = UPLOAD_RULES[kind];
+  if (bytes.length === 0) throw refuse("empty");
+  if (bytes.length > rule.maxBytes) throw refuse("tooLarge", { limit: maxMegabytes(kind) });
+  const sniffed = sniff(bytes);
+  assertAcceptedType(kind, sniffed);
 
   let kept = bytes;
   if (sniffed.type === "jpeg" || sniffed.type === "png" || sniffed.type === "webp") {

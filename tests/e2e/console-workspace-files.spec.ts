@@ -87,6 +87,11 @@ test("a formal candidate uploads a photo and a brochure, hostile files are refus
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByTestId("candidate-photo")).toBeVisible();
   await expectAccessible(page);
+
+  // The post's page shows the same photograph on the candidate's card.
+  const post = await db.post.findUniqueOrThrow({ where: { id: candidate.postId } });
+  await page.goto(`/en/posts/${post.code}`);
+  await expect(page.getByRole("img", { name: `Photograph of ${candidate.name}` })).toHaveAttribute("src", src ?? "");
 });
 
 test("the upload forms are keyboard-usable with a visible focus", async ({ page, db }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -117,6 +118,50 @@ describe("GET /api/files/[key]", () => {
     expect(partial.headers.get("content-range")).toBe("bytes 9-16/17");
     expect(await partial.text()).toBe("brochure");
     expect((await fetchAs(null, key, { range: "bytes=99-" })).status).toBe(416);
+  });
+
+  it("streams a video from the store by ranges, never reading the whole file into memory", async () => {
+    const video = readFileSync(path.join(__dirname, "../fixtures/video/sample.mp4"));
+    const key = randomStoredName("mp4");
+    await storage().putStream(key, new Blob([new Uint8Array(video)]).stream(), "video/mp4", video.length);
+    const owner = await makeOwner();
+    await db.material.create({ data: { candidateId: owner, kind: "VIDEO", title: "Video", language: "en", fileKey: key, fileName: "Campaign.mp4", mimeType: "video/mp4", sizeBytes: video.length, videoSource: "UPLOAD", state: "PUBLISHED" } });
+    const whole = vi.spyOn(storage(), "get");
+
+    const all = await fetchAs(null, key);
+    expect(all.status).toBe(200);
+    expect(Object.fromEntries(all.headers)).toMatchObject({
+      "content-type": "video/mp4",
+      "content-length": String(video.length),
+      "accept-ranges": "bytes",
+      "x-content-type-options": "nosniff",
+      "content-disposition": `inline; filename="Campaign.mp4"; filename*=UTF-8''Campaign.mp4`,
+      "content-security-policy": "default-src 'none'; sandbox",
+    });
+    expect(Buffer.from(await all.arrayBuffer()).equals(video)).toBe(true);
+
+    const first = await fetchAs(null, key, { range: "bytes=0-1023" });
+    expect(first.status).toBe(206);
+    expect(first.headers.get("content-range")).toBe(`bytes 0-1023/${video.length}`);
+    expect(first.headers.get("content-length")).toBe("1024");
+    expect(Buffer.from(await first.arrayBuffer()).equals(video.subarray(0, 1024))).toBe(true);
+
+    const last = await fetchAs(null, key, { range: "bytes=-100" });
+    expect(last.headers.get("content-range")).toBe(`bytes ${video.length - 100}-${video.length - 1}/${video.length}`);
+    expect(Buffer.from(await last.arrayBuffer()).equals(video.subarray(video.length - 100))).toBe(true);
+
+    const open = await fetchAs(null, key, { range: `bytes=${video.length - 10}-` });
+    expect(Buffer.from(await open.arrayBuffer()).equals(video.subarray(video.length - 10))).toBe(true);
+    expect((await fetchAs(null, key, { range: `bytes=${video.length}-` })).status).toBe(416);
+    expect(whole).not.toHaveBeenCalled();
+    whole.mockRestore();
+  });
+
+  it("answers 404 when the record exists but its file is gone from the store", async () => {
+    const key = await storedMaterial(await makeOwner(), "PUBLISHED");
+    await storage().delete(key);
+    expect((await fetchAs(null, key)).status).toBe(404);
+    expect((await fetchAs(null, key, { range: "bytes=0-1" })).status).toBe(404);
   });
 
   it("answers 404, not 416, to a range request for a draft", async () => {

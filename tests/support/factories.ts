@@ -23,14 +23,17 @@ export async function makeConference(db: PrismaClient) {
 }
 
 export async function makeMemberState(db: PrismaClient) {
-  // Codes outside ISO 3166-1's assigned range (X…/Q…), unique per call.
+  // iso3 in ISO 3166-1's user-assigned X.. range; iso2 any pair no state in this database
+  // uses yet (real states are seeded in the end-to-end database). Bounded: a database that
+  // runs out of codes fails loudly instead of looping.
   const letters = () => String.fromCharCode(65 + Math.floor(Math.random() * 26));
-  for (;;) {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
     const iso3 = `X${letters()}${letters()}`;
-    const iso2 = `Q${letters()}`;
+    const iso2 = `${letters()}${letters()}`;
     const clash = await db.memberState.findFirst({ where: { OR: [{ iso3 }, { iso2 }] }, select: { id: true } });
     if (!clash) return db.memberState.create({ data: { iso3, iso2, nameEn: unique("State"), region: "B" } });
   }
+  throw new Error("makeMemberState: no free test code left in this database");
 }
 
 export async function makePost(db: PrismaClient, conferenceId: string, code = unique("P").toUpperCase().slice(0, 24)) {

@@ -11,6 +11,7 @@ const ready: PublishCheck = {
   body: "My programme",
   url: null,
   fileKey: null,
+  videoSource: null,
   muxPlaybackId: null,
   declaredNoSymbols: true,
   declaredNoResources: true,
@@ -52,7 +53,11 @@ describe("001, footnote 2 and 001 A: when material may be published", () => {
   it("refuses a video or brochure before its file arrives", () => {
     expect(isComplete({ ...ready, kind: "BROCHURE" })).toBe(false);
     expect(isComplete({ ...ready, kind: "BROCHURE", fileKey: "k" })).toBe(true);
-    expect(isComplete({ ...ready, kind: "VIDEO", muxPlaybackId: "p" })).toBe(true);
+    expect(isComplete({ ...ready, kind: "VIDEO", videoSource: "MUX", muxPlaybackId: "p" })).toBe(true);
+    expect(isComplete({ ...ready, kind: "VIDEO", videoSource: "UPLOAD", fileKey: "k.mp4" })).toBe(true);
+    expect(isComplete({ ...ready, kind: "VIDEO", videoSource: "URL", url: "https://v.example.org/a.m3u8" })).toBe(true);
+    // Sent to Mux and still being prepared: nothing to show yet.
+    expect(isComplete({ ...ready, kind: "VIDEO", videoSource: "MUX" })).toBe(false);
     expect(publishRefusal({ ...ready, kind: "VIDEO" })?.key).toBe("workspace.materialIncomplete");
     expect(publishRefusal({ ...ready, body: "   " })?.key).toBe("workspace.materialIncomplete");
   });

@@ -13,6 +13,7 @@ export const saveProfile = formAction({
 
 export const setProfilePublished = formAction({
   run: (actor, input) => publishProfile({ actor, input }),
-  tags: (r) => [TAGS.candidate(r.candidateId)],
+  // Publishing decides whether the photo shows on the post pages' cards too.
+  tags: (r) => [TAGS.candidates, TAGS.candidate(r.candidateId)],
   success: (t, r) => (r.publishedAt ? t("workspace.profilePublished") : t("workspace.profileUnpublished")),
 });

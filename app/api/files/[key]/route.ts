@@ -15,7 +15,11 @@ const notFound = () =>
 
 const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime));
 
-/** Serves an uploaded file to whoever may read it (lib/uploads/file-access.ts). */
+/**
+ * Serves an uploaded file to whoever may read it (lib/uploads/file-access.ts). The bytes
+ * are streamed from the store, one range at a time when a player seeks: a 1 GB video never
+ * sits in memory.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (!STORAGE_KEY.test(key)) return notFound();
@@ -23,21 +27,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   if (!record) return notFound();
   const access = fileAccess(await getCurrentUser(), record);
   if (!access.readable) return notFound();
-  const object = await storage().get(key);
-  if (!object) return notFound();
+  const info = await storage().stat(key);
+  if (!info) return notFound();
   const extension = key.slice(key.lastIndexOf(".") + 1);
   // The type comes from the detected extension, never from what was stored alongside.
   const mime = Object.values(DETECTED_TYPES).find((t) => t.extension === extension)?.mime ?? "application/octet-stream";
   const name = sanitiseFileName(record.fileName ?? record.kind, extension);
-  const size = object.bytes.length;
+  const size = info.size;
   const range = parseByteRange(request.headers.get("range"), size);
   if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}`, "Cache-Control": "no-store" } });
-  const body = range ? object.bytes.subarray(range.start, range.end + 1) : object.bytes;
-  return new Response(new Uint8Array(body), {
+  const object = await storage().open(key, range ?? undefined);
+  if (!object) return notFound();
+  const length = range ? range.end - range.start + 1 : size;
+  return new Response(object.stream, {
     status: range ? 206 : 200,
     headers: {
       "Content-Type": mime,
-      "Content-Length": String(body.length),
+      "Content-Length": String(length),
       ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
       "Accept-Ranges": "bytes",
       "X-Content-Type-Options": "nosniff",

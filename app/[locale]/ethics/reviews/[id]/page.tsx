@@ -11,6 +11,8 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant } from "@/lib/time/format";
 import { answerReviewAction } from "../../actions";
+import { VideoPlayer } from "@/components/video/video-player";
+import { videoPlayback } from "@/lib/materials/video-playback";
 
 async function load(user: CurrentUser, id: string) {
   try {
@@ -31,6 +33,7 @@ export default ethicsPage<{ id: string }>("/ethics", async ({ user, locale, para
   const admin = await getTranslations({ locale, namespace: "admin" });
   const r = await load(user, params.id);
   const m = r.material;
+  const video = videoPlayback(m);
   const zone = r.candidate.conference.timeZone;
 
   return (
@@ -78,6 +81,7 @@ export default ethicsPage<{ id: string }>("/ethics", async ({ user, locale, para
             )}
           </p>
         ) : null}
+        {video ? <VideoPlayer playback={video} title={m.title} /> : null}
         {m.fileKey ? (
           <p>
             <a href={`/api/files/${encodeURIComponent(m.fileKey)}`} className="underline">

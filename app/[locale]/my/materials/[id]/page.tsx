@@ -11,6 +11,10 @@ import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { publishOwnMaterial, saveMaterial, unpublishOwnMaterial } from "../actions";
 import { BrochureFileForm } from "@/components/uploads/brochure-file-form";
+import { VideoPlayer } from "@/components/video/video-player";
+import { VideoSection } from "@/components/video/video-section";
+import { videoPlayback } from "@/lib/materials/video-playback";
+import { muxEnabled } from "@/lib/mux/config";
 
 async function load(user: Parameters<typeof getOwnMaterial>[0], id: string) {
   try {
@@ -27,6 +31,7 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
   const admin = await getTranslations({ locale, namespace: "admin" });
   const m = await load(user, params.id);
   const names = new Intl.DisplayNames([locale], { type: "language" });
+  const playback = videoPlayback(m);
   const languages = (LOCALES as readonly string[]).includes(m.language) ? [...LOCALES] : [...LOCALES, m.language];
 
   return (
@@ -45,7 +50,8 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
           <p className="whitespace-pre-line">{t("takenDownReason", { reason: m.takedownReason ?? "" })}</p>
         </div>
       ) : null}
-      {m.kind === "VIDEO" || m.kind === "BROCHURE" ? <p className="text-sm text-slate-700">{t("fileComesWithUpload")}</p> : null}
+      {m.kind === "BROCHURE" ? <p className="text-sm text-slate-700">{t("fileComesWithUpload")}</p> : null}
+      {m.kind === "VIDEO" && m.state !== "DRAFT" && playback ? <VideoPlayer playback={playback} title={m.title} /> : null}
 
       {m.state === "DRAFT" ? (
         <>
@@ -66,6 +72,7 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
           </section>
 
           {m.kind === "BROCHURE" ? <BrochureFileForm id={m.id} fileKey={m.fileKey} locale={locale} /> : null}
+          {m.kind === "VIDEO" ? <VideoSection material={m} locale={locale} muxEnabled={muxEnabled()} /> : null}
 
           <p>
             <Link href={`/my/materials/${m.id}/review`} className="text-brand-700 underline underline-offset-4">

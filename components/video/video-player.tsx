@@ -1,0 +1,64 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { VideoPlayback } from "@/lib/materials/video-playback";
+
+// Issue 4: @mux/mux-player-react is ~320 KB gzipped (TOOLCHAIN.md), so it is loaded only
+// when a page actually shows a video: this chunk is fetched by the browser when the
+// component mounts, never rendered on the server, and never part of a page without video.
+const MuxPlayer = dynamic(
+  () => {
+    withoutCast();
+    return import("@mux/mux-player-react");
+  },
+  { ssr: false, loading: () => null },
+);
+
+/**
+ * Chromium has `window.chrome`, and the player then inserts Google's Cast sender script
+ * unless `chrome.cast` already exists. Signed-in pages allow scripts inserted by trusted
+ * scripts ('strict-dynamic'), so it would run there: a third-party script beside a
+ * candidate's drafts. Marking Cast as unavailable, before the player loads, keeps it out;
+ * the player then simply offers no Cast button.
+ */
+function withoutCast() {
+  const scope = globalThis as { chrome?: { cast?: unknown } };
+  if (scope.chrome && !scope.chrome.cast) scope.chrome.cast = { isAvailable: false };
+}
+
+type Props = {
+  playback: VideoPlayback;
+  /** The material's title: the player's accessible name and its metadata. */
+  title: string;
+};
+
+/**
+ * A video in a box whose 16:9 space is reserved before the player arrives (no layout shift).
+ * No Mux Data beacons and no cookies (viewers of an election portal are not tracked), and no
+ * Cast (see withoutCast).
+ */
+export function VideoPlayer({ playback, title }: Props) {
+  // Mux's player knows two pipelines, which it names by type: HLS, and a progressive file it
+  // calls "video/mp4". A WebM is progressive too (the browser reads its container itself);
+  // without a type, the player guesses from the address and reports anything else as an error.
+  const source =
+    playback.kind === "mux"
+      ? { playbackId: playback.playbackId }
+      : { src: playback.src, type: playback.stream === "hls" ? "application/vnd.apple.mpegurl" : "video/mp4" };
+  return (
+    <div className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900" data-testid="video-frame">
+      <MuxPlayer
+        {...source}
+        className="absolute inset-0 h-full w-full"
+        streamType="on-demand"
+        preload="metadata"
+        title={title}
+        metadataVideoTitle={title}
+        disableTracking
+        disableCookies
+        accentColor="#0b4f8a"
+        data-testid="video-player"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { MaterialKind, VideoSource } from "@/lib/db/generated/enums";
+
+// Issue 4: one way to say what a video material plays, for the public page, the candidate's
+// preview and the Ethics Office: a Mux playback id (when Mux prepared it), the uploaded file
+// (served by app/api/files with its access rules), or an external HLS/MP4 address.
+
+/**
+ * `stream`: an HLS playlist (played by hls.js, or natively where the browser can) or a
+ * progressive file (MP4 or WebM, which the browser plays by itself, reading its container).
+ */
+export type VideoPlayback =
+  | { kind: "mux"; playbackId: string }
+  | { kind: "src"; src: string; external: boolean; stream: "hls" | "progressive" };
+
+/** An address is taken for HLS when its path ends in .m3u8 (what the URL form asks for). */
+function streamOf(url: string): "hls" | "progressive" {
+  try {
+    return new URL(url, "https://invalid.example").pathname.toLowerCase().endsWith(".m3u8") ? "hls" : "progressive";
+  } catch {
+    return "progressive";
+  }
+}
+
+export type VideoFields = {
+  kind: MaterialKind;
+  videoSource: VideoSource | null;
+  fileKey: string | null;
+  url: string | null;
+  muxPlaybackId: string | null;
+};
+
+/** What the player should play, or null when the video is not there (yet). */
+export function videoPlayback(m: VideoFields): VideoPlayback | null {
+  if (m.kind !== "VIDEO") return null;
+  switch (m.videoSource) {
+    case "MUX":
+      return m.muxPlaybackId ? { kind: "mux", playbackId: m.muxPlaybackId } : null;
+    case "UPLOAD":
+      return m.fileKey ? { kind: "src", src: `/api/files/${m.fileKey}`, external: false, stream: "progressive" } : null;
+    case "URL":
+      return m.url ? { kind: "src", src: m.url, external: true, stream: streamOf(m.url) } : null;
+    default:
+      return null;
+  }
+}

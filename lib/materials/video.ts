@@ -1,0 +1,274 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import type { Actor } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { createDirectUpload } from "@/lib/mux/client";
+import { muxConfig } from "@/lib/mux/config";
+import { storage } from "@/lib/storage";
+import { StorageLimitError } from "@/lib/storage/storage";
+import { randomStoredName, sanitiseFileName } from "@/lib/uploads/file-name";
+import { MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
+import { sniff } from "@/lib/uploads/sniff";
+import { assertAcceptedType } from "@/lib/uploads/validate-upload";
+import { parseInput } from "@/lib/validation/parse";
+import { assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
+import { editRefusal } from "./publish-rules";
+import { materialIdSchema } from "./schema";
+import { videoUrlSchema } from "./video-schema";
+
+// Issue 4, video: a candidate's draft VIDEO material plays one of three sources, and only
+// one at a time (videoSource says which): a file uploaded here (MP4/WebM, up to 1 GB,
+// streamed to storage, typed by its content), an external https address (HLS or MP4/WebM),
+// or, when Mux is configured, a Mux asset made from a direct upload (the browser sends the
+// file to Mux; Mux's webhook brings the playback id, lib/materials/mux-events.ts).
+
+export const VIDEO_FIELDS = {
+  videoSource: true,
+  fileKey: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  url: true,
+  muxUploadId: true,
+  muxAssetId: true,
+  muxPlaybackId: true,
+  videoError: true,
+} as const;
+
+/** Every video field empty: choosing a source clears whatever the others held. */
+const NO_VIDEO = {
+  fileKey: null,
+  fileName: null,
+  mimeType: null,
+  sizeBytes: null,
+  url: null,
+  muxUploadId: null,
+  muxAssetId: null,
+  muxPlaybackId: null,
+  videoError: null,
+} as const;
+
+const uploadRefusal = (reason: string, values?: Record<string, string | number>) =>
+  new DomainError("INVALID_INPUT", { messageKey: `uploads.${reason}`, values });
+
+const tooLarge = (maxBytes: number) => uploadRefusal("tooLarge", { limit: Math.max(1, Math.round(maxBytes / MB)) });
+
+/** Only a draft video of the actor's own takes a video (published material is unpublished first). */
+function assertVideoDraft(m: { kind: string; state: Parameters<typeof editRefusal>[0] }) {
+  const refusal = editRefusal(m.state);
+  if (refusal) throw new DomainError("CONFLICT", { messageKey: refusal });
+  if (m.kind !== "VIDEO") throw new DomainError("INVALID_INPUT", { messageKey: "workspace.videoOnlyVideo" });
+}
+
+/** The actor's own draft video, locked for the change, with its video fields as they were. */
+async function lockVideoDraft(tx: Tx, candidateId: string, id: string) {
+  const material = await lockOwnMaterial(tx, candidateId, id);
+  assertVideoDraft(material);
+  const before = await tx.material.findUniqueOrThrow({ where: { id }, select: VIDEO_FIELDS });
+  return { material, before };
+}
+
+const changed = { ...MATERIAL_FIELDS, ...VIDEO_FIELDS } as const;
+
+const deleteQuietly = (key: string | null | undefined) => (key ? storage().delete(key).catch(() => undefined) : Promise.resolve());
+
+// ---------------------------------------------------------------------------------------
+// A file uploaded here.
+
+/** Reads the first `bytes` of a stream and gives back a stream that still yields everything. */
+async function peek(body: ReadableStream<Uint8Array>, bytes: number): Promise<{ head: Buffer; whole: ReadableStream<Uint8Array>; cancel: () => Promise<void> }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < bytes) {
+    const next = await reader.read();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    chunks.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(chunks);
+  const whole = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head.length > 0) controller.enqueue(new Uint8Array(head));
+      if (ended) controller.close();
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return { head, whole, cancel: () => reader.cancel().catch(() => undefined) };
+}
+
+/** The stored object's first and last KiB (or all of it, when that is less): what `sniff` reads. */
+async function probeOf(key: string, size: number): Promise<Buffer> {
+  const read = async (start: number, end: number) => {
+    const opened = await storage().open(key, { start, end });
+    if (!opened) throw new Error(`Stored video ${key} vanished`);
+    return Buffer.from(await new Response(opened.stream).arrayBuffer());
+  };
+  if (size <= 2 * 1024) return read(0, size - 1);
+  return Buffer.concat([await read(0, 1023), await read(size - 1024, size - 1)]);
+}
+
+export type AttachVideoFileInput = {
+  actor: Actor | null;
+  /** The material's id (checked like any input). */
+  id: string;
+  /** The raw file, as the request's body. */
+  body: ReadableStream<Uint8Array> | null;
+  /** The length the sender declared (Content-Length); checked before a byte is read. */
+  size: number;
+  originalName: string;
+  /** Tests only: a smaller limit than the real 1 GB. */
+  maxBytes?: number;
+};
+
+/**
+ * A candidate uploads the MP4 or WebM file of one of their own draft videos. The material
+ * is checked and the declared length refused past the limit before the body is read; the
+ * body is streamed to storage (never held in memory) and cut off past the limit; the type
+ * is decided by the stored bytes (first and last KiB, lib/uploads/sniff.ts). A refused file
+ * is deleted; a replaced one is deleted after the commit.
+ */
+export async function attachVideoFile({ actor, id: rawId, body, size, originalName, maxBytes = VIDEO_MAX_BYTES }: AttachVideoFileInput) {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id } = parseInput(materialIdSchema, { id: rawId });
+  await db().$transaction((tx) => lockVideoDraft(tx, candidateId, id));
+
+  if (!Number.isSafeInteger(size) || size < 0) throw uploadRefusal("lengthRequired");
+  if (size === 0 || !body) throw uploadRefusal("empty");
+  if (size > maxBytes) throw tooLarge(maxBytes);
+
+  // The first KiB says at once whether this can be a video: nothing is stored otherwise.
+  const { head, whole, cancel } = await peek(body, 1024);
+  if (head.length === 0) throw uploadRefusal("empty");
+  const early = sniff(head.subarray(0, 1024));
+  if (!early.ok || !UPLOAD_RULES.video.types.includes(early.type)) await cancel();
+  assertAcceptedType("video", early);
+
+  const key = randomStoredName(early.extension);
+  let stored: { size: number };
+  try {
+    stored = await storage().putStream(key, whole, early.mime, maxBytes);
+  } catch (error) {
+    if (error instanceof StorageLimitError) throw tooLarge(maxBytes);
+    throw error;
+  }
+
+  let result;
+  try {
+    // A body shorter or longer than announced is a broken upload, not a video.
+    if (stored.size !== size) throw uploadRefusal("incomplete");
+    const sniffed = sniff(await probeOf(key, stored.size));
+    assertAcceptedType("video", sniffed);
+    const fileName = sanitiseFileName(originalName, sniffed.extension);
+    result = await db().$transaction(async (tx) => {
+      const { before } = await lockVideoDraft(tx, candidateId, id);
+      const after = await tx.material.update({
+        where: { id },
+        data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: key, fileName, mimeType: sniffed.mime, sizeBytes: BigInt(stored.size) },
+        select: changed,
+      });
+      await emitAudit(tx, { actor, area: "material", action: "video-attached", entity: "Material", entityId: id, before, after: pickVideo(after) });
+      return { after, previous: before.fileKey };
+    });
+  } catch (error) {
+    await deleteQuietly(key);
+    throw error;
+  }
+  if (result.previous !== key) await deleteQuietly(result.previous);
+  return result.after;
+}
+
+// ---------------------------------------------------------------------------------------
+// An external address.
+
+/** A candidate has one of their own draft videos played from an https HLS/MP4/WebM address. */
+export async function setVideoUrl({ actor, input }: { actor: Actor | null; input: unknown }) {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id, url } = parseInput(videoUrlSchema, input);
+  const result = await db().$transaction(async (tx) => {
+    const { before } = await lockVideoDraft(tx, candidateId, id);
+    const after = await tx.material.update({ where: { id }, data: { ...NO_VIDEO, videoSource: "URL", url }, select: changed });
+    await emitAudit(tx, { actor, area: "material", action: "video-url-set", entity: "Material", entityId: id, before, after: pickVideo(after) });
+    return { after, previous: before.fileKey };
+  });
+  await deleteQuietly(result.previous);
+  return result.after;
+}
+
+// ---------------------------------------------------------------------------------------
+// Mux, or this server: where the browser sends the file.
+
+export type VideoUploadTarget = { target: "mux" | "local"; url: string };
+
+/** `https://portal.example` and the like: what a browser sends as Origin. */
+function originOf(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The first step of uploading a video file. With Mux configured: a direct upload for this
+ * material (its id as passthrough, the page's origin allowed by CORS), recorded as the
+ * material's video, whose earlier source is cleared; the browser then sends the file to
+ * the returned Mux URL. Without Mux nothing changes: the browser sends the file to this
+ * server's own route (attachVideoFile).
+ */
+export async function startVideoUpload({ actor, input, origin }: { actor: Actor | null; input: unknown; origin: string }): Promise<VideoUploadTarget> {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id } = parseInput(materialIdSchema, input);
+  await db().$transaction((tx) => lockVideoDraft(tx, candidateId, id));
+  const config = muxConfig();
+  if (!config) return { target: "local", url: `/api/materials/${encodeURIComponent(id)}/video` };
+
+  const corsOrigin = originOf(origin);
+  if (!corsOrigin) throw new DomainError("FORBIDDEN");
+  let upload;
+  try {
+    upload = await createDirectUpload({ corsOrigin, passthrough: id }, config);
+  } catch (error) {
+    // The operator needs the cause; the candidate is told to try again later.
+    console.error("Mux direct upload could not be created:", error instanceof Error ? error.message : error);
+    throw new DomainError("CONFLICT", { messageKey: "workspace.videoServiceUnavailable" });
+  }
+  const result = await db().$transaction(async (tx) => {
+    const { before } = await lockVideoDraft(tx, candidateId, id);
+    const after = await tx.material.update({ where: { id }, data: { ...NO_VIDEO, videoSource: "MUX", muxUploadId: upload.id }, select: changed });
+    await emitAudit(tx, { actor, area: "material", action: "video-upload-started", entity: "Material", entityId: id, before, after: pickVideo(after) });
+    return { previous: before.fileKey };
+  });
+  await deleteQuietly(result.previous);
+  return { target: "mux", url: upload.url };
+}
+
+/** The video fields of a material, for an audit row. */
+export function pickVideo<T extends Record<keyof typeof VIDEO_FIELDS, unknown>>(m: T) {
+  return {
+    videoSource: m.videoSource,
+    fileKey: m.fileKey,
+    fileName: m.fileName,
+    mimeType: m.mimeType,
+    sizeBytes: m.sizeBytes,
+    url: m.url,
+    muxUploadId: m.muxUploadId,
+    muxAssetId: m.muxAssetId,
+    muxPlaybackId: m.muxPlaybackId,
+    videoError: m.videoError,
+  };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Material" ADD COLUMN     "videoError" TEXT;

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import type { PrismaClient } from "../../../lib/db/client";
+import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique } from "../../support/factories";
+
+// Data and helpers for the forum's end-to-end specs (tests/e2e/forum-*.spec.ts).
+
+/**
+ * A formal candidature with its account, in a conference of its own that opens in 2030:
+ * its forum takes questions (the demo conference, PP-18, opened in 2018). `forumClosesAt`
+ * sets that conference's own closing time.
+ */
+export async function openForum(db: PrismaClient, options: { status?: "ANNOUNCED" | "FORMAL"; forumClosesAt?: Date } = {}) {
+  const conference = await makeConference(db);
+  if (options.forumClosesAt) await db.conference.update({ where: { id: conference.id }, data: { forumClosesAt: options.forumClosesAt } });
+  const post = await makePost(db, conference.id);
+  const state = await makeMemberState(db);
+  const candidate = await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id, status: options.status ?? "FORMAL" });
+  const user = await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
+  return { conference, candidate, user };
+}
+
+/**
+ * An openForum candidate's post belongs to that candidate's own conference, and the public
+ * post pages show the demo conference's posts only: the candidate page's link to its post,
+ * which Next prefetches, answers 404 and the browser logs it. Specs that open such a
+ * candidate's page allow that message (and check every status they care about themselves).
+ */
+export const POST_PREFETCH_404 = /status of 404/;
+
+/**
+ * The server sees every browser of these specs as 127.0.0.1, and the forum counts questions
+ * per address across all forums (lib/forum/limits.ts: 5 in 10 minutes) and per forum (30 a
+ * minute). After each question it asks, a spec moves its own forum's questions out of both
+ * counts, as if other people had sent them earlier, so specs running side by side never
+ * meet each other's limits. Only the rate-limit spec meets one, on purpose, in its own forum.
+ */
+export async function spreadOut(db: PrismaClient, candidateId: string) {
+  await db.$executeRaw`
+    UPDATE "ForumQuestion"
+       SET "ipHash" = 'e2e-spread-' || id, "createdAt" = "createdAt" - interval '1 hour'
+     WHERE "candidateId" = ${candidateId} AND "ipHash" NOT LIKE 'e2e-spread-%'`;
+}
+
+/** A question straight into the database, in any state (for lists, counts and pagination). */
+export async function makeQuestion(
+  db: PrismaClient,
+  candidateId: string,
+  data: { status?: "PENDING" | "PUBLISHED" | "DECLINED" | "WITHDRAWN" | "HIDDEN"; body?: string; answer?: string; askerName?: string; at?: Date } = {},
+) {
+  const at = data.at ?? new Date(Date.now() - 2 * 60 * 60 * 1000);
+  const status = data.status ?? "PENDING";
+  const body = data.body ?? unique("A question");
+  return db.forumQuestion.create({
+    data: {
+      candidateId,
+      askerName: data.askerName ?? unique("Asker"),
+      body,
+      bodyHash: unique("hash"),
+      ipHash: unique("e2e-spread"),
+      status,
+      createdAt: at,
+      publishedAt: status === "PUBLISHED" || status === "WITHDRAWN" ? at : null,
+      answer: data.answer ?? null,
+      answeredAt: data.answer ? at : null,
+      declineReason: status === "DECLINED" ? "Not a question for this forum." : null,
+      withdrawReason: status === "WITHDRAWN" ? "Taken back by the candidate." : null,
+      hiddenReason: status === "HIDDEN" ? "Abusive content hidden." : null,
+    },
+  });
+}
+
+export type Payload = { category: string; source: string; payload: string };
+
+/** The XSS and injection corpus (tests/fixtures/xss/README.md). */
+export function xssCorpus(): Payload[] {
+  return JSON.parse(readFileSync(path.resolve("tests/fixtures/xss/payloads.json"), "utf8")) as Payload[];
+}
+
+/** Fails the test on any alert, confirm or prompt: a payload that runs would open one. */
+export function failOnDialogs(page: Page): string[] {
+  const opened: string[] = [];
+  page.on("dialog", (dialog) => {
+    opened.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return opened;
+}
+
+/** The ask form on a candidate's page. */
+export function askForm(page: Page) {
+  return page.getByRole("form", { name: "Ask a question" });
+}
+
+export async function ask(page: Page, question: { name: string; country?: string; affiliation?: string; email?: string; body: string }) {
+  const form = askForm(page);
+  await form.getByLabel("Your name").fill(question.name);
+  if (question.country !== undefined) await form.getByLabel("Member State or country").fill(question.country);
+  if (question.affiliation !== undefined) await form.getByLabel("Affiliation").fill(question.affiliation);
+  if (question.email !== undefined) await form.getByLabel("E-mail address").fill(question.email);
+  await form.getByLabel("Your question").fill(question.body);
+  await form.getByRole("button", { name: "Send the question" }).click();
+}

@@ -4,5 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("./lib/env");
     env();
+    // Forum mail goes out from the outbox when SMTP is configured (lib/mail).
+    const { startMailWorker } = await import("./lib/mail/start-worker");
+    startMailWorker();
   }
 }

@@ -1,0 +1,72 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseInput } from "@/lib/validation/parse";
+import { hashAddress } from "./address-hash";
+import { FORUM_RATE_LIMITS, retryAfterSeconds, type RateLimit } from "./limits";
+import { queueDigest } from "./notify";
+import { askQuestionSchema, HONEYPOT_FIELD, normaliseForRepeat } from "./schema";
+import { forumClosesAt, forumWindow } from "./window";
+
+// Keys of the transaction-level advisory locks that serialise the checks below per forum
+// and per address, so that two requests at once cannot both pass a limit or a repeat check.
+const LOCK_FORUM = 72707401;
+const LOCK_ADDRESS = 72707402;
+
+function honeypotFilled(input: unknown): boolean {
+  if (input === null || typeof input !== "object") return false;
+  const value = (input as Record<string, unknown>)[HONEYPOT_FIELD];
+  return value !== undefined && value !== null && String(value).trim() !== "";
+}
+
+async function recentTimes(tx: Tx, where: { ipHash: string } | { candidateId: string }, limit: RateLimit, now: Date): Promise<Date[]> {
+  const rows = await tx.forumQuestion.findMany({
+    where: { ...where, createdAt: { gt: new Date(now.getTime() - limit.windowMs), lte: now } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: limit.max,
+  });
+  return rows.map((r) => r.createdAt);
+}
+
+async function assertUnderLimits(tx: Tx, candidateId: string, ipHash: string, now: Date): Promise<void> {
+  const waits = [
+    retryAfterSeconds(FORUM_RATE_LIMITS.perAddress, await recentTimes(tx, { ipHash }, FORUM_RATE_LIMITS.perAddress, now), now),
+    retryAfterSeconds(FORUM_RATE_LIMITS.perCandidate, await recentTimes(tx, { candidateId }, FORUM_RATE_LIMITS.perCandidate, now), now),
+  ].filter((s): s is number => s !== null);
+  if (waits.length === 0) return;
+  const seconds = Math.max(...waits);
+  throw new DomainError("RATE_LIMITED", { messageKey: "forum.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
+}
+
+/**
+ * Anyone asks a candidate a question. Nothing is public until the candidate publishes it.
+ * No account: a honeypot, limits per address (kept only as a keyed hash) and per forum,
+ * and the refusal of exact repeats keep the forum usable.
+ */
+export async function askQuestion({ input, client, now = new Date() }: { input: unknown; client: { ip: string }; now?: Date }): Promise<{ accepted: true }> {
+  // A robot that filled the hidden field is told what a person is told, and nothing is kept.
+  if (honeypotFilled(input)) return { accepted: true };
+  const { website: _honeypot, ...question } = parseInput(askQuestionSchema, input);
+  const ipHash = hashAddress(client.ip);
+  const bodyHash = createHash("sha256").update(normaliseForRepeat(question.body)).digest("hex");
+  await db().$transaction(async (tx) => {
+    // Forum first, then address, always in this order: no two requests wait on each other in a cycle.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_FORUM}::int, hashtext(${question.candidateId}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
+    const candidate = await tx.candidate.findUnique({
+      where: { id: question.candidateId },
+      select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true } } },
+    });
+    if (!candidate) throw new DomainError("NOT_FOUND");
+    const window = forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), now });
+    if (!window.open) throw new DomainError("CONFLICT", { messageKey: window.reasonKey, values: window.values });
+    await assertUnderLimits(tx, question.candidateId, ipHash, now);
+    const repeat = await tx.forumQuestion.findFirst({ where: { candidateId: question.candidateId, bodyHash }, select: { id: true } });
+    if (repeat) throw new DomainError("CONFLICT", { messageKey: "forum.repeat", fieldErrors: { body: "forum.repeat" } });
+    await tx.forumQuestion.create({ data: { ...question, bodyHash, ipHash, createdAt: now }, select: { id: true } });
+    await queueDigest(tx, question.candidateId, now);
+  });
+  return { accepted: true };
+}

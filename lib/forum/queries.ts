@@ -1,0 +1,110 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
+import { QUEUE_SELECT, toQueueItem, type ForumCounts, type PublicQuestion, type QueueItem } from "./question-fields";
+import { FORUM_LIMITS, FORUM_STATUSES, type ForumStatus } from "./schema";
+import { forumClosesAt, forumWindow, type ForumWindow } from "./window";
+
+export type { ForumCounts, PublicQuestion, QueueItem } from "./question-fields";
+
+// Reads of the forum. Moderation queues are read only by the forum's own candidate and by
+// the secretariat; the public reads published questions only, uncached here (the pages
+// wrap these in unstable_cache with TAGS.forum / TAGS.forums).
+
+/** A moderation queue is a working list, not an archive: the newest this many per view. */
+const QUEUE_CAP = 500;
+
+function statusFilter(status: ForumStatus | undefined): ForumStatus | undefined {
+  if (status === undefined) return undefined;
+  if (!FORUM_STATUSES.includes(status)) throw new DomainError("INVALID_INPUT", { fieldErrors: { status: "choose" } });
+  return status;
+}
+
+// Waiting questions oldest first (first come, first moderated); the rest newest first.
+const queueOrder = (status: ForumStatus | undefined) => (status === "PENDING" ? ("asc" as const) : ("desc" as const));
+
+/** The candidate's own forum, every state; another candidate's questions are never read. */
+export async function getOwnForumQueue(actor: Actor | null, options: { status?: ForumStatus } = {}): Promise<QueueItem[]> {
+  assertCan(actor, "read:forum-queue:own", { candidateId: actor?.candidateId });
+  if (!actor.candidateId) throw new DomainError("FORBIDDEN");
+  const status = statusFilter(options.status);
+  const rows = await db().forumQuestion.findMany({
+    where: { candidateId: actor.candidateId, status },
+    select: QUEUE_SELECT,
+    orderBy: [{ createdAt: queueOrder(status) }, { id: queueOrder(status) }],
+    take: QUEUE_CAP,
+  });
+  return rows.map(toQueueItem);
+}
+
+/** Every forum's queue, for oversight (hiding abusive content); the secretariat reads, it never moderates. */
+export async function getForumQueueForSecretariat(
+  actor: Actor | null,
+  options: { candidateId?: string; status?: ForumStatus } = {},
+): Promise<(QueueItem & { candidateId: string; candidateName: string })[]> {
+  assertCan(actor, "read:forum-queue:any");
+  const status = statusFilter(options.status);
+  const rows = await db().forumQuestion.findMany({
+    where: { candidateId: options.candidateId || undefined, status },
+    select: { ...QUEUE_SELECT, candidate: { select: { name: true } } },
+    orderBy: [{ createdAt: queueOrder(status) }, { id: queueOrder(status) }],
+    take: QUEUE_CAP,
+  });
+  return rows.map((row) => ({ ...toQueueItem(row), candidateId: row.candidateId, candidateName: row.candidate.name }));
+}
+
+/** Published questions of one forum, answered ones first (newest answer first), then the unanswered, newest first. */
+export async function getPublicForum(
+  candidateId: string,
+  page: number,
+): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
+  const where = { candidateId, status: "PUBLISHED" as const };
+  const total = await db().forumQuestion.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / FORUM_LIMITS.pageSize));
+  const current = Math.min(Math.max(1, Number.isFinite(page) ? Math.trunc(page) : 1), pageCount);
+  const rows = await db().forumQuestion.findMany({
+    where,
+    select: { id: true, askerName: true, askerCountry: true, askerAffiliation: true, body: true, answer: true, answeredAt: true, publishedAt: true },
+    orderBy: [{ answeredAt: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * FORUM_LIMITS.pageSize,
+    take: FORUM_LIMITS.pageSize,
+  });
+  // A published question always has its publication time; the filter above guarantees it.
+  const items = rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }));
+  return { items, page: current, pageCount, total };
+}
+
+/**
+ * The same four numbers for every candidate (fairness, DESIGN.md): received = every
+ * question accepted, whatever became of it (hidden ones included); published = on the
+ * forum now; answered = on the forum with an answer; declined = declined by the candidate.
+ */
+export async function getForumCounts(candidateIds: string[]): Promise<Map<string, ForumCounts>> {
+  const counts = new Map<string, ForumCounts>(candidateIds.map((id) => [id, { received: 0, published: 0, answered: 0, declined: 0 }]));
+  if (candidateIds.length === 0) return counts;
+  const rows = await db().$queryRaw<{ candidateId: string; received: bigint; published: bigint; answered: bigint; declined: bigint }[]>`
+    SELECT "candidateId",
+           count(*) AS received,
+           count(*) FILTER (WHERE status = 'PUBLISHED') AS published,
+           count(*) FILTER (WHERE status = 'PUBLISHED' AND answer IS NOT NULL) AS answered,
+           count(*) FILTER (WHERE status = 'DECLINED') AS declined
+      FROM "ForumQuestion"
+     WHERE "candidateId" = ANY(${candidateIds})
+     GROUP BY "candidateId"`;
+  for (const r of rows) {
+    counts.set(r.candidateId, { received: Number(r.received), published: Number(r.published), answered: Number(r.answered), declined: Number(r.declined) });
+  }
+  return counts;
+}
+
+/** Whether a candidate's forum takes questions now, and why not; null for an unknown candidate. */
+export async function getForumWindow(candidateId: string, now: Date = new Date()): Promise<ForumWindow | null> {
+  const candidate = await db().candidate.findUnique({
+    where: { id: candidateId },
+    select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true } } },
+  });
+  if (!candidate) return null;
+  return forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), now });
+}

@@ -1,0 +1,27 @@
+import type { CandidatureStatus } from "@/lib/db/generated/enums";
+import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
+
+// When a candidate's forum takes questions. DESIGN.md and 001 (footnote 2): campaigning,
+// and so the forum, starts once the candidature is formal; it stops when the conference
+// opens, or at the closing time the secretariat sets instead.
+
+export type ForumWindow = { open: true; closesAt: Date } | { open: false; reasonKey: string; values?: Record<string, string> };
+
+const CLOSED_BY_STATUS: Record<Exclude<CandidatureStatus, "FORMAL">, string> = {
+  ANNOUNCED: "forum.closedNotFormal",
+  WITHDRAWN: "forum.closedWithdrawn",
+  ELECTED: "forum.closedElectionHeld",
+  NOT_ELECTED: "forum.closedElectionHeld",
+};
+
+export function forumWindow(input: { candidateStatus: CandidatureStatus; closesAt: Date; now: Date }): ForumWindow {
+  if (input.candidateStatus !== "FORMAL") return { open: false, reasonKey: CLOSED_BY_STATUS[input.candidateStatus] };
+  if (input.now.getTime() >= input.closesAt.getTime()) return { open: false, reasonKey: "forum.closedAfterClosing" };
+  return { open: true, closesAt: input.closesAt };
+}
+
+/** The secretariat's closing time, or midnight at the start of the opening day in the conference's zone. */
+export function forumClosesAt(conference: { forumClosesAt: Date | null; opensOn: Date; timeZone: string }): Date {
+  if (conference.forumClosesAt) return conference.forumClosesAt;
+  return zonedWallTimeToUtc({ ...calendarDate(conference.opensOn), hour: 0, minute: 0 }, conference.timeZone);
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+
+// Mail is never sent from inside a change: the change writes a row here in its own
+// transaction, and the worker (./worker.ts) sends it later. A change that rolls back
+// therefore sends nothing, and an SMTP outage loses nothing.
+
+export const MAIL_KINDS = ["forum-digest", "forum-answered"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** Kinds whose recipient's address is forgotten once the message is sent: an asker's address serves this one message only. */
+export const FORGET_ADDRESS_AFTER_SENDING: ReadonlySet<MailKind> = new Set(["forum-answered"]);
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  body: string;
+  kind: MailKind;
+  /** Not sent before this time (a digest waits to gather what follows). */
+  notBefore?: Date;
+};
+
+export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<{ id: string }> {
+  return tx.outboxMessage.create({
+    data: {
+      toAddress: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      kind: mail.kind,
+      ...(mail.notBefore ? { nextAttemptAt: mail.notBefore } : {}),
+    },
+    select: { id: true },
+  });
+}

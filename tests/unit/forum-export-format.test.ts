@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS, toCsv, toJson, type ExportedQuestion } from "@/lib/forum/export-format";
+
+function question(extra: Partial<ExportedQuestion> = {}): ExportedQuestion {
+  return {
+    id: "q1",
+    candidateId: "c1",
+    candidateName: "Candidate One",
+    post: "SG",
+    askerName: "Amina",
+    askerCountry: "Senegal",
+    askerAffiliation: null,
+    question: "How?",
+    answer: null,
+    publishedAt: "2018-10-01T10:00:00.000Z",
+    answeredAt: null,
+    ...extra,
+  };
+}
+
+// RFC 4180, enough to read back what the export wrote.
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe("the forum's CSV export", () => {
+  it("starts with a BOM and the header, one CRLF-terminated line per question", () => {
+    const csv = toCsv([question(), question({ id: "q2" })]);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(rows[1]).toEqual(["q1", "c1", "Candidate One", "SG", "Amina", "Senegal", "", "How?", "", "2018-10-01T10:00:00.000Z", ""]);
+  });
+
+  it.each(["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"])(
+    "neutralises a cell a spreadsheet would run as a formula: %j",
+    (payload) => {
+      const rows = parseCsv(toCsv([question({ question: payload, askerName: payload, answer: payload })]).slice(1));
+      const [cells] = rows.slice(1);
+      for (const index of [4, 7, 8]) expect(cells?.[index]).toBe(`'${payload}`);
+    },
+  );
+
+  it("leaves ordinary text, including a minus or equals sign inside it, as it is", () => {
+    const rows = parseCsv(toCsv([question({ question: "Is 2-1 = 1?" })]).slice(1));
+    expect(rows[1]?.[7]).toBe("Is 2-1 = 1?");
+  });
+
+  it("quotes commas, double quotes and line breaks so that every question stays one record", () => {
+    const text = 'He said "hello",\nthen left.\r\nEnd';
+    const csv = toCsv([question({ question: text, answer: 'a "quoted" answer' })]);
+    expect(csv).toContain('"He said ""hello"",\nthen left.\r\nEnd"');
+    const rows = parseCsv(csv.slice(1));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.[7]).toBe(text);
+    expect(rows[1]?.[8]).toBe('a "quoted" answer');
+  });
+
+  it("has no column for an e-mail address or an address hash", () => {
+    expect(CSV_COLUMNS.join(",")).not.toMatch(/mail|ip|hash/i);
+  });
+});
+
+describe("the forum's JSON export", () => {
+  it("has the forum, the time, the count and the published questions, and nothing else", () => {
+    const document = JSON.parse(toJson([question({ answer: "By investing.", answeredAt: "2018-10-02T08:00:00.000Z" })], "c1", new Date("2018-10-03T00:00:00Z")));
+    expect(document).toEqual({
+      candidateId: "c1",
+      exportedAt: "2018-10-03T00:00:00.000Z",
+      count: 1,
+      questions: [
+        {
+          id: "q1",
+          candidateId: "c1",
+          candidateName: "Candidate One",
+          post: "SG",
+          askerName: "Amina",
+          askerCountry: "Senegal",
+          askerAffiliation: null,
+          question: "How?",
+          answer: "By investing.",
+          publishedAt: "2018-10-01T10:00:00.000Z",
+          answeredAt: "2018-10-02T08:00:00.000Z",
+        },
+      ],
+    });
+  });
+
+  it("says null for the forum when it exports every forum, and keeps markup as text", () => {
+    const document = JSON.parse(toJson([question({ question: "</script><script>alert(1)</script>" })], null, new Date(0)));
+    expect(document.candidateId).toBeNull();
+    expect(document.questions[0].question).toBe("</script><script>alert(1)</script>");
+  });
+});

@@ -6,7 +6,7 @@ import { Link } from "@/lib/i18n/navigation";
 export type AreaKey = "admin" | "chair" | "my" | "ethics" | "member";
 
 // The secretariat's console sections (one page each under /admin).
-export const ADMIN_SECTIONS = ["conference", "posts", "candidates", "materials", "users", "hearing", "costs", "audit"] as const;
+export const ADMIN_SECTIONS = ["conference", "posts", "candidates", "materials", "forum", "users", "hearing", "costs", "audit"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** Frame of a signed-in area: who is signed in, the area's navigation, then its page. */

@@ -32,6 +32,12 @@ export default workspacePage("/my", async ({ user, locale }) => {
               </Link>
               <p className="mt-1 text-sm text-slate-700">{t("materialsIntro")}</p>
             </li>
+            <li className="rounded border border-slate-300 p-4">
+              <Link href="/my/forum" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+                {t("forumTitle")}
+              </Link>
+              <p className="mt-1 text-sm text-slate-700">{t("forumIntro")}</p>
+            </li>
           </ul>
         </>
       ) : (

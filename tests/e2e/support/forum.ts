@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../../lib/db/client";
-import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique } from "../../support/factories";
+import { makeCandidate, makeConference, makePost, makeUser, unique } from "../../support/factories";
 
 // Data and helpers for the forum's end-to-end specs (tests/e2e/forum-*.spec.ts).
 
@@ -15,10 +15,19 @@ export async function openForum(db: PrismaClient, options: { status?: "ANNOUNCED
   const conference = await makeConference(db);
   if (options.forumClosesAt) await db.conference.update({ where: { id: conference.id }, data: { forumClosesAt: options.forumClosesAt } });
   const post = await makePost(db, conference.id);
-  const state = await makeMemberState(db);
+  const state = await nominatingState(db);
   const candidate = await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id, status: options.status ?? "FORMAL" });
   const user = await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
   return { conference, candidate, user };
+}
+
+/**
+ * A Member State of the demo's list to nominate with. The shared factory makes states with
+ * codes Q[A-Z] (26 in all, for the whole suite): these specs need many candidatures, and no
+ * rule of the forum depends on the state, so they take a real one instead.
+ */
+export function nominatingState(db: PrismaClient) {
+  return db.memberState.findFirstOrThrow({ where: { NOT: { iso2: { startsWith: "Q" } } }, orderBy: { iso3: "asc" } });
 }
 
 /**
@@ -31,15 +40,14 @@ export const POST_PREFETCH_404 = /status of 404/;
 
 /**
  * The server sees every browser of these specs as 127.0.0.1, and the forum counts questions
- * per address across all forums (lib/forum/limits.ts: 5 in 10 minutes) and per forum (30 a
- * minute). After each question it asks, a spec moves its own forum's questions out of both
+ * per address across all forums and per forum (FORUM_RATE_LIMITS, lib/forum/limits.ts). After each question it asks, a spec moves its own forum's questions out of both
  * counts, as if other people had sent them earlier, so specs running side by side never
  * meet each other's limits. Only the rate-limit spec meets one, on purpose, in its own forum.
  */
 export async function spreadOut(db: PrismaClient, candidateId: string) {
   await db.$executeRaw`
     UPDATE "ForumQuestion"
-       SET "ipHash" = 'e2e-spread-' || id, "createdAt" = "createdAt" - interval '1 hour'
+       SET "ipHash" = 'e2e-spread-' || id, "createdAt" = "createdAt" - interval '1 day'
      WHERE "candidateId" = ${candidateId} AND "ipHash" NOT LIKE 'e2e-spread-%'`;
 }
 
@@ -74,8 +82,42 @@ export async function makeQuestion(
 export type Payload = { category: string; source: string; payload: string };
 
 /** The XSS and injection corpus (tests/fixtures/xss/README.md). */
+const SHARED_LIST = path.resolve("..", "shared", "data", "xss", "payloadbox-xss-payload-list.txt");
+const SHARED_SAMPLE = 60;
+
+/**
+ * The project's own corpus (tests/fixtures/xss/payloads.json), plus, when the shared public
+ * list is beside the repository, a random sample of it (never copied into the project). The
+ * sample's seed is printed; XSS_SAMPLE_SEED repeats a run.
+ */
 export function xssCorpus(): Payload[] {
-  return JSON.parse(readFileSync(path.resolve("tests/fixtures/xss/payloads.json"), "utf8")) as Payload[];
+  const own = JSON.parse(readFileSync(path.resolve("tests/fixtures/xss/payloads.json"), "utf8")) as Payload[];
+  if (!existsSync(SHARED_LIST)) return own;
+  const lines = readFileSync(SHARED_LIST, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && line.length <= 2000);
+  const seed = Number(process.env.XSS_SAMPLE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  console.log(`[forum-xss] adding ${SHARED_SAMPLE} of ${lines.length} payloads from ${SHARED_LIST} (XSS_SAMPLE_SEED=${seed})`);
+  // A small seeded generator (mulberry32), so a failing sample can be run again.
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const known = new Set(own.map((p) => p.payload));
+  const sample: Payload[] = [];
+  for (let guard = 0; sample.length < SHARED_SAMPLE && guard < SHARED_SAMPLE * 20; guard += 1) {
+    const index = Math.floor(next() * lines.length);
+    const line = lines[index];
+    if (line === undefined || known.has(line)) continue;
+    known.add(line);
+    sample.push({ category: "shared sample", source: `payloadbox:${index + 1}`, payload: line });
+  }
+  return [...own, ...sample];
 }
 
 /** Fails the test on any alert, confirm or prompt: a payload that runs would open one. */

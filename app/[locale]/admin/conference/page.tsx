@@ -7,6 +7,7 @@ import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
 import { CONFERENCE_LIMITS } from "@/lib/elections/schema";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
+import { forumClosesAt } from "@/lib/forum/window";
 import { removeDeadlineOverride, saveConference, saveDeadlineOverride } from "./actions";
 
 export default adminPage("/admin/conference", async ({ user, locale }) => {
@@ -16,6 +17,7 @@ export default adminPage("/admin/conference", async ({ user, locale }) => {
   const deadline = candidatureDeadline(c);
   const inGeneva = (at: Date) => `${formatInstant(locale, at, GR170_TIME_ZONE)} (${zoneLabel(locale, GR170_TIME_ZONE, at)})`;
   const zones = Intl.supportedValuesOf("timeZone");
+  const forumCloses = forumClosesAt(c);
 
   return (
     <div className="space-y-10">
@@ -58,6 +60,13 @@ export default adminPage("/admin/conference", async ({ user, locale }) => {
               { value: "PUBLIC", label: t("access.PUBLIC") },
               { value: "MEMBERS", label: t("access.MEMBERS") },
             ]}
+          />
+          <TextField
+            name="forumClosesAt"
+            type="datetime-local"
+            label={t("forumClosesAt")}
+            description={`${t("forumClosesAtHelp")} ${t("forumClosesAtInForce", { time: `${formatInstant(locale, forumCloses, c.timeZone)} (${zoneLabel(locale, c.timeZone, forumCloses)})` })}`}
+            defaultValue={c.forumClosesAt ? toLocalDateTime(c.forumClosesAt, c.timeZone) : ""}
           />
           <div>
             <SubmitButton pendingLabel={admin("saving")}>{admin("save")}</SubmitButton>

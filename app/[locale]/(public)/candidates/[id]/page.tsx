@@ -16,6 +16,8 @@ import { getPublicCampaign } from "@/lib/materials/materials-queries";
 import { PublicMaterials } from "@/components/materials/public-materials";
 import { getPublicFiles } from "@/lib/candidates/public-files";
 import { PublicFileLinks } from "@/components/uploads/public-file-links";
+import { ForumSection } from "@/components/forum/forum-section";
+import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "../../forum-data";
 
 const ID = /^[a-z0-9]{20,40}$/;
 
@@ -37,11 +39,16 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
   const { id } = await params;
   const locale = await pageLocale(params);
-  const [candidate, conference, campaign, files] = await Promise.all([
+  const [candidate, conference, campaign, files, forumCounts, forumWindow, forum] = await Promise.all([
     load(id),
     getConference(),
     ID.test(id) ? getPublicCampaign(id) : null,
     ID.test(id) ? getPublicFiles(id) : null,
+    ID.test(id) ? getCachedForumCounts([id]) : null,
+    ID.test(id) ? getCachedForumWindow(id) : null,
+    // The first page only: reading searchParams would render this page per request; later
+    // pages are /candidates/[id]/forum/[page], cached the same way.
+    ID.test(id) ? getCachedForumPage(id, 1) : null,
   ]);
   if (!candidate || !conference) notFound();
   const t = await getTranslations({ locale, namespace: "candidate" });
@@ -121,6 +128,18 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
       </section>
       {campaign ? <PublicMaterials campaign={campaign} locale={locale} /> : null}
       {files ? <PublicFileLinks files={files} locale={locale} /> : null}
+      {forumCounts && forumWindow && forum ? (
+        <ForumSection
+          candidateId={candidate.id}
+          candidateName={candidate.name}
+          locale={locale}
+          timeZone={conference.timeZone}
+          counts={forumCounts[candidate.id] ?? { received: 0, published: 0, answered: 0, declined: 0 }}
+          window={forumWindow}
+          forum={forum}
+          pageHref={(page) => (page === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${page}`)}
+        />
+      ) : null}
     </article>
   );
 }

@@ -7,6 +7,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { getPostWithCandidates } from "@/lib/candidates/queries";
 import { postName } from "@/lib/elections/post-name";
 import { getConference } from "@/lib/elections/queries";
+import { ForumComparison } from "@/components/forum/forum-comparison";
+import { getCachedForumCounts } from "../../forum-data";
 
 const CODE = /^[A-Z0-9-]{1,32}$/;
 
@@ -32,6 +34,7 @@ export default async function PostPage({ params }: PageProps<"/[locale]/posts/[c
   const locale = await pageLocale(params);
   const post = await load(code);
   if (!post) notFound();
+  const forumCounts = await getCachedForumCounts(post.candidates.map((c) => c.id));
   const t = await getTranslations({ locale, namespace: "post" });
   const common = await getTranslations({ locale, namespace: "common" });
 
@@ -57,6 +60,12 @@ export default async function PostPage({ params }: PageProps<"/[locale]/posts/[c
           </ul>
         )}
       </section>
+      {post.candidates.length > 0 ? (
+        <ForumComparison
+          locale={locale}
+          candidates={post.candidates.map((c) => ({ id: c.id, name: c.name, counts: forumCounts[c.id] ?? { received: 0, published: 0, answered: 0, declined: 0 } }))}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PublishedQuestions } from "@/components/forum/published-questions";
+import { getPublicCandidate } from "@/lib/candidates/queries";
+import { getConference } from "@/lib/elections/queries";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { Link } from "@/lib/i18n/navigation";
+import { getCachedForumPage } from "../../../../forum-data";
+
+// Later pages of a candidate's published questions (the first is on the candidate's page).
+// A path rather than ?page=, so that each page is cached like the candidate's page.
+
+const ID = /^[a-z0-9]{20,40}$/;
+const PAGE = /^[1-9][0-9]{0,4}$/;
+
+async function load(id: string, page: string) {
+  if (!ID.test(id) || !PAGE.test(page)) return null;
+  const candidate = await getPublicCandidate(id);
+  if (!candidate) return null;
+  const forum = await getCachedForumPage(id, Number(page));
+  // Beyond the last page the query clamps; the address itself does not exist.
+  if (forum.page !== Number(page)) return null;
+  return { candidate, forum };
+}
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/candidates/[id]/forum/[page]">): Promise<Metadata> {
+  const { locale, id, page } = await params;
+  const loaded = await load(id, page);
+  if (!loaded) return {};
+  const t = await getTranslations({ locale, namespace: "forum.list" });
+  return { title: t("pageTitle", { name: loaded.candidate.name, page: loaded.forum.page }) };
+}
+
+export default async function ForumPage({ params }: PageProps<"/[locale]/candidates/[id]/forum/[page]">) {
+  const { id, page } = await params;
+  const locale = await pageLocale(params);
+  const [loaded, conference] = await Promise.all([load(id, page), getConference()]);
+  if (!loaded || !conference) notFound();
+  const { candidate, forum } = loaded;
+  const t = await getTranslations({ locale, namespace: "forum.list" });
+  return (
+    <article className="space-y-6" aria-labelledby="forum-page-title">
+      <p>
+        <Link href={`/candidates/${candidate.id}#forum`} className="text-brand-700 underline underline-offset-4">
+          {t("backToCandidate", { name: candidate.name })}
+        </Link>
+      </p>
+      <h1 id="forum-page-title" className="text-3xl font-bold">
+        {t("pageTitle", { name: candidate.name, page: forum.page })}
+      </h1>
+      <PublishedQuestions
+        forum={forum}
+        locale={locale}
+        timeZone={conference.timeZone}
+        pageHref={(p) => (p === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${p}`)}
+      />
+    </article>
+  );
+}

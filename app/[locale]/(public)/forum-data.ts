@@ -1,0 +1,58 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { TAGS } from "@/lib/cache-tags";
+import { getForumCounts, getForumWindow, getPublicForum } from "@/lib/forum/queries";
+import type { Counts } from "@/components/forum/forum-counts";
+import type { WindowView } from "@/components/forum/forum-section";
+import type { PublishedPage } from "@/components/forum/published-questions";
+
+// The public pages' cached reads of the forum (lib/forum/queries.ts reads uncached). A
+// cache entry crosses a JSON boundary, so instants become ISO strings here, explicitly.
+// Revalidated by TAGS.forum(id) when a question is received, published, answered, declined,
+// withdrawn or hidden; the counts of several forums also by TAGS.forums.
+
+/** One page of a forum's published questions (1-based; out of range comes back clamped). */
+export function getCachedForumPage(candidateId: string, page: number): Promise<PublishedPage> {
+  return unstable_cache(
+    async (): Promise<PublishedPage> => {
+      const forum = await getPublicForum(candidateId, page);
+      return {
+        ...forum,
+        items: forum.items.map((q) => ({
+          ...q,
+          answeredAt: q.answeredAt ? q.answeredAt.toISOString() : null,
+          publishedAt: q.publishedAt.toISOString(),
+        })),
+      };
+    },
+    ["forum-page", candidateId, String(page)],
+    { tags: [TAGS.forum(candidateId)] },
+  )();
+}
+
+/** The four public numbers of each forum, by candidate id (a Map does not survive the cache). */
+export function getCachedForumCounts(candidateIds: string[]): Promise<Record<string, Counts>> {
+  const ids = [...candidateIds].sort();
+  return unstable_cache(
+    async (): Promise<Record<string, Counts>> => Object.fromEntries(await getForumCounts(ids)),
+    ["forum-counts", ...ids],
+    { tags: [TAGS.forums, ...ids.map((id) => TAGS.forum(id))] },
+  )();
+}
+
+/**
+ * Whether the forum took questions when the page was rendered. The cached answer can only
+ * go stale by the clock passing the closing time, which the ask form checks in the browser;
+ * a change of status or of the closing time revalidates it.
+ */
+export function getCachedForumWindow(candidateId: string): Promise<WindowView | null> {
+  return unstable_cache(
+    async (): Promise<WindowView | null> => {
+      const window = await getForumWindow(candidateId, new Date());
+      if (!window) return null;
+      return window.open ? { open: true, closesAt: window.closesAt.toISOString() } : window;
+    },
+    ["forum-window", candidateId],
+    { tags: [TAGS.conference, TAGS.candidates, TAGS.candidate(candidateId), TAGS.forum(candidateId)] },
+  )();
+}

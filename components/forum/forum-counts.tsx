@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+
+export type Counts = { received: number; published: number; answered: number; declined: number };
+export const COUNT_KEYS = ["received", "published", "answered", "declined"] as const;
+
+/** The same four numbers for every candidate's forum (DESIGN.md: fairness is visible). */
+export async function ForumCounts({ counts, locale }: { counts: Counts; locale: string }) {
+  const t = await getTranslations({ locale, namespace: "forum.counts" });
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <div className="space-y-2">
+      <h3 id="forum-counts" className="text-lg font-semibold">
+        {t("heading")}
+      </h3>
+      <ul aria-labelledby="forum-counts" data-testid="forum-counts" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {COUNT_KEYS.map((key) => (
+          <li key={key} className="rounded border border-slate-300 p-3">
+            <span data-testid={`count-${key}`} className="block text-2xl font-bold">
+              {number.format(counts[key])}
+            </span>
+            <span className="text-sm text-slate-700">{t(key)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm text-slate-700">{t("explained")}</p>
+    </div>
+  );
+}

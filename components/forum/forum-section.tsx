@@ -1,0 +1,100 @@
+import { getTranslations } from "next-intl/server";
+import { FORUM_LIMITS, HONEYPOT_FIELD } from "@/lib/forum/schema";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { AskForm } from "./ask-form";
+import { ForumCounts, type Counts } from "./forum-counts";
+import { PublishedQuestions, type PublishedPage } from "./published-questions";
+
+/** Whether the forum took questions when the page was rendered (the form re-checks the clock). */
+export type WindowView = { open: true; closesAt: string } | { open: false; reasonKey: string; values?: Record<string, string> };
+
+/** The forum on a candidate's public page: its numbers, the ask form, the published questions, open data. */
+export async function ForumSection({
+  candidateId,
+  candidateName,
+  locale,
+  timeZone,
+  counts,
+  window,
+  forum,
+  pageHref,
+}: {
+  candidateId: string;
+  candidateName: string;
+  locale: string;
+  timeZone: string;
+  counts: Counts;
+  window: WindowView;
+  forum: PublishedPage;
+  pageHref: (page: number) => string;
+}) {
+  const t = await getTranslations({ locale, namespace: "forum" });
+  const exportHref = (format: "csv" | "json") => `/api/forum/export?format=${format}&candidate=${encodeURIComponent(candidateId)}`;
+  return (
+    <section aria-labelledby="forum" className="min-w-0 space-y-6" data-testid="forum-section">
+      <div className="space-y-2">
+        <h2 id="forum" className="text-2xl font-semibold">
+          {t("section.heading")}
+        </h2>
+        <p className="max-w-prose">{t("section.intro", { name: candidateName })}</p>
+      </div>
+      <ForumCounts counts={counts} locale={locale} />
+
+      <div className="space-y-3">
+        <h3 id="forum-ask" className="text-lg font-semibold">
+          {t("ask.heading")}
+        </h3>
+        {window.open ? (
+          <>
+            <p className="text-sm text-slate-700">
+              {t("ask.openUntil", { time: `${formatInstant(locale, window.closesAt, timeZone)} (${zoneLabel(locale, timeZone, window.closesAt)})` })}
+            </p>
+            <AskForm
+              candidateId={candidateId}
+              closesAt={window.closesAt}
+              honeypotField={HONEYPOT_FIELD}
+              limits={{ name: FORUM_LIMITS.name, country: FORUM_LIMITS.country, affiliation: FORUM_LIMITS.affiliation, email: FORUM_LIMITS.email, body: FORUM_LIMITS.body }}
+            />
+          </>
+        ) : (
+          <p data-testid="forum-closed" className="rounded border border-slate-400 bg-slate-50 p-3">
+            {t(window.reasonKey.replace(/^forum\./, "") as never, window.values as never)}
+          </p>
+        )}
+      </div>
+
+      <div className="space-y-3">
+        <h3 id="published-questions" className="text-lg font-semibold">
+          {t("list.heading")}
+        </h3>
+        <PublishedQuestions forum={forum} locale={locale} timeZone={timeZone} pageHref={pageHref} />
+      </div>
+
+      <ExportLinks locale={locale} csv={exportHref("csv")} json={exportHref("json")} />
+    </section>
+  );
+}
+
+/** Open data: the published questions and answers, never an e-mail address. */
+export async function ExportLinks({ locale, csv, json, heading = "h3" }: { locale: string; csv: string; json: string; heading?: "h2" | "h3" }) {
+  const t = await getTranslations({ locale, namespace: "forum.export" });
+  const Heading = heading;
+  return (
+    <div className="space-y-2">
+      <Heading className={heading === "h2" ? "text-2xl font-semibold" : "text-lg font-semibold"}>{t("heading")}</Heading>
+      <p className="max-w-prose text-sm text-slate-700">{t("help")}</p>
+      <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="forum-export">
+        <li>
+          <a href={csv} download className="text-brand-700 underline underline-offset-4">
+            {t("csv")}
+          </a>
+        </li>
+        <li>
+          <a href={json} download className="text-brand-700 underline underline-offset-4">
+            {t("json")}
+          </a>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { getTranslations } from "next-intl/server";
+import { FORUM_LIMITS } from "@/lib/forum/schema";
+import { Link } from "@/lib/i18n/navigation";
+import { pagesToShow } from "./pages";
+import { VisitorLine, VisitorParagraphs } from "./visitor-text";
+
+/** A published question as the public page receives it (instants as ISO strings: it comes through the cache). */
+export type PublishedQuestion = {
+  id: string;
+  askerName: string;
+  askerCountry: string | null;
+  askerAffiliation: string | null;
+  body: string;
+  answer: string | null;
+  answeredAt: string | null;
+  publishedAt: string;
+};
+
+export type PublishedPage = { items: PublishedQuestion[]; page: number; pageCount: number; total: number };
+
+function day(locale: string, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(new Date(iso));
+}
+
+/** The public's view of one forum page: published questions, answered ones first. */
+export async function PublishedQuestions({
+  forum,
+  locale,
+  timeZone,
+  pageHref,
+}: {
+  forum: PublishedPage;
+  locale: string;
+  timeZone: string;
+  /** Link to a page of this list (1-based). */
+  pageHref: (page: number) => string;
+}) {
+  const t = await getTranslations({ locale, namespace: "forum.list" });
+  if (forum.total === 0) return <p data-testid="forum-none">{t("none")}</p>;
+  const first = (forum.page - 1) * FORUM_LIMITS.pageSize + 1;
+  return (
+    <div className="space-y-4">
+      <ol start={first} data-testid="forum-published" className="space-y-4">
+        {forum.items.map((q) => (
+          <li key={q.id} data-testid="forum-question" className="min-w-0 space-y-3 rounded border border-slate-300 p-4">
+            <p className="text-sm text-slate-700">
+              <span className="font-semibold text-slate-900">{t("from")} </span>
+              <VisitorLine text={q.askerName} testId="question-asker" />
+              {q.askerCountry ? (
+                <>
+                  {" · "}
+                  <VisitorLine text={q.askerCountry} testId="question-country" />
+                </>
+              ) : null}
+              {q.askerAffiliation ? (
+                <>
+                  {" · "}
+                  <VisitorLine text={q.askerAffiliation} testId="question-affiliation" />
+                </>
+              ) : null}
+              <span className="block">{t("publishedOn", { date: day(locale, q.publishedAt, timeZone) })}</span>
+            </p>
+            <VisitorParagraphs text={q.body} testId="question-body" className="text-lg" />
+            {q.answer ? (
+              <div className="space-y-1 border-s-4 border-brand-700 ps-4">
+                <p className="font-semibold">
+                  {t("answer")}
+                  {q.answeredAt ? <span className="font-normal text-slate-700"> · {t("answeredOn", { date: day(locale, q.answeredAt, timeZone) })}</span> : null}
+                </p>
+                <VisitorParagraphs text={q.answer} testId="question-answer" />
+              </div>
+            ) : (
+              <p className="text-sm italic text-slate-700">{t("notAnswered")}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {forum.pageCount > 1 ? <ForumPagination page={forum.page} pageCount={forum.pageCount} pageHref={pageHref} label={t("pagination")} locale={locale} /> : null}
+    </div>
+  );
+}
+
+async function ForumPagination({
+  page,
+  pageCount,
+  pageHref,
+  label,
+  locale,
+}: {
+  page: number;
+  pageCount: number;
+  pageHref: (page: number) => string;
+  label: string;
+  locale: string;
+}) {
+  const t = await getTranslations({ locale, namespace: "forum.list" });
+  const number = new Intl.NumberFormat(locale);
+  const link = "inline-block min-w-10 rounded border border-slate-400 px-3 py-1 text-center text-brand-700 underline underline-offset-4 hover:bg-slate-50";
+  return (
+    <nav aria-label={label} data-testid="forum-pagination">
+      <p className="mb-2 text-sm text-slate-700">{t("pageOf", { page, count: pageCount })}</p>
+      <ul className="flex flex-wrap items-center gap-2">
+        {page > 1 ? (
+          <li>
+            <Link href={pageHref(page - 1)} rel="prev" className={link}>
+              {t("previous")}
+            </Link>
+          </li>
+        ) : null}
+        {pagesToShow(page, pageCount).map((p, i) =>
+          p === "gap" ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page" className="inline-block min-w-10 rounded border-2 border-slate-900 px-3 py-1 text-center font-semibold">
+                  <span className="sr-only">{t("page", { page: p })}</span>
+                  <span aria-hidden="true">{number.format(p)}</span>
+                </span>
+              ) : (
+                <Link href={pageHref(p)} className={link} aria-label={t("page", { page: p })}>
+                  {number.format(p)}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link href={pageHref(page + 1)} rel="next" className={link}>
+              {t("next")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

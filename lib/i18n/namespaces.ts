@@ -31,6 +31,8 @@ export const NAMESPACES = [
   "ethicsRequest",
   "forum",
   "video",
+  "hearingLive",
+  "hearingPublic",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,217 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor, Permission } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
+import { DomainError } from "@/lib/errors/domain-error";
+import { parseInput } from "@/lib/validation/parse";
+import { applyMove, type LiveState, type Move } from "./live-rules";
+import { extendSchema, hearingMoveSchema, questionActionSchema } from "./live-schema";
+import { publishChange, type PublicHearingState } from "./live-state";
+
+// The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
+// one transaction that holds the hearing row, recorded on the slots, announced to every
+// viewer (version, event, NOTIFY at commit) and written to the audit log.
+
+type Call = { actor: Actor | null; input: unknown };
+
+const RUN: Permission = "run:hearing:own";
+const MODERATE: Permission = "moderate:hearing-question:own";
+
+const LIVE_FIELDS = {
+  id: true,
+  chairId: true,
+  status: true,
+  currentSlotId: true,
+  phase: true,
+  phaseStartedAt: true,
+  phaseDurationMs: true,
+  pausedAt: true,
+  currentQuestionId: true,
+  presentationMinutes: true,
+  qaMinutes: true,
+  questionsPerCandidate: true,
+} as const;
+
+function refuse(reason: string): never {
+  throw new DomainError("CONFLICT", { messageKey: `hearingLive.${reason}` });
+}
+
+/**
+ * "own" can only be judged against the hearing, which is read after the input is parsed;
+ * before that, refuse whoever could run no hearing at all (anonymous, other roles).
+ */
+function assertMayActOnSomeHearing(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  assertCan(actor, permission, { chairId: actor?.id ?? null });
+}
+
+/** Locks the hearing row for the rest of the change and checks that `actor` chairs it. */
+async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hearingId: string) {
+  await tx.$queryRaw`SELECT id FROM "Hearing" WHERE id = ${hearingId} FOR UPDATE`;
+  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: LIVE_FIELDS });
+  // An unknown hearing has no chair: refused like somebody else's, revealing nothing.
+  assertCan(actor, permission, { chairId: hearing?.chairId ?? null });
+  if (!hearing) throw new DomainError("NOT_FOUND");
+  return hearing;
+}
+
+function stateOf(h: LiveState): LiveState {
+  return { status: h.status, currentSlotId: h.currentSlotId, phase: h.phase, phaseStartedAt: h.phaseStartedAt, phaseDurationMs: h.phaseDurationMs, pausedAt: h.pausedAt };
+}
+
+type ParsedMove = { hearingId: string; move: Move; reason?: string };
+
+function simple(move: Move) {
+  return (input: unknown): ParsedMove => ({ hearingId: parseInput(hearingMoveSchema, input).hearingId, move });
+}
+
+async function runMove(call: Call, type: string, parse: (input: unknown) => ParsedMove) {
+  const { actor } = call;
+  assertMayActOnSomeHearing(actor, RUN);
+  const { hearingId, move, reason = null } = parse(call.input);
+  return db().$transaction(async (tx) => {
+    const hearing = await lockOwnHearing(tx, actor, RUN, hearingId);
+    const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, position: true, presentationStartedAt: true } });
+    const now = new Date();
+    const result = applyMove(hearing, slots, move, now);
+    if (!result.ok) refuse(result.reason);
+    const { state, slotWrites, extension, clearQuestion } = result.transition;
+    await tx.hearing.update({ where: { id: hearing.id }, data: { ...state, ...(clearQuestion ? { currentQuestionId: null } : {}) } });
+    for (const write of slotWrites) await tx.hearingSlot.update({ where: { id: write.slotId }, data: write.data });
+    if (extension) await tx.hearingExtension.create({ data: { ...extension, reason: reason ?? "", actorId: actor.id } });
+    const published = await publishChange(tx, hearing.id, type, now);
+    await emitAudit(tx, {
+      actor,
+      area: "hearing",
+      action: type,
+      entity: "Hearing",
+      entityId: hearing.id,
+      before: { ...stateOf(hearing), version: published.version - 1 },
+      after: { ...state, version: published.version, slotWrites, extension: extension ? { ...extension, reason } : null },
+    });
+    return published;
+  });
+}
+
+/** SCHEDULED → LIVE, at the first candidate of the running order, nobody speaking yet. */
+export const startHearing = (call: Call) => runMove(call, "hearing-started", simple({ type: "start" }));
+export const startPresentation = (call: Call) => runMove(call, "presentation-started", simple({ type: "startPresentation" }));
+export const startQa = (call: Call) => runMove(call, "qa-started", simple({ type: "startQa" }));
+export const pauseHearing = (call: Call) => runMove(call, "paused", simple({ type: "pause" }));
+export const resumeHearing = (call: Call) => runMove(call, "resumed", simple({ type: "resume" }));
+export const nextCandidate = (call: Call) => runMove(call, "next-candidate", simple({ type: "next" }));
+export const endHearing = (call: Call) => runMove(call, "hearing-ended", simple({ type: "end" }));
+
+/** More time for the current phase, with a reason that is logged and published afterwards. */
+export const extendPhase = (call: Call) =>
+  runMove(call, "extended", (input) => {
+    const { hearingId, minutes, reason } = parseInput(extendSchema, input);
+    return { hearingId, move: { type: "extend", addedMs: minutes * 60_000 }, reason };
+  });
+
+async function moderate(call: Call, to: "APPROVED" | "SET_ASIDE") {
+  const { actor } = call;
+  assertMayActOnSomeHearing(actor, MODERATE);
+  const input = parseInput(questionActionSchema, call.input);
+  return db().$transaction(async (tx) => {
+    const hearing = await lockOwnHearing(tx, actor, MODERATE, input.hearingId);
+    if (hearing.status === "ENDED") refuse("hearingEnded");
+    const question = await tx.hearingQuestion.findFirst({ where: { id: input.questionId, hearingId: hearing.id }, select: { id: true, status: true } });
+    if (!question) throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.questionNotFound" });
+    if (question.status === to) refuse(to === "APPROVED" ? "alreadyApproved" : "alreadySetAside");
+    // Once drawn, a question belongs to a published draw: it can no longer be changed.
+    if (!["PENDING", "APPROVED", "SET_ASIDE"].includes(question.status)) refuse("questionDrawn");
+    const updated = await tx.hearingQuestion.update({ where: { id: question.id }, data: { status: to }, select: { id: true, status: true } });
+    await emitAudit(tx, {
+      actor,
+      area: "hearing",
+      action: to === "APPROVED" ? "question-approved" : "question-set-aside",
+      entity: "HearingQuestion",
+      entityId: question.id,
+      before: { status: question.status },
+      after: { status: to },
+    });
+    // No NOTIFY: the queue is the chair's, not the viewers' (TOOLCHAIN.md: notify chair events only).
+    return updated;
+  });
+}
+
+export const approveQuestion = (call: Call) => moderate(call, "APPROVED");
+export const setAsideQuestion = (call: Call) => moderate(call, "SET_ASIDE");
+
+/** The hearing, live, with a current candidate; for the question moves. */
+async function lockLive(tx: Tx, actor: Actor, hearingId: string) {
+  const hearing = await lockOwnHearing(tx, actor, RUN, hearingId);
+  if (hearing.status !== "LIVE" || !hearing.currentSlotId) refuse("notLive");
+  const slot = await tx.hearingSlot.findUniqueOrThrow({ where: { id: hearing.currentSlotId }, select: { candidateId: true } });
+  return { ...hearing, candidateId: slot.candidateId };
+}
+
+async function questionMove(call: Call, type: string, change: (tx: Tx, hearing: Awaited<ReturnType<typeof lockLive>>, now: Date) => Promise<object>) {
+  const { actor } = call;
+  assertMayActOnSomeHearing(actor, RUN);
+  const input = parseInput(hearingMoveSchema, call.input);
+  return db().$transaction(async (tx) => {
+    const hearing = await lockLive(tx, actor, input.hearingId);
+    const now = new Date();
+    const after = await change(tx, hearing, now);
+    const published = await publishChange(tx, hearing.id, type, now);
+    await emitAudit(tx, { actor, area: "hearing", action: type, entity: "Hearing", entityId: hearing.id, after: { ...after, version: published.version } });
+    return published;
+  });
+}
+
+/**
+ * ¶6, ¶7: the configured number (2 or 3) drawn at random from the current candidate's
+ * approved questions, verifiably (lib/draw/verifiable-draw.ts), the sorted eligible ids
+ * published with the result. With fewer approved than configured, all are drawn and the
+ * published draw says so (`shortfall`): refusing would leave the candidate with none.
+ */
+export const drawForCurrentCandidate = (call: Call) =>
+  questionMove(call, "questions-drawn", async (tx, hearing) => {
+    const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true, seedHash: true } });
+    if (!secret.seed) refuse("seedNotCommitted");
+    const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId } });
+    if (earlier > 0) refuse("alreadyDrawn");
+    const approved = await tx.hearingQuestion.findMany({ where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" }, select: { id: true } });
+    if (approved.length === 0) refuse("noApprovedQuestions");
+    const eligibleIds = sortIds(approved.map((q) => q.id));
+    const count = Math.min(hearing.questionsPerCandidate, eligibleIds.length);
+    const result = drawQuestions({ seed: secret.seed, kind: "QUESTIONS", hearingId: hearing.id, candidateId: hearing.candidateId, eligibleIds, count });
+    const draw = await tx.draw.create({
+      data: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId, eligibleIds, count, result, algorithm: ALGORITHM, actorId: call.actor?.id ?? null },
+      select: { id: true },
+    });
+    for (const [index, id] of result.entries()) {
+      await tx.hearingQuestion.update({ where: { id }, data: { status: "DRAWN", drawId: draw.id, drawPosition: index + 1 } });
+    }
+    return { drawId: draw.id, candidateId: hearing.candidateId, seedHash: secret.seedHash, eligibleIds, result, requested: hearing.questionsPerCandidate };
+  });
+
+/** The next drawn question goes on screen, in drawn order, during Q&A. */
+export const showQuestion = (call: Call) =>
+  questionMove(call, "question-shown", async (tx, hearing, now) => {
+    if (hearing.phase !== "QA") refuse("notInQa");
+    if (hearing.currentQuestionId) refuse("answerCurrentFirst");
+    const next = await tx.hearingQuestion.findFirst({
+      where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "DRAWN" },
+      orderBy: { drawPosition: "asc" },
+      select: { id: true },
+    });
+    if (!next) refuse("noQuestionLeft");
+    await tx.hearingQuestion.update({ where: { id: next.id }, data: { status: "SHOWN", shownAt: now } });
+    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: next.id } });
+    return { questionId: next.id };
+  });
+
+/** The question on screen has been answered: it leaves the screen. */
+export const markAnswered = (call: Call) =>
+  questionMove(call, "question-answered", async (tx, hearing, now) => {
+    if (!hearing.currentQuestionId) refuse("noQuestionShown");
+    await tx.hearingQuestion.update({ where: { id: hearing.currentQuestionId }, data: { status: "ANSWERED", answeredAt: now } });
+    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: null } });
+    return { questionId: hearing.currentQuestionId };
+  });
+
+export type { PublicHearingState };

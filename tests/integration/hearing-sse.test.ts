@@ -1,0 +1,290 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/hearings/[id]/events/route";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { pauseHearing, resumeHearing, startHearing, startPresentation } from "@/lib/hearings/live";
+import { LiveBus, liveBus, type LiveMessage } from "@/lib/hearings/live-bus";
+import { readHearingEvents, REPLAY_LIMIT } from "@/lib/hearings/live-state";
+import { openHearingStream } from "@/lib/hearings/live-stream";
+import { withAppDatabase } from "../support/app-database";
+import { asActor } from "../support/factories";
+import { makeHearingConference } from "../support/factories-hearing";
+import { makeReadyHearing } from "../support/factories-live";
+
+// Two app instances on one database, as behind a load balancer: each has its own LISTEN
+// connection and its own pool. A chair's move made through the service must reach the
+// viewers of both.
+const database = withAppDatabase();
+let db: PrismaClient;
+let conferenceId: string;
+const instances: Array<{ bus: LiveBus; reads: number; errors: unknown[]; pool: PrismaClient }> = [];
+
+function makeInstance() {
+  const pool = createDb(database.url());
+  const instance = {
+    pool,
+    reads: 0,
+    errors: [] as unknown[],
+    bus: null as unknown as LiveBus,
+  };
+  instance.bus = new LiveBus({
+    connectionString: database.url(),
+    readEvents: (hearingId, after, upTo) => {
+      instance.reads += 1;
+      return readHearingEvents(pool, hearingId, after, upTo);
+    },
+    onError: (error) => instance.errors.push(error),
+  });
+  instances.push(instance);
+  return instance;
+}
+
+beforeAll(async () => {
+  db = createDb(database.url());
+  conferenceId = (await makeHearingConference(db)).id;
+});
+
+afterAll(async () => {
+  for (const instance of instances) {
+    await instance.bus.close();
+    await instance.pool.$disconnect();
+  }
+  await liveBus().close();
+  await db.$disconnect();
+});
+
+/** The next message for `hearingId` on `bus` that satisfies `accept`. */
+function nextMessage(bus: LiveBus, hearingId: string, accept: (m: LiveMessage) => boolean = () => true, timeoutMs = 5_000) {
+  return new Promise<LiveMessage>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`no message for ${hearingId} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = bus.subscribe(hearingId, (message) => {
+      if (!accept(message)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(message);
+    });
+  });
+}
+
+type Frame = { id?: string; event?: string; data?: Record<string, unknown>; comment?: string; retry?: string };
+
+/** Reads Server-Sent Events frames off a response body. */
+function sseReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    async next(timeoutMs = 5_000): Promise<Frame | null> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const raw = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame: Frame = {};
+          for (const line of raw.split("\n")) {
+            if (line.startsWith(":")) frame.comment = line.slice(1).trim();
+            else if (line.startsWith("id: ")) frame.id = line.slice(4);
+            else if (line.startsWith("event: ")) frame.event = line.slice(7);
+            else if (line.startsWith("retry: ")) frame.retry = line.slice(7);
+            else if (line.startsWith("data: ")) frame.data = JSON.parse(line.slice(6)) as Record<string, unknown>;
+          }
+          return frame;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error("no frame in time");
+        let timer: NodeJS.Timeout | undefined;
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no frame in time")), left))),
+        ]).finally(() => clearTimeout(timer));
+        if (chunk.done) return null;
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    /** The next frame that carries a state. */
+    async nextState(timeoutMs = 5_000): Promise<Frame> {
+      for (;;) {
+        const frame = await this.next(timeoutMs);
+        if (!frame) throw new Error("the stream ended");
+        if (frame.event === "state") return frame;
+      }
+    },
+    reader,
+  };
+}
+
+function get(hearingId: string, init: { lastEventId?: string; signal: AbortSignal }) {
+  const headers: Record<string, string> = init.lastEventId === undefined ? {} : { "Last-Event-ID": init.lastEventId };
+  return GET(new Request(`http://localhost/api/hearings/${hearingId}/events`, { headers, signal: init.signal }), { params: Promise.resolve({ id: hearingId }) });
+}
+
+describe("the live bus across two app instances", () => {
+  it("brings a move made through the service to the subscribers of another instance, read once there", async () => {
+    const a = makeInstance();
+    const b = makeInstance();
+    await Promise.all([a.bus.ready(), b.bus.ready()]);
+    expect(a.bus.backendPid).not.toBe(b.bus.backendPid);
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+
+    const onB = Array.from({ length: 25 }, () => nextMessage(b.bus, hearingId));
+    const onA = nextMessage(a.bus, hearingId);
+    const readsBefore = b.reads;
+    const state = await startHearing({ actor: asActor(chair), input: { hearingId } });
+
+    const received = await Promise.all(onB);
+    expect(received.every((m) => m.version === state.version && m.type === "hearing-started")).toBe(true);
+    // One read, one formatted frame, shared by every subscriber of the instance.
+    expect(b.reads - readsBefore).toBe(1);
+    expect(new Set(received.map((m) => m.bytes)).size).toBe(1);
+    const text = new TextDecoder().decode(received[0]?.bytes);
+    expect(text).toMatch(new RegExp(`^id: ${state.version}\nevent: state\ndata: `));
+    expect(JSON.parse(text.split("data: ")[1] ?? "")).toMatchObject({ hearingId, version: state.version, status: "LIVE", change: "hearing-started" });
+    expect((await onA).version).toBe(state.version);
+    expect(b.bus.subscriberCount(hearingId)).toBe(0);
+  });
+
+  it("announces nothing for a refused move", async () => {
+    const b = makeInstance();
+    await b.bus.ready();
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const heard: LiveMessage[] = [];
+    const unsubscribe = b.bus.subscribe(hearingId, (m) => heard.push(m));
+    await expect(startPresentation({ actor: asActor(chair), input: { hearingId } })).rejects.toThrow();
+    const probe = nextMessage(b.bus, hearingId);
+    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await probe;
+    unsubscribe();
+    expect(heard.map((m) => m.version)).toEqual([1]);
+  });
+
+  it("reconnects after losing its LISTEN connection and catches up on what it missed", async () => {
+    const b = makeInstance();
+    await b.bus.ready();
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const heard: number[] = [];
+    b.bus.subscribe(hearingId, (m) => heard.push(m.version));
+    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await expect.poll(() => heard).toEqual([1]);
+
+    const pid = b.bus.backendPid;
+    const admin = new pg.Client({ connectionString: database.url() });
+    await admin.connect();
+    await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+    await admin.end();
+    // Made while the instance is deaf: delivered by the catch-up read after reconnecting.
+    await startPresentation({ actor: asActor(chair), input: { hearingId } });
+    await expect.poll(() => b.bus.backendPid !== null && b.bus.backendPid !== pid, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => heard, { timeout: 10_000 }).toEqual([1, 2]);
+    await pauseHearing({ actor: asActor(chair), input: { hearingId } });
+    await expect.poll(() => heard, { timeout: 5_000 }).toEqual([1, 2, 3]);
+    expect(b.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe("GET /api/hearings/[id]/events", () => {
+  it("sends the current state on connect, then each change, with SSE headers; cleans up on abort", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    const abort = new AbortController();
+    const response = await get(hearingId, { signal: abort.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    const sse = sseReader(response.body as ReadableStream<Uint8Array>);
+    expect((await sse.next())?.retry).toBe("2000");
+    const first = await sse.nextState();
+    expect(first).toMatchObject({ id: "1", data: { hearingId, version: 1, status: "LIVE", phase: "IDLE", change: "snapshot" } });
+    expect(typeof first.data?.serverTime).toBe("string");
+
+    // The change is made on this process's bus (the route's) through the service.
+    await startPresentation({ actor: asActor(chair), input: { hearingId } });
+    const change = await sse.nextState();
+    expect(change).toMatchObject({ id: "2", data: { version: 2, phase: "PRESENTATION", change: "presentation-started", durationMs: 15 * 60_000 } });
+    expect(liveBus().subscriberCount(hearingId)).toBe(1);
+
+    abort.abort();
+    expect(await sse.next()).toBeNull();
+    expect(liveBus().subscriberCount(hearingId)).toBe(0);
+  });
+
+  it("replays what a returning viewer missed after Last-Event-ID, ending with the current state", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const actor = asActor(chair);
+    await startHearing({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: { hearingId } });
+    await pauseHearing({ actor, input: { hearingId } });
+    await resumeHearing({ actor, input: { hearingId } });
+    const abort = new AbortController();
+    const sse = sseReader((await get(hearingId, { lastEventId: "1", signal: abort.signal })).body as ReadableStream<Uint8Array>);
+    const frames = [await sse.nextState(), await sse.nextState(), await sse.nextState()];
+    expect(frames.map((f) => [f.id, f.data?.change])).toEqual([
+      ["2", "presentation-started"],
+      ["3", "paused"],
+      ["4", "snapshot"],
+    ]);
+    expect(frames[1]?.data?.pausedAt).not.toBeNull();
+    expect(frames[2]?.data?.pausedAt).toBeNull();
+    abort.abort();
+
+    // Up to date, or an id that is not ours: just the current state.
+    for (const lastEventId of ["4", "junk"]) {
+      const again = new AbortController();
+      const fresh = sseReader((await get(hearingId, { lastEventId, signal: again.signal })).body as ReadableStream<Uint8Array>);
+      expect(await fresh.nextState()).toMatchObject({ id: "4", data: { change: "snapshot" } });
+      again.abort();
+      expect(await fresh.next()).toBeNull();
+    }
+  });
+
+  it("gives a viewer too far behind only the current state", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const actor = asActor(chair);
+    await startHearing({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: { hearingId } });
+    for (let i = 0; i < REPLAY_LIMIT / 2 + 1; i++) {
+      await pauseHearing({ actor, input: { hearingId } });
+      await resumeHearing({ actor, input: { hearingId } });
+    }
+    const version = 2 + 2 * (REPLAY_LIMIT / 2 + 1);
+    const abort = new AbortController();
+    const sse = sseReader((await get(hearingId, { lastEventId: "1", signal: abort.signal })).body as ReadableStream<Uint8Array>);
+    expect(await sse.nextState()).toMatchObject({ id: String(version), data: { change: "snapshot", version } });
+    abort.abort();
+    expect(await sse.next()).toBeNull();
+  });
+
+  it("sends a heartbeat comment while nothing changes", async () => {
+    const { hearingId } = await makeReadyHearing(db, { conferenceId });
+    const abort = new AbortController();
+    const stream = await openHearingStream({ hearingId, lastEventId: null, signal: abort.signal, heartbeatMs: 50 });
+    const sse = sseReader(stream as ReadableStream<Uint8Array>);
+    expect(await sse.nextState()).toMatchObject({ id: "0", data: { status: "SCHEDULED", candidate: null } });
+    expect(await sse.next(2_000)).toEqual({ comment: "heartbeat" });
+    abort.abort();
+  });
+
+  it("stays public when the webcast is for members only: only the video is restricted", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    await db.hearing.update({ where: { id: hearingId }, data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" } });
+    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    const abort = new AbortController();
+    // No session, no cookie: an anonymous visitor.
+    const response = await get(hearingId, { signal: abort.signal });
+    expect(response.status).toBe(200);
+    const state = await sseReader(response.body as ReadableStream<Uint8Array>).nextState();
+    expect(state.data).toMatchObject({ hearingId, status: "LIVE" });
+    expect(JSON.stringify(state.data)).not.toContain("stream.example.org");
+    abort.abort();
+  });
+
+  it("answers 404 for an unknown hearing", async () => {
+    const response = await get("no-such-hearing", { signal: new AbortController().signal });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { testOidcEnv } from "./tests/e2e/support/oidc-settings";
 
 // End-to-end tests run against a production build (`next build` is done by scripts/test.ts)
 // served by `next start` on its own port, on the database named by E2E_DATABASE_URL.
@@ -55,6 +56,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
+      // Members' single sign-on against the local provider global-setup.ts starts.
+      ...testOidcEnv(port),
     },
   },
 });

@@ -28,6 +28,12 @@ const schema = z
     MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Mux's API; changed only by the tests, which point it at a local stand-in. */
     MUX_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.mux.com"),
+    /** Members' single sign-on through an OpenID Connect provider; used when the three are set (docs/decisions/010). */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The provider's name on the sign-in button, e.g. "ITU Single Sign-On". */
+    OIDC_NAME: z.string().trim().min(1).max(60).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -36,9 +42,34 @@ const schema = z
     if (env.SMTP_URL && !env.MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
     }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together or not at all" });
+    }
+    if (env.OIDC_NAME && !env.OIDC_ISSUER) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_NAME"], message: "is used only with OIDC_ISSUER" });
+    }
+    if (env.OIDC_ISSUER && !isAcceptableIssuer(env.OIDC_ISSUER)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be https (http only for localhost, in tests), with no query or fragment" });
+    }
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** The provider's tokens and sign-in page must not travel in clear, except to a provider on this machine. */
+function isAcceptableIssuer(value: string): boolean {
+  // Not a web address at all: z.url above already says so.
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) return true;
+  const url = new URL(value);
+  if (url.search || url.hash) return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+/** The rules above, for tests: `env()` reads process.env once and keeps the result. */
+export function parseEnv(source: Record<string, string | undefined>) {
+  return schema.safeParse(source);
+}
 
 let cached: Env | undefined;
 

@@ -1,22 +1,30 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "./schema";
 import { env } from "@/lib/env";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { authenticate } from "./sign-in";
 import { clientIp } from "./client-ip";
+import type { Locale } from "@/lib/i18n/routing";
+import { signInWithSso, ssoConfig, type SsoConfig } from "./sso";
+import { SSO_PROVIDER_ID, ssoRefusalFor } from "./sso-codes";
 
 const credentials = signInSchema;
 
 // Credentials sign-in requires JWT sessions (TOOLCHAIN.md). The token carries only the
 // user's id and session version: role and status are re-read from the database on every
 // request (lib/auth/current-user.ts), so a change takes effect at once.
-export function authOptions(): NextAuthOptions {
+//
+// `locale`: where next-auth sends someone back after a round trip to the single sign-on
+// provider (app/api/auth/[...nextauth]/route.ts reads it from the request).
+export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAuthOptions {
+  const sso = ssoConfig();
   return {
     secret: env().AUTH_SECRET ?? "development-only-secret-do-not-use-in-production",
     session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-    pages: { signIn: "/en/sign-in", error: "/en/sign-in" },
+    pages: { signIn: `/${locale}/sign-in`, error: `/${locale}/sign-in` },
     providers: [
       CredentialsProvider({
         name: "credentials",
@@ -34,10 +42,28 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true;
+        try {
+          const member = await signInWithSso(profile);
+          // next-auth hands this same object to the jwt callback: from here on it is our
+          // account, not the provider's, exactly as after a password sign-in.
+          Object.assign(user, { id: member.id, email: member.email, name: member.name, sessionVersion: member.sessionVersion });
+          return true;
+        } catch (error) {
+          // next-auth sends the message to the sign-in page as its `error` query value.
+          const refusal = isDomainError(error) ? ssoRefusalFor(error.messageKey) : null;
+          if (refusal) throw new Error(refusal);
+          throw error;
+        }
+      },
       jwt({ token, user }) {
         if (user) {
+          // A provider's profile that the signIn callback did not turn into an account.
+          if (user.sessionVersion < 0) throw new Error("AccessDenied");
           token.uid = user.id;
           token.sv = user.sessionVersion;
         }
@@ -48,6 +74,52 @@ export function authOptions(): NextAuthOptions {
         session.sv = token.sv;
         return session;
       },
+    },
+  };
+}
+
+/** What the provider says about the person: its ID token's claims, completed by its userinfo endpoint. */
+type IdpClaims = { sub: string; email?: string; email_verified?: boolean | string; name?: string } & Record<string, unknown>;
+
+function idTokenClaims(idToken: string | undefined): IdpClaims {
+  const payload: unknown = JSON.parse(Buffer.from(idToken?.split(".")[1] ?? "", "base64url").toString("utf8") || "null");
+  if (typeof payload !== "object" || payload === null || !("sub" in payload) || typeof payload.sub !== "string") {
+    throw new Error("The ID token names no subject");
+  }
+  return payload as IdpClaims;
+}
+
+/**
+ * The organisation's OpenID Connect provider (authorization code with PKCE and state; the ID
+ * token is verified). Many providers put `email` and `email_verified` only in the userinfo
+ * response when the code flow is used, so that is asked too when the ID token lacks them.
+ */
+function ssoProvider(sso: SsoConfig): OAuthConfig<IdpClaims> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: sso.name ?? "OpenID Connect",
+    type: "oauth",
+    wellKnown: `${sso.issuer}/.well-known/openid-configuration`,
+    clientId: sso.clientId,
+    clientSecret: sso.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    checks: ["pkce", "state"],
+    idToken: true,
+    userinfo: {
+      async request({ tokens, client }) {
+        // The ID token was verified (signature, issuer, audience, expiry) by the token exchange.
+        const claims = idTokenClaims(tokens.id_token);
+        if (claims.email && claims.email_verified !== undefined) return claims;
+        if (!tokens.access_token) return claims;
+        const info: Record<string, unknown> = await client.userinfo(tokens.access_token);
+        // OpenID Connect Core 5.3.2: a userinfo response about someone else is not used.
+        if (info.sub !== claims.sub) throw new Error("The userinfo subject is not the ID token's");
+        return { ...claims, ...info, sub: claims.sub };
+      },
+    },
+    profile(claims) {
+      // Not an account yet: the signIn callback decides and replaces id and version.
+      return { id: claims.sub, email: claims.email ?? null, name: claims.name ?? null, sessionVersion: -1 };
     },
   };
 }

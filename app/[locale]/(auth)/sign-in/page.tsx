@@ -2,6 +2,9 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoButton } from "@/components/auth/sso-button";
+import { ssoConfig } from "@/lib/auth/sso";
+import { ssoMessageKey } from "@/lib/auth/sso-codes";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
   const { locale } = await params;
@@ -15,15 +18,44 @@ function safeNext(locale: string, next: string | string[] | undefined): string {
   return /^\/[a-z]{2}\/[A-Za-z0-9/_-]*$/.test(value) && !value.startsWith("//") ? value : `/${locale}/go`;
 }
 
+/** The path of an absolute address on any origin; safeNext then keeps it only if it is one of ours. */
+function sameOriginPath(value: string | string[] | undefined): string | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    return new URL(value, "http://n").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const locale = await pageLocale(params);
-  const { next } = await searchParams;
+  const { next, callbackUrl, error } = await searchParams;
   const t = await getTranslations({ locale, namespace: "auth" });
+  // Members' single sign-on (docs/decisions/010): nothing of it shows unless it is configured.
+  const sso = ssoConfig();
+  const ssoError = sso ? ssoMessageKey(error) : null;
+  // next-auth names the way back `callbackUrl` when it returns here from the provider.
+  const target = safeNext(locale, next ?? sameOriginPath(callbackUrl));
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-3xl font-bold">{t("signInTitle")}</h1>
       <p className="text-slate-700">{t("signInIntro")}</p>
-      <SignInForm next={safeNext(locale, next)} />
+      {ssoError ? (
+        <p role="alert" data-testid="sso-error" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-900">
+          {t(ssoError)}
+        </p>
+      ) : null}
+      {sso ? (
+        <section className="space-y-3">
+          <p className="text-slate-700">
+            {t("ssoForMembers")}
+          </p>
+          <SsoButton providerName={sso.name} next={target} />
+          <h2 className="pt-2 text-lg font-semibold">{t("ssoPasswordHeading")}</h2>
+        </section>
+      ) : null}
+      <SignInForm next={target} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { localeOfAuthRequest } from "@/lib/auth/sso-codes";
 
 function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(authOptions())(req, ctx);
+  // Back from the single sign-on provider, a refusal is shown in the language the user left in.
+  return NextAuth(authOptions({ locale: localeOfAuthRequest(req.headers.get("cookie")) }))(req, ctx);
 }
 
 export { handler as GET, handler as POST };

@@ -14,10 +14,15 @@ import { forumClosesAt, forumWindow } from "./window";
 const LOCK_FORUM = 72707401;
 const LOCK_ADDRESS = 72707402;
 
-function honeypotFilled(input: unknown): boolean {
+export function honeypotFilled(input: unknown): boolean {
   if (input === null || typeof input !== "object") return false;
   const value = (input as Record<string, unknown>)[HONEYPOT_FIELD];
   return value !== undefined && value !== null && String(value).trim() !== "";
+}
+
+/** What refuses an exact repeat: the hash of the question as normalised for comparison. */
+export function repeatHash(body: string): string {
+  return createHash("sha256").update(normaliseForRepeat(body)).digest("hex");
 }
 
 async function recentTimes(tx: Tx, where: { ipHash: string } | { candidateId: string }, limit: RateLimit, now: Date): Promise<Date[]> {
@@ -50,7 +55,7 @@ export async function askQuestion({ input, client, now = new Date() }: { input: 
   if (honeypotFilled(input)) return { accepted: true };
   const { website: _honeypot, ...question } = parseInput(askQuestionSchema, input);
   const ipHash = hashAddress(client.ip);
-  const bodyHash = createHash("sha256").update(normaliseForRepeat(question.body)).digest("hex");
+  const bodyHash = repeatHash(question.body);
   await db().$transaction(async (tx) => {
     // Forum first, then address, always in this order: no two requests wait on each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_FORUM}::int, hashtext(${question.candidateId}))`;

@@ -14,10 +14,10 @@ export function localeOr(value: string | null | undefined): Locale {
   return value && isLocale(value) ? value : routing.defaultLocale;
 }
 
-export async function translator(locale: Locale): Promise<Translate> {
+export async function translator(locale: Locale, namespaces: readonly string[] = NAMESPACES): Promise<Translate> {
   const messages = Object.fromEntries(
     await Promise.all(
-      NAMESPACES.map(async (ns) => [ns, (await import(`../i18n/messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const),
+      namespaces.map(async (ns) => [ns, (await import(`../i18n/messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const),
     ),
   );
   const t = createTranslator({ locale, messages });

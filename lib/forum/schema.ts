@@ -31,8 +31,8 @@ function cleanLine(value: string): string {
   return cleanText(value).replace(/\s*\n\s*/g, " ");
 }
 
-const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().trim().min(1).max(max));
-const optionalLine = (max: number) =>
+export const line = (max: number) => z.string().transform(cleanLine).pipe(z.string().trim().min(1).max(max));
+export const optionalLine = (max: number) =>
   z
     .string()
     .transform(cleanLine)
@@ -40,7 +40,7 @@ const optionalLine = (max: number) =>
     .nullable()
     .optional()
     .transform((v) => (v ? v : null));
-const paragraphs = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().min(1).max(max));
+export const paragraphs = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().min(1).max(max));
 const reason = z
   .string()
   .transform(cleanText)

@@ -42,7 +42,7 @@ function refuse(reason: string): never {
  * "own" can only be judged against the hearing, which is read after the input is parsed;
  * before that, refuse whoever could run no hearing at all (anonymous, other roles).
  */
-function assertMayActOnSomeHearing(actor: Actor | null, permission: Permission): asserts actor is Actor {
+export function assertMayActOnSomeHearing(actor: Actor | null, permission: Permission): asserts actor is Actor {
   assertCan(actor, permission, { chairId: actor?.id ?? null });
 }
 

@@ -1,0 +1,248 @@
+import "server-only";
+import { emitAudit } from "@/lib/audit/emit";
+import { assertCan } from "@/lib/auth/assert";
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import { db, type Tx } from "@/lib/db";
+import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
+import { DomainError } from "@/lib/errors/domain-error";
+import { hashAddress } from "@/lib/forum/address-hash";
+import { honeypotFilled, repeatHash } from "@/lib/forum/ask";
+import { HEARING_QUESTION_RATE_LIMITS, retryAfterSeconds, type RateLimit } from "@/lib/forum/limits";
+import { parseInput } from "@/lib/validation/parse";
+import { assertMayActOnSomeHearing } from "./live";
+import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
+
+// Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
+// in those handed in on cards in the room, and all wait in the chair's queue for the
+// candidate they are addressed to. No NOTIFY per question (TOOLCHAIN.md: a NOTIFY takes a
+// global lock at commit): the chair's page polls its queue, at a bounded rate (below).
+
+// Keys of the transaction-level advisory locks that serialise the checks per hearing and per
+// address (the forum's are 72707401-2), taken in this order so that no two requests wait on
+// each other in a cycle.
+const LOCK_HEARING = 72707411;
+const LOCK_ADDRESS = 72707412;
+
+const RUN: Permission = "run:hearing:own";
+
+/** The chair's page may ask for the queue again this often at most; the route serves it from memory in between. */
+export const QUEUE_REFRESH_MS = 2000;
+
+type Target = { hearingId: string; candidateId: string; body: string };
+
+async function lockHearing(tx: Tx, hearingId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${hearingId}))`;
+}
+
+/** Questions are taken from when the hearing is set up until it ends. Returns its webcast access. */
+async function assertHearingOpen(tx: Tx, hearingId: string) {
+  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: { webcastAccess: true, status: true } });
+  if (!hearing) throw new DomainError("NOT_FOUND");
+  if (hearing.status === "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingLive.questionsClosed" });
+  return hearing;
+}
+
+/** The candidate speaks in this hearing and has not yet finished: speaking now, or still to come. */
+async function assertCandidateWaiting(tx: Tx, target: Target) {
+  const slot = await tx.hearingSlot.findUnique({
+    where: { hearingId_candidateId: { hearingId: target.hearingId, candidateId: target.candidateId } },
+    select: { finishedAt: true },
+  });
+  if (!slot) throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
+  if (slot.finishedAt) throw new DomainError("CONFLICT", { messageKey: "hearingLive.candidateFinished", fieldErrors: { candidateId: "hearingLive.candidateFinished" } });
+}
+
+/** The same question twice in one candidate's queue, from the room or the webcast, is refused. */
+async function assertNotRepeat(tx: Tx, target: Target, bodyHash: string) {
+  const repeat = await tx.hearingQuestion.findFirst({ where: { hearingId: target.hearingId, candidateId: target.candidateId, bodyHash }, select: { id: true } });
+  if (repeat) throw new DomainError("CONFLICT", { messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } });
+}
+
+/** The wait one more webcast question must respect under `limit`, counting the rows `where` selects. */
+async function waitUnder(tx: Tx, limit: RateLimit, where: { ipHash: string } | { hearingId: string; source: "WEBCAST" }, now: Date) {
+  const counted = await tx.hearingQuestion.findMany({
+    where: { ...where, createdAt: { gt: new Date(now.getTime() - limit.windowMs), lte: now } },
+    select: { createdAt: true },
+    orderBy: { createdAt: "desc" },
+    take: limit.max,
+  });
+  return retryAfterSeconds(limit, counted.map((q) => q.createdAt), now);
+}
+
+/**
+ * Anyone following the webcast asks the candidate speaking now, or one still to speak, a
+ * question for the chair's queue. The forum's protections: a honeypot, limits per address
+ * (a keyed hash only) and per hearing, and no repeats. A members-only webcast takes
+ * questions from signed-in members only.
+ */
+export async function submitViewerQuestion({
+  actor,
+  input,
+  client,
+  now = new Date(),
+}: {
+  actor: Actor | null;
+  input: unknown;
+  client: { ip: string };
+  now?: Date;
+}): Promise<{ accepted: true }> {
+  // A robot that filled the hidden field is told what a person is told, and nothing is kept.
+  if (honeypotFilled(input)) return { accepted: true };
+  const { website: _honeypot, ...question } = parseInput(viewerQuestionSchema, input);
+  const ipHash = hashAddress(client.ip);
+  const bodyHash = repeatHash(question.body);
+  await db().$transaction(async (tx) => {
+    await lockHearing(tx, question.hearingId);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
+    const hearing = await assertHearingOpen(tx, question.hearingId);
+    // 403 for everyone without the grant, signed in or not: the page says "members only".
+    if (hearing.webcastAccess === "MEMBERS" && !can(actor, "watch:members-webcast:any")) {
+      throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
+    }
+    await assertCandidateWaiting(tx, question);
+    const waits = [
+      await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
+      await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
+    ].filter((s): s is number => s !== null);
+    if (waits.length > 0) {
+      const seconds = Math.max(...waits);
+      throw new DomainError("RATE_LIMITED", { messageKey: "hearingLive.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
+    }
+    await assertNotRepeat(tx, question, bodyHash);
+    await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
+  });
+  return { accepted: true };
+}
+
+/** The secretariat types in a question handed in on a card in the room. */
+export async function enterRoomQuestion({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ id: string }> {
+  assertCan(actor, "enter:hearing-question:any");
+  const question = parseInput(roomQuestionSchema, input);
+  const bodyHash = repeatHash(question.body);
+  return db().$transaction(async (tx) => {
+    await lockHearing(tx, question.hearingId);
+    await assertHearingOpen(tx, question.hearingId);
+    await assertCandidateWaiting(tx, question);
+    await assertNotRepeat(tx, question, bodyHash);
+    const created = await tx.hearingQuestion.create({
+      data: { ...question, source: "ROOM", status: "PENDING", bodyHash, enteredById: actor.id },
+      select: { id: true, hearingId: true, candidateId: true, askerName: true, askerOrigin: true, body: true, status: true },
+    });
+    await emitAudit(tx, { actor, area: "hearing", action: "room-question-entered", entity: "HearingQuestion", entityId: created.id, after: created });
+    return { id: created.id };
+  });
+}
+
+export type ChairQueueQuestion = {
+  id: string;
+  askerName: string;
+  askerOrigin: string | null;
+  body: string;
+  source: HearingQuestionSource;
+  status: HearingQuestionStatus;
+  createdAt: Date;
+  drawPosition: number | null;
+};
+
+export type ChairQueueCandidate = {
+  candidateId: string;
+  name: string;
+  position: number | null;
+  current: boolean;
+  finished: boolean;
+  /** Oldest first. */
+  questions: ChairQueueQuestion[];
+  counts: Record<HearingQuestionStatus, number>;
+};
+
+export type ChairQueue = {
+  hearingId: string;
+  status: HearingStatus;
+  /** In running order (candidates without a position yet last). */
+  candidates: ChairQueueCandidate[];
+  /** When this was read from the database. */
+  refreshedAt: Date;
+};
+
+type LoadedQueue = { chairId: string | null; queue: ChairQueue };
+
+const NO_QUESTIONS: Record<HearingQuestionStatus, number> = { PENDING: 0, APPROVED: 0, SET_ASIDE: 0, DRAWN: 0, SHOWN: 0, ANSWERED: 0 };
+
+/** One read of a hearing's queue, with its chair, for the authorisation that follows. */
+export async function loadChairQueue(hearingId: string): Promise<LoadedQueue | null> {
+  const hearing = await db().hearing.findUnique({
+    where: { id: hearingId },
+    select: {
+      id: true,
+      chairId: true,
+      status: true,
+      currentSlotId: true,
+      slots: {
+        select: { id: true, position: true, finishedAt: true, candidate: { select: { id: true, name: true } } },
+        orderBy: [{ position: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      },
+      questions: {
+        select: { id: true, candidateId: true, askerName: true, askerOrigin: true, body: true, source: true, status: true, createdAt: true, drawPosition: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
+    },
+  });
+  if (!hearing) return null;
+  const candidates = hearing.slots.map((slot): ChairQueueCandidate => {
+    const questions = hearing.questions.filter((q) => q.candidateId === slot.candidate.id).map(({ candidateId: _c, ...q }) => q);
+    const counts = { ...NO_QUESTIONS };
+    for (const q of questions) counts[q.status] += 1;
+    return {
+      candidateId: slot.candidate.id,
+      name: slot.candidate.name,
+      position: slot.position,
+      current: slot.id === hearing.currentSlotId,
+      finished: slot.finishedAt !== null,
+      questions,
+      counts,
+    };
+  });
+  return { chairId: hearing.chairId, queue: { hearingId: hearing.id, status: hearing.status, candidates, refreshedAt: new Date() } };
+}
+
+/** The hearing's chair only, as for the live moves; an unknown hearing is refused like another's. */
+function queueFor(actor: Actor, loaded: LoadedQueue | null): ChairQueue {
+  assertCan(actor, RUN, { chairId: loaded?.chairId ?? null });
+  if (!loaded) throw new DomainError("NOT_FOUND");
+  return loaded.queue;
+}
+
+/** The chair's queue, read now (the chair's page when it renders). */
+export async function getChairQueue(actor: Actor | null, hearingId: string): Promise<ChairQueue> {
+  assertMayActOnSomeHearing(actor, RUN);
+  return queueFor(actor, await loadChairQueue(hearingId));
+}
+
+/**
+ * The bounded rate of the queue's route: within one app instance, at most one database read
+ * per hearing every `maxAgeMs`, however many tabs or refreshes ask for it (concurrent asks
+ * share the read in flight). Authorisation is checked on every ask, against the chair that
+ * read found; a queue is at most `maxAgeMs` old, which `refreshedAt` shows.
+ */
+export function chairQueueReader({
+  load = loadChairQueue,
+  clock = Date.now,
+  maxAgeMs = QUEUE_REFRESH_MS,
+}: { load?: (hearingId: string) => Promise<LoadedQueue | null>; clock?: () => number; maxAgeMs?: number } = {}) {
+  const reads = new Map<string, { at: number; loaded: Promise<LoadedQueue | null> }>();
+  return async (actor: Actor | null, hearingId: string): Promise<ChairQueue> => {
+    // Nobody who could chair no hearing costs a read.
+    assertMayActOnSomeHearing(actor, RUN);
+    const at = clock();
+    for (const [id, read] of reads) if (at - read.at >= maxAgeMs) reads.delete(id);
+    let read = reads.get(hearingId);
+    if (!read) {
+      const loaded = load(hearingId);
+      read = { at, loaded };
+      reads.set(hearingId, read);
+      // A failed read is not kept: the next ask tries again.
+      loaded.catch(() => reads.get(hearingId) === read && reads.delete(hearingId));
+    }
+    return queueFor(actor, await read.loaded);
+  };
+}

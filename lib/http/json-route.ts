@@ -1,0 +1,55 @@
+import "server-only";
+import { isDomainError, type DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
+import { describeRefusal, localeOr, type Translate } from "@/lib/forum/messages";
+import type { Locale } from "@/lib/i18n/routing";
+
+// What the public JSON routes share (the forum's questions, the hearing's questions and
+// queue): statuses for the services' refusals, uncached answers, the asker's language,
+// bounded JSON bodies.
+
+export const STATUS_OF: Record<DomainErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+function cookie(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}
+
+/** `?locale=`, else the NEXT_LOCALE cookie, else the default. */
+export function requestLocale(request: Request): Locale {
+  return localeOr(new URL(request.url).searchParams.get("locale") ?? cookie(request, "NEXT_LOCALE"));
+}
+
+/** The request's JSON body, or the answer to give when it is too large (413) or not JSON (400). */
+export async function readJsonBody(request: Request, t: Translate, maxBytes: number): Promise<{ input: unknown } | { refusal: Response }> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > maxBytes ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > maxBytes) return { refusal: json(413, { error: t("errors.INVALID_INPUT") }) };
+  try {
+    return { input: JSON.parse(text) };
+  } catch {
+    return { refusal: json(400, { error: t("errors.INVALID_INPUT"), fieldErrors: {} }) };
+  }
+}
+
+/** A service's refusal as JSON in the asker's language, with Retry-After on a rate limit; anything else is rethrown. */
+export function refusalResponse(t: Translate, error: unknown): Response {
+  if (!isDomainError(error)) throw error;
+  const body = describeRefusal(t, error as DomainError);
+  if (error.code === "INVALID_INPUT") return json(400, { fieldErrors: {}, ...body });
+  const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+  return json(STATUS_OF[error.code], body, retry);
+}

@@ -3,7 +3,7 @@ import { makeUser } from "../support/factories";
 import { expect, signInAs, test } from "./support/fixtures";
 import { ask, askForm, failOnDialogs, openForum, POST_PREFETCH_404, spreadOut, xssCorpus } from "./support/forum";
 
-// The XSS and injection corpus (tests/fixtures/xss/: 124 of our own, plus a sample of the shared public list when present) through every field of
+// The XSS and injection corpus (tests/fixtures/xss/: 127 of our own, plus a sample of the shared public list when present) through every field of
 // the ask form and the candidate's answer, then read back wherever it is shown: the
 // candidate's queue, the public forum (every page), the secretariat's queue, the CSV and
 // JSON exports. Nothing may run (a dialog or a console error fails the test, and some

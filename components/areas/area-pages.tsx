@@ -65,5 +65,7 @@ function areaPage(permission: Permission) {
 export const adminPage = areaPage("enter:admin-area:any");
 /** A page of the Ethics Office. */
 export const ethicsPage = areaPage("enter:ethics-area:any");
+/** A page of the chair's console (the hearing it shows must still be checked as the chair's own). */
+export const chairPage = areaPage("enter:chair-area:any");
 /** A page of the candidate's workspace (the records it shows must still be checked as the candidate's own). */
 export const workspacePage = areaPage("enter:workspace:own");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { visitorFields } from "@/components/forms/visitor-field";
 import { useCallback, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 
 // The public's question to a candidate. A client component posting JSON to the forum's
@@ -17,8 +18,6 @@ type Outcome =
 
 type Field = "askerName" | "askerCountry" | "askerAffiliation" | "askerEmail" | "body";
 
-const INPUT =
-  "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-2 aria-[invalid=true]:border-rose-700";
 
 // Longest a browser timer can wait (about 24.8 days); a later closing is re-checked then.
 const MAX_TIMER = 2 ** 31 - 1;
@@ -43,6 +42,42 @@ function useClosed(closesAt: string): boolean {
 function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
+}
+
+/** The honeypot input (see the comment where AskForm uses it); shared with the hearing's question form. */
+export function Honeypot({ id, field, label }: { id: string; field: string; label: string }) {
+  return (
+    <div aria-hidden="true" className="absolute -start-[10000px] top-0 h-px w-px overflow-hidden">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={field} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+/**
+ * A JSON route's refusal (400 with fieldErrors, 429 with Retry-After, else `error`) as the
+ * message to announce and the per-field messages; shared with the hearing's question form.
+ */
+export async function readRefusal(
+  response: Response,
+  messages: { fixErrors: string; failed: string; tryAgainIn: (minutes: number) => string },
+): Promise<{ message: string; fieldErrors: Record<string, string> }> {
+  const reply = (await response.json().catch(() => null)) as { error?: unknown; fieldErrors?: unknown } | null;
+  const serverMessage = typeof reply?.error === "string" && reply.error ? reply.error : null;
+  const fieldErrors: Record<string, string> = {};
+  if (reply?.fieldErrors && typeof reply.fieldErrors === "object") {
+    for (const [name, message] of Object.entries(reply.fieldErrors as Record<string, unknown>)) {
+      if (typeof message === "string") fieldErrors[name] = message;
+    }
+  }
+  let message: string;
+  if (response.status === 400) message = messages.fixErrors;
+  else if (response.status === 429) {
+    const seconds = Number(response.headers.get("retry-after"));
+    const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
+    message = serverMessage ?? (minutes ? messages.tryAgainIn(minutes) : messages.failed);
+  } else message = serverMessage ?? messages.failed;
+  return { message, fieldErrors };
 }
 
 export function AskForm({
@@ -110,49 +145,15 @@ export function AskForm({
       show({ status: "sent", at: Date.now() });
       return;
     }
-    const reply = (await response.json().catch(() => null)) as { error?: unknown; fieldErrors?: unknown } | null;
-    const serverMessage = typeof reply?.error === "string" && reply.error ? reply.error : null;
-    const perField: Record<string, string> = {};
-    if (reply?.fieldErrors && typeof reply.fieldErrors === "object") {
-      for (const [name, message] of Object.entries(reply.fieldErrors as Record<string, unknown>)) {
-        if (typeof message === "string") perField[name] = message;
-      }
-    }
-    let message: string;
-    if (response.status === 400) message = t("fixErrors");
-    else if (response.status === 429) {
-      const seconds = Number(response.headers.get("retry-after"));
-      const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
-      message = serverMessage ?? (minutes ? t("tryAgainIn", { minutes }) : t("failed"));
-    } else message = serverMessage ?? t("failed");
+    const { message, fieldErrors: perField } = await readRefusal(response, {
+      fixErrors: t("fixErrors"),
+      failed: t("failed"),
+      tryAgainIn: (minutes) => t("tryAgainIn", { minutes }),
+    });
     show({ status: "error", message, fieldErrors: perField, at: Date.now() });
   }
 
-  const fieldProps = (name: Field, description: boolean) => {
-    const error = fieldErrors[name];
-    const ids = [description ? `${id}-${name}-help` : null, error ? `${id}-${name}-error` : null].filter(Boolean);
-    return {
-      id: `${id}-${name}`,
-      name,
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
-      className: INPUT,
-    };
-  };
-  const help = (name: Field, content: string | null) => (
-    <>
-      {content ? (
-        <p id={`${id}-${name}-help`} className="mt-1 text-sm text-slate-700">
-          {content}
-        </p>
-      ) : null}
-      {fieldErrors[name] ? (
-        <p id={`${id}-${name}-error`} data-testid={`ask-error-${name}`} className="mt-1 text-sm font-medium text-rose-800">
-          {fieldErrors[name]}
-        </p>
-      ) : null}
-    </>
-  );
+  const { fieldProps, help } = visitorFields<Field>(id, fieldErrors, "ask-error");
   const label = (name: Field, content: string, required = false) => (
     <label htmlFor={`${id}-${name}`} className="font-medium">
       {content}
@@ -217,10 +218,7 @@ export function AskForm({
       {/* Honeypot: people never see or reach it (off-screen, out of the tab order, hidden
           from assistive technology); robots that fill every input give themselves away.
           Not display:none, which robots learn to skip. */}
-      <div aria-hidden="true" className="absolute -start-[10000px] top-0 h-px w-px overflow-hidden">
-        <label htmlFor={`${id}-${honeypotField}`}>{t("honeypot")}</label>
-        <input id={`${id}-${honeypotField}`} name={honeypotField} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <Honeypot id={`${id}-${honeypotField}`} field={honeypotField} label={t("honeypot")} />
 
       <div>
         <button

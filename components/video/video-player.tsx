@@ -30,6 +30,8 @@ type Props = {
   playback: VideoPlayback;
   /** The material's title: the player's accessible name and its metadata. */
   title: string;
+  /** "live" for a hearing's webcast: the player then follows the live edge. */
+  streamType?: "on-demand" | "live";
 };
 
 /**
@@ -37,7 +39,7 @@ type Props = {
  * No Mux Data beacons and no cookies (viewers of an election portal are not tracked), and no
  * Cast (see withoutCast).
  */
-export function VideoPlayer({ playback, title }: Props) {
+export function VideoPlayer({ playback, title, streamType = "on-demand" }: Props) {
   // Mux's player knows two pipelines, which it names by type: HLS, and a progressive file it
   // calls "video/mp4". A WebM is progressive too (the browser reads its container itself);
   // without a type, the player guesses from the address and reports anything else as an error.
@@ -50,7 +52,7 @@ export function VideoPlayer({ playback, title }: Props) {
       <MuxPlayer
         {...source}
         className="absolute inset-0 h-full w-full"
-        streamType="on-demand"
+        streamType={streamType}
         preload="metadata"
         title={title}
         metadataVideoTitle={title}

@@ -19,7 +19,7 @@ type Call = { actor: Actor | null; input: unknown };
 const RUN: Permission = "run:hearing:own";
 const MODERATE: Permission = "moderate:hearing-question:own";
 
-const LIVE_FIELDS = {
+export const LIVE_FIELDS = {
   id: true,
   chairId: true,
   status: true,

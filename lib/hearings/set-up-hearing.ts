@@ -50,6 +50,25 @@ export async function setUpHearing({ actor, input }: { actor: Actor | null; inpu
 
     const fields = { ...data, startsAt };
     const before = await lockHearing(tx, conference.id);
+    // Equal time and the draw's parameters are what the hearing was run and verified with:
+    // once it has started they are frozen (a changed question count would make honest draws
+    // fail verification). The venue and the webcast may still change.
+    if (before && before.status !== "SCHEDULED") {
+      const frozen = {
+        startsAt: before.startsAt.getTime() !== startsAt.getTime(),
+        presentationMinutes: before.presentationMinutes !== data.presentationMinutes,
+        qaMinutes: before.qaMinutes !== data.qaMinutes,
+        questionsPerCandidate: before.questionsPerCandidate !== data.questionsPerCandidate,
+        chairId: (before.chairId ?? null) !== (data.chairId ?? null),
+      };
+      const changed = Object.entries(frozen).filter(([, differs]) => differs).map(([field]) => field);
+      if (changed.length > 0) {
+        throw new DomainError("CONFLICT", {
+          messageKey: "adminHearing.frozenOnceStarted",
+          fieldErrors: Object.fromEntries(changed.map((field) => [field, "adminHearing.frozenOnceStarted"])),
+        });
+      }
+    }
     const after = before
       ? await tx.hearing.update({ where: { id: before.id }, data: fields, select: HEARING_FIELDS })
       : await tx.hearing.create({

@@ -25,7 +25,9 @@ for (const role of Object.keys(LANDING) as RoleName[]) {
     await expect(page).toHaveURL(new RegExp(`/en${LANDING[role].path}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LANDING[role].heading);
     // An area whose tools have not landed says so, and what will fill it.
-    if (role === "CHAIR" || role === "MEMBER") await expect(page.getByText("its tools arrive with the issue named below")).toBeVisible();
+    if (role === "MEMBER") await expect(page.getByText("its tools arrive with the issue named below")).toBeVisible();
+    // The chair's console (issue 6) shows the hearing they chair; this new chair has none.
+    if (role === "CHAIR") await expect(page.getByTestId("chair-no-hearing")).toHaveText("You are not the chair of any hearing.");
     await expectAccessible(page);
 
     await page.goto(`/ar${LANDING[role].path}`);

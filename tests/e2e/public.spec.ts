@@ -29,6 +29,12 @@ for (const locale of ["en", "ar"] as const) {
     await expect(page.locator("dl")).toBeVisible();
     await expect(page.locator("#vision")).toBeVisible();
     await expectAccessible(page);
+
+    // The home page leads to the hearing's webcast page.
+    await page.goto(`/${locale}`);
+    await page.getByTestId("webcast-link").click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}/hearing$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "en" ? "The candidates' hearing" : /.+/);
   });
 }
 

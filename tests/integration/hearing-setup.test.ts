@@ -123,4 +123,25 @@ describe("setting up the hearing", () => {
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => setUpHearing({ actor, input: hearingInput(chair.id) }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => refreshPresenters({ actor, input: {} }));
   });
+
+  it("freezes the date, chair, equal times and question count once the hearing has started; the webcast may still change", async () => {
+    const neutralChair = await makeChair(db, { memberStateId: (await makeMemberState(db)).id });
+    const set = await setUpHearing({ actor: asActor(secretariat), input: hearingInput(neutralChair.id) });
+    await db.hearing.update({ where: { id: set.id }, data: { status: "LIVE" } });
+    try {
+      const refused = await refusalOf(
+        setUpHearing({ actor: asActor(secretariat), input: hearingInput(neutralChair.id, { questionsPerCandidate: "2", qaMinutes: "20" }) }),
+      );
+      expect(refused).toMatchObject({
+        code: "CONFLICT",
+        messageKey: "adminHearing.frozenOnceStarted",
+        fieldErrors: { questionsPerCandidate: "adminHearing.frozenOnceStarted", qaMinutes: "adminHearing.frozenOnceStarted" },
+      });
+      expect(await db.hearing.findUniqueOrThrow({ where: { id: set.id } })).toMatchObject({ questionsPerCandidate: 3, qaMinutes: 15, webcastAccess: "PUBLIC" });
+      const changed = await setUpHearing({ actor: asActor(secretariat), input: hearingInput(neutralChair.id, { webcastAccess: "MEMBERS" }) });
+      expect(changed.webcastAccess).toBe("MEMBERS");
+    } finally {
+      await db.hearing.update({ where: { id: set.id }, data: { status: "SCHEDULED" } });
+    }
+  });
 });

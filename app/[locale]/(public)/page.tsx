@@ -121,6 +121,11 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               t("noCommitment")
             )}
           </p>
+          <p>
+            <Link href="/hearing" className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
+              {t("webcastLink")}
+            </Link>
+          </p>
         </section>
       ) : null}
     </div>

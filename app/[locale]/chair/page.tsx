@@ -1,3 +1,142 @@
-import { areaOverviewPage } from "@/components/areas/area-pages";
+import { getTranslations } from "next-intl/server";
+import { chairPage } from "@/components/areas/area-pages";
+import { ActionForm } from "@/components/forms/action-form";
+import { HiddenField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { ChairQueue } from "@/components/hearing/chair-queue";
+import { LivePanel } from "@/components/hearing/live-panel";
+import { getChairHearing } from "@/lib/hearings/chair-console";
+import { getPublicHearingState } from "@/lib/hearings/live-state";
+import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
+import { Link } from "@/lib/i18n/navigation";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { extendCurrentPhase, makeMove, moderateQuestion, type ConsoleMove } from "./actions";
 
-export default areaOverviewPage("chair", "enter:chair-area:any");
+const BUTTON = "rounded px-4 py-2 font-medium";
+const PRIMARY = `${BUTTON} bg-brand-700 text-white hover:bg-brand-800`;
+const SECONDARY = `${BUTTON} border border-slate-500 bg-white text-slate-900 hover:bg-slate-100`;
+const DANGER = `${BUTTON} bg-rose-800 text-white hover:bg-rose-900`;
+
+/**
+ * The chair's console (¶6, ¶7): the moves the rules allow now, the extension, the live
+ * panel every viewer sees and the queue of the candidate speaking. Only the hearing's chair
+ * sees it (getChairHearing), and only they can move it (the services check again).
+ */
+export default chairPage("/chair", async ({ user, locale, searchParams }) => {
+  const t = await getTranslations({ locale, namespace: "hearingLive.console" });
+  const admin = await getTranslations({ locale, namespace: "admin" });
+  const requested = typeof searchParams.hearing === "string" && searchParams.hearing !== "" ? searchParams.hearing : undefined;
+  const hearing = await getChairHearing(user, requested);
+
+  if (!hearing) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p data-testid="chair-no-hearing">{t("noHearing")}</p>
+      </div>
+    );
+  }
+  const state = await getPublicHearingState(hearing.id);
+  if (!state) throw new Error(`Hearing ${hearing.id} vanished`);
+  const zone = hearing.timeZone;
+  const live = hearing.status === "LIVE";
+  const running = live && hearing.phase !== "IDLE";
+
+  // The moves, in the order a hearing uses them; the services decide again when pressed.
+  const moves: { move: ConsoleMove; label: string; tone: string }[] = [];
+  for (const move of hearing.legalMoves) {
+    const tone = move === "end" ? DANGER : move === "pause" || move === "resume" ? SECONDARY : PRIMARY;
+    moves.push({ move, label: t(`move.${move}`), tone });
+  }
+  const questionMoves: { move: ConsoleMove; label: string }[] = [];
+  if (live && !hearing.questions.drawn) questionMoves.push({ move: "draw", label: t("move.draw", { count: hearing.questionsPerCandidate }) });
+  if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0) questionMoves.push({ move: "show", label: t("move.show") });
+  if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="console-title" className="space-y-2">
+        <h1 id="console-title" className="text-3xl font-bold">
+          {t("title")}
+        </h1>
+        <p data-testid="chair-hearing">
+          {t("hearingOf", { conference: hearing.conferenceName, at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})` })}
+        </p>
+        <p>
+          <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
+            {t("webcastLink")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="console-moves" className="space-y-4">
+        <h2 id="console-moves" className="text-2xl font-semibold">
+          {t("movesHeading")}
+        </h2>
+        {hearing.current ? (
+          <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p>
+        ) : null}
+        {/* One form, one outcome: the button pressed names the move. */}
+        <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
+          <HiddenField name="hearingId" value={hearing.id} />
+          {moves.length === 0 && questionMoves.length === 0 ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
+          {moves.length > 0 ? (
+            <div className="flex flex-wrap gap-3" data-testid="chair-moves">
+              {moves.map((m) => (
+                <button key={m.move} type="submit" name="move" value={m.move} className={m.tone}>
+                  {m.label}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {questionMoves.length > 0 ? (
+            <div className="flex flex-wrap gap-3" data-testid="chair-question-moves">
+              {questionMoves.map((m) => (
+                <button key={m.move} type="submit" name="move" value={m.move} className={SECONDARY}>
+                  {m.label}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {live && !hearing.seedCommitted ? <p className="text-sm text-amber-900">{t("noSeed")}</p> : null}
+        </ActionForm>
+      </section>
+
+      {running ? (
+        <section aria-labelledby="console-extend" className="space-y-3">
+          <h2 id="console-extend" className="text-2xl font-semibold">
+            {t("extendHeading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{t("extendHelp")}</p>
+          <ActionForm action={extendCurrentPhase} label={t("extendHeading")} className="grid max-w-xl gap-4">
+            <HiddenField name="hearingId" value={hearing.id} />
+            <TextField
+              name="minutes"
+              type="number"
+              inputMode="numeric"
+              label={t("extendMinutes")}
+              description={t("extendMinutesHelp", { min: EXTENSION_LIMITS.minMinutes, max: EXTENSION_LIMITS.maxMinutes })}
+              required
+              min={EXTENSION_LIMITS.minMinutes}
+              max={EXTENSION_LIMITS.maxMinutes}
+              defaultValue={1}
+            />
+            <TextAreaField
+              name="reason"
+              label={t("extendReason")}
+              description={t("extendReasonHelp", { min: EXTENSION_LIMITS.reasonMin })}
+              required
+              maxLength={EXTENSION_LIMITS.reasonMax}
+            />
+            <div>
+              <SubmitButton pendingLabel={admin("saving")}>{t("extendSubmit")}</SubmitButton>
+            </div>
+          </ActionForm>
+        </section>
+      ) : null}
+
+      <LivePanel hearingId={hearing.id} initial={state} />
+
+      {hearing.status === "ENDED" ? null : <ChairQueue hearingId={hearing.id} moderate={moderateQuestion} />}
+    </div>
+  );
+});

@@ -4,7 +4,10 @@ import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
 import { commitSeed } from "@/lib/hearings/commit-seed";
 import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
+import { enterRoomQuestion } from "@/lib/hearings/questions";
 import { refreshPresenters } from "@/lib/hearings/refresh-presenters";
+import { revealSeed } from "@/lib/hearings/reveal-seed";
+import { setRecording } from "@/lib/hearings/set-recording";
 import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 
 export const saveHearing = formAction({
@@ -29,4 +32,22 @@ export const drawOrder = formAction({
   run: (actor, input) => drawRunningOrder({ actor, input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("adminHearing.orderDrawn"),
+});
+
+export const revealHearingSeed = formAction({
+  run: (actor, input) => revealSeed({ actor, input }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("hearingPublic.admin.revealDone"),
+});
+
+export const saveRecording = formAction({
+  run: (actor, input) => setRecording({ actor, input }),
+  tags: () => [TAGS.hearings],
+  success: (t, result) => t("hearingPublic.admin.recordingSaved", { count: result.chapters }),
+});
+
+/** ¶6: a question handed in on a card in the room, for the chair's queue (not public until drawn). */
+export const enterCardQuestion = formAction({
+  run: (actor, input) => enterRoomQuestion({ actor, input }),
+  success: (t) => t("hearingLive.card.saved"),
 });

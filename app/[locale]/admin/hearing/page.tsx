@@ -9,8 +9,10 @@ import { HEARING_LIMITS } from "@/lib/hearings/schema";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, saveHearing, syncPresenters } from "./actions";
+import { AfterHearing } from "./after-hearing";
+import { RoomQuestions } from "./room-questions";
 
-export default adminPage("/admin/hearing", async ({ user, locale }) => {
+export default adminPage("/admin/hearing", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "adminHearing" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const { conference, hearing, chairs, presenterIds } = await getHearingForAdmin(user);
@@ -204,6 +206,12 @@ export default adminPage("/admin/hearing", async ({ user, locale }) => {
               </div>
             ) : null}
           </section>
+
+          {/* Cards from the room, for the hearing `?hearing=<id>` names (else the conference's). */}
+          <RoomQuestions locale={locale} hearingId={typeof searchParams.hearing === "string" ? searchParams.hearing : hearing.id} />
+
+          {/* `?hearing=<id>` picks another hearing than the conference's for this part. */}
+          <AfterHearing user={user} locale={locale} hearingId={typeof searchParams.hearing === "string" ? searchParams.hearing : hearing.id} />
         </>
       ) : (
         <p>{t("notSetUp")}</p>

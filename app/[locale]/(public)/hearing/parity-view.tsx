@@ -1,0 +1,110 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { DataTable } from "@/components/ui/data-table";
+import { getCachedParity, getCachedPublicHearingId } from "@/lib/hearings/after-queries";
+import { formatDuration, type PhaseFigures } from "@/lib/hearings/parity";
+import { Link } from "@/lib/i18n/navigation";
+
+/** ¶6: the same time for every candidate — planned and actual, shown after the hearing. */
+export async function ParityReportView({ locale, requested }: { locale: string; requested?: string }) {
+  const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  const hearingId = await getCachedPublicHearingId(requested);
+  // A hearing asked for by id that does not exist is not "no hearing yet": it is not found.
+  if (requested !== undefined && !hearingId) notFound();
+  const view = hearingId ? await getCachedParity(hearingId) : null;
+  const suffix = requested ? `/${encodeURIComponent(requested)}` : "";
+  const duration = (ms: number) => formatDuration(locale, ms);
+  const difference = (f: PhaseFigures) => {
+    if (f.differenceMs === null) return t("parity.notHeld");
+    if (Math.round(f.differenceMs / 1000) === 0) return t("parity.onTime");
+    return f.differenceMs > 0 ? t("parity.over", { duration: duration(f.differenceMs) }) : t("parity.under", { duration: duration(f.differenceMs) });
+  };
+  const actual = (f: PhaseFigures) => (f.actualMs === null ? t("parity.notHeld") : duration(f.actualMs));
+  const report = view?.report ?? null;
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="parity-title" className="space-y-3">
+        <h1 id="parity-title" className="text-3xl font-bold">
+          {t("parity.title")}
+        </h1>
+        <p className="max-w-prose">{t("parity.intro")}</p>
+        {view ? (
+          <p data-testid="parity-planned">
+            {t("parity.planned", { presentation: duration(view.presentationMinutes * 60_000), qa: duration(view.qaMinutes * 60_000) })}
+          </p>
+        ) : null}
+        <p>
+          <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+            {t("verify.title")}
+          </Link>
+        </p>
+      </section>
+
+      {!view ? (
+        <p>{t("noHearing")}</p>
+      ) : !report ? (
+        <p data-testid="parity-later">{t("parity.later")}</p>
+      ) : (
+        <>
+          <section aria-labelledby="parity-table" className="space-y-3">
+            <h2 id="parity-table" className="text-2xl font-semibold">
+              {t("parity.tableHeading")}
+            </h2>
+            <DataTable
+              caption={t("parity.tableHeading")}
+              testId="parity-table"
+              columns={[
+                t("parity.position"),
+                t("parity.candidate"),
+                t("parity.presentationActual"),
+                t("parity.difference"),
+                t("parity.qaActual"),
+                t("parity.difference"),
+                t("parity.extended"),
+              ]}
+            >
+              <tbody>
+                {report.rows.map((row) => (
+                  <tr key={row.candidateId} className="border-b border-slate-200">
+                    <td className="p-2">{row.position === null ? "—" : new Intl.NumberFormat(locale).format(row.position)}</td>
+                    <th scope="row" className="p-2 text-start font-normal">
+                      {row.name}
+                    </th>
+                    <td className="p-2">{actual(row.presentation)}</td>
+                    <td className="p-2">{difference(row.presentation)}</td>
+                    <td className="p-2">{actual(row.qa)}</td>
+                    <td className="p-2">{difference(row.qa)}</td>
+                    <td className="p-2">
+                      {row.presentation.extendedMs + row.qa.extendedMs > 0 ? duration(row.presentation.extendedMs + row.qa.extendedMs) : t("parity.none")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+            {report.spreadMs !== null ? <p data-testid="parity-spread">{t("parity.spread", { duration: duration(report.spreadMs) })}</p> : null}
+          </section>
+
+          <section aria-labelledby="parity-extensions" className="space-y-3">
+            <h2 id="parity-extensions" className="text-2xl font-semibold">
+              {t("parity.extensionsHeading")}
+            </h2>
+            {report.rows.every((r) => r.extensions.length === 0) ? (
+              <p>{t("parity.noExtensions")}</p>
+            ) : (
+              <ul className="list-disc space-y-2 ps-6" data-testid="parity-extensions">
+                {report.rows.flatMap((row) =>
+                  row.extensions.map((e, i) => (
+                    <li key={`${row.candidateId}-${i}`}>
+                      {t("parity.extension", { name: row.name, duration: duration(e.addedMs), phase: t(`phase.${e.phase}`), reason: e.reason })}
+                    </li>
+                  )),
+                )}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { ParityReportView } from "../../parity-view";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+// Rendered on first visit, then cached until a change revalidates TAGS.hearings.
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  return { title: t("parity.title") };
+}
+
+/** Any hearing by its id (the conference's is also at the page without an id). */
+export default async function Page({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { id } = await params;
+  return <ParityReportView locale={locale} requested={id} />;
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { VerifyDraws } from "../verify-view";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  return { title: t("verify.title") };
+}
+
+/** The conference's hearing; cached, revalidated by TAGS.hearings. */
+export default async function Page({ params }: Props) {
+  const locale = await pageLocale(params);
+  return <VerifyDraws locale={locale} />;
+}

@@ -1,0 +1,123 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { HearingWebcast } from "@/components/hearing/hearing-webcast";
+import { ReaderTime } from "@/components/time/local-time";
+import { HONEYPOT_FIELD } from "@/lib/forum/schema";
+import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after-queries";
+import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
+import { getCachedWebcastView } from "@/lib/hearings/webcast";
+import { Link } from "@/lib/i18n/navigation";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+
+/** A chapter's start in the recording, h:mm:ss. */
+function clock(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const [h, m, sec] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  return `${h}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
+}
+
+/**
+ * The hearing's webcast page (¶6, ¶7). Cached for everyone, revalidated by TAGS.hearings:
+ * nothing in it depends on the visitor. What does — a members-only stream and who may send
+ * questions — is asked by the browser of /api/hearings/[id]/webcast, per request; the live
+ * panel follows the hearing over its event stream.
+ */
+export async function WebcastView({ locale, requested }: { locale: string; requested?: string }) {
+  const t = await getTranslations({ locale, namespace: "hearingLive.webcast" });
+  const hearingId = await getCachedPublicHearingId(requested);
+  if (requested !== undefined && !hearingId) notFound();
+  const [view, replay] = hearingId ? await Promise.all([getCachedWebcastView(hearingId), getHearingReplay(hearingId)]) : [null, null];
+  if (!view) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p data-testid="webcast-no-hearing">{t("noHearing")}</p>
+      </div>
+    );
+  }
+  const zone = view.timeZone;
+  const at = (iso: string) => `${formatInstant(locale, iso, zone)} (${zoneLabel(locale, zone, iso)})`;
+  const number = new Intl.NumberFormat(locale);
+  const suffix = requested ? `/${encodeURIComponent(requested)}` : "";
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="webcast-title" className="space-y-3">
+        <h1 id="webcast-title" className="text-3xl font-bold">
+          {t("title")}
+        </h1>
+        <p className="max-w-prose">{t("intro", { conference: view.conferenceName })}</p>
+        <p data-testid="webcast-starts">
+          {t("startsAt", { at: at(view.startsAt) })}
+          <ReaderTime iso={view.startsAt} conferenceZone={zone} />
+        </p>
+        {view.venue ? <p>{t("venue", { venue: view.venue })}</p> : null}
+        <p>{t("equalTime", { presentation: view.presentationMinutes, qa: view.qaMinutes })}</p>
+      </section>
+
+      <HearingWebcast
+        hearingId={view.hearingId}
+        path={`/hearing${suffix}`}
+        playerTitle={t("playerTitle", { conference: view.conferenceName })}
+        ended={view.status === "ENDED"}
+        ask={{
+          hearingId: view.hearingId,
+          order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),
+          limits: HEARING_QUESTION_LIMITS,
+          honeypotField: HONEYPOT_FIELD,
+        }}
+      />
+
+      <section aria-labelledby="webcast-order" className="space-y-3">
+        <h2 id="webcast-order" className="text-2xl font-semibold">
+          {t("orderHeading")}
+        </h2>
+        {view.slots.length === 0 ? (
+          <p>{t("noOrder")}</p>
+        ) : (
+          <ol className="space-y-2" data-testid="webcast-order">
+            {view.slots.map((s) => (
+              <li key={s.candidateId} className="rounded border border-slate-200 p-3">
+                <p className="font-medium">
+                  {s.position === null ? t("notDrawn", { name: s.name }) : t("orderItem", { position: number.format(s.position), name: s.name })}
+                </p>
+                {s.plannedStart ? (
+                  <p className="text-sm">
+                    {t("plannedAt", { at: at(s.plannedStart) })}
+                    <ReaderTime iso={s.plannedStart} conferenceZone={zone} />
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {replay && replay.status === "ENDED" && replay.recordingUrl && replay.chapters.length > 0 ? (
+          <section aria-labelledby="replay-chapters" className="space-y-2" data-testid="replay-chapters">
+            <h2 id="replay-chapters" className="text-2xl font-semibold">
+              {t("chaptersHeading")}
+            </h2>
+            <p className="text-sm text-slate-700">{t("chaptersHelp")}</p>
+            <ol className="space-y-1">
+              {replay.chapters.map((c) => (
+                <li key={c.candidateId}>
+                  <span dir="ltr" className="font-mono tabular-nums">
+                    {clock(c.startMs)}
+                  </span>{" "}
+                  <span dir="auto">{c.name}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+            {t("verifyLink")}
+          </Link>
+          <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
+            {t("parityLink")}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/forms/action-form";
+import { HiddenField, SubmitButton, TextField } from "@/components/forms/fields";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { CHAPTER_FIELD_PREFIX, RECORDING_LIMITS } from "@/lib/hearings/after-schema";
+import { getHearingAfterwardsForAdmin } from "@/lib/hearings/afterwards-admin";
+import { formatOffset } from "@/lib/hearings/chapters";
+import { Link } from "@/lib/i18n/navigation";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { revealHearingSeed, saveRecording } from "./actions";
+
+/**
+ * The secretariat's part after the hearing (issue 6): reveal the seed so that anyone can
+ * check the draws, and keep the recording with a chapter per candidate.
+ */
+export async function AfterHearing({ user, locale, hearingId }: { user: CurrentUser; locale: string; hearingId: string }) {
+  const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  const admin = await getTranslations({ locale, namespace: "admin" });
+  const hearing = await getHearingAfterwardsForAdmin(user, hearingId);
+  if (!hearing) return null;
+  const zone = hearing.conference.timeZone;
+  const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
+  const ended = hearing.status === "ENDED";
+  const offsets = new Map(hearing.chapters.map((c) => [c.candidateId, formatOffset(c.startMs)]));
+  const suffix = `/${encodeURIComponent(hearing.id)}`;
+
+  return (
+    <section aria-labelledby="after-hearing" className="space-y-6" data-testid="after-hearing">
+      <div className="space-y-2">
+        <h2 id="after-hearing" className="text-2xl font-semibold">
+          {t("admin.heading")}
+        </h2>
+        <p>{t("admin.forHearing", { at: at(hearing.startsAt), conference: hearing.conference.name })}</p>
+        <p className="flex flex-wrap gap-x-6">
+          <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+            {t("verify.title")}
+          </Link>
+          <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
+            {t("parity.title")}
+          </Link>
+        </p>
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">{t("admin.revealHeading")}</h3>
+        {hearing.seedRevealedAt ? (
+          <p data-testid="seed-revealed">{t("admin.revealed", { at: at(hearing.seedRevealedAt) })}</p>
+        ) : !hearing.seedHash ? (
+          <p>{t("admin.revealNoSeed")}</p>
+        ) : !ended ? (
+          <p>{t("admin.revealWaits")}</p>
+        ) : (
+          <ActionForm action={revealHearingSeed} label={t("admin.revealHeading")} className="max-w-2xl space-y-2">
+            <HiddenField name="hearingId" value={hearing.id} />
+            <p className="text-sm text-slate-700">{t("admin.revealHelp")}</p>
+            <SubmitButton pendingLabel={admin("saving")}>{t("admin.revealSubmit")}</SubmitButton>
+          </ActionForm>
+        )}
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">{t("admin.recordingHeading")}</h3>
+        {!ended ? (
+          <p>{t("admin.recordingWaits")}</p>
+        ) : (
+          <ActionForm action={saveRecording} label={t("admin.recordingHeading")} className="grid max-w-2xl gap-4">
+            <HiddenField name="hearingId" value={hearing.id} />
+            <p className="text-sm text-slate-700">{t("admin.recordingHelp")}</p>
+            <TextField
+              name="recordingUrl"
+              type="url"
+              label={t("admin.recordingUrl")}
+              description={t("admin.recordingUrlHelp")}
+              required
+              defaultValue={hearing.recordingUrl}
+              maxLength={RECORDING_LIMITS.url}
+              dir="ltr"
+            />
+            <TextField
+              name="recordingStartedAt"
+              type="datetime-local"
+              step={1}
+              label={t("admin.recordingStartedAt", { zone })}
+              description={t("admin.recordingStartedAtHelp")}
+            />
+            {hearing.slots.map((slot) => (
+              <TextField
+                key={slot.candidateId}
+                name={`${CHAPTER_FIELD_PREFIX}${slot.candidateId}`}
+                label={t("admin.chapterLabel", { position: slot.position ?? 0, name: slot.candidate.name })}
+                description={t("admin.chapterHelp")}
+                defaultValue={offsets.get(slot.candidateId)}
+                dir="ltr"
+              />
+            ))}
+            <div>
+              <SubmitButton pendingLabel={admin("saving")}>{t("admin.recordingSubmit")}</SubmitButton>
+            </div>
+          </ActionForm>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+"use server";
+
+import { formAction } from "@/lib/actions/form-action";
+import { TAGS } from "@/lib/cache-tags";
+import { DomainError } from "@/lib/errors/domain-error";
+import {
+  approveQuestion,
+  drawForCurrentCandidate,
+  endHearing,
+  extendPhase,
+  markAnswered,
+  nextCandidate,
+  pauseHearing,
+  resumeHearing,
+  setAsideQuestion,
+  showQuestion,
+  startHearing,
+  startPresentation,
+  startQa,
+} from "@/lib/hearings/live";
+
+// The chair's console: each button names its move; the services check that the caller
+// chairs this hearing and that the move is legal now, and announce it to every viewer.
+
+const MOVES = {
+  start: startHearing,
+  startPresentation,
+  startQa,
+  pause: pauseHearing,
+  resume: resumeHearing,
+  next: nextCandidate,
+  end: endHearing,
+  draw: drawForCurrentCandidate,
+  show: showQuestion,
+  answered: markAnswered,
+} as const;
+
+export type ConsoleMove = keyof typeof MOVES;
+
+function isMove(value: unknown): value is ConsoleMove {
+  return typeof value === "string" && Object.hasOwn(MOVES, value);
+}
+
+export const makeMove = formAction({
+  run: async (actor, fields) => {
+    const move = fields.move;
+    if (!isMove(move)) throw new DomainError("INVALID_INPUT");
+    await MOVES[move]({ actor, input: fields });
+    return move;
+  },
+  // The parity report and the verification page read what the moves record.
+  tags: () => [TAGS.hearings],
+  success: (t, move) => t(`hearingLive.console.done.${move}`),
+});
+
+export const extendCurrentPhase = formAction({
+  run: (actor, input) => extendPhase({ actor, input }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("hearingLive.console.done.extend"),
+});
+
+/** Approve or set aside a question of the queue: the button pressed names the decision. */
+export const moderateQuestion = formAction({
+  run: async (actor, input) => {
+    const decision = input.decision;
+    if (decision === "approve") await approveQuestion({ actor, input });
+    else if (decision === "setAside") await setAsideQuestion({ actor, input });
+    else throw new DomainError("INVALID_INPUT");
+    return decision;
+  },
+  // The queue is the chair's alone (no public page shows it): nothing to revalidate.
+  success: (t, decision) => t(`hearingLive.console.done.${decision}`),
+});

@@ -1,0 +1,21 @@
+import { readChaptersVtt } from "@/lib/hearings/after-queries";
+
+export const dynamic = "force-dynamic";
+
+/** The recording's chapters (one cue per candidate) as a WebVTT track for the replay's player. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const vtt = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readChaptersVtt(id) : null;
+  if (vtt === null) {
+    return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  }
+  return new Response(vtt, {
+    headers: {
+      "Content-Type": "text/vtt; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "public, max-age=60",
+      // A player on another site may load the track too (it is public data).
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+}

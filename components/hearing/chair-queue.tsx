@@ -1,0 +1,145 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
+import { HiddenField } from "@/components/forms/fields";
+import type { FormState } from "@/lib/actions/form-state";
+
+// The chair's queue for the candidate speaking (before the start: the first in the running
+// order), refreshed by polling the queue route every few seconds: questions are not pushed
+// (lib/hearings/questions.ts: no NOTIFY per question). Approve or set aside each one; the
+// draw is made from the approved.
+
+type Status = "PENDING" | "APPROVED" | "SET_ASIDE" | "DRAWN" | "SHOWN" | "ANSWERED";
+
+type QueueQuestion = {
+  id: string;
+  askerName: string;
+  askerOrigin: string | null;
+  body: string;
+  source: "ROOM" | "WEBCAST";
+  status: Status;
+  drawPosition: number | null;
+};
+
+type QueueCandidate = { candidateId: string; name: string; position: number | null; current: boolean; finished: boolean; questions: QueueQuestion[] };
+
+type Queue = { hearingId: string; status: "SCHEDULED" | "LIVE" | "ENDED"; candidates: QueueCandidate[] };
+
+export const QUEUE_POLL_MS = 2500;
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+function isQueue(value: unknown): value is Queue {
+  return typeof value === "object" && value !== null && Array.isArray((value as Queue).candidates);
+}
+
+function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: string; question: QueueQuestion; moderate: Action; onDone: () => void }) {
+  const t = useTranslations("hearingLive.queue");
+  const decided = !["PENDING", "APPROVED", "SET_ASIDE"].includes(question.status);
+  // Refresh the queue as soon as a decision is made, not at the next poll.
+  const action: Action = useCallback(
+    async (state, data) => {
+      const next = await moderate(state, data);
+      if (next.status === "success") onDone();
+      return next;
+    },
+    [moderate, onDone],
+  );
+  return (
+    <li className="space-y-2 rounded border border-slate-300 p-3" data-testid="queue-question">
+      <p className="whitespace-pre-line" dir="auto" data-testid="queue-question-body">
+        {question.body}
+      </p>
+      <p className="text-sm text-slate-700">
+        {question.askerOrigin
+          ? t("askerFrom", { name: question.askerName, origin: question.askerOrigin, source: t(`source.${question.source}`) })
+          : t("asker", { name: question.askerName, source: t(`source.${question.source}`) })}
+      </p>
+      <p className="text-sm font-medium" data-testid="queue-question-status">
+        {question.drawPosition === null ? t(`status.${question.status}`) : t("drawnAs", { status: t(`status.${question.status}`), position: question.drawPosition })}
+      </p>
+      {decided ? null : (
+        <ActionForm action={action} label={t("decideLabel", { name: question.askerName })} className="space-y-2">
+          <HiddenField name="hearingId" value={hearingId} />
+          <HiddenField name="questionId" value={question.id} />
+          <div className="flex flex-wrap gap-2">
+            {question.status === "APPROVED" ? null : (
+              <button type="submit" name="decision" value="approve" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+                {t("approve")}
+              </button>
+            )}
+            {question.status === "SET_ASIDE" ? null : (
+              <button type="submit" name="decision" value="setAside" className="rounded border border-slate-500 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+                {t("setAside")}
+              </button>
+            )}
+          </div>
+        </ActionForm>
+      )}
+    </li>
+  );
+}
+
+export function ChairQueue({ hearingId, moderate }: { hearingId: string; moderate: Action }) {
+  const t = useTranslations("hearingLive.queue");
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/hearings/${encodeURIComponent(hearingId)}/queue`, { headers: { accept: "application/json" }, cache: "no-store" });
+      const body: unknown = response.ok ? await response.json() : null;
+      const next = isQueue(body) ? body : isQueue((body as { queue?: unknown } | null)?.queue) ? (body as { queue: Queue }).queue : null;
+      setFailed(next === null);
+      if (next) setQueue(next);
+    } catch {
+      setFailed(true);
+    }
+  }, [hearingId]);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const loop = async () => {
+      await refresh();
+      if (!stopped) timer = setTimeout(loop, QUEUE_POLL_MS);
+    };
+    void loop();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [refresh]);
+
+  const onDone = useCallback(() => void refresh(), [refresh]);
+  const candidate = queue ? (queue.candidates.find((c) => c.current) ?? queue.candidates.find((c) => !c.finished) ?? null) : null;
+
+  return (
+    <section aria-labelledby="queue-heading" className="space-y-3" data-testid="chair-queue">
+      <h2 id="queue-heading" className="text-2xl font-semibold">
+        {candidate ? t("headingFor", { name: candidate.name }) : t("heading")}
+      </h2>
+      <p className="text-sm text-slate-700">{t("help")}</p>
+      {failed ? (
+        <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-900">
+          {t("failed")}
+        </p>
+      ) : null}
+      {!queue ? (
+        <p>{t("loading")}</p>
+      ) : !candidate ? (
+        <p>{t("nobody")}</p>
+      ) : candidate.questions.length === 0 ? (
+        <p data-testid="queue-empty">{t("empty")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {candidate.questions.map((q) => (
+            <QuestionItem key={q.id} hearingId={hearingId} question={q} moderate={moderate} onDone={onDone} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

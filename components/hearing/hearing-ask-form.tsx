@@ -1,0 +1,174 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { visitorFields } from "@/components/forms/visitor-field";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Honeypot, readRefusal } from "@/components/forum/ask-form";
+import type { PublicHearingState } from "@/lib/hearings/live-state";
+import { askableCandidates } from "./live-clock";
+
+// A viewer's question to the candidate now speaking or one still to come (¶6), posted as
+// JSON to the hearing's questions route: the webcast page renders nothing a viewer types,
+// and the answer comes back in this form only. The chair approves it before any draw.
+
+export type HearingAskSetup = {
+  hearingId: string;
+  /** The running order, first to last. */
+  order: { candidateId: string; name: string; position: number | null }[];
+  limits: { name: number; origin: number; body: number };
+  honeypotField: string;
+};
+
+type Outcome =
+  | { status: "idle" }
+  | { status: "sending" }
+  | { status: "sent"; at: number }
+  | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
+
+type Field = "candidateId" | "askerName" | "askerOrigin" | "body";
+
+
+function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state: PublicHearingState }) {
+  const t = useTranslations("hearingLive.ask");
+  const forum = useTranslations("forum.ask");
+  const locale = useLocale();
+  const id = useId();
+  const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const choices = askableCandidates(setup.order, state);
+
+  if (choices.length === 0) {
+    return (
+      <p data-testid="hearing-ask-closed" className="rounded border border-slate-400 bg-slate-50 p-3">
+        {t("closed")}
+      </p>
+    );
+  }
+
+  const fieldErrors = outcome.status === "error" ? outcome.fieldErrors : {};
+  const show = (next: Outcome) => {
+    setOutcome(next);
+    requestAnimationFrame(() => outcomeRef.current?.focus());
+  };
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const payload = {
+      hearingId: setup.hearingId,
+      candidateId: text(data, "candidateId"),
+      askerName: text(data, "askerName"),
+      askerOrigin: text(data, "askerOrigin"),
+      body: text(data, "body"),
+      [setup.honeypotField]: text(data, setup.honeypotField),
+    };
+    setOutcome({ status: "sending" });
+    let response: Response;
+    try {
+      response = await fetch(`/api/hearings/${encodeURIComponent(setup.hearingId)}/questions?locale=${encodeURIComponent(locale)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(payload),
+      });
+    } catch {
+      show({ status: "error", message: forum("failed"), fieldErrors: {}, at: Date.now() });
+      return;
+    }
+    if (response.ok) {
+      if (bodyRef.current) bodyRef.current.value = "";
+      show({ status: "sent", at: Date.now() });
+      return;
+    }
+    const refusal = await readRefusal(response, {
+      fixErrors: forum("fixErrors"),
+      failed: forum("failed"),
+      tryAgainIn: (minutes) => forum("tryAgainIn", { minutes }),
+    });
+    show({ status: "error", ...refusal, at: Date.now() });
+  }
+
+  const { fieldProps, help } = visitorFields<Field>(id, fieldErrors, "hearing-ask-error");
+  const label = (name: Field, content: string, required = false) => (
+    <label htmlFor={`${id}-${name}`} className="font-medium">
+      {content}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+  const current = state.status === "LIVE" ? state.candidate?.id : undefined;
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-labelledby={`${id}-heading`}
+      aria-busy={outcome.status === "sending"}
+      noValidate
+      data-testid="hearing-ask-form"
+      className="relative grid max-w-2xl gap-4 border-t border-slate-300 pt-4"
+    >
+      <h3 id={`${id}-heading`} className="text-xl font-semibold">
+        {t("heading")}
+      </h3>
+      <p className="max-w-prose">{t("intro")}</p>
+      <p className="text-sm text-slate-700">{forum("requiredLegend")}</p>
+      <div ref={outcomeRef} tabIndex={-1} data-testid="hearing-ask-outcome" className="outline-none focus-visible:outline-2">
+        <div role="status" data-testid="hearing-ask-sent">
+          {outcome.status === "sent" ? (
+            <p key={outcome.at} className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
+              {t("sent")}
+            </p>
+          ) : null}
+        </div>
+        {outcome.status === "error" ? (
+          <p key={outcome.at} role="alert" data-testid="hearing-ask-error" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-900">
+            {outcome.message}
+          </p>
+        ) : null}
+      </div>
+
+      <div>
+        {label("candidateId", t("candidate"), true)}
+        <select {...fieldProps("candidateId", true)} required defaultValue={current ?? choices[0]?.candidateId} key={current ?? "none"}>
+          {choices.map((c) => (
+            <option key={c.candidateId} value={c.candidateId}>
+              {c.candidateId === current ? t("speakingNow", { name: c.name }) : c.name}
+            </option>
+          ))}
+        </select>
+        {help("candidateId", t("candidateHelp"))}
+      </div>
+      <div>
+        {label("askerName", forum("name"), true)}
+        <input {...fieldProps("askerName", false)} type="text" required maxLength={setup.limits.name} autoComplete="name" dir="auto" />
+        {help("askerName", null)}
+      </div>
+      <div>
+        {label("askerOrigin", t("origin"))}
+        <input {...fieldProps("askerOrigin", true)} type="text" maxLength={setup.limits.origin} autoComplete="organization" dir="auto" />
+        {help("askerOrigin", t("originHelp"))}
+      </div>
+      <div>
+        {label("body", forum("body"), true)}
+        <textarea ref={bodyRef} {...fieldProps("body", true)} required maxLength={setup.limits.body} rows={4} dir="auto" />
+        {help("body", forum("bodyHelp", { max: setup.limits.body }))}
+      </div>
+
+      <Honeypot id={`${id}-${setup.honeypotField}`} field={setup.honeypotField} label={forum("honeypot")} />
+
+      <div>
+        <button
+          type="submit"
+          disabled={outcome.status === "sending"}
+          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-70"
+        >
+          {outcome.status === "sending" ? forum("sending") : t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { VideoPlayer } from "@/components/video/video-player";
+import type { WebcastAccessDecision } from "@/lib/hearings/webcast";
+import { Link } from "@/lib/i18n/navigation";
+import type { HearingAskSetup } from "./hearing-ask-form";
+import { LivePanel } from "./live-panel";
+
+// The per-visitor part of the cached webcast page: asks the hearing's webcast route what
+// this visitor may watch (a members-only stream needs a member signed in) and whether they
+// may send questions, then shows the player or says why not and how to sign in; and the
+// live panel, with the question form when questions are open to this visitor.
+
+type Reply = { access: WebcastAccessDecision; mayAsk: boolean };
+
+type Props = {
+  hearingId: string;
+  /** The page's own path without the locale, for the sign-in's way back. */
+  path: string;
+  playerTitle: string;
+  ended: boolean;
+  ask: HearingAskSetup;
+};
+
+export function HearingWebcast({ hearingId, path, playerTitle, ended, ask }: Props) {
+  const t = useTranslations("hearingLive.webcast");
+  const locale = useLocale();
+  const [reply, setReply] = useState<Reply | "loading" | "failed">("loading");
+
+  useEffect(() => {
+    let current = true;
+    fetch(`/api/hearings/${encodeURIComponent(hearingId)}/webcast`, { headers: { accept: "application/json" }, cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<Reply>) : Promise.reject(new Error(String(response.status)))))
+      .then((body) => current && setReply(body))
+      .catch(() => current && setReply("failed"));
+    return () => {
+      current = false;
+    };
+  }, [hearingId]);
+
+  let stream;
+  if (reply === "loading") stream = <p className="text-slate-700">{t("streamLoading")}</p>;
+  else if (reply === "failed") stream = <p role="alert">{t("streamFailed")}</p>;
+  else if (reply.access.kind === "play")
+    stream = <VideoPlayer playback={reply.access.playback} title={playerTitle} streamType={ended ? "on-demand" : "live"} />;
+  else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;
+  else
+    stream = (
+      <div className="max-w-prose space-y-2 rounded border border-amber-400 bg-amber-50 p-3" data-testid="webcast-members-only">
+        <p>{t("membersOnly")}</p>
+        {reply.access.kind === "signInNeeded" ? (
+          <p>
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(`/${locale}${path}`)}`}
+              className="font-medium text-brand-700 underline underline-offset-4"
+              data-testid="webcast-sign-in"
+            >
+              {t("signIn")}
+            </Link>
+          </p>
+        ) : (
+          <p>{t("notAllowed")}</p>
+        )}
+      </div>
+    );
+
+  const mayAsk = typeof reply === "object" && reply.mayAsk;
+  return (
+    <>
+      <section aria-labelledby="webcast-stream" className="space-y-3">
+        <h2 id="webcast-stream" className="text-2xl font-semibold">
+          {t("streamHeading")}
+        </h2>
+        {stream}
+      </section>
+      <LivePanel hearingId={hearingId} ask={mayAsk ? ask : undefined} />
+      {typeof reply === "object" && !reply.mayAsk && !ended ? (
+        <p className="max-w-prose" data-testid="hearing-ask-members-only">
+          {t("askMembersOnly")}
+        </p>
+      ) : null}
+    </>
+  );
+}

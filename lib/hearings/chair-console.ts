@@ -1,0 +1,86 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/assert";
+import type { Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { applyMove, type MoveType } from "./live-rules";
+import { LIVE_FIELDS } from "./live";
+
+// The chair's console (¶6, ¶7): the hearing the signed-in chair chairs, and which of the
+// running moves the rules allow now (the services decide again when a move is made).
+
+export type ChairHearing = {
+  id: string;
+  conferenceName: string;
+  timeZone: string;
+  startsAt: Date;
+  status: "SCHEDULED" | "LIVE" | "ENDED";
+  phase: "IDLE" | "PRESENTATION" | "QA";
+  paused: boolean;
+  questionsPerCandidate: number;
+  current: { candidateId: string; name: string; position: number | null } | null;
+  /** Hearing moves the rules allow at this moment, in the order a hearing uses them. */
+  legalMoves: ButtonMove[];
+  /** The current candidate's questions: drawn already, still to show, one on screen. */
+  questions: { drawn: boolean; toShow: number; onScreen: boolean };
+  seedCommitted: boolean;
+};
+
+/** The moves made by a button; "extend" is a form of its own. */
+type ButtonMove = Exclude<MoveType, "extend">;
+
+const MOVE_ORDER: ButtonMove[] = ["start", "startPresentation", "pause", "resume", "startQa", "next", "end"];
+
+/**
+ * The hearing `actor` chairs: `requested` when given, else the live one, else the next
+ * scheduled, else the latest ended. Null when they chair none (or not `requested`).
+ */
+export async function getChairHearing(actor: Actor | null, requested?: string): Promise<ChairHearing | null> {
+  assertCan(actor, "run:hearing:own", { chairId: actor?.id ?? null });
+  const chaired = await db().hearing.findMany({
+    where: { chairId: actor.id, ...(requested ? { id: requested } : {}) },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, status: true, startsAt: true },
+  });
+  const pick =
+    chaired.find((h) => h.status === "LIVE") ?? chaired.find((h) => h.status === "SCHEDULED") ?? chaired.at(-1);
+  if (!pick) return null;
+  const hearing = await db().hearing.findUniqueOrThrow({
+    where: { id: pick.id },
+    select: {
+      ...LIVE_FIELDS,
+      startsAt: true,
+      seedHash: true,
+      conference: { select: { name: true, timeZone: true } },
+      currentSlot: { select: { position: true, candidate: { select: { id: true, name: true } } } },
+      slots: { select: { id: true, position: true, presentationStartedAt: true } },
+    },
+  });
+  assertCan(actor, "run:hearing:own", { chairId: hearing.chairId });
+  const now = new Date();
+  const legalMoves = MOVE_ORDER.filter((type) => {
+    return applyMove(hearing, hearing.slots, { type }, now).ok;
+  });
+  const candidateId = hearing.currentSlot?.candidate.id ?? null;
+  const [drawn, toShow] = candidateId
+    ? await Promise.all([
+        db().draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId } }),
+        db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "DRAWN" } }),
+      ])
+    : [0, 0];
+  return {
+    id: hearing.id,
+    conferenceName: hearing.conference.name,
+    timeZone: hearing.conference.timeZone,
+    startsAt: hearing.startsAt,
+    status: hearing.status,
+    phase: hearing.phase,
+    paused: hearing.pausedAt !== null,
+    questionsPerCandidate: hearing.questionsPerCandidate,
+    current: hearing.currentSlot
+      ? { candidateId: hearing.currentSlot.candidate.id, name: hearing.currentSlot.candidate.name, position: hearing.currentSlot.position }
+      : null,
+    legalMoves,
+    questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null },
+    seedCommitted: hearing.seedHash !== null,
+  };
+}

@@ -1,0 +1,256 @@
+import type { Browser, Page } from "@playwright/test";
+import type { PrismaClient } from "../../lib/db/client";
+import { makeUser, unique } from "../support/factories";
+import { makeReadyHearing } from "../support/factories-live";
+import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
+
+// The live hearing (issue 6): the chair runs a hearing of its own (own conference, so the
+// demo and the other specs are left alone) while a viewer in a second browser follows the
+// webcast page, which must show each change within a second of the chair's action.
+
+const SECOND = { timeout: 1000 };
+
+async function makeConference(db: PrismaClient) {
+  return db.conference.create({
+    data: { slug: unique("live"), name: unique("Live Conference"), city: "Dubai", opensOn: new Date("2030-10-28"), closesOn: new Date("2030-11-15"), timeZone: "Asia/Dubai" },
+  });
+}
+
+/** A second browser, with its own console-error check (the fixture watches only `page`). */
+async function viewerPage(browser: Browser, baseURL: string | undefined, path: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  await page.goto(path);
+  return { page, errors };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("the chair runs a two-candidate hearing and the webcast page follows each move within a second", async ({ page, browser, db, baseURL }) => {
+  test.setTimeout(120_000);
+  const conference = await makeConference(db);
+  const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2, questionsPerCandidate: 2, presentationMinutes: 5, qaMinutes: 5 });
+  const [first, second] = candidates.map((c) => c.name);
+  const body = `${unique("How will you close the standardisation gap")}?`;
+
+  // The viewer, anonymous, before the start: schedule, state, and the question form.
+  const { page: viewer, errors: viewerErrors } = await viewerPage(browser, baseURL, `/en/hearing/${hearingId}`);
+  await expect(viewer.getByRole("heading", { level: 1 })).toHaveText("The candidates' hearing");
+  await expect(viewer.getByTestId("webcast-order").locator("li")).toHaveCount(2);
+  await expect(viewer.getByTestId("webcast-order").locator("li").first()).toContainText(`1. ${first}`);
+  await expect(viewer.getByTestId("live-status")).toHaveText("The hearing has not started yet.");
+  await expect(viewer.getByTestId("webcast-no-stream")).toBeVisible();
+  await expectAccessible(viewer);
+
+  // A remote question to the first candidate.
+  const form = viewer.getByTestId("hearing-ask-form");
+  await form.getByLabel("To the candidate").selectOption({ label: first ?? "" });
+  await form.getByLabel("Your name").fill("Amina Diallo");
+  await form.getByLabel("Country or organisation").fill("Senegal");
+  await form.getByLabel("Your question").fill(body);
+  await form.getByRole("button", { name: "Send the question" }).click();
+  await expect(viewer.getByTestId("hearing-ask-sent")).toHaveText("Thank you: your question is in the chair's queue.");
+
+  // The chair's console.
+  await signInAs(page, "en", chair);
+  await page.goto(`/en/chair?hearing=${hearingId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chair's console");
+  await expectAccessible(page);
+  const moves = page.getByRole("form", { name: "Run the hearing" });
+  const move = async (label: string, done: string) => {
+    await moves.getByRole("button", { name: label, exact: true }).click();
+    await expect(moves.getByTestId("form-success")).toHaveText(done);
+  };
+
+  await move("Open the hearing", "The hearing is open.");
+  await expect(viewer.getByTestId("live-speaker")).toHaveText(`${first} (candidate 1)`, SECOND);
+  await expect(viewer.getByTestId("live-phase")).toHaveText("between phases", SECOND);
+
+  await move("Start the presentation", "The presentation has started.");
+  await expect(viewer.getByTestId("live-phase")).toHaveText("presentation", SECOND);
+  await expect(viewer.getByTestId("live-clock")).toHaveText(/^4:5\d|5:00$/, SECOND);
+  // The clock runs in the browser: it changes with no message from the server.
+  const before = await viewer.getByTestId("live-clock").textContent();
+  await expect(viewer.getByTestId("live-clock")).not.toHaveText(before ?? "", { timeout: 2500 });
+
+  await move("Pause the clock", "The clock is paused.");
+  await expect(viewer.getByTestId("live-status")).toHaveText("Live — the clock is paused.", SECOND);
+  const paused = await viewer.getByTestId("live-clock").textContent();
+  await viewer.waitForTimeout(1500);
+  await expect(viewer.getByTestId("live-clock")).toHaveText(paused ?? "");
+  await move("Resume the clock", "The clock is running again.");
+  await expect(viewer.getByTestId("live-status")).toHaveText("Live now.", SECOND);
+
+  // No draw before a question is approved: the refusal is translated.
+  await moves.getByRole("button", { name: "Draw 2 questions" }).click();
+  await expect(moves.getByTestId("form-error")).toHaveText("Approve at least one question for this candidate before the draw.");
+
+  // The queue: the webcast question, approved; then the draw (one approved, two asked).
+  const queue = page.getByTestId("chair-queue");
+  await expect(queue.getByRole("heading", { level: 2 })).toHaveText(`Questions for ${first}`);
+  const item = queue.getByTestId("queue-question").filter({ hasText: body });
+  await expect(item).toContainText("Amina Diallo (Senegal), via the webcast");
+  await expect(item.getByTestId("queue-question-status")).toHaveText("Waiting for a decision");
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(item.getByTestId("queue-question-status")).toHaveText("Approved");
+
+  await move("Draw 2 questions", "The questions have been drawn and published.");
+  await expect(viewer.getByTestId("live-draw")).toContainText("Questions drawn for this candidate: 1 of 2.", SECOND);
+
+  await move("Start questions and answers", "Questions and answers have started.");
+  await expect(viewer.getByTestId("live-phase")).toHaveText("questions and answers", SECOND);
+
+  await move("Show the next question", "The question is on screen.");
+  await expect(viewer.getByTestId("live-question-text")).toHaveText(body, SECOND);
+  await expect(viewer.getByTestId("live-question-asker")).toHaveText("Asked by Amina Diallo, via the webcast", SECOND);
+  await expect(item.getByTestId("queue-question-status")).toHaveText("On screen (question 1)");
+
+  await move("Mark as answered", "The question is marked as answered.");
+  await expect(viewer.getByTestId("live-question")).toHaveCount(0, SECOND);
+
+  await move("Next candidate", "Moved to the next candidate.");
+  await expect(viewer.getByTestId("live-speaker")).toHaveText(`${second} (candidate 2)`, SECOND);
+  // The first candidate has finished: questions go to the second only.
+  await expect(viewer.getByTestId("hearing-ask-form").getByLabel("To the candidate").locator("option")).toHaveText([`${second} (speaking now)`]);
+
+  await move("Start the presentation", "The presentation has started.");
+  await expect(viewer.getByTestId("live-duration")).toHaveText("Time for this phase: 5 minutes.", SECOND);
+  // An extension: refused without a reason, then granted with one.
+  const extend = page.getByRole("form", { name: "Extend the current phase" });
+  await extend.getByLabel("Minutes to add").fill("2");
+  await extend.getByRole("button", { name: "Extend" }).click();
+  await expect(extend.getByTestId("form-error")).toBeVisible();
+  await extend.getByLabel("Reason").fill("The interpretation into Arabic was interrupted.");
+  await extend.getByRole("button", { name: "Extend" }).click();
+  await expect(extend.getByTestId("form-success")).toHaveText("The phase has been extended.");
+  await expect(viewer.getByTestId("live-duration")).toHaveText("Time for this phase: 7 minutes.", SECOND);
+  await expect(viewer.getByTestId("live-clock")).toHaveText(/^6:[2-5]\d|7:00$/, SECOND);
+
+  // Refused moves are not offered; the console shows the one the rules allow.
+  await expect(moves.getByRole("button", { name: "Next candidate" })).toHaveCount(0);
+
+  await move("End the hearing", "The hearing has ended.");
+  await expect(viewer.getByTestId("live-status")).toHaveText("The hearing has ended.", SECOND);
+  await expect(viewer.getByTestId("hearing-ask-closed")).toBeVisible(SECOND);
+  await viewer.context().close();
+  expect(viewerErrors, "console errors on the webcast page").toEqual([]);
+
+  const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { status: true } });
+  expect(stored.status).toBe("ENDED");
+  const question = await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body } });
+  expect(question.status).toBe("ANSWERED");
+  expect(question.source).toBe("WEBCAST");
+});
+
+test("nobody but the hearing's chair sees its console or moves it", async ({ page, db }) => {
+  const conference = await makeConference(db);
+  const { hearingId } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  const other = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  // Another chair asking for this hearing is shown none of it.
+  await signInAs(page, "en", other.chair);
+  await page.goto(`/en/chair?hearing=${hearingId}`);
+  await expect(page.getByTestId("chair-no-hearing")).toHaveText("You are not the chair of any hearing.");
+  const queue = await page.request.get(`/api/hearings/${hearingId}/queue`);
+  expect(queue.status()).toBe(403);
+  // Their own is there.
+  await page.goto(`/en/chair`);
+  await expect(page.getByTestId("chair-hearing")).toContainText(conference.name);
+});
+
+test("a members-only webcast shows an anonymous visitor the schedule but no player, and how to sign in", async ({ page, db }) => {
+  const conference = await makeConference(db);
+  const { hearingId, candidates } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  const source = "https://stream.example.test/hearing/live.m3u8";
+  await db.hearing.update({ where: { id: hearingId }, data: { webcastKind: "URL", webcastSource: source, webcastAccess: "MEMBERS" } });
+
+  await page.goto(`/en/hearing/${hearingId}`);
+  await expect(page.getByTestId("webcast-order").locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("webcast-order")).toContainText(candidates[0]?.name ?? "");
+  await expect(page.getByTestId("webcast-members-only")).toContainText("The webcast of this hearing is for the delegations of the Member States only.");
+  const signIn = page.getByRole("link", { name: "Sign in to watch the webcast" });
+  await expect(signIn).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/hearing/${hearingId}`)}`);
+  await expect(page.getByTestId("video-frame")).toHaveCount(0);
+  expect(await page.content()).not.toContain("stream.example.test");
+  // The live panel is public all the same.
+  await expect(page.getByTestId("live-status")).toHaveText("The hearing has not started yet.");
+  await expect(page.getByTestId("hearing-ask-form")).toHaveCount(0);
+  await expect(page.getByTestId("hearing-ask-members-only")).toBeVisible();
+  await expectAccessible(page);
+  // A members-only hearing takes questions from members only: the route says so.
+  const refused = await page.request.post(`/api/hearings/${hearingId}/questions?locale=en`, {
+    data: { candidateId: candidates[0]?.id, askerName: "Anon", askerOrigin: "", body: "A question from nobody in particular?", website: "" },
+  });
+  expect(refused.status()).toBe(403);
+
+  await page.goto(`/ar/hearing/${hearingId}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("جلسة الاستماع إلى المرشحين");
+  await expectAccessible(page);
+});
+
+test("a signed-in member is given the members-only stream", async ({ page, db, consoleErrors }) => {
+  // The stream's address does not exist: the player may report that it cannot load it.
+  consoleErrors.allow(/stream\.example\.test|Failed to load resource|ERR_NAME_NOT_RESOLVED|MediaError|manifest/i);
+  const conference = await makeConference(db);
+  const { hearingId } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  await db.hearing.update({ where: { id: hearingId }, data: { webcastKind: "URL", webcastSource: "https://stream.example.test/hearing/live.m3u8", webcastAccess: "MEMBERS" } });
+  await signInAs(page, "en", await makeUser(db, "MEMBER"));
+  await page.goto(`/en/hearing/${hearingId}`);
+  await expect(page.getByTestId("video-frame")).toBeVisible();
+  await expect(page.getByTestId("webcast-members-only")).toHaveCount(0);
+  await expect(page.getByTestId("hearing-ask-form")).toBeVisible();
+});
+
+test("the secretariat types in a card from the room and it reaches the chair's queue", async ({ page, browser, baseURL, db }) => {
+  const conference = await makeConference(db);
+  const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  const body = `${unique("What is your plan for rural connectivity")}?`;
+  await signInAs(page, "en", await makeUser(db, "SECRETARIAT"));
+  await page.goto(`/en/admin/hearing?hearing=${hearingId}`);
+  const card = page.getByRole("form", { name: "Questions handed in on cards" });
+  await card.getByLabel("To the candidate").selectOption({ label: `1. ${candidates[0]?.name}` });
+  await card.getByLabel("Name on the card").fill("Kenji Sato");
+  await card.getByLabel("Country or organisation").fill("Japan");
+  // Without the question itself: refused, and what was typed stays.
+  await card.getByRole("button", { name: "Add to the queue" }).click();
+  await expect(card.getByTestId("form-error")).toBeVisible();
+  await expect(card.getByLabel("Name on the card")).toHaveValue("Kenji Sato");
+  await card.getByLabel("The question").fill(body);
+  await card.getByRole("button", { name: "Add to the queue" }).click();
+  await expect(card.getByTestId("form-success")).toHaveText("The question is in the chair's queue.");
+
+  const context = await browser.newContext({ baseURL });
+  const chairPage = await context.newPage();
+  await signInAs(chairPage, "en", chair);
+  await chairPage.goto(`/en/chair?hearing=${hearingId}`);
+  const item = chairPage.getByTestId("chair-queue").getByTestId("queue-question").filter({ hasText: body });
+  await expect(item).toContainText("Kenji Sato (Japan), on a card in the room");
+  await expect(item.getByTestId("queue-question-status")).toHaveText("Waiting for a decision");
+  await item.getByRole("button", { name: "Set aside" }).click();
+  await expect(item.getByTestId("queue-question-status")).toHaveText("Set aside");
+  await context.close();
+  expect((await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body } })).status).toBe("SET_ASIDE");
+});
+
+test("the console and the webcast page in Arabic", async ({ page, db }) => {
+  const conference = await makeConference(db);
+  const { hearingId, chair } = await makeReadyHearing(db, { conferenceId: conference.id, candidates: 2 });
+  await signInAs(page, "ar", chair);
+  await page.goto(`/ar/chair?hearing=${hearingId}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("وحدة تحكم الرئيس");
+  const moves = page.getByRole("form", { name: "إدارة جلسة الاستماع" });
+  await moves.getByRole("button", { name: "افتتح جلسة الاستماع" }).click();
+  await expect(moves.getByTestId("form-success")).toHaveText("افتُتحت جلسة الاستماع.");
+  await moves.getByRole("button", { name: "ابدأ العرض" }).click();
+  await expect(page.getByTestId("live-phase")).toHaveText("العرض");
+  await expectAccessible(page);
+  await page.goto(`/ar/hearing/${hearingId}`);
+  await expect(page.getByTestId("live-phase")).toHaveText("العرض");
+  await expectAccessible(page);
+});

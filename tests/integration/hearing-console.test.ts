@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { getChairHearing } from "@/lib/hearings/chair-console";
+import { startHearing, startPresentation } from "@/lib/hearings/live";
+import { readWebcastView, webcastAccess } from "@/lib/hearings/webcast";
+import { withAppDatabase } from "../support/app-database";
+import { asActor, makeUser } from "../support/factories";
+import { makeHearingConference } from "../support/factories-hearing";
+import { makeReadyHearing } from "../support/factories-live";
+import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+
+// Issue 6: what the chair's console and the webcast page read — the chair's own hearing
+// with the moves the rules allow now, and who may watch a members-only stream.
+
+const database = withAppDatabase();
+let db: PrismaClient;
+let conferenceId: string;
+
+beforeAll(async () => {
+  db = createDb(database.url());
+  conferenceId = (await makeHearingConference(db)).id;
+});
+
+describe("getChairHearing", () => {
+  it("gives the chair their hearing with the moves allowed now, and follows the hearing as it runs", async () => {
+    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId, questionsPerCandidate: 2 });
+    const actor = asActor(chair);
+    const before = await getChairHearing(actor);
+    expect(before).toMatchObject({ id: hearingId, status: "SCHEDULED", current: null, legalMoves: ["start"], questionsPerCandidate: 2, seedCommitted: true });
+
+    await startHearing({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: { hearingId } });
+    const running = await getChairHearing(actor, hearingId);
+    expect(running).toMatchObject({
+      status: "LIVE",
+      phase: "PRESENTATION",
+      paused: false,
+      current: { candidateId: candidates[0]?.id, position: 1 },
+      legalMoves: ["pause", "startQa", "end"],
+      questions: { drawn: false, toShow: 0, onScreen: false },
+    });
+  });
+
+  it("shows nobody else's hearing, even by its id, and refuses every role but the chair", async () => {
+    const { hearingId } = await makeReadyHearing(db, { conferenceId });
+    const other = await makeReadyHearing(db, { conferenceId });
+    expect(await getChairHearing(asActor(other.chair), hearingId)).toBeNull();
+    await expectOnlyRoleAllowed("CHAIR", (actor) => getChairHearing(actor, hearingId));
+    expect((await refusalOf(getChairHearing(actorOf("SECRETARIAT"), hearingId))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("webcastAccess", () => {
+  it("gives a members-only stream to members and the chair, a sign-in to the anonymous, a refusal to a disabled account", async () => {
+    const { hearingId } = await makeReadyHearing(db, { conferenceId });
+    const source = "https://stream.example.test/hearing/live.m3u8";
+    await db.hearing.update({ where: { id: hearingId }, data: { webcastKind: "URL", webcastSource: source, webcastAccess: "MEMBERS" } });
+    const view = await readWebcastView(hearingId);
+    if (!view) throw new Error("no view");
+    const play = { kind: "play", playback: { kind: "src", src: source, external: true, stream: "hls" } };
+    expect(webcastAccess(view, null)).toEqual({ kind: "signInNeeded" });
+    expect(webcastAccess(view, asActor(await makeUser(db, "MEMBER")))).toEqual(play);
+    expect(webcastAccess(view, actorOf("CHAIR"))).toEqual(play);
+    // Every role may watch (lib/auth/permissions.ts); a disabled account may not.
+    expect(webcastAccess(view, actorOf("CANDIDATE"))).toEqual(play);
+    expect(webcastAccess(view, actorOf("MEMBER", { disabled: true }))).toEqual({ kind: "notAllowed" });
+    expect(webcastAccess({ ...view, webcastAccess: "PUBLIC" }, null)).toEqual(play);
+    expect(webcastAccess({ ...view, webcastKind: "MUX_PLAYBACK_ID", webcastSource: "abc123", webcastAccess: "PUBLIC" }, null)).toEqual({ kind: "play", playback: { kind: "mux", playbackId: "abc123" } });
+    expect(webcastAccess({ ...view, webcastKind: "NONE", webcastSource: null }, null)).toEqual({ kind: "none" });
+    // After the hearing the recording is replayed, under the same access rule.
+    const recording = "https://video.example.test/hearing-recording.mp4";
+    const ended = { ...view, status: "ENDED" as const, recordingUrl: recording };
+    expect(webcastAccess(ended, null)).toEqual({ kind: "signInNeeded" });
+    expect(webcastAccess({ ...ended, webcastAccess: "PUBLIC", webcastKind: "NONE", webcastSource: null }, null)).toEqual({
+      kind: "play",
+      playback: { kind: "src", src: recording, external: true, stream: "progressive" },
+    });
+    // While the hearing runs, the recording is not what plays.
+    expect(webcastAccess({ ...ended, status: "LIVE", webcastAccess: "PUBLIC" }, null)).toEqual(play);
+  });
+
+  it("lists the running order with equal planned slots in the conference's time", async () => {
+    const { hearingId, candidates } = await makeReadyHearing(db, { conferenceId, presentationMinutes: 10, qaMinutes: 5 });
+    const view = await readWebcastView(hearingId);
+    expect(view?.slots.map((s) => [s.candidateId, s.position, s.plannedStart])).toEqual([
+      [candidates[0]?.id, 1, "2030-10-27T05:30:00.000Z"],
+      [candidates[1]?.id, 2, "2030-10-27T05:45:00.000Z"],
+    ]);
+    expect(await readWebcastView("no-such-hearing")).toBeNull();
+  });
+});

@@ -28,6 +28,8 @@ export type WebcastView = {
   webcastAccess: "PUBLIC" | "MEMBERS";
   /** After the hearing: the recording (https, HLS or MP4), kept on the server like the stream. */
   recordingUrl: string | null;
+  /** SHA-256 of the secret seed, published before any draw (the seed stays on the server). */
+  seedHash: string | null;
   slots: WebcastSlot[];
 };
 
@@ -46,6 +48,7 @@ export async function readWebcastView(hearingId: string): Promise<WebcastView | 
       webcastSource: true,
       webcastAccess: true,
       recordingUrl: true,
+      seedHash: true,
       conference: { select: { name: true, timeZone: true } },
       slots: { select: { candidateId: true, position: true, candidate: { select: { name: true } } } },
     },
@@ -74,6 +77,7 @@ export async function readWebcastView(hearingId: string): Promise<WebcastView | 
     webcastSource: hearing.webcastSource,
     webcastAccess: hearing.webcastAccess,
     recordingUrl: hearing.recordingUrl,
+    seedHash: hearing.seedHash,
     slots,
   };
 }

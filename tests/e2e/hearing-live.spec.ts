@@ -171,6 +171,9 @@ test("a members-only webcast shows an anonymous visitor the schedule but no play
   await page.goto(`/en/hearing/${hearingId}`);
   await expect(page.getByTestId("webcast-order").locator("li")).toHaveCount(2);
   await expect(page.getByTestId("webcast-order")).toContainText(candidates[0]?.name ?? "");
+  // The commitment to the draw is published on the hearing's page before anything is drawn.
+  const committed = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedHash: true } });
+  await expect(page.getByTestId("webcast-seed-hash")).toHaveText(committed.seedHash ?? "missing");
   await expect(page.getByTestId("webcast-members-only")).toContainText("The webcast of this hearing is for the delegations of the Member States only.");
   const signIn = page.getByRole("link", { name: "Sign in to watch the webcast" });
   await expect(signIn).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/hearing/${hearingId}`)}`);

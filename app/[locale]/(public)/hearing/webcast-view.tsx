@@ -24,6 +24,7 @@ function clock(ms: number): string {
  */
 export async function WebcastView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingLive.webcast" });
+  const home = await getTranslations({ locale, namespace: "home" });
   const hearingId = await getCachedPublicHearingId(requested);
   if (requested !== undefined && !hearingId) notFound();
   const [view, replay] = hearingId ? await Promise.all([getCachedWebcastView(hearingId), getHearingReplay(hearingId)]) : [null, null];
@@ -109,6 +110,16 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             </ol>
           </section>
         ) : null}
+        <p className="text-sm">
+          {home("commitment")}{" "}
+          {view.seedHash ? (
+            <code className="break-all" dir="ltr" data-testid="webcast-seed-hash">
+              {view.seedHash}
+            </code>
+          ) : (
+            home("noCommitment")
+          )}
+        </p>
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
             {t("verifyLink")}

@@ -166,7 +166,8 @@ test("a candidate prepares a brochure and a video, the Ethics Office clears the 
 test("a page without video never loads the player", async ({ page }) => {
   const requested: string[] = [];
   page.on("request", (request) => requested.push(request.url()));
-  await page.goto("/en/posts");
+  // The home page: no video there (and not the posts list, which another spec watches change).
+  await page.goto("/en");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.locator("mux-player")).toHaveCount(0);
   const scripts = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));

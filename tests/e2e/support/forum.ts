@@ -108,13 +108,24 @@ export function xssCorpus(): Payload[] {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const known = new Set(own.map((p) => p.payload));
+  // Distinct as the server judges repeats (lib/forum/schema.ts normaliseForRepeat: control
+  // characters dropped, NFKC, case and spacing ignored), or a sampled line would be refused as
+  // a repeat of another.
+  const repeatKey = (text: string) =>
+    text
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  const known = new Set(own.map((p) => repeatKey(p.payload)));
   const sample: Payload[] = [];
   for (let guard = 0; sample.length < SHARED_SAMPLE && guard < SHARED_SAMPLE * 20; guard += 1) {
     const index = Math.floor(next() * lines.length);
     const line = lines[index];
-    if (line === undefined || known.has(line)) continue;
-    known.add(line);
+    if (line === undefined || known.has(repeatKey(line))) continue;
+    known.add(repeatKey(line));
     sample.push({ category: "shared sample", source: `payloadbox:${index + 1}`, payload: line });
   }
   return [...own, ...sample];

@@ -60,7 +60,9 @@ export default workspacePage("/my/forum", async ({ user, locale, searchParams })
           </p>
         ) : null}
         <p>
-          <Link href={`/candidates/${candidature.id}#forum`} className="text-brand-700 underline underline-offset-4">
+          {/* Not prefetched: a prefetch renders the cached public page while the candidate is
+              moderating, and a render that started before a change can be stored after it. */}
+          <Link href={`/candidates/${candidature.id}#forum`} prefetch={false} className="text-brand-700 underline underline-offset-4">
             {t("queue.publicPage")}
           </Link>
         </p>

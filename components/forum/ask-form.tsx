@@ -1,20 +1,15 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { visitorFields } from "@/components/forms/visitor-field";
-import { useCallback, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { Honeypot, visitorFields } from "@/components/forms/visitor-field";
+import { formText as text, useVisitorPost } from "@/components/forms/visitor-post";
+import { useCallback, useId, useSyncExternalStore, type FormEvent } from "react";
 
 // The public's question to a candidate. A client component posting JSON to the forum's
 // route, so that the candidate's page itself stays cached (docs/decisions/005): nothing a
 // visitor types is rendered by the server, and the answer comes back in this form only.
 
 export type AskLimits = { name: number; country: number; affiliation: number; email: number; body: number };
-
-type Outcome =
-  | { status: "idle" }
-  | { status: "sending" }
-  | { status: "sent"; at: number }
-  | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
 
 type Field = "askerName" | "askerCountry" | "askerAffiliation" | "askerEmail" | "body";
 
@@ -39,47 +34,6 @@ function useClosed(closesAt: string): boolean {
   );
 }
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
-
-/** The honeypot input (see the comment where AskForm uses it); shared with the hearing's question form. */
-export function Honeypot({ id, field, label }: { id: string; field: string; label: string }) {
-  return (
-    <div aria-hidden="true" className="absolute -start-[10000px] top-0 h-px w-px overflow-hidden">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} name={field} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-    </div>
-  );
-}
-
-/**
- * A JSON route's refusal (400 with fieldErrors, 429 with Retry-After, else `error`) as the
- * message to announce and the per-field messages; shared with the hearing's question form.
- */
-export async function readRefusal(
-  response: Response,
-  messages: { fixErrors: string; failed: string; tryAgainIn: (minutes: number) => string },
-): Promise<{ message: string; fieldErrors: Record<string, string> }> {
-  const reply = (await response.json().catch(() => null)) as { error?: unknown; fieldErrors?: unknown } | null;
-  const serverMessage = typeof reply?.error === "string" && reply.error ? reply.error : null;
-  const fieldErrors: Record<string, string> = {};
-  if (reply?.fieldErrors && typeof reply.fieldErrors === "object") {
-    for (const [name, message] of Object.entries(reply.fieldErrors as Record<string, unknown>)) {
-      if (typeof message === "string") fieldErrors[name] = message;
-    }
-  }
-  let message: string;
-  if (response.status === 400) message = messages.fixErrors;
-  else if (response.status === 429) {
-    const seconds = Number(response.headers.get("retry-after"));
-    const minutes = Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : null;
-    message = serverMessage ?? (minutes ? messages.tryAgainIn(minutes) : messages.failed);
-  } else message = serverMessage ?? messages.failed;
-  return { message, fieldErrors };
-}
-
 export function AskForm({
   candidateId,
   closesAt,
@@ -96,9 +50,11 @@ export function AskForm({
   const locale = useLocale();
   const id = useId();
   const closed = useClosed(closesAt);
-  const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const { outcome, fieldErrors, outcomeRef, bodyRef, post } = useVisitorPost({
+    fixErrors: t("fixErrors"),
+    failed: t("failed"),
+    tryAgainIn: (minutes) => t("tryAgainIn", { minutes }),
+  });
 
   if (closed) {
     return (
@@ -107,13 +63,6 @@ export function AskForm({
       </p>
     );
   }
-
-  const fieldErrors = outcome.status === "error" ? outcome.fieldErrors : {};
-  const show = (next: Outcome) => {
-    setOutcome(next);
-    // After React has rendered the message: keyboard and screen-reader users land on it.
-    requestAnimationFrame(() => outcomeRef.current?.focus());
-  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -127,40 +76,10 @@ export function AskForm({
       body: text(data, "body"),
       [honeypotField]: text(data, honeypotField),
     };
-    setOutcome({ status: "sending" });
-    let response: Response;
-    try {
-      response = await fetch(`/api/forum/questions?locale=${encodeURIComponent(locale)}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-      });
-    } catch {
-      show({ status: "error", message: t("failed"), fieldErrors: {}, at: Date.now() });
-      return;
-    }
-    if (response.ok) {
-      // The asker's details stay for a next question; the question itself is cleared.
-      if (bodyRef.current) bodyRef.current.value = "";
-      show({ status: "sent", at: Date.now() });
-      return;
-    }
-    const { message, fieldErrors: perField } = await readRefusal(response, {
-      fixErrors: t("fixErrors"),
-      failed: t("failed"),
-      tryAgainIn: (minutes) => t("tryAgainIn", { minutes }),
-    });
-    show({ status: "error", message, fieldErrors: perField, at: Date.now() });
+    await post(`/api/forum/questions?locale=${encodeURIComponent(locale)}`, payload);
   }
 
-  const { fieldProps, help } = visitorFields<Field>(id, fieldErrors, "ask-error");
-  const label = (name: Field, content: string, required = false) => (
-    <label htmlFor={`${id}-${name}`} className="font-medium">
-      {content}
-      {required ? <span aria-hidden="true"> *</span> : null}
-    </label>
-  );
-
+  const { fieldProps, help, label } = visitorFields<Field>(id, fieldErrors, "ask-error");
   return (
     <form
       onSubmit={submit}

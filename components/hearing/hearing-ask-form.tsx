@@ -1,9 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { visitorFields } from "@/components/forms/visitor-field";
-import { useId, useRef, useState, type FormEvent } from "react";
-import { Honeypot, readRefusal } from "@/components/forum/ask-form";
+import { Honeypot, visitorFields } from "@/components/forms/visitor-field";
+import { formText as text, useVisitorPost } from "@/components/forms/visitor-post";
+import { useId, type FormEvent } from "react";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { askableCandidates } from "./live-clock";
 
@@ -19,28 +19,19 @@ export type HearingAskSetup = {
   honeypotField: string;
 };
 
-type Outcome =
-  | { status: "idle" }
-  | { status: "sending" }
-  | { status: "sent"; at: number }
-  | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
-
 type Field = "candidateId" | "askerName" | "askerOrigin" | "body";
 
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state: PublicHearingState }) {
   const t = useTranslations("hearingLive.ask");
   const forum = useTranslations("forum.ask");
   const locale = useLocale();
   const id = useId();
-  const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const { outcome, fieldErrors, outcomeRef, bodyRef, post } = useVisitorPost({
+    fixErrors: forum("fixErrors"),
+    failed: forum("failed"),
+    tryAgainIn: (minutes) => forum("tryAgainIn", { minutes }),
+  });
   const choices = askableCandidates(setup.order, state);
 
   if (choices.length === 0) {
@@ -50,12 +41,6 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
       </p>
     );
   }
-
-  const fieldErrors = outcome.status === "error" ? outcome.fieldErrors : {};
-  const show = (next: Outcome) => {
-    setOutcome(next);
-    requestAnimationFrame(() => outcomeRef.current?.focus());
-  };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,38 +53,10 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
       body: text(data, "body"),
       [setup.honeypotField]: text(data, setup.honeypotField),
     };
-    setOutcome({ status: "sending" });
-    let response: Response;
-    try {
-      response = await fetch(`/api/hearings/${encodeURIComponent(setup.hearingId)}/questions?locale=${encodeURIComponent(locale)}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(payload),
-      });
-    } catch {
-      show({ status: "error", message: forum("failed"), fieldErrors: {}, at: Date.now() });
-      return;
-    }
-    if (response.ok) {
-      if (bodyRef.current) bodyRef.current.value = "";
-      show({ status: "sent", at: Date.now() });
-      return;
-    }
-    const refusal = await readRefusal(response, {
-      fixErrors: forum("fixErrors"),
-      failed: forum("failed"),
-      tryAgainIn: (minutes) => forum("tryAgainIn", { minutes }),
-    });
-    show({ status: "error", ...refusal, at: Date.now() });
+    await post(`/api/hearings/${encodeURIComponent(setup.hearingId)}/questions?locale=${encodeURIComponent(locale)}`, payload);
   }
 
-  const { fieldProps, help } = visitorFields<Field>(id, fieldErrors, "hearing-ask-error");
-  const label = (name: Field, content: string, required = false) => (
-    <label htmlFor={`${id}-${name}`} className="font-medium">
-      {content}
-      {required ? <span aria-hidden="true"> *</span> : null}
-    </label>
-  );
+  const { fieldProps, help, label } = visitorFields<Field>(id, fieldErrors, "hearing-ask-error");
   const current = state.status === "LIVE" ? state.candidate?.id : undefined;
 
   return (

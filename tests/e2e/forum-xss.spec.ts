@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { makeUser } from "../support/factories";
 import { expect, signInAs, test } from "./support/fixtures";
 import { ask, askForm, failOnDialogs, openForum, POST_PREFETCH_404, spreadOut, xssCorpus } from "./support/forum";
+import { parseCsv } from "../support/csv";
 
 // The XSS and injection corpus (tests/fixtures/xss/: 127 of our own, plus a sample of the shared public list when present) through every field of
 // the ask form and the candidate's answer, then read back wherever it is shown: the
@@ -70,36 +71,6 @@ async function expectInert(page: Page) {
   expect(report.ran, "a payload ran").toBeNull();
   expect(report.overflow, "the page is wider than the window").toBeLessThanOrEqual(0);
   expect(report.direction).toBe((await page.locator("html").getAttribute("dir")) ?? "ltr");
-}
-
-/** RFC 4180, as lib/audit/csv.ts writes it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 // A cell a spreadsheet would run as a formula carries a leading quote (OWASP CSV injection).

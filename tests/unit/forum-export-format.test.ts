@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, toCsv, toJson, type ExportedQuestion } from "@/lib/forum/export-format";
+import { parseCsv } from "../support/csv";
 
 function question(extra: Partial<ExportedQuestion> = {}): ExportedQuestion {
   return {
@@ -16,45 +17,6 @@ function question(extra: Partial<ExportedQuestion> = {}): ExportedQuestion {
     answeredAt: null,
     ...extra,
   };
-}
-
-// RFC 4180, enough to read back what the export wrote.
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe("the forum's CSV export", () => {

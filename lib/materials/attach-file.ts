@@ -2,26 +2,18 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
-import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { parseInput } from "@/lib/validation/parse";
-import { assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
-import { editRefusal } from "./publish-rules";
+import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { materialIdSchema } from "./schema";
 
 const FILE_FIELDS = { fileKey: true, fileName: true, mimeType: true, sizeBytes: true } as const;
 
-/** Only a draft brochure of the actor's own takes a file (issue 4: brochure = PDF). */
-function assertAttachable(m: { kind: string; state: Parameters<typeof editRefusal>[0] }) {
-  const refusal = editRefusal(m.state);
-  if (refusal) throw new DomainError("CONFLICT", { messageKey: refusal });
-  if (m.kind !== "BROCHURE") throw new DomainError("INVALID_INPUT", { messageKey: "workspace.fileOnlyBrochure" });
-}
-
 async function checked(tx: Tx, candidateId: string, id: string) {
   const material = await lockOwnMaterial(tx, candidateId, id);
-  assertAttachable(material);
+  // Issue 4: a brochure is a PDF; no other kind takes a file here.
+  assertDraftOfKind(material, "BROCHURE", "workspace.fileOnlyBrochure");
   return material;
 }
 

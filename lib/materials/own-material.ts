@@ -2,7 +2,9 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
+import type { MaterialKind, MaterialState } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
+import { editRefusal } from "./publish-rules";
 
 export const MATERIAL_FIELDS = {
   id: true,
@@ -41,4 +43,14 @@ export async function lockOwnMaterial(tx: Tx, candidateId: string, id: string) {
   });
   if (!material || material.candidateId !== candidateId) throw new DomainError("NOT_FOUND");
   return material;
+}
+
+/**
+ * Only a draft takes new content (published material is unpublished first, taken-down
+ * material stays as judged), and a file or video only on the material of that kind.
+ */
+export function assertDraftOfKind(m: { kind: MaterialKind; state: MaterialState }, kind: MaterialKind, wrongKindKey: string): void {
+  const refusal = editRefusal(m.state);
+  if (refusal) throw new DomainError("CONFLICT", { messageKey: refusal });
+  if (m.kind !== kind) throw new DomainError("INVALID_INPUT", { messageKey: wrongKindKey });
 }

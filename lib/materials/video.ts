@@ -12,8 +12,7 @@ import { MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { sniff } from "@/lib/uploads/sniff";
 import { assertAcceptedType } from "@/lib/uploads/validate-upload";
 import { parseInput } from "@/lib/validation/parse";
-import { assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
-import { editRefusal } from "./publish-rules";
+import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { materialIdSchema } from "./schema";
 import { videoUrlSchema } from "./video-schema";
 
@@ -54,17 +53,10 @@ const uploadRefusal = (reason: string, values?: Record<string, string | number>)
 
 const tooLarge = (maxBytes: number) => uploadRefusal("tooLarge", { limit: Math.max(1, Math.round(maxBytes / MB)) });
 
-/** Only a draft video of the actor's own takes a video (published material is unpublished first). */
-function assertVideoDraft(m: { kind: string; state: Parameters<typeof editRefusal>[0] }) {
-  const refusal = editRefusal(m.state);
-  if (refusal) throw new DomainError("CONFLICT", { messageKey: refusal });
-  if (m.kind !== "VIDEO") throw new DomainError("INVALID_INPUT", { messageKey: "workspace.videoOnlyVideo" });
-}
-
 /** The actor's own draft video, locked for the change, with its video fields as they were. */
 async function lockVideoDraft(tx: Tx, candidateId: string, id: string) {
   const material = await lockOwnMaterial(tx, candidateId, id);
-  assertVideoDraft(material);
+  assertDraftOfKind(material, "VIDEO", "workspace.videoOnlyVideo");
   const before = await tx.material.findUniqueOrThrow({ where: { id }, select: VIDEO_FIELDS });
   return { material, before };
 }

@@ -20,24 +20,18 @@ export default workspacePage("/my", async ({ user, locale }) => {
           {/* 001, footnote 2: say plainly why nothing can go public yet. */}
           {mayCampaignPublicly(candidature.status) ? null : <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>}
           <ul className="grid gap-4 sm:grid-cols-2">
-            <li className="rounded border border-slate-300 p-4">
-              <Link href="/my/profile" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
-                {t("profileTitle")}
-              </Link>
-              <p className="mt-1 text-sm text-slate-700">{t("profileIntro")}</p>
-            </li>
-            <li className="rounded border border-slate-300 p-4">
-              <Link href="/my/materials" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
-                {t("materialsTitle")}
-              </Link>
-              <p className="mt-1 text-sm text-slate-700">{t("materialsIntro")}</p>
-            </li>
-            <li className="rounded border border-slate-300 p-4">
-              <Link href="/my/forum" className="text-lg font-semibold text-brand-700 underline underline-offset-4">
-                {t("forumTitle")}
-              </Link>
-              <p className="mt-1 text-sm text-slate-700">{t("forumIntro")}</p>
-            </li>
+            {[
+              { href: "/my/profile", title: t("profileTitle"), intro: t("profileIntro") },
+              { href: "/my/materials", title: t("materialsTitle"), intro: t("materialsIntro") },
+              { href: "/my/forum", title: t("forumTitle"), intro: t("forumIntro") },
+            ].map((card) => (
+              <li key={card.href} className="rounded border border-slate-300 p-4">
+                <Link href={card.href} className="text-lg font-semibold text-brand-700 underline underline-offset-4">
+                  {card.title}
+                </Link>
+                <p className="mt-1 text-sm text-slate-700">{card.intro}</p>
+              </li>
+            ))}
           </ul>
         </>
       ) : (

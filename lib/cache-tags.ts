@@ -1,6 +1,7 @@
 // Tags of the cached public reads; a service that changes their data revalidates them.
 export const TAGS = {
   conference: "conference",
+  conferences: "conferences",
   posts: "posts",
   candidates: "candidates",
   candidate: (id: string) => `candidate:${id}`,

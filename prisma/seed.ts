@@ -35,8 +35,14 @@ async function seedConference(prisma: PrismaClient) {
     closesOn: new Date(DEMO_CONFERENCE.closesOn),
     timeZone: DEMO_CONFERENCE.timeZone,
   };
+  // The demo is the conference shown unless the secretariat has chosen another (docs/decisions/012).
+  const current = await prisma.conference.findFirst({ where: { isCurrent: true }, select: { id: true } });
   // Only created, never overwritten: the secretariat may have edited it since.
-  return prisma.conference.upsert({ where: { slug: DEMO_CONFERENCE.slug }, create: { slug: DEMO_CONFERENCE.slug, ...data }, update: {} });
+  return prisma.conference.upsert({
+    where: { slug: DEMO_CONFERENCE.slug },
+    create: { slug: DEMO_CONFERENCE.slug, ...data, isCurrent: !current },
+    update: {},
+  });
 }
 
 async function seedPosts(prisma: PrismaClient, conferenceId: string): Promise<Map<string, string>> {

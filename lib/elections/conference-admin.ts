@@ -1,39 +1,22 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 
-export const CONFERENCE_FIELDS = {
-  id: true,
-  slug: true,
-  name: true,
-  city: true,
-  opensOn: true,
-  closesOn: true,
-  timeZone: true,
-  deadlineOverrideAt: true,
-  deadlineOverrideReason: true,
-  corporateDomains: true,
-  defaultWebcastAccess: true,
-  forumClosesAt: true,
-} as const;
+export { CONFERENCE_FIELDS };
 
-/** The conference the console configures (HUSTINGS_CONFERENCE), read inside a change. */
-export async function lockConference(tx: Tx) {
-  const slug = env().HUSTINGS_CONFERENCE;
-  // FOR UPDATE: two secretariat officers saving at once are applied one after the other.
-  await tx.$executeRaw`SELECT 1 FROM "Conference" WHERE slug = ${slug} FOR UPDATE`;
-  const conference = await tx.conference.findUnique({ where: { slug }, select: CONFERENCE_FIELDS });
-  if (!conference) throw new DomainError("NOT_FOUND");
-  return conference;
+/** @deprecated Kept for callers not yet moved: use lockConferenceForChange (lib/conferences/lock). */
+export function lockConference(tx: Tx, conferenceId: string) {
+  return lockConferenceForChange(tx, conferenceId);
 }
 
-/** The conference as the secretariat edits it. */
-export async function getConferenceForAdmin(actor: Actor | null) {
+/** A conference as the secretariat edits it, by id or by the slug in the console's URL. */
+export async function getConferenceForAdmin(actor: Actor | null, which: { id: string } | { slug: string }) {
   assertCan(actor, "manage:conference:any");
-  const conference = await db().conference.findUnique({ where: { slug: env().HUSTINGS_CONFERENCE }, select: CONFERENCE_FIELDS });
+  const conference = await db().conference.findUnique({ where: "id" in which ? { id: which.id } : { slug: which.slug }, select: CONFERENCE_FIELDS });
   if (!conference) throw new DomainError("NOT_FOUND");
   return conference;
 }

@@ -43,15 +43,12 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+export { signInAs, signOut } from "./session";
+
+/** The sign-in form, for the sign-in specs only (auth.spec.ts); other specs start signed in (signInAs). */
 export async function signIn(page: Page, locale: string, email: string, password: string) {
   await page.goto(`/${locale}/sign-in`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
-}
-
-/** Signs in and waits until the user has landed on their area. */
-export async function signInAs(page: Page, locale: string, user: { email: string; password: string }) {
-  await signIn(page, locale, user.email, user.password);
-  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
 }

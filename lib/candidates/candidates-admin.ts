@@ -2,7 +2,6 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { nominationRefusal } from "./nomination";
 
@@ -17,25 +16,37 @@ export const CANDIDATE_FIELDS = {
   formallyReceivedAt: true,
 } satisfies Prisma.CandidateSelect;
 
-/** A candidature read inside a change, locked so that concurrent changes apply one after the other. */
-export async function lockCandidate(tx: Tx, id: string) {
+/**
+ * A candidature read inside a change on `conferenceId`, locked so that concurrent changes
+ * apply one after the other. The caller has locked the conference first (lib/conferences/lock):
+ * one of another conference is refused as unknown (docs/decisions/012).
+ */
+export async function lockCandidate(tx: Tx, id: string, conferenceId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Candidate" WHERE id = ${id} FOR UPDATE`;
   const candidate = await tx.candidate.findUnique({ where: { id }, select: CANDIDATE_FIELDS });
-  if (!candidate) throw new DomainError("NOT_FOUND");
+  if (!candidate || candidate.conferenceId !== conferenceId) throw new DomainError("NOT_FOUND");
   return candidate;
 }
 
+/** The conference of a candidature named by id, to lock before the candidature; unknown ids are NOT_FOUND. */
+export async function conferenceOfCandidate(tx: Tx, id: string) {
+  const candidate = await tx.candidate.findUnique({ where: { id }, select: { conferenceId: true } });
+  if (!candidate) throw new DomainError("NOT_FOUND");
+  return candidate.conferenceId;
+}
+
 /**
- * Checks the post and the nominating state of a candidature. The post row is locked
- * (FOR SHARE) so that it cannot be deleted or retired while its candidate is written.
+ * Checks the post and the nominating state of a candidature on `conferenceId`. The post row
+ * is locked (FOR SHARE) so that it cannot be deleted or retired while its candidate is
+ * written; a post of another conference is no choice here, as an unknown one.
  */
-export async function checkNomination(tx: Tx, input: { postId: string; memberStateId: string; previousPostId?: string }) {
+export async function checkNomination(tx: Tx, conferenceId: string, input: { postId: string; memberStateId: string; previousPostId?: string }) {
   await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${input.postId} FOR SHARE`;
   const post = await tx.post.findUnique({
     where: { id: input.postId },
     select: { id: true, conferenceId: true, kind: true, region: true, retiredAt: true, conference: { select: { closesOn: true } } },
   });
-  if (!post) throw new DomainError("INVALID_INPUT", { fieldErrors: { postId: "choose" } });
+  if (!post || post.conferenceId !== conferenceId) throw new DomainError("INVALID_INPUT", { fieldErrors: { postId: "choose" } });
   const state = await tx.memberState.findUnique({ where: { id: input.memberStateId }, select: { region: true, admittedOn: true } });
   if (!state) throw new DomainError("INVALID_INPUT", { fieldErrors: { memberStateId: "choose" } });
   const refusal = nominationRefusal({
@@ -48,11 +59,11 @@ export async function checkNomination(tx: Tx, input: { postId: string; memberSta
   return post;
 }
 
-/** The candidatures of the console's conference, for the secretariat's list. */
-export async function listCandidatesForAdmin(actor: Actor | null) {
+/** The candidatures of `conferenceId`, for the secretariat's list. */
+export async function listCandidatesForAdmin(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:candidate:any");
   return db().candidate.findMany({
-    where: { conference: { slug: env().HUSTINGS_CONFERENCE } },
+    where: { conferenceId },
     orderBy: [{ post: { sortOrder: "asc" } }, { name: "asc" }],
     select: {
       id: true,
@@ -65,12 +76,12 @@ export async function listCandidatesForAdmin(actor: Actor | null) {
   });
 }
 
-/** What the register and edit forms choose from: posts still open, and every Member State. */
-export async function getNominationOptions(actor: Actor | null) {
+/** What the register and edit forms of `conferenceId` choose from: its posts, and every Member State. */
+export async function getNominationOptions(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:candidate:any");
   const [posts, states] = await Promise.all([
     db().post.findMany({
-      where: { conference: { slug: env().HUSTINGS_CONFERENCE } },
+      where: { conferenceId },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
       select: { id: true, code: true, names: true, retiredAt: true },
     }),
@@ -79,11 +90,11 @@ export async function getNominationOptions(actor: Actor | null) {
   return { posts, states };
 }
 
-/** One candidature with its status history and its account, for the detail page. */
-export async function getCandidateForAdmin(actor: Actor | null, id: string) {
+/** One candidature of `conferenceId` with its status history and its account, for the detail page. */
+export async function getCandidateForAdmin(actor: Actor | null, which: { conferenceId: string; id: string }) {
   assertCan(actor, "manage:candidate:any");
-  const candidate = await db().candidate.findUnique({
-    where: { id },
+  const candidate = await db().candidate.findFirst({
+    where: { id: which.id, conferenceId: which.conferenceId },
     select: {
       ...CANDIDATE_FIELDS,
       post: { select: { code: true, names: true } },

@@ -2,29 +2,31 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
-import { CANDIDATE_FIELDS, lockCandidate } from "./candidates-admin";
+import { CANDIDATE_FIELDS, conferenceOfCandidate, lockCandidate } from "./candidates-admin";
 import { changeStatusSchema } from "./schema";
 import { moveRefusal } from "./status-machine";
 
 /**
  * Moves a candidature along announced → formal → withdrawn / elected / not elected; the
- * status, its history row and the audit row are written together or not at all.
+ * status, its history row and the audit row are written together or not at all. The
+ * conference is the candidature's own (refused when closed); a form that names the
+ * conference it was rendered for (`conferenceId`) is refused for a candidature of another.
  */
-export async function changeCandidateStatus({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function changeCandidateStatus({ actor, conferenceId, input }: { actor: Actor | null; conferenceId?: string; input: unknown }) {
   assertCan(actor, "manage:candidate:any");
   const { id, to, formallyReceivedAt, note } = parseInput(changeStatusSchema, input);
   const receivedAt = to === "FORMAL" && formallyReceivedAt ? zonedWallTimeToUtc(parseLocalDateTime(formallyReceivedAt), GR170_TIME_ZONE) : null;
   return db().$transaction(async (tx) => {
-    const before = await lockCandidate(tx, id);
-    const conference = await tx.conference.findUniqueOrThrow({
-      where: { id: before.conferenceId },
-      select: { opensOn: true, deadlineOverrideAt: true, deadlineOverrideReason: true },
-    });
+    const own = await conferenceOfCandidate(tx, id);
+    if (conferenceId !== undefined && conferenceId !== own) throw new DomainError("NOT_FOUND");
+    const conference = await lockConferenceForChange(tx, own);
+    const before = await lockCandidate(tx, id, own);
     const refused = moveRefusal({
       from: before.status,
       to,

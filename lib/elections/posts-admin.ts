@@ -2,7 +2,6 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export const POST_FIELDS = {
@@ -17,11 +16,15 @@ export const POST_FIELDS = {
   retiredAt: true,
 } satisfies Prisma.PostSelect;
 
-/** A post read inside a change, locked so that two officers' edits apply one after the other. */
-export async function lockPost(tx: Tx, id: string) {
+/**
+ * A post read inside a change on `conferenceId`, locked so that two officers' edits apply one
+ * after the other. The caller has locked the conference first (lib/conferences/lock): a post
+ * of another conference is refused as unknown (docs/decisions/012).
+ */
+export async function lockPost(tx: Tx, id: string, conferenceId: string) {
   await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${id} FOR UPDATE`;
   const post = await tx.post.findUnique({ where: { id }, select: POST_FIELDS });
-  if (!post) throw new DomainError("NOT_FOUND");
+  if (!post || post.conferenceId !== conferenceId) throw new DomainError("NOT_FOUND");
   return post;
 }
 
@@ -33,21 +36,22 @@ export async function assertCodeFree(tx: Tx, conferenceId: string, code: string,
   }
 }
 
-/** Every post of the console's conference, retired ones too, with how many candidates ever stood. */
-export async function listPostsForAdmin(actor: Actor | null) {
+/** Every post of `conferenceId`, retired ones too, with how many candidates ever stood. */
+export async function listPostsForAdmin(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:post:any");
   const posts = await db().post.findMany({
-    where: { conference: { slug: env().HUSTINGS_CONFERENCE } },
+    where: { conferenceId },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     select: { ...POST_FIELDS, _count: { select: { candidates: true } } },
   });
   return posts.map(({ _count, ...p }) => ({ ...p, candidateCount: _count.candidates }));
 }
 
-export async function getPostForAdmin(actor: Actor | null, id: string) {
+/** One post of `conferenceId`; one of another conference is NOT_FOUND here. */
+export async function getPostForAdmin(actor: Actor | null, which: { conferenceId: string; id: string }) {
   assertCan(actor, "manage:post:any");
-  const post = await db().post.findUnique({
-    where: { id },
+  const post = await db().post.findFirst({
+    where: { id: which.id, conferenceId: which.conferenceId },
     select: { ...POST_FIELDS, _count: { select: { candidates: true } } },
   });
   if (!post) throw new DomainError("NOT_FOUND");

@@ -1,9 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
+import { getCurrentConference } from "@/lib/conferences/context";
 import { db } from "@/lib/db";
 import { ALGORITHM } from "@/lib/draw/verifiable-draw";
-import { env } from "@/lib/env";
 import { parseChaptersVtt, type Chapter } from "./chapters";
 import { parityReport, type ParityReport } from "./parity";
 
@@ -12,15 +12,20 @@ import { parityReport, type ParityReport } from "./parity";
 // pages use the cached wrappers, revalidated by TAGS.hearings. A cache entry crosses a JSON
 // boundary, so instants are ISO strings throughout.
 
-/** The hearing of that id when given (any hearing's draws and report are public), else the conference's. */
+/**
+ * The hearing of that id when given (any hearing's draws and report are public), else the
+ * current conference's (docs/decisions/012: "current" only decides the unprefixed URLs).
+ */
 export async function resolvePublicHearingId(requested: string | undefined): Promise<string | null> {
   if (requested !== undefined) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(requested)) return null;
     const found = await db().hearing.findUnique({ where: { id: requested }, select: { id: true } });
     return found?.id ?? null;
   }
+  const current = await getCurrentConference();
+  if (!current) return null;
   const hearing = await db().hearing.findFirst({
-    where: { conference: { slug: env().HUSTINGS_CONFERENCE } },
+    where: { conferenceId: current.id },
     orderBy: { startsAt: "asc" },
     select: { id: true },
   });
@@ -32,7 +37,7 @@ export async function resolvePublicHearingId(requested: string | undefined): Pro
  * that a hearing was set up after it was first rendered.
  */
 export function getCachedPublicHearingId(requested?: string): Promise<string | null> {
-  return unstable_cache(() => resolvePublicHearingId(requested), ["public-hearing-id", requested ?? ""], { tags: [TAGS.hearings, TAGS.conference] })();
+  return unstable_cache(() => resolvePublicHearingId(requested), ["public-hearing-id", requested ?? ""], { tags: [TAGS.hearings, TAGS.conference, TAGS.conferences] })();
 }
 
 export type DrawsExport = {

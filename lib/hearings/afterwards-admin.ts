@@ -8,10 +8,11 @@ import { parseChaptersVtt } from "./chapters";
  * What the secretariat's "after the hearing" section shows for one hearing: whether the
  * seed may be revealed, the recording and its chapters. Never the seed itself.
  */
-export async function getHearingAfterwardsForAdmin(actor: Actor | null, hearingId: string) {
+export async function getHearingAfterwardsForAdmin(actor: Actor | null, which: { conferenceId: string; hearingId: string }) {
   assertCan(actor, "manage:hearing:any");
-  const hearing = await db().hearing.findUnique({
-    where: { id: hearingId },
+  // A hearing of another conference is not shown on this conference's page.
+  const hearing = await db().hearing.findFirst({
+    where: { id: which.hearingId, conferenceId: which.conferenceId },
     select: {
       id: true,
       status: true,

@@ -31,18 +31,21 @@ type ButtonMove = Exclude<MoveType, "extend">;
 const MOVE_ORDER: ButtonMove[] = ["start", "startPresentation", "pause", "resume", "startQa", "next", "end"];
 
 /**
- * The hearing `actor` chairs: `requested` when given, else the live one, else the next
- * scheduled, else the latest ended. Null when they chair none (or not `requested`).
+ * The hearing `actor` chairs: `requested` when given (whatever its state), else the one
+ * running, else the next scheduled one of a conference that is not closed (docs/decisions/012).
+ * Null when there is none (or `requested` is not theirs).
  */
 export async function getChairHearing(actor: Actor | null, requested?: string): Promise<ChairHearing | null> {
   assertCan(actor, "run:hearing:own", { chairId: actor?.id ?? null });
   const chaired = await db().hearing.findMany({
-    where: { chairId: actor.id, ...(requested ? { id: requested } : {}) },
-    orderBy: { startsAt: "asc" },
-    select: { id: true, status: true, startsAt: true },
+    where: {
+      chairId: actor.id,
+      ...(requested ? { id: requested } : { OR: [{ status: "LIVE" }, { status: "SCHEDULED", conference: { closedAt: null } }] }),
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: { id: true, status: true },
   });
-  const pick =
-    chaired.find((h) => h.status === "LIVE") ?? chaired.find((h) => h.status === "SCHEDULED") ?? chaired.at(-1);
+  const pick = chaired.find((h) => h.status === "LIVE") ?? chaired[0];
   if (!pick) return null;
   const hearing = await db().hearing.findUniqueOrThrow({
     where: { id: pick.id },

@@ -2,9 +2,9 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { createSeed, seedHash } from "@/lib/draw/verifiable-draw";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { requireHearing } from "./hearing-admin";
@@ -14,11 +14,11 @@ import { noInputSchema } from "./schema";
  * ¶6, ¶7: the draws must be verifiable, so the seed is committed (its hash published)
  * before any draw, once. Replacing it later would let someone pick a convenient seed.
  */
-export async function commitSeed({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function commitSeed({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   parseInput(noInputSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
     if (hearing.seedHash) throw new DomainError("CONFLICT", { messageKey: "adminHearing.seedExists" });
     const seed = createSeed();

@@ -2,9 +2,9 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { ALGORITHM, drawPermutation, sortIds } from "@/lib/draw/verifiable-draw";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { requireHearing } from "./hearing-admin";
@@ -16,11 +16,11 @@ import { noInputSchema } from "./schema";
  * presenters, so anyone can re-run it once the seed is revealed. A second draw is refused
  * unless the presenters changed; then the earlier draw is kept beside the new one.
  */
-export async function drawRunningOrder({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function drawRunningOrder({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   parseInput(noInputSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
     const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true, seedHash: true } });
     if (!secret.seed || !secret.seedHash) throw new DomainError("CONFLICT", { messageKey: "adminHearing.seedNotCommitted" });

@@ -1,8 +1,8 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
 import { db, type Tx } from "@/lib/db";
-import { getConferenceForAdmin } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export const HEARING_FIELDS = {
@@ -48,11 +48,21 @@ export async function requireHearing(tx: Tx, conferenceId: string) {
   return hearing;
 }
 
-/** Everything the secretariat's hearing page shows. */
-export async function getHearingForAdmin(actor: Actor | null) {
+/**
+ * A hearing named by id in a change made on `conferenceId`'s console: one of another
+ * conference is refused as unknown (a stale tab never changes a conference it does not show).
+ */
+export async function assertHearingOfConference(tx: Tx, hearingId: string, conferenceId: string) {
+  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: { conferenceId: true } });
+  if (!hearing || hearing.conferenceId !== conferenceId) throw new DomainError("NOT_FOUND");
+}
+
+/** Everything the secretariat's page of `conferenceId`'s hearing shows. */
+export async function getHearingForAdmin(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:hearing:any");
-  const conference = await getConferenceForAdmin(actor);
   const client = db();
+  const conference = await client.conference.findUnique({ where: { id: conferenceId }, select: CONFERENCE_FIELDS });
+  if (!conference) throw new DomainError("NOT_FOUND");
   const [hearing, chairs, presenters] = await Promise.all([
     client.hearing.findFirst({
       where: { conferenceId: conference.id },

@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor, Permission } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -46,13 +47,21 @@ export function assertMayActOnSomeHearing(actor: Actor | null, permission: Permi
   assertCan(actor, permission, { chairId: actor?.id ?? null });
 }
 
-/** Locks the hearing row for the rest of the change and checks that `actor` chairs it. */
+/**
+ * Locks the hearing row for the rest of the change and checks that `actor` chairs it. The
+ * hearing's own conference is locked first (the order the secretariat's changes take), and a
+ * closed conference refuses every move (docs/decisions/012).
+ */
 async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hearingId: string) {
-  await tx.$queryRaw`SELECT id FROM "Hearing" WHERE id = ${hearingId} FOR UPDATE`;
-  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: LIVE_FIELDS });
+  const found = await tx.hearing.findUnique({ where: { id: hearingId }, select: { chairId: true, conferenceId: true } });
   // An unknown hearing has no chair: refused like somebody else's, revealing nothing.
-  assertCan(actor, permission, { chairId: hearing?.chairId ?? null });
-  if (!hearing) throw new DomainError("NOT_FOUND");
+  assertCan(actor, permission, { chairId: found?.chairId ?? null });
+  if (!found) throw new DomainError("NOT_FOUND");
+  await lockConferenceForChange(tx, found.conferenceId);
+  await tx.$queryRaw`SELECT id FROM "Hearing" WHERE id = ${hearingId} FOR UPDATE`;
+  const hearing = await tx.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: LIVE_FIELDS });
+  // The chair may have been changed before the row was locked.
+  assertCan(actor, permission, { chairId: hearing.chairId });
   return hearing;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -9,6 +10,7 @@ import { hashAddress } from "@/lib/forum/address-hash";
 import { honeypotFilled, repeatHash } from "@/lib/forum/ask";
 import { HEARING_QUESTION_RATE_LIMITS, retryAfterSeconds, type RateLimit } from "@/lib/forum/limits";
 import { parseInput } from "@/lib/validation/parse";
+import { assertHearingOfConference } from "./hearing-admin";
 import { assertMayActOnSomeHearing } from "./live";
 import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
 
@@ -114,12 +116,17 @@ export async function submitViewerQuestion({
   return { accepted: true };
 }
 
-/** The secretariat types in a question handed in on a card in the room. */
-export async function enterRoomQuestion({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ id: string }> {
+/**
+ * The secretariat types in a question handed in on a card in the room, on the console of
+ * `conferenceId`: a hearing of another conference is unknown there, a closed one refused.
+ */
+export async function enterRoomQuestion({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "enter:hearing-question:any");
   const question = parseInput(roomQuestionSchema, input);
   const bodyHash = repeatHash(question.body);
   return db().$transaction(async (tx) => {
+    await lockConferenceForChange(tx, conferenceId);
+    await assertHearingOfConference(tx, question.hearingId, conferenceId);
     await lockHearing(tx, question.hearingId);
     await assertHearingOpen(tx, question.hearingId);
     await assertCandidateWaiting(tx, question);

@@ -2,8 +2,8 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { parseInput } from "@/lib/validation/parse";
 import { presentersOf, requireHearing } from "./hearing-admin";
 import { presentersChanged } from "./rules";
@@ -15,11 +15,11 @@ import { assertImpartialChair } from "./set-up-hearing";
  * withdrawal). The chair's impartiality is checked again against the new presenters (¶8),
  * and a changed list clears the running order, which must then be drawn again.
  */
-export async function refreshPresenters({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function refreshPresenters({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   parseInput(noInputSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
     const presenters = await presentersOf(tx, conference.id);
     if (hearing.chairId) await assertImpartialChair(tx, hearing.chairId, presenters.map((p) => p.memberStateId));

@@ -2,12 +2,14 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { CHAPTER_FIELD_PREFIX, recordingSchema } from "./after-schema";
 import { buildChapters, chaptersVtt, type ChapterProblem } from "./chapters";
+import { assertHearingOfConference } from "./hearing-admin";
 
 /** "YYYY-MM-DDTHH:mm[:ss[.sss]]" on the conference's clocks, as an instant. */
 function recordingStart(value: string, timeZone: string): Date {
@@ -33,10 +35,12 @@ function fieldErrorsOf(problems: readonly ChapterProblem[]): Record<string, stri
  * from the presentations' recorded start times and the instant the recording began, or from
  * the offsets the secretariat typed. A refusal changes nothing already saved.
  */
-export async function setRecording({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function setRecording({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   const data = parseInput(recordingSchema, input);
   return db().$transaction(async (tx) => {
+    await lockConferenceForChange(tx, conferenceId);
+    await assertHearingOfConference(tx, data.hearingId, conferenceId);
     await tx.$queryRaw`SELECT id FROM "Hearing" WHERE id = ${data.hearingId} FOR UPDATE`;
     const hearing = await tx.hearing.findUnique({
       where: { id: data.hearingId },

@@ -2,8 +2,8 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
@@ -34,11 +34,11 @@ export async function assertImpartialChair(tx: Tx, chairId: string, presentingSt
  * one pair of slot times and the number of drawn questions (¶6), webcast (¶6, ¶7). When
  * the hearing is created, every presenting candidature gets its slot.
  */
-export async function setUpHearing({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function setUpHearing({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   const data = parseInput(setUpHearingSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const startsAt = zonedWallTimeToUtc(parseLocalDateTime(data.startsAt), conference.timeZone);
     const dateProblem = hearingDateProblem(startsAt, conference);
     if (dateProblem) {

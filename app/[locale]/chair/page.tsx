@@ -19,7 +19,8 @@ const DANGER = `${BUTTON} bg-rose-800 text-white hover:bg-rose-900`;
 /**
  * The chair's console (¶6, ¶7): the moves the rules allow now, the extension, the live
  * panel every viewer sees and the queue of the candidate speaking. Only the hearing's chair
- * sees it (getChairHearing), and only they can move it (the services check again).
+ * sees it (getChairHearing), and only they can move it (the services check again). Without
+ * `?hearing=<id>` it shows the one running, else the next one of a conference not closed.
  */
 export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "hearingLive.console" });
@@ -31,7 +32,8 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
     return (
       <div className="space-y-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p data-testid="chair-no-hearing">{t("noHearing")}</p>
+        {/* Asked for one by id: it is not theirs. Otherwise: nothing under way or to come. */}
+        <p data-testid="chair-no-hearing">{requested ? t("noHearing") : t("noUpcoming")}</p>
       </div>
     );
   }

@@ -11,7 +11,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** The conference's hearing; cached, revalidated by TAGS.hearings (see WebcastView). */
+/** The current conference's hearing (docs/decisions/012); cached, revalidated by TAGS.hearings (see WebcastView). */
 export default async function Page({ params }: Props) {
   const locale = await pageLocale(params);
   return <WebcastView locale={locale} />;

@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Any hearing by its id (the conference's is also at the page without an id). */
+/** Any hearing by its id (the current conference's is also at the page without an id); its conference, zone and name are its own. */
 export default async function Page({ params }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;

@@ -4,6 +4,7 @@ import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { getCandidateForAdmin, getNominationOptions } from "@/lib/candidates/candidates-admin";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { CANDIDATE_LIMITS } from "@/lib/candidates/schema";
 import { allowedMoves, isEditable } from "@/lib/candidates/status-machine";
 import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
@@ -15,30 +16,32 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { changeStatusAction, updateCandidateAction } from "../actions";
 import { CandidatureFields } from "../candidature-fields";
 
-async function load(user: Parameters<typeof getCandidateForAdmin>[0], id: string) {
+async function load(user: Parameters<typeof getCandidateForAdmin>[0], which: Parameters<typeof getCandidateForAdmin>[1]) {
   try {
-    return await getCandidateForAdmin(user, id);
+    return await getCandidateForAdmin(user, which);
   } catch (error) {
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 }
 
-export default adminPage<{ id: string }>("/admin/candidates", async ({ user, locale, params }) => {
+export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminCandidates" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const status = await getTranslations({ locale, namespace: "status" });
-  const c = await load(user, params.id);
+  const conference = await requireConferenceBySlug(params.slug);
+  // A candidature of another conference is not found under this one's address.
+  const c = await load(user, { conferenceId: conference.id, id: params.id });
   const moves = allowedMoves(c.status);
   const deadline = candidatureDeadline(c.conference);
   // GR170 counts in Geneva time; dates here are shown and typed in that zone.
   const inGeneva = (at: Date) => `${formatInstant(locale, at, GR170_TIME_ZONE)} (${zoneLabel(locale, GR170_TIME_ZONE, at)})`;
-  const options = isEditable(c.status) ? await getNominationOptions(user) : null;
+  const options = isEditable(c.status) ? await getNominationOptions(user, conference.id) : null;
 
   return (
     <div className="space-y-10">
       <p>
-        <Link href="/admin/candidates" className="text-brand-700 underline underline-offset-4">
+        <Link href={`/admin/conferences/${encodeURIComponent(conference.slug)}/candidates`} className="text-brand-700 underline underline-offset-4">
           {t("backToList")}
         </Link>
       </p>
@@ -74,6 +77,7 @@ export default adminPage<{ id: string }>("/admin/candidates", async ({ user, loc
           <ActionForm action={changeStatusAction} label={t("statusHeading")} className="grid max-w-2xl gap-4 rounded border border-slate-300 p-4">
             <p className="text-sm text-slate-700">{t("statusHelp")}</p>
             <HiddenField name="id" value={c.id} />
+            <HiddenField name="conferenceId" value={conference.id} />
             <SelectField name="to" label={t("newStatus")} required options={moves.map((m) => ({ value: m, label: status(m) }))} />
             {moves.includes("FORMAL") ? (
               <TextField
@@ -120,6 +124,7 @@ export default adminPage<{ id: string }>("/admin/candidates", async ({ user, loc
           <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
           <ActionForm action={updateCandidateAction} label={t("editHeading")} className="grid max-w-2xl gap-4">
             <HiddenField name="id" value={c.id} />
+            <HiddenField name="conferenceId" value={conference.id} />
             <CandidatureFields locale={locale} options={options} candidate={c} />
             <div>
               <SubmitButton pendingLabel={admin("saving")}>{admin("save")}</SubmitButton>

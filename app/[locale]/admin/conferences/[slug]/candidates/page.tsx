@@ -2,19 +2,21 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
-import { SubmitButton } from "@/components/forms/fields";
+import { HiddenField, SubmitButton } from "@/components/forms/fields";
 import { getNominationOptions, listCandidatesForAdmin } from "@/lib/candidates/candidates-admin";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { postName } from "@/lib/elections/post-name";
 import { Link } from "@/lib/i18n/navigation";
 import { memberStateName } from "@/lib/member-states/names";
 import { registerCandidateAction } from "./actions";
 import { CandidatureFields } from "./candidature-fields";
 
-export default adminPage("/admin/candidates", async ({ user, locale }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminCandidates" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const status = await getTranslations({ locale, namespace: "status" });
-  const [candidates, options] = await Promise.all([listCandidatesForAdmin(user), getNominationOptions(user)]);
+  const conference = await requireConferenceBySlug(params.slug);
+  const [candidates, options] = await Promise.all([listCandidatesForAdmin(user, conference.id), getNominationOptions(user, conference.id)]);
 
   return (
     <div className="space-y-10">
@@ -35,7 +37,7 @@ export default adminPage("/admin/candidates", async ({ user, locale }) => {
                 {candidates.map((c) => (
                   <tr key={c.id} className="border-b border-slate-200">
                     <th scope="row" className="p-2 text-start font-normal">
-                      <Link href={`/admin/candidates/${c.id}`} className="text-brand-700 underline underline-offset-4">
+                      <Link href={`/admin/conferences/${encodeURIComponent(conference.slug)}/candidates/${c.id}`} className="text-brand-700 underline underline-offset-4">
                         {c.name}
                       </Link>
                     </th>
@@ -57,6 +59,8 @@ export default adminPage("/admin/candidates", async ({ user, locale }) => {
         <p className="max-w-prose text-sm text-slate-700">{t("registerHelp")}</p>
         <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
         <ActionForm action={registerCandidateAction} label={t("registerHeading")} className="grid max-w-2xl gap-4">
+          <HiddenField name="conferenceId" value={conference.id} />
+          <HiddenField name="conferenceSlug" value={conference.slug} />
           <CandidatureFields locale={locale} options={options} />
           <div>
             <SubmitButton pendingLabel={admin("creating")}>{t("registerSubmit")}</SubmitButton>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
-import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { candidatureDeadline } from "@/lib/elections/deadline";
 import { getHearingForAdmin } from "@/lib/hearings/hearing-admin";
 import { openingInstant, QUESTIONS_PER_CANDIDATE, SLOT_MINUTES } from "@/lib/hearings/rules";
@@ -12,10 +13,11 @@ import { commitHearingSeed, drawOrder, saveHearing, syncPresenters } from "./act
 import { AfterHearing } from "./after-hearing";
 import { RoomQuestions } from "./room-questions";
 
-export default adminPage("/admin/hearing", async ({ user, locale, searchParams }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminHearing" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const { conference, hearing, chairs, presenterIds } = await getHearingForAdmin(user);
+  const ref = await requireConferenceBySlug(params.slug);
+  const { conference, hearing, chairs, presenterIds } = await getHearingForAdmin(user, ref.id);
   const zone = conference.timeZone;
   const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
   const deadline = candidatureDeadline(conference);
@@ -53,6 +55,7 @@ export default adminPage("/admin/hearing", async ({ user, locale, searchParams }
         </h2>
         <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
         <ActionForm action={saveHearing} label={t("setUpHeading")} className="grid max-w-2xl gap-4">
+          <HiddenField name="conferenceId" value={conference.id} />
           <TextField
             name="startsAt"
             type="datetime-local"
@@ -159,6 +162,7 @@ export default adminPage("/admin/hearing", async ({ user, locale, searchParams }
               </table>
             )}
             <ActionForm action={syncPresenters} label={t("refreshHeading")} className="max-w-2xl space-y-2">
+              <HiddenField name="conferenceId" value={conference.id} />
               <p className="text-sm text-slate-700">{t("refreshHelp")}</p>
               <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
                 {t("refreshSubmit")}
@@ -179,11 +183,13 @@ export default adminPage("/admin/hearing", async ({ user, locale, searchParams }
             </dl>
             {hearing.seedHash ? null : (
               <ActionForm action={commitHearingSeed} label={t("commitHeading")} className="max-w-2xl space-y-2">
+                <HiddenField name="conferenceId" value={conference.id} />
                 <p className="text-sm text-slate-700">{t("commitHelp")}</p>
                 <SubmitButton pendingLabel={admin("saving")}>{t("commitSubmit")}</SubmitButton>
               </ActionForm>
             )}
             <ActionForm action={drawOrder} label={t("drawSubmit")} className="max-w-2xl space-y-2">
+              <HiddenField name="conferenceId" value={conference.id} />
               <p className="text-sm text-slate-700">{drawn ? t("drawAgainHelp") : t("drawHelp")}</p>
               <SubmitButton pendingLabel={admin("saving")}>{t("drawSubmit")}</SubmitButton>
             </ActionForm>
@@ -207,11 +213,9 @@ export default adminPage("/admin/hearing", async ({ user, locale, searchParams }
             ) : null}
           </section>
 
-          {/* Cards from the room, for the hearing `?hearing=<id>` names (else the conference's). */}
-          <RoomQuestions locale={locale} hearingId={typeof searchParams.hearing === "string" ? searchParams.hearing : hearing.id} />
+          <RoomQuestions user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
-          {/* `?hearing=<id>` picks another hearing than the conference's for this part. */}
-          <AfterHearing user={user} locale={locale} hearingId={typeof searchParams.hearing === "string" ? searchParams.hearing : hearing.id} />
+          <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
         </>
       ) : (
         <p>{t("notSetUp")}</p>

@@ -13,10 +13,10 @@ import { revealHearingSeed, saveRecording } from "./actions";
  * The secretariat's part after the hearing (issue 6): reveal the seed so that anyone can
  * check the draws, and keep the recording with a chapter per candidate.
  */
-export async function AfterHearing({ user, locale, hearingId }: { user: CurrentUser; locale: string; hearingId: string }) {
+export async function AfterHearing({ user, locale, conferenceId, hearingId }: { user: CurrentUser; locale: string; conferenceId: string; hearingId: string }) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const hearing = await getHearingAfterwardsForAdmin(user, hearingId);
+  const hearing = await getHearingAfterwardsForAdmin(user, { conferenceId, hearingId });
   if (!hearing) return null;
   const zone = hearing.conference.timeZone;
   const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
@@ -52,6 +52,7 @@ export async function AfterHearing({ user, locale, hearingId }: { user: CurrentU
         ) : (
           <ActionForm action={revealHearingSeed} label={t("admin.revealHeading")} className="max-w-2xl space-y-2">
             <HiddenField name="hearingId" value={hearing.id} />
+            <HiddenField name="conferenceId" value={conferenceId} />
             <p className="text-sm text-slate-700">{t("admin.revealHelp")}</p>
             <SubmitButton pendingLabel={admin("saving")}>{t("admin.revealSubmit")}</SubmitButton>
           </ActionForm>
@@ -65,6 +66,7 @@ export async function AfterHearing({ user, locale, hearingId }: { user: CurrentU
         ) : (
           <ActionForm action={saveRecording} label={t("admin.recordingHeading")} className="grid max-w-2xl gap-4">
             <HiddenField name="hearingId" value={hearing.id} />
+            <HiddenField name="conferenceId" value={conferenceId} />
             <p className="text-sm text-slate-700">{t("admin.recordingHelp")}</p>
             <TextField
               name="recordingUrl"

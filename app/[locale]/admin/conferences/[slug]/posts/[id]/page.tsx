@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SubmitButton } from "@/components/forms/fields";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { postNamesSchema } from "@/lib/elections/post-name";
 import { getPostForAdmin } from "@/lib/elections/posts-admin";
@@ -10,25 +11,27 @@ import { Link } from "@/lib/i18n/navigation";
 import { updatePostAction } from "../actions";
 import { PostFields } from "../post-fields";
 
-async function load(user: Parameters<typeof getPostForAdmin>[0], id: string) {
+async function load(user: Parameters<typeof getPostForAdmin>[0], which: Parameters<typeof getPostForAdmin>[1]) {
   try {
-    return await getPostForAdmin(user, id);
+    return await getPostForAdmin(user, which);
   } catch (error) {
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
 }
 
-export default adminPage<{ id: string }>("/admin/posts", async ({ user, locale, params }) => {
+export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminPosts" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const post = await load(user, params.id);
+  const conference = await requireConferenceBySlug(params.slug);
+  // A post of another conference is not found under this one's address.
+  const post = await load(user, { conferenceId: conference.id, id: params.id });
   const names = postNamesSchema.safeParse(post.names);
 
   return (
     <div className="space-y-6">
       <p>
-        <Link href="/admin/posts" className="text-brand-700 underline underline-offset-4">
+        <Link href={`/admin/conferences/${encodeURIComponent(conference.slug)}/posts`} className="text-brand-700 underline underline-offset-4">
           {t("backToList")}
         </Link>
       </p>
@@ -37,6 +40,7 @@ export default adminPage<{ id: string }>("/admin/posts", async ({ user, locale, 
       <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
       <ActionForm action={updatePostAction} label={t("editHeading", { code: post.code })} className="grid max-w-3xl gap-4">
         <HiddenField name="id" value={post.id} />
+        <HiddenField name="conferenceId" value={conference.id} />
         <PostFields
           locale={locale}
           post={{ code: post.code, kind: post.kind, region: post.region, seats: post.seats, sortOrder: post.sortOrder, names: names.success ? names.data : {} }}

@@ -2,6 +2,7 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
+import { conferenceIdOf } from "@/lib/conferences/form-field";
 import { commitSeed } from "@/lib/hearings/commit-seed";
 import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
 import { enterRoomQuestion } from "@/lib/hearings/questions";
@@ -11,43 +12,43 @@ import { setRecording } from "@/lib/hearings/set-recording";
 import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 
 export const saveHearing = formAction({
-  run: (actor, input) => setUpHearing({ actor, input }),
+  run: (actor, input) => setUpHearing({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("adminHearing.saved"),
 });
 
 export const syncPresenters = formAction({
-  run: (actor, input) => refreshPresenters({ actor, input }),
+  run: (actor, input) => refreshPresenters({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t, result) => (result.changed ? t("adminHearing.presentersChanged", { count: result.presenters }) : t("adminHearing.presentersUnchanged")),
 });
 
 export const commitHearingSeed = formAction({
-  run: (actor, input) => commitSeed({ actor, input }),
+  run: (actor, input) => commitSeed({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("adminHearing.seedCommitted"),
 });
 
 export const drawOrder = formAction({
-  run: (actor, input) => drawRunningOrder({ actor, input }),
+  run: (actor, input) => drawRunningOrder({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("adminHearing.orderDrawn"),
 });
 
 export const revealHearingSeed = formAction({
-  run: (actor, input) => revealSeed({ actor, input }),
+  run: (actor, input) => revealSeed({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("hearingPublic.admin.revealDone"),
 });
 
 export const saveRecording = formAction({
-  run: (actor, input) => setRecording({ actor, input }),
+  run: (actor, input) => setRecording({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t, result) => t("hearingPublic.admin.recordingSaved", { count: result.chapters }),
 });
 
 /** ¶6: a question handed in on a card in the room, for the chair's queue (not public until drawn). */
 export const enterCardQuestion = formAction({
-  run: (actor, input) => enterRoomQuestion({ actor, input }),
+  run: (actor, input) => enterRoomQuestion({ actor, conferenceId: conferenceIdOf(input), input }),
   success: (t) => t("hearingLive.card.saved"),
 });

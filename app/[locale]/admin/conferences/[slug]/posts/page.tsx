@@ -3,16 +3,19 @@ import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SubmitButton } from "@/components/forms/fields";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { postName } from "@/lib/elections/post-name";
 import { listPostsForAdmin } from "@/lib/elections/posts-admin";
 import { Link } from "@/lib/i18n/navigation";
 import { createPostAction, deletePostAction, reinstatePostAction, retirePostAction } from "./actions";
 import { PostFields } from "./post-fields";
 
-export default adminPage("/admin/posts", async ({ user, locale }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminPosts" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const posts = await listPostsForAdmin(user);
+  const conference = await requireConferenceBySlug(params.slug);
+  const posts = await listPostsForAdmin(user, conference.id);
+  const base = `/admin/conferences/${encodeURIComponent(conference.slug)}`;
 
   return (
     <div className="space-y-10">
@@ -39,23 +42,26 @@ export default adminPage("/admin/posts", async ({ user, locale }) => {
                   <td className="p-2">{p.candidateCount}</td>
                   <td className="p-2">{p.retiredAt ? t("retiredState") : t("activeState")}</td>
                   <td className="space-y-2 p-2">
-                    <Link href={`/admin/posts/${p.id}`} className="text-brand-700 underline underline-offset-4">
+                    <Link href={`${base}/posts/${p.id}`} className="text-brand-700 underline underline-offset-4">
                       {t("editLink", { code: p.code })}
                     </Link>
                     {p.retiredAt ? (
                       <ActionForm action={reinstatePostAction} label={t("reinstateLabel", { code: p.code })}>
                         <HiddenField name="id" value={p.id} />
+                        <HiddenField name="conferenceId" value={conference.id} />
                         <SubmitButton tone="secondary" pendingLabel={admin("saving")}>{t("reinstate")}</SubmitButton>
                       </ActionForm>
                     ) : (
                       <ActionForm action={retirePostAction} label={t("retireLabel", { code: p.code })}>
                         <HiddenField name="id" value={p.id} />
+                        <HiddenField name="conferenceId" value={conference.id} />
                         <SubmitButton tone="secondary" pendingLabel={admin("saving")}>{t("retire")}</SubmitButton>
                       </ActionForm>
                     )}
                     {p.candidateCount === 0 ? (
                       <ActionForm action={deletePostAction} label={t("deleteLabel", { code: p.code })}>
                         <HiddenField name="id" value={p.id} />
+                        <HiddenField name="conferenceId" value={conference.id} />
                         <SubmitButton tone="danger" pendingLabel={admin("saving")}>{t("delete")}</SubmitButton>
                       </ActionForm>
                     ) : null}
@@ -73,6 +79,7 @@ export default adminPage("/admin/posts", async ({ user, locale }) => {
         </h2>
         <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
         <ActionForm action={createPostAction} label={t("createHeading")} className="grid max-w-3xl gap-4">
+          <HiddenField name="conferenceId" value={conference.id} />
           <PostFields locale={locale} />
           <div>
             <SubmitButton pendingLabel={admin("creating")}>{admin("create")}</SubmitButton>

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
+import { sharedPasswordHash, TEST_PASSWORD } from "./password-hash";
 import type { Actor, RoleName } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
 
@@ -72,13 +72,13 @@ export async function makeUser(
   extra: { candidateId?: string; disabled?: boolean } = {},
 ): Promise<TestUser> {
   const email = `${unique(role.toLowerCase())}@example.test`;
-  const password = randomBytes(9).toString("base64url");
+  const password = TEST_PASSWORD;
   const user = await db.user.create({
     data: {
       email,
       name: unique("User"),
       role,
-      passwordHash: await hashPassword(password),
+      passwordHash: await sharedPasswordHash(password),
       candidateId: extra.candidateId ?? null,
       disabledAt: extra.disabled ? new Date() : null,
     },

@@ -20,6 +20,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Migrates the template database each file's database is copied from, once per run.
+          globalSetup: [`${root}tests/support/integration-global-setup.ts`],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -6,7 +6,8 @@ import { Link } from "@/lib/i18n/navigation";
 export type AreaKey = "admin" | "chair" | "my" | "ethics" | "member";
 
 // The secretariat's console sections (one page each under /admin).
-export const ADMIN_SECTIONS = ["conference", "posts", "candidates", "materials", "forum", "users", "hearing", "costs", "audit"] as const;
+/** The console's pages across conferences; each conference's own are under /admin/conferences/[slug] (docs/decisions/012). */
+export const ADMIN_SECTIONS = ["users", "audit"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** Frame of a signed-in area: who is signed in, the area's navigation, then its page. */
@@ -19,7 +20,7 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   const admin = await getTranslations("admin.nav");
   const links =
     area === "admin"
-      ? [{ href: "/admin", label: admin("overview") }, ...ADMIN_SECTIONS.map((s) => ({ href: `/admin/${s}`, label: admin(s) }))]
+      ? [{ href: "/admin", label: admin("conferences") }, ...ADMIN_SECTIONS.map((s) => ({ href: `/admin/${s}`, label: admin(s) }))]
       : [{ href: `/${area}`, label: t(`${area}.title`) }];
   return (
     <div className="space-y-6">

@@ -24,6 +24,11 @@ export async function SiteHeader({ locale }: { locale: string }) {
               </Link>
             </li>
             <li>
+              <Link href="/conferences" className="underline-offset-4 hover:underline">
+                {t("conferences")}
+              </Link>
+            </li>
+            <li>
               <Link href="/sign-in" className="underline-offset-4 hover:underline">
                 {t("signIn")}
               </Link>

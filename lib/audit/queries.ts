@@ -2,7 +2,6 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AUDIT_PAGE_SIZE, dayRange, type AuditFilters } from "./filters";
 
 const EVENT_SELECT = {
@@ -19,10 +18,10 @@ const EVENT_SELECT = {
   actor: { select: { name: true, email: true } },
 } satisfies Prisma.AuditEventSelect;
 
-/** The zone the log's days are read in: the conference's own. */
+/** The zone the log's days are read in: the current conference's own, UTC when none (the log spans conferences). */
 export async function auditTimeZone(actor: Actor | null): Promise<string> {
   assertCan(actor, "read:audit:any");
-  const conference = await db().conference.findUnique({ where: { slug: env().HUSTINGS_CONFERENCE }, select: { timeZone: true } });
+  const conference = await db().conference.findFirst({ where: { isCurrent: true }, select: { timeZone: true } });
   return conference?.timeZone ?? "UTC";
 }
 

@@ -80,3 +80,13 @@ export async function requireConferenceBySlug(slug: string): Promise<ConferenceR
   if (!conference) notFound();
   return conference;
 }
+
+/** The conference a candidature belongs to: pages addressed by a candidate's id derive it from the record. */
+export const getConferenceOfCandidate = unstable_cache(
+  async (candidateId: string): Promise<ConferenceRef | null> => {
+    const row = await db().candidate.findUnique({ where: { id: candidateId }, select: { conference: { select: REF_FIELDS } } });
+    return row ? toRef(row.conference) : null;
+  },
+  ["conferences:of-candidate"],
+  { tags: [TAGS.conferences] },
+);

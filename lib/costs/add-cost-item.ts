@@ -2,8 +2,8 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { addCostItemSchema } from "./schema";
@@ -11,11 +11,11 @@ import { addCostItemSchema } from "./schema";
 const ITEM_FIELDS = { id: true, hearingId: true, category: true, description: true, amountMinor: true, currency: true } as const;
 
 /** ¶6: the secretariat enters what the hearing cost (interpretation, room, other). */
-export async function addCostItem({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function addCostItem({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:cost:any");
   const data = parseInput(addCostItemSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await tx.hearing.findFirst({ where: { conferenceId: conference.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!hearing) throw new DomainError("CONFLICT", { messageKey: "adminCosts.noHearing" });
     const after = await tx.costItem.create({

@@ -2,14 +2,13 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { costShares } from "./shares";
 
-/** The conference's hearing, its cost items, and each paying state's share per currency. */
-export async function getCostsForAdmin(actor: Actor | null) {
+/** A conference's hearing, its cost items, and each paying state's share per currency. */
+export async function getCostsForAdmin(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:cost:any");
   const hearing = await db().hearing.findFirst({
-    where: { conference: { slug: env().HUSTINGS_CONFERENCE } },
+    where: { conferenceId },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

@@ -2,18 +2,18 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
-import { lockConference } from "@/lib/elections/conference-admin";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { removeCostItemSchema } from "./schema";
 
 /** Removes an item entered by mistake; what it said stays in the audit log. */
-export async function removeCostItem({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function removeCostItem({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:cost:any");
   const { id } = parseInput(removeCostItemSchema, input);
   return db().$transaction(async (tx) => {
-    const conference = await lockConference(tx);
+    const conference = await lockConferenceForChange(tx, conferenceId);
     const before = await tx.costItem.findFirst({
       where: { id, hearing: { conferenceId: conference.id } },
       select: { id: true, hearingId: true, category: true, description: true, amountMinor: true, currency: true },

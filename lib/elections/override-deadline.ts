@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
-import { CONFERENCE_FIELDS, lockConference } from "./conference-admin";
+import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { GR170_TIME_ZONE } from "./deadline";
 import { clearOverrideSchema, overrideDeadlineSchema } from "./schema";
 
@@ -14,12 +15,12 @@ import { clearOverrideSchema, overrideDeadlineSchema } from "./schema";
  * GR170 computes the deadline; the secretariat may set another one only with a written
  * reason, kept in the audit log and shown beside the date.
  */
-export async function overrideDeadline({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function overrideDeadline({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:conference:any");
   const { at, reason } = parseInput(overrideDeadlineSchema, input);
   const instant = zonedWallTimeToUtc(parseLocalDateTime(at), GR170_TIME_ZONE);
   return db().$transaction(async (tx) => {
-    const before = await lockConference(tx);
+    const before = await lockConferenceForChange(tx, conferenceId);
     const after = await tx.conference.update({
       where: { id: before.id },
       data: { deadlineOverrideAt: instant, deadlineOverrideReason: reason },
@@ -31,11 +32,11 @@ export async function overrideDeadline({ actor, input }: { actor: Actor | null; 
 }
 
 /** Back to the deadline GR170 computes; the reason for going back is audited too. */
-export async function clearDeadlineOverride({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function clearDeadlineOverride({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:conference:any");
   const { reason } = parseInput(clearOverrideSchema, input);
   return db().$transaction(async (tx) => {
-    const before = await lockConference(tx);
+    const before = await lockConferenceForChange(tx, conferenceId);
     if (!before.deadlineOverrideAt) throw new DomainError("CONFLICT", { messageKey: "adminConference.noOverride" });
     const after = await tx.conference.update({
       where: { id: before.id },

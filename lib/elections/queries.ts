@@ -1,7 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { TAGS } from "@/lib/cache-tags";
 import { candidatureDeadline } from "./deadline";
 
@@ -17,6 +16,7 @@ export type ConferenceView = {
   timeZone: string;
   deadline: { at: string; source: "GR170" | "OVERRIDE"; computed: string; reason: string | null };
   hearing: {
+    id: string;
     startsAt: string;
     presentationMinutes: number;
     qaMinutes: number;
@@ -28,7 +28,7 @@ export type ConferenceView = {
 };
 
 export const getConference = unstable_cache(
-  async (slug: string = env().HUSTINGS_CONFERENCE): Promise<ConferenceView | null> => {
+  async (slug: string): Promise<ConferenceView | null> => {
     const c = await db().conference.findUnique({
       where: { slug },
       select: {
@@ -42,6 +42,7 @@ export const getConference = unstable_cache(
         deadlineOverrideReason: true,
         hearings: {
           select: {
+            id: true,
             startsAt: true,
             presentationMinutes: true,
             qaMinutes: true,
@@ -75,6 +76,7 @@ export const getConference = unstable_cache(
       },
       hearing: hearing
         ? {
+            id: hearing.id,
             startsAt: hearing.startsAt.toISOString(),
             presentationMinutes: hearing.presentationMinutes,
             qaMinutes: hearing.qaMinutes,

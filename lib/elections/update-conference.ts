@@ -5,11 +5,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
-import { CONFERENCE_FIELDS, lockConference } from "./conference-admin";
+import { assertNoOverlap } from "@/lib/conferences/dates";
+import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
+import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { updateConferenceSchema } from "./schema";
 
-/** The secretariat edits the conference: name, city, dates, zone, corporate domains, webcast access, forums' closing time. */
-export async function updateConference({ actor, input }: { actor: Actor | null; input: unknown }) {
+/** The secretariat edits a conference (the one its form was rendered for): name, city, dates, zone, corporate domains, webcast access, forums' closing time. */
+export async function updateConference({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:conference:any");
   const { forumClosesAt, ...data } = parseInput(updateConferenceSchema, input);
   // The forums' closing time is typed on the conference's clocks; empty means "at the opening".
@@ -18,7 +20,8 @@ export async function updateConference({ actor, input }: { actor: Actor | null; 
       ? {}
       : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
   return db().$transaction(async (tx) => {
-    const before = await lockConference(tx);
+    const before = await lockConferenceForChange(tx, conferenceId);
+    await assertNoOverlap(tx, data, conferenceId);
     const after = await tx.conference.update({
       where: { id: before.id },
       data: { ...data, ...forum, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },

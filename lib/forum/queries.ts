@@ -42,12 +42,12 @@ export async function getOwnForumQueue(actor: Actor | null, options: { status?: 
 /** Every forum's queue, for oversight (hiding abusive content); the secretariat reads, it never moderates. */
 export async function getForumQueueForSecretariat(
   actor: Actor | null,
-  options: { candidateId?: string; status?: ForumStatus } = {},
+  options: { candidateId?: string; status?: ForumStatus; conferenceId?: string } = {},
 ): Promise<(QueueItem & { candidateId: string; candidateName: string })[]> {
   assertCan(actor, "read:forum-queue:any");
   const status = statusFilter(options.status);
   const rows = await db().forumQuestion.findMany({
-    where: { candidateId: options.candidateId || undefined, status },
+    where: { candidateId: options.candidateId || undefined, status, ...(options.conferenceId ? { candidate: { conferenceId: options.conferenceId } } : {}) },
     select: { ...QUEUE_SELECT, candidate: { select: { name: true } } },
     orderBy: [{ createdAt: queueOrder(status) }, { id: queueOrder(status) }],
     take: QUEUE_CAP,

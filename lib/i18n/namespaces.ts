@@ -17,6 +17,8 @@ export const NAMESPACES = [
   "validation",
   "admin",
   "adminConference",
+  "adminConferences",
+  "conferences",
   "adminPosts",
   "adminCandidates",
   "adminUsers",

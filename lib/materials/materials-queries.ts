@@ -55,10 +55,10 @@ export async function getOwnMaterial(actor: Actor | null, id: string) {
 }
 
 /** Everything published, of every candidate: what the secretariat may take down. */
-export async function listPublishedForTakedown(actor: Actor | null) {
+export async function listPublishedForTakedown(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "takedown:material:any");
   return db().material.findMany({
-    where: { state: "PUBLISHED" },
+    where: { state: "PUBLISHED", candidate: { conferenceId } },
     select: { id: true, kind: true, title: true, language: true, body: true, url: true, publishedAt: true, candidate: { select: { id: true, name: true } } },
     orderBy: { publishedAt: "desc" },
     take: 500,

@@ -2,7 +2,6 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { leavesNoActiveSecretariat } from "./last-secretariat";
 
@@ -77,13 +76,13 @@ export async function usersWithPassword(actor: Actor | null): Promise<Set<string
   return new Set(rows.map((r) => r.id));
 }
 
-/** Candidatures of the console's conference that have no account yet. */
+/** Candidatures without an account yet, in every open conference (a closed one is read-only). */
 export async function listCandidaturesWithoutAccount(actor: Actor | null) {
   assertCan(actor, "manage:user:any");
   return db().candidate.findMany({
-    where: { conference: { slug: env().HUSTINGS_CONFERENCE }, user: null },
-    select: { id: true, name: true, memberState: { select: { iso2: true, nameEn: true } } },
-    orderBy: { name: "asc" },
+    where: { conference: { closedAt: null }, user: null },
+    select: { id: true, name: true, memberState: { select: { iso2: true, nameEn: true } }, conference: { select: { name: true } } },
+    orderBy: [{ conference: { opensOn: "desc" } }, { name: "asc" }],
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterQuery, readFilter } from "@/app/[locale]/admin/forum/filters";
+import { filterQuery, readFilter } from "@/app/[locale]/admin/conferences/[slug]/forum/filters";
 import { doneOf } from "@/app/[locale]/my/forum/done";
 import { pagesToShow } from "@/components/forum/pages";
 

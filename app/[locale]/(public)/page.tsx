@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { pageLocale } from "@/lib/i18n/page-locale";
-import { KeyDate } from "@/components/elections/key-date";
-import { Link } from "@/lib/i18n/navigation";
-import { postName } from "@/lib/elections/post-name";
+import { ConferenceHome } from "@/components/elections/conference-home";
+import { getCurrentConference } from "@/lib/conferences/context";
 import { getConference } from "@/lib/elections/queries";
-import { formatCalendarDate, formatInstant } from "@/lib/time/format";
-import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
+import { Link } from "@/lib/i18n/navigation";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
@@ -14,120 +12,26 @@ export async function generateMetadata({ params }: PageProps<"/[locale]">): Prom
   return { title: t("home") };
 }
 
-function startOfDay(date: string, timeZone: string): string {
-  return zonedWallTimeToUtc({ ...calendarDate(date), hour: 0, minute: 0 }, timeZone).toISOString();
-}
-
+/** The current conference, chosen by the secretariat (docs/decisions/012). */
 export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = await pageLocale(params);
-  const t = await getTranslations({ locale, namespace: "home" });
-  const conference = await getConference();
-  if (!conference) {
-    return <p>{t("noConference")}</p>;
-  }
-  const zone = conference.timeZone;
-  const { deadline, hearing } = conference;
-
-  return (
-    <div className="space-y-8">
-      <section aria-labelledby="conference-title" className="space-y-2">
-        <h1 id="conference-title" className="text-3xl font-bold">
-          {t("title", { conference: conference.name, city: conference.city })}
+  const current = await getCurrentConference();
+  const conference = current ? await getConference(current.slug) : null;
+  if (!current || !conference) {
+    const t = await getTranslations({ locale, namespace: "conferences" });
+    return (
+      <section aria-labelledby="no-conference" className="space-y-3">
+        <h1 id="no-conference" className="text-3xl font-bold">
+          {t("noneYetTitle")}
         </h1>
-        <p className="text-lg">
-          {t("dates", {
-            opens: formatCalendarDate(locale, conference.opensOn),
-            closes: formatCalendarDate(locale, conference.closesOn),
-          })}
-        </p>
-        <p className="max-w-prose text-slate-700">{t("intro")}</p>
+        <p className="max-w-prose">{t("noneYetBody")}</p>
         <p>
-          <Link href="/posts" className="font-medium text-brand-700 underline underline-offset-4">
-            {t("browsePosts")}
+          <Link href="/conferences" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("archiveLink")}
           </Link>
         </p>
       </section>
-
-      <section aria-labelledby="key-dates" className="space-y-4">
-        <h2 id="key-dates" className="text-2xl font-semibold">
-          {t("keyDates")}
-        </h2>
-        <ol className="grid gap-4 sm:grid-cols-2">
-          <KeyDate
-            label={t("deadline")}
-            iso={deadline.at}
-            zone={zone}
-            rule={
-              deadline.source === "OVERRIDE"
-                ? t("deadlineOverridden", {
-                    computed: formatInstant(locale, deadline.computed, zone),
-                    reason: deadline.reason ?? "",
-                  })
-                : t("deadlineRule")
-            }
-          />
-          {hearing ? (
-            <KeyDate
-              label={t("hearing")}
-              iso={hearing.startsAt}
-              zone={zone}
-              rule={`${t("hearingRule")} ${t("hearingSlots", { presentation: hearing.presentationMinutes, qa: hearing.qaMinutes })}`}
-            />
-          ) : null}
-          <KeyDate
-            label={t("opening")}
-            iso={startOfDay(conference.opensOn, zone)}
-            zone={zone}
-            date={conference.opensOn}
-            rule={t("openingRule")}
-          />
-          <KeyDate
-            label={t("closing")}
-            iso={startOfDay(conference.closesOn, zone)}
-            zone={zone}
-            date={conference.closesOn}
-            rule={t("closingRule")}
-          />
-        </ol>
-      </section>
-
-      {hearing ? (
-        <section aria-labelledby="running-order" className="space-y-3">
-          <h2 id="running-order" className="text-2xl font-semibold">
-            {t("runningOrderHeading")}
-          </h2>
-          <p className="max-w-prose text-sm text-slate-700">{t("runningOrderIntro")}</p>
-          {hearing.runningOrder.length > 0 ? (
-            <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
-              {hearing.runningOrder.map((slot) => (
-                <li key={slot.candidateId}>
-                  <Link href={`/candidates/${slot.candidateId}`} className="text-brand-700 underline underline-offset-4">
-                    {slot.name}
-                  </Link>{" "}
-                  <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p>{t("runningOrderNotDrawn")}</p>
-          )}
-          <p className="text-sm">
-            {t("commitment")}{" "}
-            {hearing.seedHash ? (
-              <code className="break-all" dir="ltr" data-testid="public-seed-hash">
-                {hearing.seedHash}
-              </code>
-            ) : (
-              t("noCommitment")
-            )}
-          </p>
-          <p>
-            <Link href="/hearing" className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
-              {t("webcastLink")}
-            </Link>
-          </p>
-        </section>
-      ) : null}
-    </div>
-  );
+    );
+  }
+  return <ConferenceHome conference={conference} locale={locale} base="" closedAt={current.closedAt} />;
 }

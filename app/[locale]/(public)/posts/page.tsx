@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { PostsView } from "@/components/elections/posts-view";
+import { getCurrentConference } from "@/lib/conferences/context";
+import { listPosts } from "@/lib/elections/queries";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { Link } from "@/lib/i18n/navigation";
-import { postName } from "@/lib/elections/post-name";
-import { getConference, listPosts, type PostSummary } from "@/lib/elections/queries";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/posts">): Promise<Metadata> {
   const { locale } = await params;
@@ -12,57 +12,10 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/posts">)
   return { title: t("title") };
 }
 
-const GROUPS = [
-  { kind: "ELECTED_OFFICIAL", heading: "electedOfficials" },
-  { kind: "RRB_SEAT", heading: "rrbSeats" },
-  { kind: "COUNCIL_SEAT", heading: "councilSeats" },
-] as const;
-
+/** The current conference's posts (docs/decisions/012); any conference's are under /conferences/[slug]/posts. */
 export default async function PostsPage({ params }: PageProps<"/[locale]/posts">) {
   const locale = await pageLocale(params);
-  const t = await getTranslations({ locale, namespace: "posts" });
-  const regions = await getTranslations({ locale, namespace: "regions" });
-  const conference = await getConference();
+  const conference = await getCurrentConference();
   if (!conference) notFound();
-  const posts = await listPosts(conference.id);
-
-  const describe = (post: PostSummary) => {
-    const parts = [t("candidates", { count: post.candidateCount })];
-    if (post.kind !== "ELECTED_OFFICIAL") parts.push(t("seats", { count: post.seats }));
-    if (post.kind === "ELECTED_OFFICIAL" && post.candidateCount === 1) parts.push(t("unopposed"));
-    return parts.join(" · ");
-  };
-
-  return (
-    <div className="space-y-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="max-w-prose text-slate-700">{t("intro")}</p>
-      {GROUPS.map(({ kind, heading }) => {
-        const group = posts.filter((p) => p.kind === kind);
-        if (group.length === 0) return null;
-        return (
-          <section key={kind} aria-labelledby={`group-${kind}`} className="space-y-3">
-            <h2 id={`group-${kind}`} className="text-2xl font-semibold">
-              {t(heading)}
-            </h2>
-            <ul className="grid gap-3 sm:grid-cols-2">
-              {group.map((post) => (
-                <li key={post.code} className="rounded border border-slate-300 p-4">
-                  <Link href={`/posts/${post.code}`} className="text-lg font-medium text-brand-700 underline underline-offset-4">
-                    {postName(post.names, locale)}
-                  </Link>
-                  {post.region ? (
-                    <p className="text-sm text-slate-700">
-                      {t("region", { region: post.region, name: regions(post.region as "A") })}
-                    </p>
-                  ) : null}
-                  <p className="text-sm text-slate-700">{describe(post)}</p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
-  );
+  return <PostsView posts={await listPosts(conference.id)} locale={locale} base="" />;
 }

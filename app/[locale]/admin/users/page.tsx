@@ -23,7 +23,7 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
   // From a candidature's page: "create this candidate's account".
   const preselected = typeof searchParams.candidate === "string" ? candidatures.find((c) => c.id === searchParams.candidate) : undefined;
   const roleOptions = ROLES.map((r) => ({ value: r, label: roles(r) }));
-  const candidatureOptions = candidatures.map((c) => ({ value: c.id, label: `${c.name} (${memberStateName(locale, c.memberState)})` }));
+  const candidatureOptions = candidatures.map((c) => ({ value: c.id, label: `${c.name} (${memberStateName(locale, c.memberState)}) — ${c.conference.name}` }));
   const stateOptions = states.map((s) => ({ value: s.id, label: memberStateName(locale, s) }));
   const linkText = { link: t("link"), linkHelp: t("linkHelp"), copy: t("copy"), copied: t("copied") };
 

@@ -4,7 +4,7 @@ import { DoneNotice } from "@/components/forum/done-notice";
 import { CandidateControls } from "@/components/forum/moderation-controls";
 import { QuestionCard } from "@/components/forum/question-card";
 import { getOwnCandidature } from "@/lib/candidates/own";
-import { getConference } from "@/lib/elections/queries";
+import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { getForumWindow, getOwnForumQueue } from "@/lib/forum/queries";
 import { FORUM_STATUSES, type ForumStatus } from "@/lib/forum/schema";
 import { Link } from "@/lib/i18n/navigation";
@@ -37,7 +37,7 @@ export default workspacePage("/my/forum", async ({ user, locale, searchParams })
     getOwnForumQueue(user),
     getOwnForumQueue(user, { status }),
     getForumWindow(candidature.id),
-    getConference(),
+    getConferenceOfCandidate(candidature.id),
   ]);
   const timeZone = conference?.timeZone ?? "UTC";
   // Counts per list, unless the newest-first read was cut short and would undercount.

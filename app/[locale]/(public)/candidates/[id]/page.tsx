@@ -10,7 +10,7 @@ import { postName } from "@/lib/elections/post-name";
 import { memberStateName } from "@/lib/member-states/names";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { ReaderTime } from "@/components/time/local-time";
-import { getConference } from "@/lib/elections/queries";
+import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { RichText } from "@/lib/markdown/render";
 import { getPublicCampaign } from "@/lib/materials/materials-queries";
 import { PublicMaterials } from "@/components/materials/public-materials";
@@ -41,7 +41,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
   const locale = await pageLocale(params);
   const [candidate, conference, campaign, files, forumCounts, forumWindow, forum] = await Promise.all([
     load(id),
-    getConference(),
+    ID.test(id) ? getConferenceOfCandidate(id) : null,
     ID.test(id) ? getPublicCampaign(id) : null,
     ID.test(id) ? getPublicFiles(id) : null,
     ID.test(id) ? getCachedForumCounts([id]) : null,

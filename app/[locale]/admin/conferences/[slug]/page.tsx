@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
-import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { loadForAdmin } from "@/lib/conferences/admin-page";
 import { getConferenceForAdmin } from "@/lib/elections/conference-admin";
 import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
 import { CONFERENCE_LIMITS } from "@/lib/elections/schema";
@@ -10,10 +11,10 @@ import { toLocalDateTime } from "@/lib/time/zones";
 import { forumClosesAt } from "@/lib/forum/window";
 import { removeDeadlineOverride, saveConference, saveDeadlineOverride } from "./actions";
 
-export default adminPage("/admin/conference", async ({ user, locale }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminConference" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const c = await getConferenceForAdmin(user);
+  const c = await loadForAdmin(() => getConferenceForAdmin(user, { slug: params.slug }));
   const deadline = candidatureDeadline(c);
   const inGeneva = (at: Date) => `${formatInstant(locale, at, GR170_TIME_ZONE)} (${zoneLabel(locale, GR170_TIME_ZONE, at)})`;
   const zones = Intl.supportedValuesOf("timeZone");
@@ -29,6 +30,7 @@ export default adminPage("/admin/conference", async ({ user, locale }) => {
         </h2>
         <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
         <ActionForm action={saveConference} label={t("settingsHeading")} className="grid max-w-2xl gap-4">
+          <HiddenField name="conferenceId" value={c.id} />
           <TextField name="name" label={t("name")} required defaultValue={c.name} maxLength={CONFERENCE_LIMITS.name} />
           <TextField name="city" label={t("city")} required defaultValue={c.city} maxLength={CONFERENCE_LIMITS.city} />
           <div className="grid gap-4 sm:grid-cols-2">
@@ -95,6 +97,7 @@ export default adminPage("/admin/conference", async ({ user, locale }) => {
 
         <ActionForm action={saveDeadlineOverride} label={t("overrideHeading")} className="grid max-w-2xl gap-4 rounded border border-slate-300 p-4">
           <h3 className="text-lg font-semibold">{t("overrideHeading")}</h3>
+          <HiddenField name="conferenceId" value={c.id} />
           <TextField
             name="at"
             type="datetime-local"
@@ -111,6 +114,7 @@ export default adminPage("/admin/conference", async ({ user, locale }) => {
 
         <ActionForm action={removeDeadlineOverride} label={t("clearHeading")} className="grid max-w-2xl gap-4 rounded border border-slate-300 p-4">
             <h3 className="text-lg font-semibold">{t("clearHeading")}</h3>
+            <HiddenField name="conferenceId" value={c.id} />
             <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={CONFERENCE_LIMITS.reason} rows={2} />
             <div>
               <SubmitButton tone="secondary" pendingLabel={admin("saving")}>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { getCostsForAdmin } from "@/lib/costs/costs-admin";
 import { COST_LIMITS } from "@/lib/costs/schema";
 import { formatMinor } from "@/lib/costs/shares";
@@ -9,10 +10,11 @@ import { deleteCostItem, saveCostItem } from "./actions";
 
 const CATEGORIES = ["INTERPRETATION", "ROOM", "OTHER"] as const;
 
-export default adminPage("/admin/costs", async ({ user, locale }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminCosts" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const costs = await getCostsForAdmin(user);
+  const conference = await requireConferenceBySlug(params.slug);
+  const costs = await getCostsForAdmin(user, conference.id);
   const money = (minor: bigint, currency: string) => `${formatMinor(minor)} ${currency}`;
 
   return (
@@ -29,6 +31,7 @@ export default adminPage("/admin/costs", async ({ user, locale }) => {
             </h2>
             <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
             <ActionForm action={saveCostItem} label={t("addHeading")} className="grid max-w-2xl gap-4">
+              <HiddenField name="conferenceId" value={conference.id} />
               <SelectField
                 name="category"
                 label={t("category")}
@@ -72,6 +75,7 @@ export default adminPage("/admin/costs", async ({ user, locale }) => {
                       <td className="py-2 text-end" dir="ltr">{money(item.amountMinor, item.currency)}</td>
                       <td className="py-2">
                         <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
+                          <HiddenField name="conferenceId" value={conference.id} />
                           <HiddenField name="id" value={item.id} />
                           <SubmitButton tone="danger" pendingLabel={admin("saving")}>
                             {t("remove")}
@@ -91,7 +95,7 @@ export default adminPage("/admin/costs", async ({ user, locale }) => {
             </h2>
             <p className="max-w-prose">{t("sharesIntro")}</p>
             <p>
-              <a href="/api/admin/costs" download className="text-brand-700 underline underline-offset-4">
+              <a href={`/api/admin/conferences/${conference.slug}/costs`} download className="text-brand-700 underline underline-offset-4">
                 {t("downloadCsv")}
               </a>
             </p>

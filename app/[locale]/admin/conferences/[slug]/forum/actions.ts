@@ -3,6 +3,7 @@
 import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
 import { hideQuestion } from "@/lib/forum/moderate";
+import { SLUG_PATTERN } from "@/lib/conferences/schema";
 import { CANDIDATE_ID, filterQuery, readFilter } from "./filters";
 
 // The secretariat hides abusive content (hide:question:any); it has no action to publish
@@ -16,10 +17,12 @@ export const hideForumQuestion = formAction({
     const fromService = "candidateId" in item && typeof item.candidateId === "string" ? item.candidateId : null;
     const fromPage = typeof fields.candidateId === "string" && CANDIDATE_ID.test(fields.candidateId) ? fields.candidateId : null;
     const candidateId = fromService ?? fromPage;
-    return { item, candidateId, back: filterQuery(readFilter(back), { done: "hidden" }) };
+    const slug = typeof back.conference === "string" && SLUG_PATTERN.test(back.conference) ? back.conference : null;
+    const list = slug ? `/admin/conferences/${slug}/forum` : "/admin/forum";
+    return { item, candidateId, back: `${list}?${filterQuery(readFilter(back), { done: "hidden" })}` };
   },
   // Every forum's counts; the question's own forum when the service says which it is.
   tags: (r) => (r.candidateId ? [TAGS.forum(r.candidateId), TAGS.forums] : [TAGS.forums]),
   success: (t) => t("forum.admin.hidden"),
-  redirectTo: (r) => `/admin/forum?${r.back}`,
+  redirectTo: (r) => r.back,
 });

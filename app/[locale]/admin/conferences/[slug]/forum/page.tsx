@@ -4,7 +4,7 @@ import { DoneNotice } from "@/components/forum/done-notice";
 import { HideControl } from "@/components/forum/moderation-controls";
 import { QuestionCard } from "@/components/forum/question-card";
 import { listCandidatesForAdmin } from "@/lib/candidates/candidates-admin";
-import { getConference } from "@/lib/elections/queries";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { getForumQueueForSecretariat } from "@/lib/forum/queries";
 import { FORUM_STATUSES } from "@/lib/forum/schema";
 import { Link } from "@/lib/i18n/navigation";
@@ -13,22 +13,18 @@ import { filterQuery, readFilter } from "./filters";
 
 const SELECT = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
-export default adminPage("/admin/forum", async ({ user, locale, searchParams }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "forum" });
   const filter = readFilter(searchParams);
-  const [items, candidates, conference] = await Promise.all([
-    getForumQueueForSecretariat(user, filter),
-    listCandidatesForAdmin(user),
-    getConference(),
+  const conference = await requireConferenceBySlug(params.slug);
+  const [items, candidates] = await Promise.all([
+    getForumQueueForSecretariat(user, { ...filter, conferenceId: conference.id }),
+    listCandidatesForAdmin(user, conference.id),
   ]);
-  const timeZone = conference?.timeZone ?? "UTC";
-  const back = filterQuery(filter);
-  // A forum outside the console's conference can still be chosen by its address.
+  const timeZone = conference.timeZone;
+  // The conference travels with the filter, so that hiding returns to this conference's list.
+  const back = filterQuery(filter, { conference: conference.slug });
   const options = candidates.map((c) => ({ id: c.id, name: c.name }));
-  if (filter.candidateId && !options.some((o) => o.id === filter.candidateId)) {
-    const named = items.find((i) => i.candidateId === filter.candidateId);
-    if (named) options.push({ id: named.candidateId, name: named.candidateName });
-  }
 
   return (
     <div className="space-y-8">

@@ -2,14 +2,16 @@ import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SubmitButton, TextAreaField } from "@/components/forms/fields";
+import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { listPublishedForTakedown } from "@/lib/materials/materials-queries";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { takeDown } from "./actions";
 
-export default adminPage("/admin/materials", async ({ user, locale }) => {
+export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminMaterials" });
-  const materials = await listPublishedForTakedown(user);
+  const conference = await requireConferenceBySlug(params.slug);
+  const materials = await listPublishedForTakedown(user, conference.id);
   const names = new Intl.DisplayNames([locale], { type: "language" });
 
   return (

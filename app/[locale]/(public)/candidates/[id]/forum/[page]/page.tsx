@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PublishedQuestions } from "@/components/forum/published-questions";
 import { getPublicCandidate } from "@/lib/candidates/queries";
-import { getConference } from "@/lib/elections/queries";
+import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { Link } from "@/lib/i18n/navigation";
 import { getCachedForumPage } from "../../../../forum-data";
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 export default async function ForumPage({ params }: PageProps<"/[locale]/candidates/[id]/forum/[page]">) {
   const { id, page } = await params;
   const locale = await pageLocale(params);
-  const [loaded, conference] = await Promise.all([load(id, page), getConference()]);
+  const [loaded, conference] = await Promise.all([load(id, page), getConferenceOfCandidate(id)]);
   if (!loaded || !conference) notFound();
   const { candidate, forum } = loaded;
   const t = await getTranslations({ locale, namespace: "forum.list" });

@@ -1,0 +1,3 @@
+import { legacyRedirect } from "../../legacy-redirect";
+
+export default legacyRedirect("hearing");

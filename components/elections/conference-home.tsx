@@ -1,0 +1,141 @@
+import { getTranslations } from "next-intl/server";
+import { KeyDate } from "@/components/elections/key-date";
+import type { ConferenceView } from "@/lib/elections/queries";
+import { postName } from "@/lib/elections/post-name";
+import { Link } from "@/lib/i18n/navigation";
+import { formatCalendarDate, formatInstant } from "@/lib/time/format";
+import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
+
+function startOfDay(date: string, timeZone: string): string {
+  return zonedWallTimeToUtc({ ...calendarDate(date), hour: 0, minute: 0 }, timeZone).toISOString();
+}
+
+/**
+ * A conference's home: the current one at the site's root, any one under
+ * /conferences/[slug] (docs/decisions/012). `base` is where its posts and hearing are.
+ */
+export async function ConferenceHome({
+  conference,
+  locale,
+  base,
+  closedAt,
+}: {
+  conference: ConferenceView;
+  locale: string;
+  /** "" for the current conference's unprefixed URLs, else "/conferences/<slug>". */
+  base: string;
+  closedAt: string | null;
+}) {
+  const t = await getTranslations({ locale, namespace: "home" });
+  const archive = await getTranslations({ locale, namespace: "conferences" });
+  const zone = conference.timeZone;
+  const { deadline, hearing } = conference;
+
+  return (
+    <div className="space-y-8">
+      {closedAt ? (
+        <p role="note" className="rounded border border-slate-400 bg-slate-50 p-4" data-testid="conference-closed">
+          {archive("closedNotice", { date: formatInstant(locale, closedAt, conference.timeZone) })}
+        </p>
+      ) : null}
+      <section aria-labelledby="conference-title" className="space-y-2">
+        <h1 id="conference-title" className="text-3xl font-bold">
+          {t("title", { conference: conference.name, city: conference.city })}
+        </h1>
+        <p className="text-lg">
+          {t("dates", {
+            opens: formatCalendarDate(locale, conference.opensOn),
+            closes: formatCalendarDate(locale, conference.closesOn),
+          })}
+        </p>
+        <p className="max-w-prose text-slate-700">{t("intro")}</p>
+        <p>
+          <Link href={`${base}/posts`} className="font-medium text-brand-700 underline underline-offset-4">
+            {t("browsePosts")}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="key-dates" className="space-y-4">
+        <h2 id="key-dates" className="text-2xl font-semibold">
+          {t("keyDates")}
+        </h2>
+        <ol className="grid gap-4 sm:grid-cols-2">
+          <KeyDate
+            label={t("deadline")}
+            iso={deadline.at}
+            zone={zone}
+            rule={
+              deadline.source === "OVERRIDE"
+                ? t("deadlineOverridden", {
+                    computed: formatInstant(locale, deadline.computed, zone),
+                    reason: deadline.reason ?? "",
+                  })
+                : t("deadlineRule")
+            }
+          />
+          {hearing ? (
+            <KeyDate
+              label={t("hearing")}
+              iso={hearing.startsAt}
+              zone={zone}
+              rule={`${t("hearingRule")} ${t("hearingSlots", { presentation: hearing.presentationMinutes, qa: hearing.qaMinutes })}`}
+            />
+          ) : null}
+          <KeyDate
+            label={t("opening")}
+            iso={startOfDay(conference.opensOn, zone)}
+            zone={zone}
+            date={conference.opensOn}
+            rule={t("openingRule")}
+          />
+          <KeyDate
+            label={t("closing")}
+            iso={startOfDay(conference.closesOn, zone)}
+            zone={zone}
+            date={conference.closesOn}
+            rule={t("closingRule")}
+          />
+        </ol>
+      </section>
+
+      {hearing ? (
+        <section aria-labelledby="running-order" className="space-y-3">
+          <h2 id="running-order" className="text-2xl font-semibold">
+            {t("runningOrderHeading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{t("runningOrderIntro")}</p>
+          {hearing.runningOrder.length > 0 ? (
+            <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
+              {hearing.runningOrder.map((slot) => (
+                <li key={slot.candidateId}>
+                  <Link href={`/candidates/${slot.candidateId}`} className="text-brand-700 underline underline-offset-4">
+                    {slot.name}
+                  </Link>{" "}
+                  <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>{t("runningOrderNotDrawn")}</p>
+          )}
+          <p className="text-sm">
+            {t("commitment")}{" "}
+            {hearing.seedHash ? (
+              <code className="break-all" dir="ltr" data-testid="public-seed-hash">
+                {hearing.seedHash}
+              </code>
+            ) : (
+              t("noCommitment")
+            )}
+          </p>
+          <p>
+            <Link href={base ? `/hearing/${hearing.id}` : "/hearing"} className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
+              {t("webcastLink")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

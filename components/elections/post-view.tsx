@@ -1,0 +1,47 @@
+import { getTranslations } from "next-intl/server";
+import { getCachedForumCounts } from "@/app/[locale]/(public)/forum-data";
+import { CandidateCard } from "@/components/candidates/candidate-card";
+import { ForumComparison } from "@/components/forum/forum-comparison";
+import type { getPostWithCandidates } from "@/lib/candidates/queries";
+import { postName } from "@/lib/elections/post-name";
+import { Link } from "@/lib/i18n/navigation";
+
+export type PostWithCandidates = NonNullable<Awaited<ReturnType<typeof getPostWithCandidates>>>;
+
+/** One post and its candidates: at /posts/[code] for the current conference, /conferences/[slug]/posts/[code] for any. */
+export async function PostView({ post, locale, base }: { post: PostWithCandidates; locale: string; base: string }) {
+  const t = await getTranslations({ locale, namespace: "post" });
+  const common = await getTranslations({ locale, namespace: "common" });
+  const forumCounts = await getCachedForumCounts(post.candidates.map((c) => c.id));
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`${base}/posts`} className="text-brand-700 underline underline-offset-4">
+          {common("backToPosts")}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">{postName(post.names, locale)}</h1>
+      <section aria-labelledby="candidates" className="space-y-3">
+        <h2 id="candidates" className="text-2xl font-semibold">
+          {t("candidatesHeading")}
+        </h2>
+        {post.candidates.length === 0 ? (
+          <p>{t("noCandidates")}</p>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {post.candidates.map((c) => (
+              <CandidateCard key={c.id} candidate={c} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {post.candidates.length > 0 ? (
+        <ForumComparison
+          locale={locale}
+          candidates={post.candidates.map((c) => ({ id: c.id, name: c.name, counts: forumCounts[c.id] ?? { received: 0, published: 0, answered: 0, declined: 0 } }))}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getCachedForumCounts } from "@/app/[locale]/(public)/forum-data";
+import { getCachedForumCounts } from "@/lib/forum/cached-queries";
 import { CandidateCard } from "@/components/candidates/candidate-card";
 import { ForumComparison } from "@/components/forum/forum-comparison";
 import type { getPostWithCandidates } from "@/lib/candidates/queries";

@@ -17,7 +17,7 @@ import { PublicMaterials } from "@/components/materials/public-materials";
 import { getPublicFiles } from "@/lib/candidates/public-files";
 import { PublicFileLinks } from "@/components/uploads/public-file-links";
 import { ForumSection } from "@/components/forum/forum-section";
-import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "../../forum-data";
+import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "@/lib/forum/cached-queries";
 
 const ID = /^[a-z0-9]{20,40}$/;
 

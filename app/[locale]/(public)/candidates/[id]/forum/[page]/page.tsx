@@ -6,7 +6,7 @@ import { getPublicCandidate } from "@/lib/candidates/queries";
 import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { Link } from "@/lib/i18n/navigation";
-import { getCachedForumPage } from "../../../../forum-data";
+import { getCachedForumPage } from "@/lib/forum/cached-queries";
 
 // Later pages of a candidate's published questions (the first is on the candidate's page).
 // A path rather than ?page=, so that each page is cached like the candidate's page.

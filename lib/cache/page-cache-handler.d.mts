@@ -1,0 +1,23 @@
+// Types of page-cache-handler.mjs for TypeScript callers (tests, a shared store).
+import type { EntryStore } from "./file-system-store.mjs";
+import type { TagStore } from "./tag-store.mjs";
+
+export type Storage = { store: EntryStore; tags: TagStore };
+
+export type CachedEntry = { value: unknown; lastModified: number; cacheControl?: unknown };
+
+export interface PageCacheHandler {
+  get(key: string, ctx: Record<string, unknown>): Promise<CachedEntry | null>;
+  set(key: string, value: unknown, ctx: Record<string, unknown>): Promise<void>;
+  revalidateTag(tags: string | string[], durations?: { expire?: number }): Promise<void>;
+  resetRequestCache(): void;
+}
+
+export function createPageCacheHandler(options: {
+  storage: (ctx: object) => Storage;
+  now?: () => number;
+  request?: () => object | undefined;
+}): new (ctx: object) => PageCacheHandler;
+
+declare const DefaultHandler: new (ctx: object) => PageCacheHandler;
+export default DefaultHandler;

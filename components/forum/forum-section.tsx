@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { FORUM_LIMITS, HONEYPOT_FIELD } from "@/lib/forum/schema";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
+import { FORUM_LIMITS } from "@/lib/forum/schema";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { AskForm } from "./ask-form";
 import { ForumCounts, type Counts } from "./forum-counts";

@@ -1,29 +1,20 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hashAddress } from "@/lib/abuse/address-hash";
+import { honeypotFilled } from "@/lib/abuse/honeypot";
+import { longestWait, retryAfterSeconds, type RateLimit } from "@/lib/abuse/rate-limit";
+import { repeatHash } from "@/lib/abuse/repeat";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
-import { hashAddress } from "./address-hash";
-import { FORUM_RATE_LIMITS, retryAfterSeconds, type RateLimit } from "./limits";
+import { FORUM_RATE_LIMITS } from "./limits";
 import { queueDigest } from "./notify";
-import { askQuestionSchema, HONEYPOT_FIELD, normaliseForRepeat } from "./schema";
+import { askQuestionSchema } from "./schema";
 import { forumClosesAt, forumWindow } from "./window";
 
 // Keys of the transaction-level advisory locks that serialise the checks below per forum
 // and per address, so that two requests at once cannot both pass a limit or a repeat check.
 const LOCK_FORUM = 72707401;
 const LOCK_ADDRESS = 72707402;
-
-export function honeypotFilled(input: unknown): boolean {
-  if (input === null || typeof input !== "object") return false;
-  const value = (input as Record<string, unknown>)[HONEYPOT_FIELD];
-  return value !== undefined && value !== null && String(value).trim() !== "";
-}
-
-/** What refuses an exact repeat: the hash of the question as normalised for comparison. */
-export function repeatHash(body: string): string {
-  return createHash("sha256").update(normaliseForRepeat(body)).digest("hex");
-}
 
 async function recentTimes(tx: Tx, where: { ipHash: string } | { candidateId: string }, limit: RateLimit, now: Date): Promise<Date[]> {
   const rows = await tx.forumQuestion.findMany({
@@ -36,12 +27,11 @@ async function recentTimes(tx: Tx, where: { ipHash: string } | { candidateId: st
 }
 
 async function assertUnderLimits(tx: Tx, candidateId: string, ipHash: string, now: Date): Promise<void> {
-  const waits = [
+  const seconds = longestWait([
     retryAfterSeconds(FORUM_RATE_LIMITS.perAddress, await recentTimes(tx, { ipHash }, FORUM_RATE_LIMITS.perAddress, now), now),
     retryAfterSeconds(FORUM_RATE_LIMITS.perCandidate, await recentTimes(tx, { candidateId }, FORUM_RATE_LIMITS.perCandidate, now), now),
-  ].filter((s): s is number => s !== null);
-  if (waits.length === 0) return;
-  const seconds = Math.max(...waits);
+  ]);
+  if (seconds === null) return;
   throw new DomainError("RATE_LIMITED", { messageKey: "forum.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
 }
 

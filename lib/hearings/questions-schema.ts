@@ -1,14 +1,16 @@
-import { FORUM_LIMITS, HONEYPOT_FIELD, line, optionalLine, paragraphs } from "@/lib/forum/schema";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
+import { line, optionalLine, paragraphs, VISITOR_TEXT_LIMITS } from "@/lib/abuse/text";
 import { z } from "@/lib/validation/zod";
 
 // Questions to a candidate at the live hearing, from the webcast page or handed in on a
-// card in the room (¶6), shared by the forms and the services (STYLE.md 6). The same text
-// rules and lengths as the forum's: a question asked in both places fits both.
+// card in the room (¶6), shared by the forms and the services (docs/conventions.md#schemas-and-limits).
+// The public's text rules and lengths (lib/abuse/text.ts), as in the forum: a question asked
+// in both places fits both.
 export const HEARING_QUESTION_LIMITS = {
-  name: FORUM_LIMITS.name,
+  name: VISITOR_TEXT_LIMITS.name,
   // Country or organisation, in one field: as long as the forum's longer of the two.
-  origin: FORUM_LIMITS.affiliation,
-  body: FORUM_LIMITS.body,
+  origin: VISITOR_TEXT_LIMITS.affiliation,
+  body: VISITOR_TEXT_LIMITS.body,
 } as const;
 
 const id = z.string().trim().min(1).max(64);

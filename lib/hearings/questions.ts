@@ -1,4 +1,8 @@
 import "server-only";
+import { hashAddress } from "@/lib/abuse/address-hash";
+import { honeypotFilled } from "@/lib/abuse/honeypot";
+import { longestWait, retryAfterSeconds, type RateLimit } from "@/lib/abuse/rate-limit";
+import { repeatHash } from "@/lib/abuse/repeat";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
@@ -6,12 +10,10 @@ import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
-import { hashAddress } from "@/lib/forum/address-hash";
-import { honeypotFilled, repeatHash } from "@/lib/forum/ask";
-import { HEARING_QUESTION_RATE_LIMITS, retryAfterSeconds, type RateLimit } from "@/lib/forum/limits";
 import { parseInput } from "@/lib/validation/parse";
 import { assertHearingOfConference } from "./hearing-admin";
 import { assertMayActOnSomeHearing } from "./live";
+import { HEARING_QUESTION_RATE_LIMITS } from "./question-limits";
 import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
 
 // Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
@@ -73,7 +75,7 @@ async function waitUnder(tx: Tx, limit: RateLimit, where: { ipHash: string } | {
 
 /**
  * Anyone following the webcast asks the candidate speaking now, or one still to speak, a
- * question for the chair's queue. The forum's protections: a honeypot, limits per address
+ * question for the chair's queue. The forum's protections (lib/abuse): a honeypot, limits per address
  * (a keyed hash only) and per hearing, and no repeats. A members-only webcast takes
  * questions from signed-in members only.
  */
@@ -102,12 +104,11 @@ export async function submitViewerQuestion({
       throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
     }
     await assertCandidateWaiting(tx, question);
-    const waits = [
+    const seconds = longestWait([
       await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
       await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
-    ].filter((s): s is number => s !== null);
-    if (waits.length > 0) {
-      const seconds = Math.max(...waits);
+    ]);
+    if (seconds !== null) {
       throw new DomainError("RATE_LIMITED", { messageKey: "hearingLive.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
     }
     await assertNotRepeat(tx, question, bodyHash);

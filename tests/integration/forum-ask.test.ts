@@ -4,7 +4,7 @@ import { updateConference } from "@/lib/elections/update-conference";
 import { askQuestion } from "@/lib/forum/ask";
 import { FORUM_RATE_LIMITS } from "@/lib/forum/limits";
 import { DIGEST_DELAY_MS } from "@/lib/forum/notify";
-import { HONEYPOT_FIELD } from "@/lib/forum/schema";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { withAppDatabase } from "../support/app-database";
 import { makeCandidate, makeMemberState, makePost, unique } from "../support/factories";
 import { consoleConference } from "../support/factories-candidates";

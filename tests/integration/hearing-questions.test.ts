@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { HEARING_QUESTION_RATE_LIMITS } from "@/lib/forum/limits";
+import { HEARING_QUESTION_RATE_LIMITS } from "@/lib/hearings/question-limits";
 import { chairQueueReader, enterRoomQuestion, getChairQueue, loadChairQueue, QUEUE_REFRESH_MS, submitViewerQuestion } from "@/lib/hearings/questions";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FORUM_RATE_LIMITS, retryAfterSeconds } from "@/lib/forum/limits";
+import { retryAfterSeconds } from "@/lib/abuse/rate-limit";
+import { FORUM_RATE_LIMITS } from "@/lib/forum/limits";
 import { MAIL_RETRY, retryDelayMs } from "@/lib/mail/retry";
 
 const limit = { max: 3, windowMs: 10 * 60_000 };

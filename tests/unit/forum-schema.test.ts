@@ -5,11 +5,11 @@ import {
   declineQuestionSchema,
   FORUM_LIMITS,
   hideQuestionSchema,
-  HONEYPOT_FIELD,
-  normaliseForRepeat,
   publishQuestionSchema,
   withdrawQuestionSchema,
 } from "@/lib/forum/schema";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
+import { normaliseForRepeat } from "@/lib/abuse/text";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import type { z } from "@/lib/validation/zod";

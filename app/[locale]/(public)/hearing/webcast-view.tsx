@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HearingWebcast } from "@/components/hearing/hearing-webcast";
 import { ReaderTime } from "@/components/time/local-time";
-import { HONEYPOT_FIELD } from "@/lib/forum/schema";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after-queries";
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";

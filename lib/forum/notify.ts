@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { translator } from "./messages";
+import { forumTranslator } from "./messages";
 
 // The forum's two e-mails, written to the outbox inside the change that causes them.
 // Both are in English: neither the candidate's account nor the question records a
@@ -25,7 +25,7 @@ async function digestRecipient(tx: Tx, candidateId: string): Promise<Recipient |
 }
 
 async function renderDigest(recipient: Recipient, waiting: number): Promise<{ subject: string; body: string }> {
-  const t = await translator(MAIL_LOCALE);
+  const t = await forumTranslator(MAIL_LOCALE);
   const url = link(`/${MAIL_LOCALE}/my/forum`);
   return {
     subject: t("forum.mail.digestSubject", { count: waiting }),
@@ -90,7 +90,7 @@ export async function queueAnsweredNote(
   tx: Tx,
   question: { askerEmail: string; askerName: string; body: string; answer: string; candidateId: string; candidateName: string },
 ): Promise<void> {
-  const t = await translator(MAIL_LOCALE);
+  const t = await forumTranslator(MAIL_LOCALE);
   const url = link(`/${MAIL_LOCALE}/candidates/${question.candidateId}`);
   const body = [
     t("forum.mail.greeting", { name: question.askerName }),

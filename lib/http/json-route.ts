@@ -1,6 +1,6 @@
 import "server-only";
 import { isDomainError, type DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
-import { describeRefusal, localeOr, type Translate } from "@/lib/forum/messages";
+import { localeOr, type Translate } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/routing";
 
 // What the public JSON routes share (the forum's questions, the hearing's questions and
@@ -43,6 +43,15 @@ export async function readJsonBody(request: Request, t: Translate, maxBytes: num
   } catch {
     return { refusal: json(400, { error: t("errors.INVALID_INPUT"), fieldErrors: {} }) };
   }
+}
+
+/** A refusal as the asker reads it: one message, and one per field. */
+export function describeRefusal(t: Translate, error: DomainError): { error: string; fieldErrors?: Record<string, string> } {
+  const { _form: formLevel, ...perField } = error.fieldErrors ?? {};
+  const key = error.messageKey ?? formLevel;
+  const message = key ? t(key, error.values) : t(`errors.${error.code}`);
+  const fields = Object.entries(perField);
+  return fields.length > 0 ? { error: message, fieldErrors: Object.fromEntries(fields.map(([f, k]) => [f, t(k)])) } : { error: message };
 }
 
 /** A service's refusal as JSON in the asker's language, with Retry-After on a rate limit; anything else is rethrown. */

@@ -2,7 +2,7 @@ import { revalidateTag } from "next/cache";
 import { clientIp } from "@/lib/auth/client-ip";
 import { TAGS } from "@/lib/cache-tags";
 import { askQuestion } from "@/lib/forum/ask";
-import { translator } from "@/lib/forum/messages";
+import { forumTranslator } from "@/lib/forum/messages";
 import { json, readJsonBody, refusalResponse, requestLocale } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Anyone asks a candidate a question (JSON body, see askQuestionSchema); answers are translated into `?locale=`. */
 export async function POST(request: Request) {
-  const t = await translator(requestLocale(request));
+  const t = await forumTranslator(requestLocale(request));
   const body = await readJsonBody(request, t, MAX_BODY_BYTES);
   if ("refusal" in body) return body.refusal;
   const { input } = body;

@@ -1,6 +1,6 @@
 import { clientIp } from "@/lib/auth/client-ip";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { translator } from "@/lib/forum/messages";
+import { translator } from "@/lib/i18n/translator";
 import { submitViewerQuestion } from "@/lib/hearings/questions";
 import { json, readJsonBody, refusalResponse, requestLocale } from "@/lib/http/json-route";
 

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { translator } from "@/lib/forum/messages";
+import { translator } from "@/lib/i18n/translator";
 import { chairQueueReader } from "@/lib/hearings/questions";
 import { json, refusalResponse, requestLocale } from "@/lib/http/json-route";
 

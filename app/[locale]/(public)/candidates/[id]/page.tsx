@@ -61,7 +61,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
   return (
     <article className="space-y-6" aria-labelledby="candidate-name">
       <p>
-        <Link href={`/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
+        <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
           {post}
         </Link>
       </p>

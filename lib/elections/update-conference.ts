@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
-import { assertNoOverlap } from "@/lib/conferences/dates";
 import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { updateConferenceSchema } from "./schema";
@@ -21,7 +20,6 @@ export async function updateConference({ actor, conferenceId, input }: { actor: 
       : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
   return db().$transaction(async (tx) => {
     const before = await lockConferenceForChange(tx, conferenceId);
-    await assertNoOverlap(tx, data, conferenceId);
     const after = await tx.conference.update({
       where: { id: before.id },
       data: { ...data, ...forum, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },

@@ -5,7 +5,7 @@ import { clearDeadlineOverride, overrideDeadline } from "@/lib/elections/overrid
 import { updateConference } from "@/lib/elections/update-conference";
 import { auditRowsFor } from "../support/audit";
 import { withAppDatabase } from "../support/app-database";
-import { asActor, makeUser, type TestUser } from "../support/factories";
+import { asActor, makeConference, makeUser, type TestUser } from "../support/factories";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
@@ -29,18 +29,13 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  // The console edits the conference named by HUSTINGS_CONFERENCE (pp-18 by default).
-  const existing = await db.conference.findUnique({ where: { slug: "pp-18" } });
-  const data = { name: "PP-18", city: "Dubai", opensOn: new Date("2018-10-29"), closesOn: new Date("2018-11-16"), timeZone: "Asia/Dubai", deadlineOverrideAt: null, deadlineOverrideReason: null };
-  conferenceId = existing
-    ? (await db.conference.update({ where: { id: existing.id }, data })).id
-    : (await db.conference.create({ data: { slug: "pp-18", ...data } })).id;
+  // Each test changes a conference of its own (docs/decisions/012), dated like PP-18.
+  conferenceId = (await makeConference(db, { name: "PP-18", city: "Dubai", opensOn: "2018-10-29", closesOn: "2018-11-16", timeZone: "Asia/Dubai" })).id;
 });
-
 
 describe("updateConference", () => {
   it("saves the conference and writes one audit row with before and after", async () => {
-    const saved = await updateConference({ actor: asActor(secretariat), input: VALID });
+    const saved = await updateConference({ actor: asActor(secretariat), conferenceId, input: VALID });
     // Domains are lower-cased, stripped of "@" and deduplicated.
     expect(saved.corporateDomains).toEqual(["itu.int", "example.org"]);
     expect(saved.defaultWebcastAccess).toBe("MEMBERS");
@@ -56,6 +51,7 @@ describe("updateConference", () => {
     const refusal = await refusalOf(
       updateConference({
         actor: asActor(secretariat),
+        conferenceId,
         input: { ...VALID, closesOn: "2018-10-01", timeZone: "Mars/Olympus", corporateDomains: "not a domain!" },
       }),
     );
@@ -67,19 +63,38 @@ describe("updateConference", () => {
     expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
   });
 
+  it("changes only the conference it names", async () => {
+    const other = await makeConference(db);
+    await updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, name: "Renamed" } });
+    expect(await db.conference.findUniqueOrThrow({ where: { id: other.id } })).toEqual(other);
+    expect((await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).name).toBe("Renamed");
+  });
+
+  it("refuses every change to a closed conference, and an unknown one", async () => {
+    await db.conference.update({ where: { id: conferenceId }, data: { closedAt: new Date() } });
+    const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    const actor = asActor(secretariat);
+    const closed = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
+    expect(await refusalOf(updateConference({ actor, conferenceId, input: VALID }))).toMatchObject(closed);
+    expect(await refusalOf(overrideDeadline({ actor, conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } }))).toMatchObject(closed);
+    expect(await refusalOf(clearDeadlineOverride({ actor, conferenceId, input: { reason: "Back to the rule, please." } }))).toMatchObject(closed);
+    expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
+    expect(await refusalOf(updateConference({ actor, conferenceId: "no-such-conference", input: VALID }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("reports a missing name with the generic key", async () => {
-    const refusal = await refusalOf(updateConference({ actor: asActor(secretariat), input: { ...VALID, name: "   " } }));
+    const refusal = await refusalOf(updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, name: "   " } }));
     expect(refusal.fieldErrors).toMatchObject({ name: "required" });
   });
 
   it("is refused to every other role, a disabled secretariat and an anonymous visitor", async () => {
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => updateConference({ actor, input: VALID }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => updateConference({ actor, conferenceId, input: VALID }));
   });
 });
 
 describe("deadline override (GR170)", () => {
   it("sets another deadline in Geneva time, with its reason, and audits it", async () => {
-    await overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
+    await overrideDeadline({ actor: asActor(secretariat), conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
     const conference = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
     // 18:00 in Geneva on 5 Oct 2018 is 16:00 UTC (summer time).
     expect(candidatureDeadline(conference)).toMatchObject({
@@ -93,16 +108,16 @@ describe("deadline override (GR170)", () => {
   });
 
   it("refuses an override without a real reason", async () => {
-    const refusal = await refusalOf(overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "because" } }));
+    const refusal = await refusalOf(overrideDeadline({ actor: asActor(secretariat), conferenceId, input: { at: "2018-10-05T18:00", reason: "because" } }));
     expect(refusal.fieldErrors).toMatchObject({ reason: "adminConference.reasonTooShort" });
   });
 
   it("goes back to the computed deadline only when one was overridden, with a reason", async () => {
-    const refusal = await refusalOf(clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "Nothing to clear here." } }));
+    const refusal = await refusalOf(clearDeadlineOverride({ actor: asActor(secretariat), conferenceId, input: { reason: "Nothing to clear here." } }));
     expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "adminConference.noOverride" });
 
-    await overrideDeadline({ actor: asActor(secretariat), input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
-    await clearDeadlineOverride({ actor: asActor(secretariat), input: { reason: "The disruption was resolved in time." } });
+    await overrideDeadline({ actor: asActor(secretariat), conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } });
+    await clearDeadlineOverride({ actor: asActor(secretariat), conferenceId, input: { reason: "The disruption was resolved in time." } });
     const conference = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
     expect(candidatureDeadline(conference)).toMatchObject({ source: "GR170", at: new Date("2018-10-01T21:59:00Z") });
     const last = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
@@ -112,15 +127,15 @@ describe("deadline override (GR170)", () => {
 
   it("is refused to every other role, a disabled secretariat and an anonymous visitor", async () => {
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) =>
-      overrideDeadline({ actor, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } }),
+      overrideDeadline({ actor, conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } }),
     );
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => clearDeadlineOverride({ actor, input: { reason: "Back to the rule." } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => clearDeadlineOverride({ actor, conferenceId, input: { reason: "Back to the rule." } }));
   });
 });
 
 describe("the audit log", () => {
   it("refuses to update or delete a row at the database", async () => {
-    await updateConference({ actor: asActor(secretariat), input: VALID });
+    await updateConference({ actor: asActor(secretariat), conferenceId, input: VALID });
     const row = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
     expect(row).toBeDefined();
     await expect(db.auditEvent.update({ where: { id: row!.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);

@@ -51,7 +51,8 @@ describe("the PP-18 demo seed", () => {
 
   it("sets up PP-18 with the GR170 deadline of 1 October 2018", async () => {
     const pp18 = await db.conference.findUniqueOrThrow({ where: { slug: "pp-18" } });
-    expect(pp18).toMatchObject({ city: "Dubai", timeZone: "Asia/Dubai" });
+    // The demo is what the public home shows (docs/decisions/012), and it is open.
+    expect(pp18).toMatchObject({ city: "Dubai", timeZone: "Asia/Dubai", isCurrent: true, closedAt: null });
     expect(pp18.opensOn.toISOString().slice(0, 10)).toBe("2018-10-29");
     expect(pp18.closesOn.toISOString().slice(0, 10)).toBe("2018-11-16");
     expect(candidatureDeadline(pp18)).toMatchObject({ source: "GR170", at: new Date("2018-10-01T21:59:00Z") });

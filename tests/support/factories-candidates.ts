@@ -1,13 +1,16 @@
 import type { PrismaClient } from "@/lib/db/client";
-import { makeMemberState, unique } from "./factories";
+import { makeConference, makeMemberState, unique } from "./factories";
+
+export { makeConference };
 
 // Factories for the posts and candidatures services (STYLE.md 9): unique names, own data.
 
-/** The conference the console edits (HUSTINGS_CONFERENCE, "pp-18" by default), as in the demo. */
+/**
+ * A NEW conference for a console test, dated like PP-18 (Dubai, 29 Oct – 16 Nov 2018), with
+ * a unique slug: every test names the conference it changes (docs/decisions/012).
+ */
 export async function consoleConference(db: PrismaClient) {
-  const slug = process.env.HUSTINGS_CONFERENCE ?? "pp-18";
-  const data = { name: "PP-18", city: "Dubai", opensOn: new Date("2018-10-29"), closesOn: new Date("2018-11-16"), timeZone: "Asia/Dubai" };
-  return db.conference.upsert({ where: { slug }, create: { slug, ...data }, update: {} });
+  return makeConference(db, { name: unique("PP-18"), city: "Dubai", opensOn: "2018-10-29", closesOn: "2018-11-16", timeZone: "Asia/Dubai" });
 }
 
 /** Another past conference, for rules that read one conference's own deadline. */

@@ -9,15 +9,21 @@ export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
 
-export async function makeConference(db: PrismaClient) {
+/** A NEW conference with a unique slug on every call (docs/decisions/012): no test shares one. */
+export async function makeConference(
+  db: PrismaClient,
+  overrides: { opensOn?: string; closesOn?: string; timeZone?: string; isCurrent?: boolean; closedAt?: Date | null; name?: string; city?: string } = {},
+) {
+  const { opensOn = "2030-10-28", closesOn = opensOn === "2030-10-28" ? "2030-11-15" : opensOn, ...rest } = overrides;
   return db.conference.create({
     data: {
       slug: unique("conf"),
       name: unique("Test Conference"),
       city: "Geneva",
-      opensOn: new Date("2030-10-28"),
-      closesOn: new Date("2030-11-15"),
       timeZone: "Europe/Zurich",
+      ...rest,
+      opensOn: new Date(opensOn),
+      closesOn: new Date(closesOn),
     },
   });
 }

@@ -10,9 +10,11 @@
 //   2. else postgresql://postgres@127.0.0.1:5432/postgres if it answers within 3 s (CI, dev machines);
 //   3. else an embedded PostgreSQL under .data/test-postgres (lib/db/embedded.ts), stopped at the end.
 //
-// Ends with one line `N passed, M failed` (vitest + playwright test counts) and a non-zero exit
-// if anything failed, including a step that failed without failing a test (a build error, a
-// crash: counted as one failure) or a run in which no test ran at all.
+// Ends with each stage's wall time and the 15 slowest tests of the run (Vitest's and Playwright's
+// JSON reports, .data/test-reports/), then one line `N passed, M failed` (vitest + playwright
+// test counts), and a non-zero exit if anything failed, including a step that failed without
+// failing a test (a build error, a crash: counted as one failure) or a run in which no test ran
+// at all. docs/testing.md: the layout of the suite, and where the time goes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -44,7 +46,20 @@ interface Tally {
   passed: number;
   failed: number;
   failedSteps: string[];
+  /** Wall time of each stage, in the order they ran. */
+  stages: { name: string; ms: number }[];
+  /** The JSON reports this run wrote (an earlier run's stay out of its slowest list). */
+  reports: { vitest?: string; playwright?: string };
 }
+
+/** A test's own duration, as its runner reported it. */
+interface TestTime {
+  runner: "vitest" | "playwright";
+  name: string;
+  ms: number;
+}
+
+const SLOWEST_SHOWN = 15;
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const state: { stopSignal?: NodeJS.Signals; child?: ChildProcess } = {};
@@ -63,14 +78,14 @@ async function main(): Promise<number> {
   process.stdout.on("error", () => {});
   process.stderr.on("error", () => {});
   const stages = parseStages(process.argv.slice(2));
-  const tally: Tally = { passed: 0, failed: 0, failedSteps: [] };
+  const tally: Tally = { passed: 0, failed: 0, failedSteps: [], stages: [], reports: {} };
   await fs.mkdir(REPORT_DIR, { recursive: true });
 
   let embedded: EmbeddedPostgres | undefined;
   try {
     let serverUrl = "";
     if (stages.has("integration") || stages.has("e2e")) {
-      const server = await findServer();
+      const server = await timed(tally, "setup: PostgreSQL server", findServer);
       embedded = server.embedded;
       serverUrl = server.url;
     }
@@ -85,7 +100,39 @@ async function main(): Promise<number> {
       await embedded.stop();
     }
   }
+  await printTimes(tally);
   return summarise(tally);
+}
+
+/** Runs one stage, adding its wall time to the tally whether it passed or threw. */
+async function timed<T>(tally: Tally, name: string, stage: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await stage();
+  } finally {
+    tally.stages.push({ name, ms: performance.now() - started });
+  }
+}
+
+async function printTimes(tally: Tally): Promise<void> {
+  if (tally.stages.length === 0) return;
+  console.log("\n[test] wall time per stage:");
+  const width = Math.max(...tally.stages.map((stage) => stage.name.length));
+  for (const stage of tally.stages) console.log(`[test]   ${stage.name.padEnd(width)}  ${seconds(stage.ms).padStart(7)}`);
+  const total = tally.stages.reduce((sum, stage) => sum + stage.ms, 0);
+  console.log(`[test]   ${"total".padEnd(width)}  ${seconds(total).padStart(7)}`);
+  const tests = [
+    ...(tally.reports.vitest ? await readVitestTimes(tally.reports.vitest) : []),
+    ...(tally.reports.playwright ? await readPlaywrightTimes(tally.reports.playwright) : []),
+  ];
+  if (tests.length === 0) return;
+  tests.sort((a, b) => b.ms - a.ms);
+  console.log(`\n[test] the ${Math.min(SLOWEST_SHOWN, tests.length)} slowest tests (of ${tests.length}):`);
+  for (const test of tests.slice(0, SLOWEST_SHOWN)) console.log(`[test]   ${seconds(test.ms).padStart(7)}  ${test.runner.padEnd(10)}  ${test.name}`);
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function parseStages(args: string[]): Set<Stage> {
@@ -143,9 +190,26 @@ async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally): P
   const args = [BIN.vitest, "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (serverUrl) env.TEST_DATABASE_URL = serverUrl;
-  const code = await runChild(BIN.node, args, env);
+  const code = await timed(tally, `vitest (${projects.join(" + ")})`, () => runChild(BIN.node, args, env));
+  tally.reports.vitest = report;
   const counts = await readVitestCounts(report);
   record(tally, "vitest", code, counts);
+}
+
+/** Every test of Vitest's JSON report (jest's shape): `file > full name`, with its duration. */
+async function readVitestTimes(report: string): Promise<TestTime[]> {
+  const files = field(await readJson(report), "testResults");
+  if (!Array.isArray(files)) return [];
+  return files.flatMap((file: unknown) => {
+    const name = relative(field(file, "name"));
+    const tests = field(file, "assertionResults");
+    if (!Array.isArray(tests)) return [];
+    return tests.flatMap((test: unknown) => {
+      const ms = numberField(test, "duration");
+      const title = field(test, "fullName");
+      return ms === undefined ? [] : [{ runner: "vitest" as const, name: `${name} > ${String(title)}`, ms }];
+    });
+  });
 }
 
 async function readVitestCounts(report: string): Promise<{ passed: number; failed: number } | undefined> {
@@ -168,7 +232,7 @@ async function runEndToEnd(serverUrl: string, tally: Tally): Promise<void> {
   log(`e2e: fresh database ${name}`);
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   try {
-    await deployMigrations(databaseUrl, { log: (line) => console.log(`[test] ${line}`) });
+    await timed(tally, "setup: e2e database", () => deployMigrations(databaseUrl, { log: (line) => console.log(`[test] ${line}`) }));
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, E2E_DATABASE_URL: databaseUrl };
     const built = !state.stopSignal && (await buildForEndToEnd(env, tally));
     if (built && !state.stopSignal) await runPlaywright(env, tally);
@@ -185,7 +249,7 @@ async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally): Promise<b
   log("e2e: next build");
   // A development NODE_ENV inherited from the shell would make next build warn and mis-build.
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? E2E_AUTH_SECRET };
-  const code = await runChild(BIN.node, [BIN.next, "build"], buildEnv);
+  const code = await timed(tally, "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv));
   if (code !== 0) record(tally, "next build", code, { passed: 0, failed: 0 });
   return code === 0;
 }
@@ -197,8 +261,30 @@ async function runPlaywright(env: NodeJS.ProcessEnv, tally: Tally): Promise<void
   // developer's own run, or a second checkout's, does not make this one fail.
   const port = env.E2E_PORT ?? String(await freePort(3100));
   log(`e2e: playwright test (app on port ${port})`);
-  const code = await runChild(BIN.node, [BIN.playwright, "test", "--reporter=list,json"], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const code = await timed(tally, "playwright", () =>
+    runChild(BIN.node, [BIN.playwright, "test", "--reporter=list,json"], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: report }),
+  );
+  tally.reports.playwright = report;
   record(tally, "playwright", code, await readPlaywrightCounts(report));
+}
+
+/** Every test run of Playwright's JSON report: `file > describe > title`, with its duration (summed over retries). */
+async function readPlaywrightTimes(report: string): Promise<TestTime[]> {
+  const times: TestTime[] = [];
+  const walk = (suite: unknown, titles: string[]) => {
+    const title = field(suite, "title");
+    const here = typeof title === "string" && title !== "" ? [...titles, title] : titles;
+    for (const spec of asArray(field(suite, "specs"))) {
+      const name = [...here, String(field(spec, "title"))].join(" > ");
+      for (const test of asArray(field(spec, "tests"))) {
+        const ms = asArray(field(test, "results")).reduce<number>((sum, result) => sum + (numberField(result, "duration") ?? 0), 0);
+        times.push({ runner: "playwright", name, ms });
+      }
+    }
+    for (const child of asArray(field(suite, "suites"))) walk(child, here);
+  };
+  for (const suite of asArray(field(await readJson(report), "suites"))) walk(suite, []);
+  return times;
 }
 
 /** Playwright's JSON stats: `expected` passed, `flaky` passed on a retry, `unexpected` failed. */
@@ -262,9 +348,21 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 function numberField(value: unknown, key: string): number | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const field: unknown = Reflect.get(value, key);
-  return typeof field === "number" ? field : undefined;
+  const found = field(value, key);
+  return typeof found === "number" ? found : undefined;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? Reflect.get(value, key) : undefined;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A report's absolute file name, relative to the project. */
+function relative(file: unknown): string {
+  return typeof file === "string" ? path.relative(ROOT, file) : "?";
 }
 
 /** Runs a child with inherited output, tracked so a stop signal can reach it; resolves with its exit code. */

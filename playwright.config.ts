@@ -9,8 +9,11 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Every test owns its data (tests/e2e/support/world.ts), so any two may run side by side.
   fullyParallel: true,
-  workers: 2,
+  // Two cores: the server (next start), PostgreSQL and the browsers share them. E2E_WORKERS
+  // overrides (docs/testing.md has the measurements).
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
@@ -34,13 +37,8 @@ export default defineConfig({
       ],
     },
   },
-  // Specs that change what others read run after them: the conference's settings and the
-  // whole-console journey, then the users spec, which briefly leaves one active secretariat.
-  projects: [
-    { name: "chromium", testIgnore: /conference-settings|console-users/, use: { ...devices["Desktop Chrome"] } },
-    { name: "conference-settings", testMatch: /conference-settings/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"] } },
-    { name: "accounts", testMatch: /console-users/, dependencies: ["conference-settings"], use: { ...devices["Desktop Chrome"] } },
-  ],
+  // One project, no chain: no spec changes what another reads.
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // The data cache outlives the server; a new test database must not be read through a
     // previous run's entries.

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { auditFiltersSchema } from "@/lib/audit/filters";
-import { listAuditActors, listAuditEvents } from "@/lib/audit/queries";
+import { auditTimeZone, listAuditActors, listAuditEvents } from "@/lib/audit/queries";
 import { disableUser } from "@/lib/users/disable-user";
 import type { Actor } from "@/lib/auth/permissions";
 import { withAppDatabase } from "../support/app-database";
-import { makeUser, unique } from "../support/factories";
+import { makeConference, makeUser, unique } from "../support/factories";
 import { makeSecretariat } from "../support/factories-users";
 import { expectOnlyRoleAllowed } from "../support/roles";
 
@@ -80,5 +80,16 @@ describe("the audit table", () => {
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     expect(await db.auditEvent.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+  });
+});
+
+describe("the zone the log's days are read in", () => {
+  it("is the current conference's, or UTC when none is current (the log spans conferences)", async () => {
+    await db.conference.updateMany({ where: { isCurrent: true }, data: { isCurrent: false } });
+    expect(await auditTimeZone(actor)).toBe("UTC");
+    const conference = await makeConference(db, { timeZone: "Asia/Dubai" });
+    await db.conference.update({ where: { id: conference.id }, data: { isCurrent: true } });
+    expect(await auditTimeZone(actor)).toBe("Asia/Dubai");
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => auditTimeZone(a));
   });
 });

@@ -7,7 +7,7 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
-import { asActor, makeUser, type TestUser } from "../support/factories";
+import { asActor, makeConference, makeUser, type TestUser } from "../support/factories";
 import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeStandingCandidate } from "../support/factories-hearing";
 import { expectOnlyRoleAllowed } from "../support/roles";
 
@@ -36,24 +36,24 @@ const item = (overrides: Record<string, string> = {}) => ({ category: "INTERPRET
 
 describe("hearing costs", () => {
   it("refuses an item before the hearing exists", async () => {
-    expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), input: item() }))).toMatchObject({ messageKey: "adminCosts.noHearing" });
+    expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), conferenceId, input: item() }))).toMatchObject({ messageKey: "adminCosts.noHearing" });
   });
 
   it("adds an item in cents with its audit row, and shares it among the presenting states", async () => {
     const states = [await makeMemberState(db), await makeMemberState(db), await makeMemberState(db)];
     for (const s of states) await makeStandingCandidate(db, { conferenceId, memberStateId: s.id });
-    await setUpHearing({ actor: asActor(secretariat), input: hearingInput((await makeChair(db)).id) });
+    await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput((await makeChair(db)).id) });
     // A state whose only candidate then withdrew owes nothing (¶6: states presenting candidates).
     const quitter = states[2];
     await db.candidate.updateMany({ where: { memberStateId: quitter?.id }, data: { status: "WITHDRAWN" } });
 
-    const added = await addCostItem({ actor: asActor(secretariat), input: item({ amount: "1000.01" }) });
+    const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "1000.01" }) });
     expect(added.amountMinor).toBe(100_001n);
     const audit = await auditRowsFor(db, "CostItem", added.id);
     expect(audit.map((a) => [a.area, a.action, a.actorId])).toEqual([["cost", "created", secretariat.id]]);
     expect(audit[0]?.after).toMatchObject({ amountMinor: "100001", currency: "CHF" });
 
-    const costs = await getCostsForAdmin(asActor(secretariat));
+    const costs = await getCostsForAdmin(asActor(secretariat), conferenceId);
     const [chf] = costs?.shares ?? [];
     const paying = states.slice(0, 2).map((s) => s.iso3).sort();
     expect(chf?.shares.map((s) => s.iso3)).toEqual(paying);
@@ -62,7 +62,7 @@ describe("hearing costs", () => {
   });
 
   it("refuses invalid amounts and currencies with each field's message", async () => {
-    expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), input: item({ amount: "12.345", currency: "Swiss" }) }))).toEqual({
+    expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "12.345", currency: "Swiss" }) }))).toEqual({
       code: "INVALID_INPUT",
       messageKey: undefined,
       fieldErrors: { amount: "adminCosts.amountInvalid", currency: "adminCosts.currencyInvalid" },
@@ -70,14 +70,37 @@ describe("hearing costs", () => {
   });
 
   it("removes an item, keeping what it said in the audit log", async () => {
-    const added = await addCostItem({ actor: asActor(secretariat), input: item({ category: "ROOM", amount: "50" }) });
-    await removeCostItem({ actor: asActor(secretariat), input: { id: added.id } });
+    const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ category: "ROOM", amount: "50" }) });
+    await removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } });
     expect(await db.costItem.findUnique({ where: { id: added.id } })).toBeNull();
     const [, removed] = await auditRowsFor(db, "CostItem", added.id);
     expect(removed?.action).toBe("removed");
     expect(removed?.before).toMatchObject({ category: "ROOM", amountMinor: "5000" });
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), input: { id: added.id } }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), input: { id: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("reads and changes only the conference it is given", async () => {
+    const other = await makeConference(db);
+    const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "7" }) });
+    expect(await getCostsForAdmin(asActor(secretariat), other.id)).toBeNull();
+    // An item of another conference's hearing is unknown here.
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: other.id, input: { id: added.id } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.costItem.findUnique({ where: { id: added.id } })).not.toBeNull();
+  });
+
+  it("refuses to add or remove an item once the conference is closed, and keeps every item", async () => {
+    const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "3" }) });
+    await db.conference.update({ where: { id: conferenceId }, data: { closedAt: new Date() } });
+    try {
+      const before = await db.costItem.findMany({ orderBy: { id: "asc" } });
+      const closed = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
+      expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), conferenceId, input: item() }))).toMatchObject(closed);
+      expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } }))).toMatchObject(closed);
+      expect(await db.costItem.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    } finally {
+      await db.conference.update({ where: { id: conferenceId }, data: { closedAt: null } });
+    }
   });
 
   it("keeps audit rows immutable", async () => {
@@ -87,9 +110,9 @@ describe("hearing costs", () => {
   });
 
   it("lets only an active secretariat add, remove or read costs", async () => {
-    const added = await addCostItem({ actor: asActor(secretariat), input: item() });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => addCostItem({ actor, input: item() }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => removeCostItem({ actor, input: { id: added.id } }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getCostsForAdmin(actor));
+    const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item() });
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => addCostItem({ actor, conferenceId, input: item() }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => removeCostItem({ actor, conferenceId, input: { id: added.id } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getCostsForAdmin(actor, conferenceId));
   });
 });

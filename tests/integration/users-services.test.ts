@@ -9,7 +9,7 @@ import { enableUser } from "@/lib/users/enable-user";
 import { issueSetupLink } from "@/lib/users/issue-setup-link";
 import { setPassword } from "@/lib/users/set-password";
 import { hashSetupToken } from "@/lib/users/setup-token";
-import { listUsersForAdmin } from "@/lib/users/users-admin";
+import { listCandidaturesWithoutAccount, listUsersForAdmin } from "@/lib/users/users-admin";
 import type { Actor } from "@/lib/auth/permissions";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
@@ -194,5 +194,24 @@ describe("the users list", () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain("scrypt$");
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => listUsersForAdmin(a));
+  });
+});
+
+describe("candidatures without an account", () => {
+  it("lists those of every open conference with their conference, not of a closed one nor those with an account", async () => {
+    const open = await makeFreeCandidature(db);
+    const other = await makeFreeCandidature(db);
+    const closed = await makeFreeCandidature(db);
+    await db.conference.update({ where: { id: closed.conferenceId }, data: { closedAt: new Date() } });
+    const taken = await makeFreeCandidature(db);
+    await db.user.update({ where: { id: (await makeUser(db, "CANDIDATE")).id }, data: { candidateId: taken.id } });
+
+    const ids = (await listCandidaturesWithoutAccount(actor)).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([open.id, other.id]));
+    expect(ids).not.toContain(closed.id);
+    expect(ids).not.toContain(taken.id);
+    const row = (await listCandidaturesWithoutAccount(actor)).find((c) => c.id === open.id);
+    expect(row?.conference.name).toEqual(expect.any(String));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => listCandidaturesWithoutAccount(a));
   });
 });

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { SSO_PROVIDER_ID } from "@/lib/auth/sso-codes";
+import { SSO_PROVIDER_ID } from "@/lib/sign-in/sso-codes";
 
 /**
  * Members' single sign-on (docs/decisions/010). next-auth's `signIn` fetches its CSRF token,

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
-import { authOptions } from "./options";
+import { sessionOptions } from "./session";
 import { assertCan } from "./assert";
 import type { Actor, OwnedResource, Permission } from "./permissions";
 
@@ -14,7 +14,7 @@ export type CurrentUser = Actor & { email: string; name: string };
  * version is older than the user's (bumped on disable or role change) is not accepted.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
+  const session = await getServerSession(sessionOptions());
   if (!session?.uid || session.sv === undefined) return null;
   return loadActor(session.uid, session.sv);
 });

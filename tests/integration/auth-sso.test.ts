@@ -7,8 +7,8 @@ import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique } from "../support/factories";
 
-// Issue 6, members' single sign-on: the sign-in rule (lib/auth/sso.ts) and its wiring into
-// next-auth's callbacks (lib/auth/options.ts), on real Postgres. The round trip through a
+// Issue 6, members' single sign-on: the sign-in rule (lib/sign-in/sso.ts) and its wiring into
+// next-auth's callbacks (lib/sign-in/options.ts), on real Postgres. The round trip through a
 // real OpenID Connect provider is tests/e2e/member-sso.spec.ts.
 
 // lib/env.ts reads the environment once, at the first call: set before anything runs.
@@ -19,8 +19,8 @@ Object.assign(process.env, {
   OIDC_NAME: "Example Sign-On",
 });
 
-const { signInWithSso, ssoConfig } = await import("@/lib/auth/sso");
-const { authOptions } = await import("@/lib/auth/options");
+const { signInWithSso, ssoConfig } = await import("@/lib/sign-in/sso");
+const { authOptions } = await import("@/lib/sign-in/options");
 const { loadActor } = await import("@/lib/auth/current-user");
 
 const database = withAppDatabase();

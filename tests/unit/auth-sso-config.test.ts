@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { localeOfAuthRequest, ssoMessageKey, ssoRefusalFor, SSO_REFUSALS } from "@/lib/auth/sso-codes";
+import { localeOfAuthRequest, ssoMessageKey, ssoRefusalFor, SSO_REFUSALS } from "@/lib/sign-in/sso-codes";
 
 // Issue 6, members' single sign-on: its configuration and the codes the sign-in page shows.
 

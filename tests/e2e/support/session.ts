@@ -2,12 +2,12 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 
 // Signing in by minting the session, as the server would after a password sign-in: the same
-// claims lib/auth/options.ts's jwt callback writes (the user's id and session version),
+// claims lib/auth/session.ts's jwt callback writes (the user's id and session version),
 // encrypted with the secret the test server runs with (playwright.config.ts). Only the
 // sign-in specs go through the form; every other spec starts signed in.
 
 const SECRET = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789";
-/** lib/auth/options.ts: sessions last eight hours. */
+/** lib/auth/session.ts: sessions last eight hours. */
 const MAX_AGE_SECONDS = 8 * 60 * 60;
 /** next-auth's cookie name when NEXTAUTH_URL is plain http, as on the test server. */
 export const SESSION_COOKIE = "next-auth.session-token";

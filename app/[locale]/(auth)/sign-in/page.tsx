@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
-import { ssoConfig } from "@/lib/auth/sso";
-import { ssoMessageKey } from "@/lib/auth/sso-codes";
+import { ssoConfig } from "@/lib/sign-in/sso";
+import { ssoMessageKey } from "@/lib/sign-in/sso-codes";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/sign-in">): Promise<Metadata> {
   const { locale } = await params;

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-import { localeOfAuthRequest } from "@/lib/auth/sso-codes";
+import { authOptions } from "@/lib/sign-in/options";
+import { localeOfAuthRequest } from "@/lib/sign-in/sso-codes";
 
 function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
   // Back from the single sign-on provider, a refusal is shown in the language the user left in.

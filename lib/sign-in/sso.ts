@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { USER_LIMITS } from "@/lib/users/schema";
 import { z } from "@/lib/validation/zod";
+import type { SignedInUser } from "@/lib/auth/sign-in";
 import { SSO_REFUSALS } from "./sso-codes";
-import type { SignedInUser } from "./sign-in";
 
 export type SsoConfig = { issuer: string; clientId: string; clientSecret: string; name: string | null };
 

@@ -2,29 +2,27 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { signInSchema } from "./schema";
-import { env } from "@/lib/env";
+import { clientIp } from "@/lib/auth/client-ip";
+import { signInSchema } from "@/lib/auth/schema";
+import { sessionOptions } from "@/lib/auth/session";
+import { authenticate } from "@/lib/auth/sign-in";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { authenticate } from "./sign-in";
-import { clientIp } from "./client-ip";
 import type { Locale } from "@/lib/i18n/routing";
 import { signInWithSso, ssoConfig, type SsoConfig } from "./sso";
 import { SSO_PROVIDER_ID, ssoRefusalFor } from "./sso-codes";
 
 const credentials = signInSchema;
 
-// Credentials sign-in requires JWT sessions (TOOLCHAIN.md). The token carries only the
-// user's id and session version: role and status are re-read from the database on every
-// request (lib/auth/current-user.ts), so a change takes effect at once.
+// next-auth's route: the session as lib/auth/session.ts reads it, and the ways to sign in on
+// top (password; the organisation's single sign-on, which may create a member's account).
 //
 // `locale`: where next-auth sends someone back after a round trip to the single sign-on
 // provider (app/api/auth/[...nextauth]/route.ts reads it from the request).
 export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAuthOptions {
   const sso = ssoConfig();
+  const session = sessionOptions({ locale });
   return {
-    secret: env().AUTH_SECRET ?? "development-only-secret-do-not-use-in-production",
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-    pages: { signIn: `/${locale}/sign-in`, error: `/${locale}/sign-in` },
+    ...session,
     providers: [
       CredentialsProvider({
         name: "credentials",
@@ -45,6 +43,7 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
       ...(sso ? [ssoProvider(sso)] : []),
     ],
     callbacks: {
+      ...session.callbacks,
       async signIn({ user, account, profile }) {
         if (account?.provider !== SSO_PROVIDER_ID) return true;
         try {
@@ -59,20 +58,6 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
           if (refusal) throw new Error(refusal);
           throw error;
         }
-      },
-      jwt({ token, user }) {
-        if (user) {
-          // A provider's profile that the signIn callback did not turn into an account.
-          if (user.sessionVersion < 0) throw new Error("AccessDenied");
-          token.uid = user.id;
-          token.sv = user.sessionVersion;
-        }
-        return token;
-      },
-      session({ session, token }) {
-        session.uid = token.uid;
-        session.sv = token.sv;
-        return session;
       },
     },
   };

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as chaptersRoute } from "@/app/api/hearings/[id]/chapters.vtt/route";
 import { GET as drawsRoute } from "@/app/api/hearings/[id]/draws/route";
 import { createDb, type PrismaClient } from "@/lib/db/client";
@@ -19,6 +19,9 @@ import { makeHearingWithDraws } from "../support/factories-after";
 import { makeHearingConference } from "../support/factories-hearing";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
+// Outside Next there is no cache to read through: the current conference is read directly.
+vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), unstable_cache: <T>(read: T) => read }));
+
 const database = withAppDatabase();
 let db: PrismaClient;
 let conferenceId: string;
@@ -26,7 +29,7 @@ let secretariat: TestUser;
 
 beforeAll(async () => {
   db = createDb(database.url());
-  conferenceId = (await makeHearingConference(db)).id;
+  conferenceId = (await makeHearingConference(db, { isCurrent: true })).id;
   secretariat = await makeUser(db, "SECRETARIAT");
 });
 
@@ -40,26 +43,26 @@ async function exportOf(hearingId: string): Promise<{ status: number; text: stri
 describe("revealing the seed after the hearing", () => {
   it("is for the secretariat only", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => revealSeed({ actor, input: { hearingId } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => revealSeed({ actor, conferenceId, input: { hearingId } }));
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).seedRevealedAt).toBeNull();
   });
 
   it("shows the secretariat's section (never the seed) to the secretariat only", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getHearingAfterwardsForAdmin(actor, hearingId));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getHearingAfterwardsForAdmin(actor, { conferenceId, hearingId }));
   });
 
   it("is refused before the hearing has ended, and for an unknown hearing", async () => {
     for (const status of ["SCHEDULED", "LIVE"] as const) {
       const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status });
-      expect(await refusalOf(revealSeed({ actor: asActor(secretariat), input: { hearingId } }))).toMatchObject({
+      expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
         code: "CONFLICT",
         messageKey: "hearingPublic.admin.revealNotEnded",
       });
       expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).seedRevealedAt).toBeNull();
     }
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), input: { hearingId: "no-such-hearing" } }))).code).toBe("NOT_FOUND");
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), input: {} }))).fieldErrors).toEqual({ hearingId: "required" });
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId: "no-such-hearing" } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: {} }))).fieldErrors).toEqual({ hearingId: "required" });
   });
 
   it("keeps the seed on the server until then: no public read, route or audit row returns it", async () => {
@@ -78,7 +81,7 @@ describe("revealing the seed after the hearing", () => {
       await readParity(hearingId),
       await readHearingReplay(hearingId),
       await getPublicHearingState(hearingId),
-      await getHearingAfterwardsForAdmin(asActor(secretariat), hearingId),
+      await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId, hearingId }),
     ];
     for (const read of reads) {
       expect(read).not.toBeNull();
@@ -93,7 +96,7 @@ describe("revealing the seed after the hearing", () => {
     const before = JSON.parse((await exportOf(hearingId)).text) as DrawsExport;
     expect(before.seed).toBeNull();
 
-    const { seedRevealedAt } = await revealSeed({ actor: asActor(secretariat), input: { hearingId } });
+    const { seedRevealedAt } = await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } });
     const audit = (await auditRowsFor(db, "Hearing", hearingId)).at(-1);
     expect(audit).toMatchObject({ action: "seed-revealed", actorId: secretariat.id, area: "hearing" });
     expect(audit?.after).toEqual({ seedHash, seedRevealedAt: seedRevealedAt.toISOString() });
@@ -105,7 +108,7 @@ describe("revealing the seed after the hearing", () => {
     expect(verification.seedMatchesHash).toBe(true);
     expect(verification.draws.map((d) => d.matches)).toEqual([true, true, true]);
 
-    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), input: { hearingId } }))).toMatchObject({
+    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "hearingPublic.admin.revealAlready",
     });
@@ -116,10 +119,12 @@ describe("revealing the seed after the hearing", () => {
   it("refuses to reveal a seed that was never committed", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED" });
     await db.hearing.update({ where: { id: hearingId }, data: { seed: null, seedHash: null } });
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), input: { hearingId } }))).messageKey).toBe("hearingPublic.admin.revealNoSeed");
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).messageKey).toBe("hearingPublic.admin.revealNoSeed");
   });
 
-  it("serves 404 for an unknown hearing and finds the conference's hearing as `current`", async () => {
+  it("serves 404 for an unknown hearing and finds the current conference's hearing as `current`", async () => {
+    // An earlier hearing of a conference that is not current is not "the current one".
+    await makeHearingWithDraws(db, { conferenceId: (await makeHearingConference(db)).id, startsAt: new Date("2020-01-01T10:00:00Z") });
     expect((await exportOf("no-such-hearing")).status).toBe(404);
     expect((await exportOf("bad id!")).status).toBe(404);
     const current = await resolvePublicHearingId(undefined);
@@ -130,7 +135,7 @@ describe("revealing the seed after the hearing", () => {
 
   it("scripts/verify-draws.ts re-runs the export and exits 0, or 1 on a tampered draw", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED" });
-    await revealSeed({ actor: asActor(secretariat), input: { hearingId } });
+    await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } });
     const honest = (await exportOf(hearingId)).text;
     const file = JSON.parse(honest) as DrawsExport;
     const q = file.draws[1] as DrawsExport["draws"][number];
@@ -167,13 +172,13 @@ describe("the recording and its chapters", () => {
 
   it("are set by the secretariat only", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => setRecording({ actor, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => setRecording({ actor, conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }));
   });
 
   it("validates the address, the start and each offset with translated keys, keeping what was saved", async () => {
     const { hearingId, candidates } = await makeHearingWithDraws(db, { conferenceId, names: ["Alpha", "Beta"] });
     await db.hearing.update({ where: { id: hearingId }, data: { recordingUrl: "https://video.example.org/old.mp4", chaptersVtt: "WEBVTT\n" } });
-    const refuse = (input: Record<string, unknown>) => refusalOf(setRecording({ actor: asActor(secretariat), input: { hearingId, ...input } }));
+    const refuse = (input: Record<string, unknown>) => refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, ...input } }));
     for (const bad of ["http://video.example.org/a.m3u8", "https://video.example.org/a.avi", "javascript:alert(1)", "not a url"]) {
       expect((await refuse({ recordingUrl: bad, recordingStartedAt: "2030-10-27T09:30" })).fieldErrors).toEqual({ recordingUrl: "hearingPublic.admin.recordingUrlInvalid" });
     }
@@ -203,7 +208,7 @@ describe("the recording and its chapters", () => {
 
   it("is refused before the hearing has ended", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "LIVE" });
-    expect((await refusalOf(setRecording({ actor: asActor(secretariat), input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }))).messageKey).toBe(
+    expect((await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }))).messageKey).toBe(
       "hearingPublic.admin.recordingNotEnded",
     );
   });
@@ -211,7 +216,7 @@ describe("the recording and its chapters", () => {
   it("places chapters from the recording's start in the conference's zone, audited, served as text/vtt with names escaped", async () => {
     const { hearingId, candidates } = await makeHearingWithDraws(db, { conferenceId, names: ["Ada & <Bob>", "Chen --> Li"] });
     // Hearing 05:30 UTC; the first presentation began one minute later. Dubai is UTC+4.
-    const result = await setRecording({ actor: asActor(secretariat), input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30:30", locale: "en" } });
+    const result = await setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30:30", locale: "en" } });
     expect(result.chapters).toBe(2);
     const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId } });
     expect(stored.recordingUrl).toBe(url);
@@ -244,7 +249,7 @@ describe("the recording and its chapters", () => {
   it("takes offsets typed per candidate", async () => {
     const { hearingId, candidates } = await makeHearingWithDraws(db, { conferenceId });
     const [first, second] = candidates;
-    await setRecording({ actor: asActor(secretariat), input: { hearingId, recordingUrl: "https://video.example.org/r.mp4", [`chapter-${first?.id}`]: "0:05", [`chapter-${second?.id}`]: "1:00:10" } });
+    await setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: "https://video.example.org/r.mp4", [`chapter-${first?.id}`]: "0:05", [`chapter-${second?.id}`]: "1:00:10" } });
     const replay = await readHearingReplay(hearingId);
     expect(replay?.chapters.map((c) => [c.startMs, c.endMs])).toEqual([
       [5_000, 3_610_000],
@@ -275,5 +280,30 @@ describe("the parity report", () => {
     ]);
     // Totals 29:56 and 31:03.
     expect(parity?.report?.spreadMs).toBe(67_000);
+  });
+});
+
+describe("the conference given (docs/decisions/012)", () => {
+  it("refuses, as not found, to reveal the seed of or set the recording of a hearing of another conference", async () => {
+    const other = await makeHearingConference(db);
+    const { hearingId } = await makeHearingWithDraws(db, { conferenceId: other.id, status: "ENDED" });
+    const recording = { hearingId, recordingUrl: "https://video.example.org/r.mp4", recordingStartedAt: "2030-10-27T09:30" };
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: recording }))).code).toBe("NOT_FOUND");
+    expect(await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId, hearingId })).toBeNull();
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedRevealedAt: true, recordingUrl: true } })).toEqual({ seedRevealedAt: null, recordingUrl: null });
+    // On its own conference's page it is there.
+    expect((await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId: other.id, hearingId }))?.id).toBe(hearingId);
+  });
+
+  it("refuses to reveal the seed or set the recording once the conference is closed", async () => {
+    const closed = await makeHearingConference(db);
+    const { hearingId } = await makeHearingWithDraws(db, { conferenceId: closed.id, status: "ENDED" });
+    await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
+    const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
+    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: { hearingId } }))).toMatchObject(closedRefusal);
+    const recording = { hearingId, recordingUrl: "https://video.example.org/r.mp4", recordingStartedAt: "2030-10-27T09:30" };
+    expect(await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId: closed.id, input: recording }))).toMatchObject(closedRefusal);
+    expect((await auditRowsFor(db, "Hearing", hearingId)).filter((r) => r.action === "seed-revealed" || r.action === "recording-set")).toHaveLength(0);
   });
 });

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { getChairHearing } from "@/lib/hearings/chair-console";
-import { startHearing, startPresentation } from "@/lib/hearings/live";
+import { approveQuestion, startHearing, startPresentation } from "@/lib/hearings/live";
 import { readWebcastView, webcastAccess } from "@/lib/hearings/webcast";
 import { withAppDatabase } from "../support/app-database";
 import { asActor, makeUser } from "../support/factories";
-import { makeHearingConference } from "../support/factories-hearing";
-import { makeReadyHearing } from "../support/factories-live";
+import { makeChair, makeHearingConference } from "../support/factories-hearing";
+import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 // Issue 6: what the chair's console and the webcast page read — the chair's own hearing
@@ -47,6 +47,51 @@ describe("getChairHearing", () => {
     expect(await getChairHearing(asActor(other.chair), hearingId)).toBeNull();
     await expectOnlyRoleAllowed("CHAIR", (actor) => getChairHearing(actor, hearingId));
     expect((await refusalOf(getChairHearing(actorOf("SECRETARIAT"), hearingId))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("which hearing the chair's console shows (docs/decisions/012)", () => {
+  it("shows the running hearing first, else the next scheduled one of a conference not closed, else none", async () => {
+    const chair = await makeChair(db);
+    const actor = asActor(chair);
+    const chaired = async (confId: string, startsAt: string, status: "SCHEDULED" | "LIVE" | "ENDED") => {
+      const { hearingId } = await makeReadyHearing(db, { conferenceId: confId });
+      await db.hearing.update({ where: { id: hearingId }, data: { chairId: chair.id, startsAt: new Date(startsAt), status } });
+      return hearingId;
+    };
+    const ended = await chaired(conferenceId, "2030-10-20T06:00:00Z", "ENDED");
+    expect(await getChairHearing(actor)).toBeNull();
+    // Asked for by id, an ended hearing of theirs is still shown.
+    expect((await getChairHearing(actor, ended))?.status).toBe("ENDED");
+
+    const closed = await makeHearingConference(db);
+    await chaired(closed.id, "2030-10-21T06:00:00Z", "SCHEDULED");
+    await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
+    expect(await getChairHearing(actor)).toBeNull();
+
+    await chaired(conferenceId, "2030-10-27T06:00:00Z", "SCHEDULED");
+    const sooner = await chaired((await makeHearingConference(db)).id, "2030-10-25T06:00:00Z", "SCHEDULED");
+    expect((await getChairHearing(actor))?.id).toBe(sooner);
+
+    const live = await chaired((await makeHearingConference(db)).id, "2030-10-29T06:00:00Z", "LIVE");
+    expect((await getChairHearing(actor))?.id).toBe(live);
+  });
+});
+
+describe("the chair's moves and the hearing's own conference", () => {
+  it("refuses every move once the hearing's conference is closed, changing nothing", async () => {
+    const closing = await makeHearingConference(db);
+    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId: closing.id });
+    const question = await makeHearingQuestion(db, { hearingId, candidateId: candidates[0]?.id ?? "" });
+    await db.conference.update({ where: { id: closing.id }, data: { closedAt: new Date() } });
+    const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
+    expect(await refusalOf(startHearing({ actor: asActor(chair), input: { hearingId } }))).toMatchObject(closedRefusal);
+    expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: { hearingId, questionId: question.id } }))).toMatchObject(closedRefusal);
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { status: true } })).toEqual({ status: "SCHEDULED" });
+    expect(await db.hearingQuestion.findUniqueOrThrow({ where: { id: question.id }, select: { status: true } })).toEqual({ status: "PENDING" });
+    // Somebody else is still refused as before, revealing nothing about the conference.
+    const stranger = await makeChair(db);
+    expect((await refusalOf(startHearing({ actor: asActor(stranger), input: { hearingId } }))).code).toBe("FORBIDDEN");
   });
 });
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
   secretariat = await makeUser(db, "SECRETARIAT");
   for (let i = 0; i < 4; i++) await makeStandingCandidate(db, { conferenceId, memberStateId: (await makeMemberState(db)).id });
   const chair = await makeChair(db);
-  hearingId = (await setUpHearing({ actor: asActor(secretariat), input: hearingInput(chair.id) })).id;
+  hearingId = (await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chair.id) })).id;
 });
 
 async function messageOf(call: () => Promise<unknown>) {
@@ -41,12 +41,12 @@ async function messageOf(call: () => Promise<unknown>) {
 
 describe("the running order drawn by lot", () => {
   it("refuses to draw before a seed hash is published", async () => {
-    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), input: {} }))).toBe("adminHearing.seedNotCommitted");
-    expect(await db.draw.count()).toBe(0);
+    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} }))).toBe("adminHearing.seedNotCommitted");
+    expect(await db.draw.count({ where: { hearingId } })).toBe(0);
   });
 
   it("commits a seed once; the audit row holds its hash and never the seed", async () => {
-    const { seedHash: hash } = await commitSeed({ actor: asActor(secretariat), input: {} });
+    const { seedHash: hash } = await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
     const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seed: true, seedHash: true } });
     expect(stored.seed).toMatch(/^[0-9a-f]{64}$/);
     expect(seedHash(stored.seed ?? "")).toBe(hash);
@@ -55,11 +55,11 @@ describe("the running order drawn by lot", () => {
     const everything = await db.auditEvent.findMany({ select: { before: true, after: true } });
     expect(JSON.stringify(everything)).not.toContain(stored.seed);
     expect(audit?.after).toEqual({ seedHash: hash });
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), input: {} }))).toBe("adminHearing.seedExists");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId, input: {} }))).toBe("adminHearing.seedExists");
   });
 
   it("draws the order from the seed and the sorted presenters, so anyone can verify it", async () => {
-    const draw = await drawRunningOrder({ actor: asActor(secretariat), input: {} });
+    const draw = await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} });
     const { seed, seedHash: hash } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seed: true, seedHash: true } });
     expect(draw.eligibleIds).toEqual([...draw.eligibleIds].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     expect(draw.algorithm).toBe("hustings-draw-v1");
@@ -75,16 +75,16 @@ describe("the running order drawn by lot", () => {
   });
 
   it("refuses a second draw for the same presenters", async () => {
-    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), input: {} }))).toBe("adminHearing.alreadyDrawn");
-    expect(await db.draw.count()).toBe(1);
+    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} }))).toBe("adminHearing.alreadyDrawn");
+    expect(await db.draw.count({ where: { hearingId } })).toBe(1);
   });
 
   it("draws again after the presenters changed, keeping the earlier draw", async () => {
     const withdrawn = (await db.hearingSlot.findFirstOrThrow({ where: { hearingId, position: 2 } })).candidateId;
     await db.candidate.update({ where: { id: withdrawn }, data: { status: "WITHDRAWN" } });
-    expect(await refreshPresenters({ actor: asActor(secretariat), input: {} })).toEqual({ changed: true, presenters: 3 });
+    expect(await refreshPresenters({ actor: asActor(secretariat), conferenceId, input: {} })).toEqual({ changed: true, presenters: 3 });
     expect(await db.hearingSlot.count({ where: { hearingId, position: { not: null } } })).toBe(0);
-    const second = await drawRunningOrder({ actor: asActor(secretariat), input: {} });
+    const second = await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} });
     expect(second.result).toHaveLength(3);
     expect(second.result).not.toContain(withdrawn);
     expect(await db.draw.count({ where: { hearingId, kind: "RUNNING_ORDER" } })).toBe(2);
@@ -97,12 +97,33 @@ describe("the running order drawn by lot", () => {
   });
 
   it("refuses input that is not a form", async () => {
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), input: "x" }))).toBe("INVALID_INPUT");
-    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), input: 42 }))).toBe("INVALID_INPUT");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId, input: "x" }))).toBe("INVALID_INPUT");
+    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: 42 }))).toBe("INVALID_INPUT");
   });
 
   it("lets only an active secretariat commit the seed or draw", async () => {
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => commitSeed({ actor, input: {} }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => drawRunningOrder({ actor, input: {} }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => commitSeed({ actor, conferenceId, input: {} }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => drawRunningOrder({ actor, conferenceId, input: {} }));
+  });
+});
+
+describe("the conference given (docs/decisions/012)", () => {
+  it("commits and draws for the hearing of the conference given only; a conference without one is refused", async () => {
+    const other = await makeHearingConference(db);
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: {} }))).toBe("adminHearing.noHearing");
+    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId: other.id, input: {} }))).toBe("adminHearing.noHearing");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: "no-such-conference", input: {} }))).toBe("NOT_FOUND");
+  });
+
+  it("refuses to commit a seed or draw for a closed conference, writing nothing", async () => {
+    const closed = await makeHearingConference(db);
+    for (let i = 0; i < 2; i++) await makeStandingCandidate(db, { conferenceId: closed.id, memberStateId: (await makeMemberState(db)).id });
+    const theirs = await setUpHearing({ actor: asActor(secretariat), conferenceId: closed.id, input: hearingInput((await makeChair(db)).id) });
+    await db.hearing.update({ where: { id: theirs.id }, data: { status: "ENDED" } });
+    await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: {} }))).toBe("conferences.CONFERENCE_CLOSED");
+    expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId: closed.id, input: {} }))).toBe("conferences.CONFERENCE_CLOSED");
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: theirs.id }, select: { seedHash: true } })).toEqual({ seedHash: null });
+    expect(await db.draw.count({ where: { hearingId: theirs.id } })).toBe(0);
   });
 });

@@ -71,9 +71,9 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     for (let i = 0; i < 2; i++) await makeStandingCandidate(db, { conferenceId, memberStateId: (await makeMemberState(db)).id });
     const chairUser = await makeChair(db);
     chair = asActor(chairUser);
-    hearingId = (await setUpHearing({ actor: asActor(secretariat), input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })).id;
-    await commitSeed({ actor: asActor(secretariat), input: {} });
-    order = (await drawRunningOrder({ actor: asActor(secretariat), input: {} })).result;
+    hearingId = (await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })).id;
+    await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
+    order = (await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} })).result;
   });
 
   it("goes live at the first candidate of the drawn order, idle, and announces it", async () => {

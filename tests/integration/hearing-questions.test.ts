@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { HEARING_QUESTION_RATE_LIMITS } from "@/lib/hearings/question-limits";
 import { chairQueueReader, enterRoomQuestion, getChairQueue, loadChairQueue, QUEUE_REFRESH_MS, submitViewerQuestion } from "@/lib/hearings/questions";
+import { getRoomQuestionTargets } from "@/lib/hearings/room-questions-admin";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { asActor, makeUser, unique, type TestUser } from "../support/factories";
@@ -109,7 +110,7 @@ describe("submitViewerQuestion", () => {
     const start = new Date("2031-03-02T10:00:00Z");
     const limit = HEARING_QUESTION_RATE_LIMITS.perHearing;
     // Questions from the room do not count: the limit is against floods from the webcast.
-    await enterRoomQuestion({ actor: asActor(secretariat), input: questionFor(h.hearingId, h.first) });
+    await enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first) });
     for (let i = 0; i < limit.max; i++) await ask(questionFor(h.hearingId, i % 2 ? h.first : h.second), { now: new Date(start.getTime() + i * 100) });
     const refused = await ask(questionFor(h.hearingId, h.first), { now: new Date(start.getTime() + 10_000) }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: "RATE_LIMITED", messageKey: "hearingLive.rateLimited", values: { minutes: 1 }, retryAfterSeconds: 50 });
@@ -124,7 +125,7 @@ describe("submitViewerQuestion", () => {
     await ask(questionFor(h.hearingId, h.first, { body }));
     const expected = { code: "CONFLICT", messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } };
     expect(await refusalOf(ask(questionFor(h.hearingId, h.first, { body: `  ${body.toUpperCase()}\n` })))).toMatchObject(expected);
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), input: questionFor(h.hearingId, h.first, { body }) }))).toMatchObject(expected);
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first, { body }) }))).toMatchObject(expected);
     expect(await ask(questionFor(h.hearingId, h.second, { body }))).toEqual({ accepted: true });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(2);
   });
@@ -165,7 +166,7 @@ describe("enterRoomQuestion", () => {
   it("lets the secretariat type in a question from the room, recorded as theirs and audited", async () => {
     const h = await hearing();
     const input = questionFor(h.hearingId, h.second, { askerName: "Delegate of Kenya", askerOrigin: "Kenya" });
-    const { id } = await enterRoomQuestion({ actor: asActor(secretariat), input });
+    const { id } = await enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input });
     const row = await db.hearingQuestion.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ hearingId: h.hearingId, candidateId: h.second, source: "ROOM", status: "PENDING", enteredById: secretariat.id, ipHash: null, askerName: "Delegate of Kenya", askerOrigin: "Kenya", body: input.body });
     const audit = await auditRowsFor(db, "HearingQuestion", id);
@@ -176,20 +177,46 @@ describe("enterRoomQuestion", () => {
   it("refuses an ended hearing and a finished candidate, writing nothing", async () => {
     const h = await hearing();
     await db.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: h.hearingId, candidateId: h.first } }, data: { finishedAt: new Date() } });
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), input: questionFor(h.hearingId, h.first) }))).toMatchObject({ messageKey: "hearingLive.candidateFinished" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({ messageKey: "hearingLive.candidateFinished" });
     await db.hearing.update({ where: { id: h.hearingId }, data: { status: "ENDED" } });
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), input: questionFor(h.hearingId, h.second) }))).toMatchObject({ messageKey: "hearingLive.questionsClosed" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.second) }))).toMatchObject({ messageKey: "hearingLive.questionsClosed" });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(0);
   });
 
   it("is the secretariat's only: anonymous, a disabled secretariat, a chair, a candidate, the Ethics Office and a member are refused", async () => {
     const h = await hearing();
     const audit = await db.auditEvent.count();
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => enterRoomQuestion({ actor, input: questionFor(h.hearingId, h.first) }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => enterRoomQuestion({ actor, conferenceId, input: questionFor(h.hearingId, h.first) }));
     // The chair of this very hearing does not type in cards either.
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(h.chair), input: questionFor(h.hearingId, h.first) }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(h.chair), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(audit);
+  });
+});
+
+describe("room questions and the conference (docs/decisions/012)", () => {
+  it("refuses, as not found, a hearing of another conference than the console's, and any once its conference is closed", async () => {
+    const elsewhere = await makeHearingConference(db);
+    const theirs = await makeReadyHearing(db, { conferenceId: elsewhere.id });
+    const candidate = theirs.candidates[0]?.id ?? "";
+    expect((await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(theirs.hearingId, candidate) }))).code).toBe("NOT_FOUND");
+    await db.conference.update({ where: { id: elsewhere.id }, data: { closedAt: new Date() } });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId: elsewhere.id, input: questionFor(theirs.hearingId, candidate) }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "conferences.CONFERENCE_CLOSED",
+    });
+    expect(await db.hearingQuestion.count({ where: { hearingId: theirs.hearingId } })).toBe(0);
+  });
+
+  it("offers the candidates still to speak, for the console's own conference only, to the secretariat only", async () => {
+    const h = await hearing();
+    await db.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: h.hearingId, candidateId: h.first } }, data: { finishedAt: new Date() } });
+    const targets = await getRoomQuestionTargets(asActor(secretariat), { conferenceId, hearingId: h.hearingId });
+    expect(targets).toEqual({ hearingId: h.hearingId, waiting: [{ candidateId: h.second, name: expect.any(String), position: 2 }] });
+    expect(await getRoomQuestionTargets(asActor(secretariat), { conferenceId: (await makeHearingConference(db)).id, hearingId: h.hearingId })).toBeNull();
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getRoomQuestionTargets(actor, { conferenceId, hearingId: h.hearingId }));
+    await db.hearing.update({ where: { id: h.hearingId }, data: { status: "ENDED" } });
+    expect(await getRoomQuestionTargets(asActor(secretariat), { conferenceId, hearingId: h.hearingId })).toBeNull();
   });
 });
 

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { makeMemberState, makeUser, unique, type TestUser } from "./factories";
 
-// Factories for the hearing and costs tests (STYLE.md 9). The services work on "the
-// conference's hearing" (HUSTINGS_CONFERENCE, "pp-18" by default), so each test file's own
-// database gets a conference with that slug.
+// Factories for the hearing and costs tests (STYLE.md 9). Services are given the conference
+// (docs/decisions/012), so each call makes a fresh one with its own slug: a test file may
+// hold several, one per hearing, and tell them apart.
 
 export const HEARING_CONFERENCE = {
   opensOn: "2030-10-28",
@@ -12,15 +12,17 @@ export const HEARING_CONFERENCE = {
   validStart: "2030-10-27T09:30",
 } as const;
 
-export async function makeHearingConference(db: PrismaClient) {
+/** A conference whose hearing may be set up at `HEARING_CONFERENCE.validStart`; optionally the current one. */
+export async function makeHearingConference(db: PrismaClient, extra: { isCurrent?: boolean } = {}) {
   return db.conference.create({
     data: {
-      slug: process.env.HUSTINGS_CONFERENCE ?? "pp-18",
+      slug: unique("hearing").toLowerCase(),
       name: unique("Hearing Conference"),
       city: "Dubai",
       opensOn: new Date(HEARING_CONFERENCE.opensOn),
       closesOn: new Date("2030-11-15"),
       timeZone: HEARING_CONFERENCE.timeZone,
+      isCurrent: extra.isCurrent ?? false,
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
-import { makeMemberState, makeUser, unique, type TestUser } from "./factories";
+import { makeConference, makeMemberState, makeUser, unique, type TestUser } from "./factories";
 
 // Factories for the hearing and costs tests (STYLE.md 9). Services are given the conference
 // (docs/decisions/012), so each call makes a fresh one with its own slug: a test file may
@@ -14,16 +14,13 @@ export const HEARING_CONFERENCE = {
 
 /** A conference whose hearing may be set up at `HEARING_CONFERENCE.validStart`; optionally the current one. */
 export async function makeHearingConference(db: PrismaClient, extra: { isCurrent?: boolean } = {}) {
-  return db.conference.create({
-    data: {
-      slug: unique("hearing").toLowerCase(),
-      name: unique("Hearing Conference"),
-      city: "Dubai",
-      opensOn: new Date(HEARING_CONFERENCE.opensOn),
-      closesOn: new Date("2030-11-15"),
-      timeZone: HEARING_CONFERENCE.timeZone,
-      isCurrent: extra.isCurrent ?? false,
-    },
+  return makeConference(db, {
+    name: unique("Hearing Conference"),
+    city: "Dubai",
+    opensOn: HEARING_CONFERENCE.opensOn,
+    closesOn: "2030-11-15",
+    timeZone: HEARING_CONFERENCE.timeZone,
+    isCurrent: extra.isCurrent ?? false,
   });
 }
 

@@ -30,9 +30,10 @@ export async function assertImpartialChair(tx: Tx, chairId: string, presentingSt
 }
 
 /**
- * The secretariat creates or edits the conference's hearing: date (¶8, ¶9), chair (¶8),
- * one pair of slot times and the number of drawn questions (¶6), webcast (¶6, ¶7). When
- * the hearing is created, every presenting candidature gets its slot.
+ * The secretariat creates or edits the hearing of `conferenceId` (locked; a closed one is
+ * refused): date (¶8, ¶9), chair (¶8), one pair of slot times and the number of drawn
+ * questions (¶6), webcast (¶6, ¶7). When the hearing is created, every presenting
+ * candidature gets its slot.
  */
 export async function setUpHearing({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");

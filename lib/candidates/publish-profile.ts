@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
 import { parseInput } from "@/lib/validation/parse";
 import { publishProfileSchema } from "./profile-schema";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db, type Prisma } from "@/lib/db";
 import { TAGS } from "@/lib/cache-tags";
+import { isOnPublicRecord } from "@/lib/campaign/rules";
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
 import { isPublicFile } from "@/lib/uploads/file-access";
 
@@ -67,8 +68,6 @@ export const getPostWithCandidates = unstable_cache(
   { tags: [TAGS.posts, TAGS.candidates] },
 );
 
-const PUBLIC_PROFILE_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL", "ELECTED", "NOT_ELECTED", "WITHDRAWN"]);
-
 export type PublicCandidate = CandidateListItem & {
   formallyReceivedAt: string | null;
   post: { code: string; names: unknown };
@@ -102,7 +101,7 @@ export function getPublicCandidate(id: string): Promise<PublicCandidate | null> 
         memberState: c.memberState,
         formallyReceivedAt: c.formallyReceivedAt?.toISOString() ?? null,
         post: c.post,
-        profiles: PUBLIC_PROFILE_STATUSES.has(c.status) ? c.profiles : [],
+        profiles: isOnPublicRecord(c.status) ? c.profiles : [],
       };
     },
     ["public-candidate", id],

@@ -1,10 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { assertCan } from "@/lib/auth/assert";
+import { isOnPublicRecord } from "@/lib/campaign/rules";
 import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
-import type { CandidatureStatus, MaterialKind, TextFormat } from "@/lib/db/generated/enums";
+import type { MaterialKind, TextFormat } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
 import { MATERIAL_FIELDS } from "./own-material";
 import { videoPlayback, type VideoPlayback } from "./video-playback";
@@ -65,9 +66,6 @@ export async function listPublishedForTakedown(actor: Actor | null, conferenceId
   });
 }
 
-// A withdrawn candidature keeps its published material on the public record, marked as such.
-const PUBLIC_STATUSES: ReadonlySet<CandidatureStatus> = new Set(["FORMAL", "ELECTED", "NOT_ELECTED", "WITHDRAWN"]);
-
 export type PublicMaterial = {
   id: string;
   kind: MaterialKind;
@@ -109,7 +107,8 @@ export function getPublicCampaign(candidateId: string): Promise<PublicCampaign |
         },
       });
       if (!c) return null;
-      if (!PUBLIC_STATUSES.has(c.status)) {
+      // A withdrawn candidature keeps its published material on the public record, marked as such.
+      if (!isOnPublicRecord(c.status)) {
         return { withdrawn: false, website: null, contactEmail: null, languages: [], visionFormats: {}, materials: [] };
       }
       const profilePublished = c.profiles.length > 0;

@@ -1,10 +1,6 @@
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
 import type { CandidatureStatus, MaterialKind, MaterialState, VideoSource } from "@/lib/db/generated/enums";
 import { videoPlayback } from "./video-playback";
-
-/** 001, footnote 2: campaigning is limited until the candidature is formalised. */
-export function mayCampaignPublicly(status: CandidatureStatus): boolean {
-  return status === "FORMAL";
-}
 
 export type PublishCheck = {
   candidateStatus: CandidatureStatus;

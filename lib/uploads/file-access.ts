@@ -1,23 +1,22 @@
 import { can, type Actor } from "@/lib/auth/permissions";
+import { isOnPublicRecord } from "@/lib/campaign/rules";
+import type { CandidatureStatus } from "@/lib/db/generated/enums";
 
 // Issue 4 / 001: a file is public only when its record is; drafts, taken-down material and
 // anything of a candidature not yet formal are read by the owning candidate and the Ethics
 // Office only — never the secretariat, the chair or another candidate.
 
-export type CandidatureStatusName = "ANNOUNCED" | "FORMAL" | "WITHDRAWN" | "ELECTED" | "NOT_ELECTED";
+export type CandidatureStatusName = CandidatureStatus;
 
 export type FileRecord =
   | { kind: "photo" | "cv"; candidateId: string; status: CandidatureStatusName; profilePublished: boolean; fileName: string | null }
   | { kind: "material"; candidateId: string; status: CandidatureStatusName; state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN"; fileName: string | null };
 
-// GR170: a candidature is public once formally received; published material stays (marked)
-// after withdrawal or the election.
-const PUBLIC_STATUSES: readonly CandidatureStatusName[] = ["FORMAL", "WITHDRAWN", "ELECTED", "NOT_ELECTED"];
-
 export type FileAccess = { readable: false } | { readable: true; isPublic: boolean };
 
 export function isPublicFile(record: FileRecord): boolean {
-  if (!PUBLIC_STATUSES.includes(record.status)) return false;
+  // Published material stays (marked) after withdrawal or the election.
+  if (!isOnPublicRecord(record.status)) return false;
   return record.kind === "material" ? record.state === "PUBLISHED" : record.profilePublished;
 }
 

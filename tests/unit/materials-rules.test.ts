@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isCorporateAddress } from "@/lib/candidates/contact-domain";
 import { updateProfileSchema } from "@/lib/candidates/profile-schema";
-import { editRefusal, isComplete, mayCampaignPublicly, publishRefusal, type PublishCheck } from "@/lib/materials/publish-rules";
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { editRefusal, isComplete, publishRefusal, type PublishCheck } from "@/lib/materials/publish-rules";
 import { createMaterialSchema, publishMaterialSchema, takeDownSchema } from "@/lib/materials/schema";
 
 const ready: PublishCheck = {

@@ -3,7 +3,7 @@ import { workspacePage } from "@/components/areas/area-pages";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { postName } from "@/lib/elections/post-name";
 import { Link } from "@/lib/i18n/navigation";
-import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
 
 export default workspacePage("/my", async ({ user, locale }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });

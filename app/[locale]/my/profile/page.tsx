@@ -5,7 +5,7 @@ import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from
 import { PROFILE_LIMITS } from "@/lib/candidates/profile-schema";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale, LOCALES } from "@/lib/i18n/routing";
-import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
 import { getOwnProfile } from "@/lib/materials/materials-queries";
 import { saveProfile, setProfilePublished } from "./actions";
 import { ProfileFiles } from "@/components/uploads/profile-files";

@@ -7,7 +7,7 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALES } from "@/lib/i18n/routing";
 import { getOwnMaterial } from "@/lib/materials/materials-queries";
-import { mayCampaignPublicly } from "@/lib/materials/publish-rules";
+import { mayCampaignPublicly } from "@/lib/campaign/rules";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { publishOwnMaterial, saveMaterial, unpublishOwnMaterial } from "../actions";
 import { BrochureFileForm } from "@/components/uploads/brochure-file-form";

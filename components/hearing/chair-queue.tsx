@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/actions/form-state";
+import { questionDecisions } from "@/lib/hearings/question-moves";
 
 // The chair's queue for the candidate speaking (before the start: the first in the running
 // order), refreshed by polling the queue route every few seconds: questions are not pushed
@@ -37,7 +38,7 @@ function isQueue(value: unknown): value is Queue {
 
 function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: string; question: QueueQuestion; moderate: Action; onDone: () => void }) {
   const t = useTranslations("hearingLive.queue");
-  const decided = !["PENDING", "APPROVED", "SET_ASIDE"].includes(question.status);
+  const decisions = questionDecisions(question.status);
   // Refresh the queue as soon as a decision is made, not at the next poll.
   const action: Action = useCallback(
     async (state, data) => {
@@ -60,21 +61,21 @@ function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: st
       <p className="text-sm font-medium" data-testid="queue-question-status">
         {question.drawPosition === null ? t(`status.${question.status}`) : t("drawnAs", { status: t(`status.${question.status}`), position: question.drawPosition })}
       </p>
-      {decided ? null : (
+      {decisions.length === 0 ? null : (
         <ActionForm action={action} label={t("decideLabel", { name: question.askerName })} className="space-y-2">
           <HiddenField name="hearingId" value={hearingId} />
           <HiddenField name="questionId" value={question.id} />
           <div className="flex flex-wrap gap-2">
-            {question.status === "APPROVED" ? null : (
+            {decisions.includes("APPROVED") ? (
               <button type="submit" name="decision" value="approve" className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
                 {t("approve")}
               </button>
-            )}
-            {question.status === "SET_ASIDE" ? null : (
+            ) : null}
+            {decisions.includes("SET_ASIDE") ? (
               <button type="submit" name="decision" value="setAside" className="rounded border border-slate-500 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
                 {t("setAside")}
               </button>
-            )}
+            ) : null}
           </div>
         </ActionForm>
       )}

@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { applyMove, type LiveState, type Move } from "./live-rules";
 import { extendSchema, hearingMoveSchema, questionActionSchema } from "./live-schema";
 import { publishChange, type PublicHearingState } from "./live-state";
+import { decisionRefusal, type QuestionDecision } from "./question-moves";
 
 // The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
 // one transaction that holds the hearing row, recorded on the slots, announced to every
@@ -119,7 +120,7 @@ export const extendPhase = (call: Call) =>
     return { hearingId, move: { type: "extend", addedMs: minutes * 60_000 }, reason };
   });
 
-async function moderate(call: Call, to: "APPROVED" | "SET_ASIDE") {
+async function moderate(call: Call, to: QuestionDecision) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, MODERATE);
   const input = parseInput(questionActionSchema, call.input);
@@ -128,9 +129,9 @@ async function moderate(call: Call, to: "APPROVED" | "SET_ASIDE") {
     if (hearing.status === "ENDED") refuse("hearingEnded");
     const question = await tx.hearingQuestion.findFirst({ where: { id: input.questionId, hearingId: hearing.id }, select: { id: true, status: true } });
     if (!question) throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.questionNotFound" });
-    if (question.status === to) refuse(to === "APPROVED" ? "alreadyApproved" : "alreadySetAside");
     // Once drawn, a question belongs to a published draw: it can no longer be changed.
-    if (!["PENDING", "APPROVED", "SET_ASIDE"].includes(question.status)) refuse("questionDrawn");
+    const refusal = decisionRefusal(question.status, to);
+    if (refusal) refuse(refusal);
     const updated = await tx.hearingQuestion.update({ where: { id: question.id }, data: { status: to }, select: { id: true, status: true } });
     await emitAudit(tx, {
       actor,

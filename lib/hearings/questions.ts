@@ -5,7 +5,7 @@ import { longestWait, retryAfterSeconds, type RateLimit } from "@/lib/abuse/rate
 import { repeatHash } from "@/lib/abuse/repeat";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
-import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import type { Actor, Permission } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
@@ -14,6 +14,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { assertHearingOfConference } from "./hearing-admin";
 import { assertMayActOnSomeHearing } from "./live";
 import { HEARING_QUESTION_RATE_LIMITS } from "./question-limits";
+import { mayFollowWebcast } from "./webcast-rules";
 import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
 
 // Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
@@ -100,7 +101,7 @@ export async function submitViewerQuestion({
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
     const hearing = await assertHearingOpen(tx, question.hearingId);
     // 403 for everyone without the grant, signed in or not: the page says "members only".
-    if (hearing.webcastAccess === "MEMBERS" && !can(actor, "watch:members-webcast:any")) {
+    if (!mayFollowWebcast(hearing.webcastAccess, actor)) {
       throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
     }
     await assertCandidateWaiting(tx, question);

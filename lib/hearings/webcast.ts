@@ -1,9 +1,10 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { can, type Actor } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
+import { mayFollowWebcast } from "./webcast-rules";
 
 // The webcast page (¶6, ¶7): the running order with planned times, and what the player
 // plays. The running order is public; a members-only stream is given only to whoever may
@@ -100,7 +101,7 @@ export function webcastAccess(
   // After the hearing the page replays its recording, under the same access rule as the stream.
   const replay = view.status === "ENDED" && view.recordingUrl ? view.recordingUrl : null;
   if (!replay && (view.webcastKind === "NONE" || !view.webcastSource)) return { kind: "none" };
-  if (view.webcastAccess === "MEMBERS" && !can(viewer, "watch:members-webcast:any")) {
+  if (!mayFollowWebcast(view.webcastAccess, viewer)) {
     return viewer ? { kind: "notAllowed" } : { kind: "signInNeeded" };
   }
   if (!replay && view.webcastKind === "MUX_PLAYBACK_ID" && view.webcastSource) return { kind: "play", playback: { kind: "mux", playbackId: view.webcastSource } };

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { getCachedWebcastView, webcastAccess } from "@/lib/hearings/webcast";
+import { mayFollowWebcast } from "@/lib/hearings/webcast-rules";
 import { json } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const viewer = view.webcastAccess === "MEMBERS" ? await getCurrentUser() : null;
   const access = webcastAccess(view, viewer);
   // Questions follow the stream: a members-only hearing takes them from members (lib/hearings/questions.ts).
-  const mayAsk = view.webcastAccess === "PUBLIC" || can(viewer, "watch:members-webcast:any");
+  const mayAsk = mayFollowWebcast(view.webcastAccess, viewer);
   return json(200, { access, mayAsk }, { "Cache-Control": "private, no-store", Vary: "Cookie" });
 }

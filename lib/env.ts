@@ -8,8 +8,6 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     AUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_URL: z.url().optional(),
-    /** Default conference shown by the public pages. */
-    HUSTINGS_CONFERENCE: z.string().min(1).default("pp-18"),
     /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Any S3-compatible store; used when all five are set. */
@@ -34,6 +32,8 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     /** The provider's name on the sign-in button, e.g. "ITU Single Sign-On". */
     OIDC_NAME: z.string().trim().min(1).max(60).optional(),
+    /** Test runs only: a folder where an end-to-end test holds one cached read (lib/cache/test-gate.ts). Never set in production. */
+    PAGE_CACHE_TEST_GATES: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

@@ -154,7 +154,7 @@ describe("the forum's window", () => {
   });
 
   it("follows the closing time the secretariat sets, and the opening again when it is cleared", async () => {
-    // The console edits the conference named by HUSTINGS_CONFERENCE (PP-18: Dubai, opening 29 Oct 2018).
+    // A conference of this test's own, dated like PP-18 (Dubai, opening 29 Oct 2018).
     const conference = await consoleConference(db);
     const post = await makePost(db, conference.id);
     const state = await makeMemberState(db);
@@ -165,32 +165,32 @@ describe("the forum's window", () => {
 
     await expect(ask("2018-10-20T10:00:00Z")).resolves.toEqual({ accepted: true });
     // Earlier: 20 Oct 2018 12:00 in Dubai is 08:00 UTC.
-    await updateConference({ actor, input: { ...settings, forumClosesAt: "2018-10-20T12:00" } });
+    await updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-10-20T12:00" } });
     expect((await db.conference.findUniqueOrThrow({ where: { id: conference.id } })).forumClosesAt?.toISOString()).toBe("2018-10-20T08:00:00.000Z");
     await expect(ask("2018-10-20T07:59:00Z")).resolves.toEqual({ accepted: true });
     expect((await refusalOf(ask("2018-10-20T08:00:00Z"))).messageKey).toBe("forum.closedAfterClosing");
     // A save of the form without the field keeps it.
-    await updateConference({ actor, input: settings });
+    await updateConference({ actor, conferenceId: conference.id, input: settings });
     expect((await refusalOf(ask("2018-10-21T10:00:00Z"))).messageKey).toBe("forum.closedAfterClosing");
     // Later than the opening, into the conference.
-    await updateConference({ actor, input: { ...settings, forumClosesAt: "2018-11-05T18:00" } });
+    await updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-11-05T18:00" } });
     await expect(ask("2018-11-01T10:00:00Z")).resolves.toEqual({ accepted: true });
     // Cleared: the opening again.
-    await updateConference({ actor, input: { ...settings, forumClosesAt: "" } });
+    await updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "" } });
     expect((await refusalOf(ask("2018-11-01T11:00:00Z"))).messageKey).toBe("forum.closedAfterClosing");
     await expect(ask("2018-10-28T19:59:00Z")).resolves.toEqual({ accepted: true });
   });
 
   it("refuses a closing time after the conference and audits the change of one", async () => {
-    await consoleConference(db);
+    const conference = await consoleConference(db);
     const { actor, user } = await makeSecretariat(db);
     const settings = { name: "PP-18", city: "Dubai", opensOn: "2018-10-29", closesOn: "2018-11-16", timeZone: "Asia/Dubai", corporateDomains: "itu.int", defaultWebcastAccess: "PUBLIC" };
-    expect(await refusalOf(updateConference({ actor, input: { ...settings, forumClosesAt: "2018-11-17T00:00" } }))).toMatchObject({
+    expect(await refusalOf(updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-11-17T00:00" } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { forumClosesAt: "forum.closesAfterConference" },
     });
-    expect(await refusalOf(updateConference({ actor, input: { ...settings, forumClosesAt: "tomorrow" } }))).toMatchObject({ fieldErrors: { forumClosesAt: "date" } });
-    const saved = await updateConference({ actor, input: { ...settings, forumClosesAt: "2018-10-25T09:00" } });
+    expect(await refusalOf(updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "tomorrow" } }))).toMatchObject({ fieldErrors: { forumClosesAt: "date" } });
+    const saved = await updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-10-25T09:00" } });
     const [row] = await db.auditEvent.findMany({ where: { actorId: user.id, area: "conference" }, orderBy: { id: "desc" }, take: 1 });
     expect(row).toMatchObject({ action: "updated" });
     expect(row?.after).toMatchObject({ forumClosesAt: "2018-10-25T05:00:00.000Z" });

@@ -10,7 +10,7 @@ import { takeDownMaterial } from "@/lib/materials/take-down";
 import { updateMaterial } from "@/lib/materials/update-material";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
-import { asActor, makeUser } from "../support/factories";
+import { asActor, makeConference, makeUser } from "../support/factories";
 import { makeCandidateAccount, makeStatement } from "../support/factories-workspace";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
@@ -173,7 +173,9 @@ describe("takedown by the secretariat", () => {
     const { candidate, user } = await makeCandidateAccount(db);
     const secretariat = await makeUser(db, "SECRETARIAT");
     const m = await makeStatement(db, candidate.id, "PUBLISHED");
-    expect((await listPublishedForTakedown(asActor(secretariat))).some((p) => p.id === m.id)).toBe(true);
+    expect((await listPublishedForTakedown(asActor(secretariat), candidate.conferenceId)).some((p) => p.id === m.id)).toBe(true);
+    // The list is one conference's: another's does not show it.
+    expect((await listPublishedForTakedown(asActor(secretariat), (await makeConference(db)).id)).some((p) => p.id === m.id)).toBe(false);
     const after = await takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Uses the Union emblem on page 2." } });
     expect(after).toMatchObject({ state: "TAKEN_DOWN", takedownReason: "Uses the Union emblem on page 2." });
     const [row] = await auditRowsFor(db, "Material", m.id);
@@ -192,7 +194,7 @@ describe("takedown by the secretariat", () => {
   it("is done by the secretariat only; a candidate cannot take down even their own material", async () => {
     const input = { id: "m", reason: "A sufficiently long reason." };
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => takeDownMaterial({ actor, input }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => listPublishedForTakedown(actor));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => listPublishedForTakedown(actor, "any-conference"));
     const { candidate, user } = await makeCandidateAccount(db);
     const m = await makeStatement(db, candidate.id, "PUBLISHED");
     const roles: RoleName[] = ["CANDIDATE", "CHAIR", "ETHICS_OFFICER", "MEMBER"];

@@ -227,6 +227,7 @@ describe("the storage of one instance", () => {
     flushToDisk: false,
     revalidatedTags: [],
     maxMemoryCacheSize: 10_000_000,
+    _requestHeaders: {},
   });
 
   it("is Next's own file-system cache, which on its own keeps the straddling render as fresh", async () => {

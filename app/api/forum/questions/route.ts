@@ -22,8 +22,10 @@ export async function POST(request: Request) {
     return refusalResponse(t, error);
   }
   // "Received" is one of the public counts: the forum's page and its post's comparison change.
+  // Expired at once, as updateTag does in server actions (docs/cache.md): "max" would show the
+  // asker the old count once more.
   const candidateId = String((input as { candidateId?: unknown }).candidateId ?? "").trim();
-  revalidateTag(TAGS.forum(candidateId), "max");
-  revalidateTag(TAGS.forums, "max");
+  revalidateTag(TAGS.forum(candidateId), { expire: 0 });
+  revalidateTag(TAGS.forums, { expire: 0 });
   return json(201, { ok: true });
 }

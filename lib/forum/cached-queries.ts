@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
+import { holdForTest } from "@/lib/cache/test-gate";
 import { TAGS } from "@/lib/cache-tags";
 import { getForumCounts, getForumWindow, getPublicForum } from "@/lib/forum/queries";
 import type { Counts } from "@/components/forum/forum-counts";
@@ -8,8 +9,7 @@ import type { PublishedPage } from "@/components/forum/published-questions";
 
 // The public pages' cached reads of the forum (lib/forum/queries.ts reads uncached). A
 // cache entry crosses a JSON boundary, so instants become ISO strings here, explicitly.
-// Revalidated by TAGS.forum(id) when a question is received, published, answered, declined,
-// withdrawn or hidden; the counts of several forums also by TAGS.forums.
+// Which change refreshes which tag: lib/cache-tags.ts and docs/cache.md.
 
 /** One page of a forum's published questions (1-based; out of range comes back clamped). */
 export function getCachedForumPage(candidateId: string, page: number): Promise<PublishedPage> {
@@ -34,7 +34,11 @@ export function getCachedForumPage(candidateId: string, page: number): Promise<P
 export function getCachedForumCounts(candidateIds: string[]): Promise<Record<string, Counts>> {
   const ids = [...candidateIds].sort();
   return unstable_cache(
-    async (): Promise<Record<string, Counts>> => Object.fromEntries(await getForumCounts(ids)),
+    async (): Promise<Record<string, Counts>> => {
+      const counts = Object.fromEntries(await getForumCounts(ids));
+      await holdForTest(`forum-counts:${ids.join(",")}`);
+      return counts;
+    },
     ["forum-counts", ...ids],
     { tags: [TAGS.forums, ...ids.map((id) => TAGS.forum(id))] },
   )();

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { RoleName } from "../../../lib/auth/permissions";
 import type { PrismaClient } from "../../../lib/db/client";
 import { createSeed, seedHash } from "../../../lib/draw/verifiable-draw";
@@ -18,20 +19,35 @@ export const WORLD_DATES = {
   hearingStartsAt: "2030-10-27T05:30:00Z",
 } as const;
 
+/**
+ * A moment a week ago as a datetime-local field takes it: formal receipts cannot be in the
+ * future, and a world conference's deadline (2030) is still ahead.
+ */
+export function aWeekAgoInput(): string {
+  return `${new Date(Date.now() - 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)}T10:00`;
+}
+
 export type WorldConference = Awaited<ReturnType<typeof makeWorldConference>>;
 
-/** A conference of the test's own, never current. */
+/**
+ * A conference of the test's own, never current. Every world conference sits on
+ * WORLD_DATES, which the database allows; the services refuse to save a conference whose
+ * days overlap another's (lib/conferences/dates.ts), so a test that saves the settings form
+ * asks for `ownDates`: the same days in a year of its own, 3000 to 8999 (the console
+ * journey that creates a conference picks its year before 3000).
+ */
 export async function makeWorldConference(
   db: PrismaClient,
-  data: Partial<{ name: string; city: string; opensOn: string; closesOn: string; timeZone: string; closed: boolean }> = {},
+  data: Partial<{ name: string; city: string; opensOn: string; closesOn: string; timeZone: string; closed: boolean; ownDates: boolean }> = {},
 ) {
+  const year = data.ownDates ? String(3000 + randomInt(6000)) : null;
   return db.conference.create({
     data: {
       slug: unique("e2e"),
       name: data.name ?? unique("Conference"),
       city: data.city ?? "Dubai",
-      opensOn: new Date(data.opensOn ?? WORLD_DATES.opensOn),
-      closesOn: new Date(data.closesOn ?? WORLD_DATES.closesOn),
+      opensOn: new Date(data.opensOn ?? (year ? WORLD_DATES.opensOn.replace("2030", year) : WORLD_DATES.opensOn)),
+      closesOn: new Date(data.closesOn ?? (year ? WORLD_DATES.closesOn.replace("2030", year) : WORLD_DATES.closesOn)),
       timeZone: data.timeZone ?? WORLD_DATES.timeZone,
       closedAt: data.closed ? new Date() : null,
     },
@@ -44,11 +60,11 @@ export function worldPostCode(prefix = "P"): string {
 
 export type WorldPost = Awaited<ReturnType<typeof makeWorldPost>>;
 
-/** A post of `conference`; `name` is its English name, the other locales fall back to it. */
+/** A post of `conference`; `name` is its English name, `names` its other locales' (which fall back to English). */
 export async function makeWorldPost(
   db: PrismaClient,
   conference: { id: string },
-  data: Partial<{ code: string; name: string; kind: "ELECTED_OFFICIAL" | "RRB_SEAT" | "COUNCIL_SEAT"; region: "A" | "B" | "C" | "D" | "E"; seats: number; sortOrder: number }> = {},
+  data: Partial<{ code: string; name: string; names: Record<string, string>; kind: "ELECTED_OFFICIAL" | "RRB_SEAT" | "COUNCIL_SEAT"; region: "A" | "B" | "C" | "D" | "E"; seats: number; sortOrder: number }> = {},
 ) {
   const kind = data.kind ?? "ELECTED_OFFICIAL";
   const post = await db.post.create({
@@ -59,7 +75,7 @@ export async function makeWorldPost(
       region: data.region ?? (kind === "ELECTED_OFFICIAL" ? null : "B"),
       seats: data.seats ?? 1,
       sortOrder: data.sortOrder ?? 0,
-      names: { en: data.name ?? unique("Post") },
+      names: { ...data.names, en: data.name ?? unique("Post") },
     },
   });
   return { ...post, name: (post.names as { en: string }).en };
@@ -67,17 +83,17 @@ export async function makeWorldPost(
 
 type CandidatureStatus = "ANNOUNCED" | "FORMAL" | "WITHDRAWN" | "ELECTED" | "NOT_ELECTED";
 
-export type WorldCandidate = Awaited<ReturnType<typeof makeWorldCandidate>>;
+export type WorldCandidate = Awaited<ReturnType<typeof makeWorldCandidate<boolean>>>;
 
 /**
  * A candidature for `post` (formal unless told), nominated by a Member State made for it
  * (or `memberStateId`, e.g. a real state the global set-up loaded), with its candidate's
  * account unless `account: false`; `vision` publishes an English profile.
  */
-export async function makeWorldCandidate(
+export async function makeWorldCandidate<Account extends boolean = true>(
   db: PrismaClient,
   post: { id: string; conferenceId: string },
-  data: Partial<{ name: string; status: CandidatureStatus; memberStateId: string; vision: string; account: boolean; isInternal: boolean }> = {},
+  data: Partial<{ name: string; status: CandidatureStatus; memberStateId: string; vision: string; isInternal: boolean }> & { account?: Account } = {},
 ) {
   const status = data.status ?? "FORMAL";
   const memberStateId = data.memberStateId ?? (await makeMemberState(db)).id;
@@ -94,8 +110,8 @@ export async function makeWorldCandidate(
     },
     include: { memberState: { select: { id: true, iso3: true, nameEn: true } } },
   });
-  const user: TestUser | null = data.account === false ? null : await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
-  return { ...candidate, user };
+  const user = data.account === false ? null : await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
+  return { ...candidate, user: user as Account extends false ? null : TestUser };
 }
 
 export type StaffRole = Exclude<RoleName, "CANDIDATE">;
@@ -146,22 +162,22 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 
 /**
  * The usual world in one call: a conference, `posts` posts (2 unless told), a formal
- * candidature with its account on each, a secretariat; `hearing: true` adds a chair and a
- * hearing with every candidate presenting (`ready: true` for a drawn one).
+ * candidature with its account on each, each from a state of its own, and a secretariat.
  */
-export async function makeWorld(db: PrismaClient, options: { posts?: number; hearing?: boolean | { ready: boolean } } = {}) {
+export async function makeWorld(db: PrismaClient, options: { posts?: number } = {}) {
   const conference = await makeWorldConference(db);
   const posts: WorldPost[] = [];
   for (let i = 0; i < (options.posts ?? 2); i++) posts.push(await makeWorldPost(db, conference, { sortOrder: i }));
   const candidates: WorldCandidate[] = [];
   for (const post of posts) candidates.push(await makeWorldCandidate(db, post));
   const secretariat = await makeStaff(db, "SECRETARIAT");
-  let hearing: WorldHearing | null = null;
-  let chair: (TestUser & { name: string }) | null = null;
-  if (options.hearing) {
-    chair = await makeStaff(db, "CHAIR");
-    const ready = typeof options.hearing === "object" && options.hearing.ready;
-    hearing = await makeWorldHearing(db, conference, { candidates, chairId: chair.id, ready });
-  }
-  return { conference, posts, candidates, secretariat, chair, hearing };
+  return { conference, posts, candidates, secretariat };
+}
+
+/** makeWorld's, with a chair and the hearing every candidate presents at (`ready`: seed committed, order drawn). */
+export async function makeWorldWithHearing(db: PrismaClient, options: { posts?: number; ready?: boolean } = {}) {
+  const world = await makeWorld(db, options);
+  const chair = await makeStaff(db, "CHAIR");
+  const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, chairId: chair.id, ready: options.ready });
+  return { ...world, chair, hearing };
 }

@@ -10,8 +10,8 @@ import { forumClosesAt, forumWindow, type ForumWindow } from "./window";
 export type { ForumCounts, PublicQuestion, QueueItem } from "./question-fields";
 
 // Reads of the forum. Moderation queues are read only by the forum's own candidate and by
-// the secretariat; the public reads published questions only, uncached here (the pages
-// wrap these in unstable_cache with TAGS.forum / TAGS.forums).
+// the secretariat; the public reads published questions only, uncached here (the pages read
+// them through lib/forum/cached-queries.ts, tagged TAGS.forum / TAGS.forums).
 
 /** A moderation queue is a working list, not an archive: the newest this many per view. */
 const QUEUE_CAP = 500;

@@ -2,9 +2,11 @@ import { unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { ask, askForm, makeQuestion, openForum, POST_PREFETCH_404, spreadOut } from "./support/forum";
 
-// The candidate's forum from end to end (issue 5): a visitor asks, the candidate publishes
-// with an answer, the visitor sees it and the numbers change; a declined question never
-// appears. Each test makes its own candidature, in a conference of its own whose forum is open.
+// The candidate's forum from end to end: a visitor asks, the candidate publishes with an
+// answer, the visitor sees it and the numbers change; a declined question never appears.
+// Each test makes its own candidature, in a conference of its own whose forum is open. What
+// the exports hold and what each move audits are the services' (tests/integration/forum-public,
+// forum-routes and forum-moderation).
 
 test("a visitor asks, the candidate publishes with an answer, the visitor sees it and the counts change; a declined question stays invisible", async ({ page, db, consoleErrors }) => {
   // The form's refusals (400 for a missing name, 409 for a repeat) are logged by the browser.
@@ -49,11 +51,9 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await expect(askForm(page).getByTestId("ask-error")).toBeVisible();
   await expect(askForm(page).getByTestId("ask-error-body")).toHaveText("This question has already been sent to this candidate.");
 
-  // Received counts at once (after the cache's next revalidation); nothing is public yet.
-  await expect(async () => {
-    await page.reload();
-    await expect(forum.getByTestId("count-received")).toHaveText("2", { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  // Received counts at once; nothing is public yet.
+  await page.reload();
+  await expect(forum.getByTestId("count-received")).toHaveText("2");
   await expect(page.getByText(kept)).toHaveCount(0);
   await expect(page.getByText(declined)).toHaveCount(0);
 
@@ -64,7 +64,7 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await expectAccessible(page);
 
   // The candidate moderates.
-  await signInAs(page, "en", user);
+  await signInAs(page, user);
   await page.goto("/en/my");
   await page.getByRole("link", { name: "Forum", exact: true }).click();
   await expect(page).toHaveURL(/\/en\/my\/forum$/);
@@ -114,10 +114,7 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await page.context().clearCookies();
   await page.goto(`/en/candidates/${candidate.id}`);
   const list = forum.getByTestId("forum-published");
-  await expect(async () => {
-    await page.reload();
-    await expect(list.getByTestId("question-body")).toHaveText([kept], { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await expect(list.getByTestId("question-body")).toHaveText([kept]);
   await expect(list.getByTestId("question-answer")).toHaveText([answer]);
   await expect(list.getByTestId("question-asker")).toHaveText(["Amina Diallo"]);
   await expect(list).toContainText("Senegal");
@@ -129,19 +126,8 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await expect(forum.getByTestId("count-declined")).toHaveText("1");
   await expectAccessible(page);
 
-  // Open data: the published question only, never the address or the declined text.
-  for (const format of ["json", "csv"] as const) {
-    const response = await page.request.get(`/api/forum/export?format=${format}&candidate=${candidate.id}`);
-    expect(response.status()).toBe(200);
-    const text = await response.text();
-    expect(text).toContain(kept);
-    expect(text).toContain(answer);
-    expect(text).not.toContain(declined);
-    expect(text).not.toContain("amina@example.org");
-  }
-
   // The candidate answers again (edits the answer), then withdraws the question with a reason.
-  await signInAs(page, "en", user);
+  await signInAs(page, user);
   await page.goto("/en/my/forum?status=PUBLISHED");
   const edit = page.getByRole("form", { name: "Edit the answer to Amina Diallo" });
   await expect(edit.getByLabel("Your answer")).toHaveValue(answer);
@@ -155,14 +141,9 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await expect(page.getByTestId("done-notice")).toHaveText("The question has been withdrawn from the forum.");
   await expect(page.getByTestId("queue-empty")).toHaveText("No question is published.");
 
-  const audit = await db.auditEvent.findMany({ where: { area: "forum", actorId: user.id }, orderBy: { at: "asc" }, select: { action: true } });
-  expect(audit.map((a) => a.action)).toEqual(["published-with-answer", "declined", "answer-edited", "withdrawn"]);
-
   await page.context().clearCookies();
-  await expect(async () => {
-    await page.goto(`/en/candidates/${candidate.id}`);
-    await expect(page.getByText(kept)).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await page.goto(`/en/candidates/${candidate.id}`);
+  await expect(page.getByText(kept)).toHaveCount(0);
   await expect(forum.getByTestId("count-published")).toHaveText("0");
   await expect(forum.getByTestId("count-received")).toHaveText("2");
 });

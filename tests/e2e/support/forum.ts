@@ -2,39 +2,38 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../../lib/db/client";
-import { makeCandidate, makeConference, makePost, makeUser, unique } from "../../support/factories";
+import { unique } from "../../support/factories";
+import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./world";
 
 // Data and helpers for the forum's end-to-end specs (tests/e2e/forum-*.spec.ts).
 
 /**
- * A formal candidature with its account, in a conference of its own that opens in 2030:
- * its forum takes questions (the demo conference, PP-18, opened in 2018). `forumClosesAt`
+ * A formal candidature with its account, in a conference of the test's own that opens in
+ * 2030 (tests/e2e/support/world.ts): its forum takes questions until then. `forumClosesAt`
  * sets that conference's own closing time.
  */
 export async function openForum(db: PrismaClient, options: { status?: "ANNOUNCED" | "FORMAL"; forumClosesAt?: Date } = {}) {
-  const conference = await makeConference(db);
+  const conference = await makeWorldConference(db);
   if (options.forumClosesAt) await db.conference.update({ where: { id: conference.id }, data: { forumClosesAt: options.forumClosesAt } });
-  const post = await makePost(db, conference.id);
-  const state = await nominatingState(db);
-  const candidate = await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id, status: options.status ?? "FORMAL" });
-  const user = await makeUser(db, "CANDIDATE", { candidateId: candidate.id });
-  return { conference, candidate, user };
+  const post = await makeWorldPost(db, conference);
+  const candidate = await makeWorldCandidate(db, post, { status: options.status ?? "FORMAL", memberStateId: (await nominatingState(db)).id });
+  if (!candidate.user) throw new Error("openForum: the candidature has no account");
+  return { conference, post, candidate, user: candidate.user };
 }
 
 /**
- * A Member State of the demo's list to nominate with. The shared factory makes states with
- * codes Q[A-Z] (26 in all, for the whole suite): these specs need many candidatures, and no
- * rule of the forum depends on the state, so they take a real one instead.
+ * A real Member State (the global set-up loads them) to nominate with: the shared factory
+ * makes states from a small range of test codes, and no rule of the forum depends on the
+ * state.
  */
 export function nominatingState(db: PrismaClient) {
-  return db.memberState.findFirstOrThrow({ where: { NOT: { iso2: { startsWith: "Q" } } }, orderBy: { iso3: "asc" } });
+  return db.memberState.findFirstOrThrow({ where: { NOT: { iso3: { startsWith: "X" } } }, orderBy: { iso3: "asc" } });
 }
 
 /**
- * An openForum candidate's post belongs to that candidate's own conference, and the public
- * post pages show the demo conference's posts only: the candidate page's link to its post,
- * which Next prefetches, answers 404 and the browser logs it. Specs that open such a
- * candidate's page allow that message (and check every status they care about themselves).
+ * A candidate's page links to its post, which Next prefetches; while the public post pages
+ * show the current conference's posts only, that prefetch of a test conference's post
+ * answers 404 and the browser logs it. Specs that open a candidate's page allow that message.
  */
 export const POST_PREFETCH_404 = /status of 404/;
 
@@ -109,7 +108,7 @@ export function xssCorpus(): Payload[] {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  // Distinct as the server judges repeats (lib/forum/schema.ts normaliseForRepeat: control
+  // Distinct as the server judges repeats (lib/abuse/text.ts normaliseForRepeat: control
   // characters dropped, NFKC, case and spacing ignored), or a sampled line would be refused as
   // a repeat of another.
   const repeatKey = (text: string) =>

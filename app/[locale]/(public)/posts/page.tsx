@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PostsView } from "@/components/elections/posts-view";
 import { getCurrentConference } from "@/lib/conferences/context";
@@ -16,6 +16,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/posts">)
 export default async function PostsPage({ params }: PageProps<"/[locale]/posts">) {
   const locale = await pageLocale(params);
   const conference = await getCurrentConference();
-  if (!conference) notFound();
+  // None is current yet (a new installation): the archive lists every conference.
+  if (!conference) redirect(`/${locale}/conferences`);
   return <PostsView posts={await listPosts(conference.id)} locale={locale} base="" />;
 }

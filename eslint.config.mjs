@@ -7,7 +7,7 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
-      // STYLE.md: no `as any`, no @ts-ignore.
+      // docs/conventions.md#types: no `as any`, no @ts-ignore.
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

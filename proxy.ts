@@ -6,7 +6,7 @@ import { noncePolicy } from "@/lib/security/headers";
 const intl = createMiddleware(routing);
 
 // Pages that render per request get a nonce-based policy (docs/decisions/005). Access is
-// never decided here: every page and service checks the caller itself (STYLE.md 1).
+// never decided here: every page and service checks the caller itself (docs/conventions.md#authorise-where-the-data-is-touched).
 const PER_REQUEST_SECTIONS = new Set(["admin", "chair", "my", "ethics", "member", "sign-in", "sign-out", "go", "set-password"]);
 
 function rendersPerRequest(pathname: string): boolean {

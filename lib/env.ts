@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// STYLE.md 7: the environment is parsed once, here, and nowhere else.
+// docs/conventions.md#server-only-and-the-environment: the environment is parsed once, here, and nowhere else.
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

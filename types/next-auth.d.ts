@@ -1,7 +1,7 @@
 import "next-auth";
 import "next-auth/jwt";
 
-// TOOLCHAIN.md: type the session's extra fields by module augmentation, not casts.
+// docs/toolchain.md#auth-and-jwt-sessions: type the session's extra fields by module augmentation, not casts.
 declare module "next-auth" {
   interface User {
     sessionVersion: number;

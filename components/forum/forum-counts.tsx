@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 export type Counts = { received: number; published: number; answered: number; declined: number };
 export const COUNT_KEYS = ["received", "published", "answered", "declined"] as const;
 
-/** The same four numbers for every candidate's forum (DESIGN.md: fairness is visible). */
+/** The same four numbers for every candidate's forum (docs/domain.md#forum-fairness). */
 export async function ForumCounts({ counts, locale }: { counts: Counts; locale: string }) {
   const t = await getTranslations({ locale, namespace: "forum.counts" });
   const number = new Intl.NumberFormat(locale);

@@ -5,7 +5,7 @@ import { useFormState } from "@/components/forms/action-form";
 
 /**
  * A file input for an ActionForm. `accept` is a hint to the browser's picker only: the
- * server decides by the file's content (issue 4). The hint states the limit shared with
+ * server decides by the file's content (lib/uploads/sniff.ts). The hint states the limit shared with
  * the server (lib/uploads/limits.ts).
  */
 export function FileField({ name, label, accept, hint, required }: { name: string; label: string; accept: string; hint: string; required?: boolean }) {

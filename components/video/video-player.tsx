@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 
-// Issue 4: @mux/mux-player-react is ~320 KB gzipped (TOOLCHAIN.md), so it is loaded only
+// Campaign videos: @mux/mux-player-react is ~320 KB gzipped (docs/toolchain.md#video-player), so it is loaded only
 // when a page actually shows a video: this chunk is fetched by the browser when the
 // component mounts, never rendered on the server, and never part of a page without video.
 const MuxPlayer = dynamic(

@@ -61,7 +61,7 @@ function refusal(t: Translate, error: DomainError, fields: FormFields): FormStat
 }
 
 /**
- * STYLE.md 2: the one way to write a form's server action. Authentication comes from the
+ * docs/conventions.md#one-way-to-write-a-mutation: the one way to write a form's server action. Authentication comes from the
  * session, never from the form; the service authorises, validates and writes the audit
  * row; this wrapper translates the outcome, keeps the user's input on a refusal and
  * revalidates the pages that show the change.

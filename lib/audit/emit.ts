@@ -24,7 +24,7 @@ function snapshot(value: unknown): object | undefined {
 }
 
 /**
- * STYLE.md 5: the audit row is written inside the change's own transaction, so that a
+ * docs/conventions.md#audit-in-the-same-transaction: the audit row is written inside the change's own transaction, so that a
  * change without its audit row cannot be committed. The table refuses UPDATE and DELETE.
  */
 export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {

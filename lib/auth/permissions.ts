@@ -1,4 +1,4 @@
-// STYLE.md 3: permissions are named verbs on things, with ownership. Roles map to them
+// docs/conventions.md#permissions: permissions are named verbs on things, with ownership. Roles map to them
 // here and only here; services call `can` (or `authorize`), the interface only uses it to
 // hide what a user cannot do.
 

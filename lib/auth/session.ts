@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/routing";
 
 // What reading a session needs of next-auth: the secret, the JWT strategy and the token's two
-// fields. Credentials sign-in requires JWT sessions (docs/toolchain.md#auth-jwt). The token
+// fields. Credentials sign-in requires JWT sessions (docs/toolchain.md#auth-and-jwt-sessions). The token
 // carries only the user's id and session version: role and status are re-read from the
 // database on every request (current-user.ts), so a change takes effect at once.
 //

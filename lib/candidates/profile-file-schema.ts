@@ -1,4 +1,4 @@
 import { z } from "@/lib/validation/zod";
 
-// Which of the profile's two files a form changes (issue 4: photo and CV).
+// Which of the profile's two files a form changes (the photo and the CV).
 export const profileFileSchema = z.object({ kind: z.enum(["photo", "cv"]) });

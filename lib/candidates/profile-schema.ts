@@ -1,7 +1,7 @@
 import { LOCALES } from "@/lib/i18n/routing";
 import { z } from "@/lib/validation/zod";
 
-// Limits shared by the candidate's profile form and the services (STYLE.md 6).
+// Limits shared by the candidate's profile form and the services (docs/conventions.md#schemas-and-limits).
 export const PROFILE_LIMITS = { biography: 5000, vision: 10000, languages: 12, language: 60, website: 500, email: 254 } as const;
 
 /** One version of the profile per interface language. */

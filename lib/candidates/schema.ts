@@ -2,7 +2,7 @@ import { checkbox, localDateTime, optionalText, text } from "@/lib/validation/fi
 import { z } from "@/lib/validation/zod";
 import { STATUSES } from "./status-machine";
 
-// Limits shared by the candidatures forms and the services (STYLE.md 6).
+// Limits shared by the candidatures forms and the services (docs/conventions.md#schemas-and-limits).
 export const CANDIDATE_LIMITS = { name: 200, note: 1000 } as const;
 
 const id = z.string().trim().min(1).max(40);

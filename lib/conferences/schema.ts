@@ -3,7 +3,7 @@ import { calendarDate, text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 import { CONFERENCE_REFUSALS } from "./fields";
 
-// Limits shared by the secretariat's forms and the services (STYLE.md 6).
+// Limits shared by the secretariat's forms and the services (docs/conventions.md#schemas-and-limits).
 export const NEW_CONFERENCE_LIMITS = { slug: 40, name: 200, city: 100 } as const;
 
 /** Lower-case letters, digits and single hyphens: fixed once created, it is in published URLs (docs/decisions/012). */

@@ -1,7 +1,7 @@
 import { text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 
-// Limits shared by the cost form and the services (STYLE.md 6).
+// Limits shared by the cost form and the services (docs/conventions.md#schemas-and-limits).
 export const COST_LIMITS = { description: 200, maxMinor: 100_000_000_000n } as const;
 
 /** Up to two decimals, so that every amount is a whole number of cents. */

@@ -7,7 +7,7 @@ export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => …)`. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-// STYLE.md 8: one client for the process. Kept on globalThis so that dev-server reloads
+// docs/conventions.md#prisma: one client for the process. Kept on globalThis so that dev-server reloads
 // do not open a new pool each time.
 const globalForDb = globalThis as unknown as { hustingsDb?: PrismaClient };
 

@@ -1,7 +1,7 @@
 import { optionalText, text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 
-// Limits shared by the posts forms and the services (STYLE.md 6).
+// Limits shared by the posts forms and the services (docs/conventions.md#schemas-and-limits).
 export const POST_LIMITS = { code: 32, name: 200, seats: 50, sortOrder: 9999 } as const;
 
 export const POST_KINDS = ["ELECTED_OFFICIAL", "RRB_SEAT", "COUNCIL_SEAT"] as const;
@@ -40,7 +40,7 @@ const postFields = z.object({
 type PostFields = z.output<typeof postFields>;
 
 /**
- * RRB and Council seats are elected by region (DESIGN.md, Conference and posts); the five
+ * RRB and Council seats are elected by region (docs/domain.md#posts-and-regions); the five
  * elected officials are elected by the whole conference and have none.
  */
 export function regionRefusal(kind: PostFields["kind"], region: PostFields["region"]): string | null {

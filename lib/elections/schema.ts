@@ -2,7 +2,7 @@ import { calendarDate, localDateTime, text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 import { isValidTimeZone } from "@/lib/time/zones";
 
-// Limits shared by the secretariat's forms and the services (STYLE.md 6).
+// Limits shared by the secretariat's forms and the services (docs/conventions.md#schemas-and-limits).
 export const CONFERENCE_LIMITS = { name: 200, city: 100, reason: 1000, domains: 20, domain: 253 } as const;
 
 const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;

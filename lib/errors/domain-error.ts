@@ -1,4 +1,4 @@
-// STYLE.md 4: services throw one typed error whose code the interface translates
+// docs/conventions.md#services-and-errors: services throw one typed error whose code the interface translates
 // ("errors.<code>"), or a more precise message key when the rule has its own wording.
 export type DomainErrorCode =
   | "UNAUTHENTICATED"

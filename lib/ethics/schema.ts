@@ -1,7 +1,7 @@
 import { optionalText, text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 
-// Limits shared by the candidate's and the Ethics Office's forms and the services (STYLE.md 6).
+// Limits shared by the candidate's and the Ethics Office's forms and the services (docs/conventions.md#schemas-and-limits).
 export const ETHICS_LIMITS = { question: 2000, comment: 4000, id: 64 } as const;
 
 const recordId = z.string().trim().min(1).max(ETHICS_LIMITS.id);

@@ -77,7 +77,7 @@ export async function getPublicForum(
 }
 
 /**
- * The same four numbers for every candidate (fairness, DESIGN.md): received = every
+ * The same four numbers for every candidate (docs/domain.md#forum-fairness): received = every
  * question accepted, whatever became of it (hidden ones included); published = on the
  * forum now; answered = on the forum with an answer; declined = declined by the candidate.
  */

@@ -1,7 +1,7 @@
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
 import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
 
-// When a candidate's forum takes questions. DESIGN.md and 001 (footnote 2): campaigning,
+// When a candidate's forum takes questions. 001 (footnote 2, docs/domain.md#campaigning-after-formal): campaigning,
 // and so the forum, starts once the candidature is formal; it stops when the conference
 // opens, or at the closing time the secretariat sets instead.
 

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { HEARING_CHANNEL, readHearingEvents, type HearingEventRow } from "./live-state";
 
 /**
- * One LISTEN connection per app instance (DESIGN.md: the live state is a row; every change
+ * One LISTEN connection per app instance (docs/domain.md#live-clock: the live state is a row; every change
  * is NOTIFYed; each instance fans it out to its own viewers). A notification names a
  * hearing and a version; the instance reads that event once, formats it once, and hands
  * the same bytes to every subscriber of the hearing — never a query per viewer. Events

@@ -1,7 +1,7 @@
 import { integer } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 
-// Inputs of the chair's console, shared by its forms and the services (STYLE.md 6).
+// Inputs of the chair's console, shared by its forms and the services (docs/conventions.md#schemas-and-limits).
 export const EXTENSION_LIMITS = { minMinutes: 1, maxMinutes: 30, reasonMin: 10, reasonMax: 500 } as const;
 
 const id = z.string().trim().min(1).max(64);

@@ -29,7 +29,7 @@ export function parseLastEventId(value: string | null): number | null {
 
 type StreamOptions = { hearingId: string; lastEventId: number | null; signal: AbortSignal; bus?: LiveBus; heartbeatMs?: number };
 
-/** The event stream of `hearingId`, or null when there is no such hearing. Public: see DESIGN.md (only the webcast may be restricted). */
+/** The event stream of `hearingId`, or null when there is no such hearing. Public: only the webcast may be restricted (docs/domain.md#webcast-access). */
 export async function openHearingStream({ hearingId, lastEventId, signal, bus = liveBus(), heartbeatMs = HEARTBEAT_MS }: StreamOptions) {
   const exists = await db().hearing.findUnique({ where: { id: hearingId }, select: { id: true } });
   if (!exists || signal.aborted) return null;

@@ -142,7 +142,7 @@ async function moderate(call: Call, to: QuestionDecision) {
       before: { status: question.status },
       after: { status: to },
     });
-    // No NOTIFY: the queue is the chair's, not the viewers' (TOOLCHAIN.md: notify chair events only).
+    // No NOTIFY: the queue is the chair's, not the viewers' (docs/toolchain.md#listen-and-notify: notify chair events only).
     return updated;
   });
 }

@@ -19,7 +19,7 @@ import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
 
 // Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
 // in those handed in on cards in the room, and all wait in the chair's queue for the
-// candidate they are addressed to. No NOTIFY per question (TOOLCHAIN.md: a NOTIFY takes a
+// candidate they are addressed to. No NOTIFY per question (docs/toolchain.md#listen-and-notify: a NOTIFY takes a
 // global lock at commit): the chair's page polls its queue, at a bounded rate (below).
 
 // Keys of the transaction-level advisory locks that serialise the checks per hearing and per

@@ -2,7 +2,7 @@ import { localDateTime, optionalText } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 import { QUESTIONS_PER_CANDIDATE, SLOT_MINUTES, webcastSourceValid } from "./rules";
 
-// Limits shared by the hearing set-up form and the services (STYLE.md 6).
+// Limits shared by the hearing set-up form and the services (docs/conventions.md#schemas-and-limits).
 export const HEARING_LIMITS = { venue: 200, webcastSource: 500 } as const;
 
 // Not fields.ts's `integer`: its schema-wide { error: "number" } also replaces the

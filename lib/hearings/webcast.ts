@@ -8,7 +8,7 @@ import { mayFollowWebcast } from "./webcast-rules";
 
 // The webcast page (¶6, ¶7): the running order with planned times, and what the player
 // plays. The running order is public; a members-only stream is given only to whoever may
-// watch it (DESIGN.md: the restriction is on the video, never on who speaks or the clock).
+// watch it (docs/domain.md#webcast-access: the restriction is on the video, never on who speaks or the clock).
 // The reader is uncached (tests); the page uses the wrapper, revalidated by TAGS.hearings.
 // A cache entry crosses a JSON boundary, so instants are ISO strings.
 

@@ -12,7 +12,7 @@ const FILE_FIELDS = { fileKey: true, fileName: true, mimeType: true, sizeBytes: 
 
 async function checked(tx: Tx, candidateId: string, id: string) {
   const material = await lockOwnMaterial(tx, candidateId, id);
-  // Issue 4: a brochure is a PDF; no other kind takes a file here.
+  // A brochure is a PDF (docs/domain.md#campaign-material); no other kind takes a file here.
   assertDraftOfKind(material, "BROCHURE", "workspace.fileOnlyBrochure");
   return material;
 }

@@ -2,7 +2,7 @@ import { checkbox, text } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 import { httpsUrl } from "@/lib/candidates/profile-schema";
 
-// Limits shared by the candidate's material forms and the services (STYLE.md 6).
+// Limits shared by the candidate's material forms and the services (docs/conventions.md#schemas-and-limits).
 export const MATERIAL_LIMITS = { title: 200, body: 20000, url: 2000, reason: 1000, reasonMin: 10 } as const;
 
 export const MATERIAL_KINDS = ["STATEMENT", "LINK", "VIDEO", "BROCHURE"] as const;

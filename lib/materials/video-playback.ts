@@ -1,6 +1,6 @@
 import type { MaterialKind, VideoSource } from "@/lib/db/generated/enums";
 
-// Issue 4: one way to say what a video material plays, for the public page, the candidate's
+// One way to say what a video material plays, for the public page, the candidate's
 // preview and the Ethics Office: a Mux playback id (when Mux prepared it), the uploaded file
 // (served by app/api/files with its access rules), or an external HLS/MP4 address.
 

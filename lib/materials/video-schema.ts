@@ -1,7 +1,7 @@
 import { z } from "@/lib/validation/zod";
 import { MATERIAL_LIMITS } from "./schema";
 
-// Issue 4: without Mux, a video may also be played from elsewhere: an https address of an
+// Without Mux (docs/decisions/008-video.md), a video may also be played from elsewhere: an https address of an
 // HLS playlist (.m3u8) or of an MP4/WebM file. Shared by the form and the service.
 
 export const VIDEO_URL_EXTENSIONS = ["m3u8", "mp4", "webm"] as const;

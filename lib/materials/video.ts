@@ -16,7 +16,7 @@ import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FI
 import { materialIdSchema } from "./schema";
 import { videoUrlSchema } from "./video-schema";
 
-// Issue 4, video: a candidate's draft VIDEO material plays one of three sources, and only
+// Video (docs/decisions/008-video.md): a candidate's draft VIDEO material plays one of three sources, and only
 // one at a time (videoSource says which): a file uploaded here (MP4/WebM, up to 1 GB,
 // streamed to storage, typed by its content), an external https address (HLS or MP4/WebM),
 // or, when Mux is configured, a Mux asset made from a direct upload (the browser sends the

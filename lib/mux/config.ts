@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 
-// Issue 4: videos go to Mux when its credentials are configured; otherwise they are stored
+// Videos go to Mux when its credentials are configured; otherwise they are stored
 // here (MP4/WebM) or played from an external address.
 
 export type MuxConfig = { tokenId: string; tokenSecret: string; webhookSecret: string; apiUrl: string };

@@ -11,7 +11,7 @@ const PUBLIC_DIR = path.resolve("public");
 const isMissing = (error: unknown) => error instanceof Error && "code" in error && error.code === "ENOENT";
 
 /**
- * Files on local disk under `dir`. Issue 4: never under public/, where Next would serve
+ * Files on local disk under `dir`: never under public/, where Next would serve
  * them by name, bypassing the access checks of app/api/files.
  */
 export function localStorage(dir: string): Storage {

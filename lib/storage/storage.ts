@@ -1,7 +1,7 @@
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 
-// Issue 4: one small interface in front of the bytes, so local disk and any S3-compatible
+// One small interface in front of the bytes, so local disk and any S3-compatible
 // store are interchangeable. Keys are always random stored names (lib/uploads/file-name.ts).
 // Small files (photos, PDFs) go through put/get; videos (up to 1 GB) through putStream/open,
 // which never hold a whole file in memory.

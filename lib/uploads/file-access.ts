@@ -2,7 +2,8 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { isOnPublicRecord } from "@/lib/campaign/rules";
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
 
-// Issue 4 / 001: a file is public only when its record is; drafts, taken-down material and
+// A file is public only when its record is (docs/domain.md#public-record,
+// docs/domain.md#confidentiality); drafts, taken-down material and
 // anything of a candidature not yet formal are read by the owning candidate and the Ethics
 // Office only — never the secretariat, the chair or another candidate.
 

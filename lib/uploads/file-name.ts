@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-// Issue 4: the original name is only ever shown and offered as a download name, after
+// The original name is only ever shown and offered as a download name, after
 // sanitising; the stored name is random, so nothing a user types reaches the file system.
 
 export const STORED_KEY = /^[a-f0-9]{32}\.[a-z0-9]{2,5}$/;

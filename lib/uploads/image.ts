@@ -7,7 +7,7 @@ export type ReencodeResult = { ok: true; bytes: Buffer } | { ok: false; reason: 
 type ImageType = Extract<DetectedType, "jpeg" | "png" | "webp">;
 
 /**
- * Issue 4: every image is decoded and encoded again, so only pixels survive: no EXIF (GPS,
+ * Every image is decoded and encoded again, so only pixels survive: no EXIF (GPS,
  * camera serials), no XMP, no ICC tricks, no bytes appended after the image. It is turned
  * upright by its EXIF orientation first, since that tag is about to be dropped.
  */

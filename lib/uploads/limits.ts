@@ -1,5 +1,5 @@
-// STYLE.md 6: the upload limits live once, here, and are read by the form (hint, `accept`)
-// and by the server (validate-upload.ts). Issue 4: images ≤ 5 MB, PDFs ≤ 20 MB, videos ≤ 1 GB.
+// docs/conventions.md#schemas-and-limits: the upload limits live once, here, and are read by the form (hint, `accept`)
+// and by the server (validate-upload.ts). Images ≤ 5 MB, PDFs ≤ 20 MB, videos ≤ 1 GB.
 
 export const MB = 1024 * 1024;
 

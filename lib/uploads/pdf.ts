@@ -1,6 +1,6 @@
 import { inflateSync, constants } from "node:zlib";
 
-// Issue 4: a PDF that can run code or carry other files is refused. Names may be written
+// A PDF that can run code or carry other files is refused. Names may be written
 // with #xx escapes ("/J#61vaScript") and objects may sit inside FlateDecode streams, so
 // both are undone before looking. An encrypted PDF cannot be looked into, so it is refused.
 

@@ -1,6 +1,6 @@
 import { DETECTED_TYPES, type DetectedType } from "./limits";
 
-// Issue 4: the type is decided by the file's content, never by its name or the browser's
+// The type is decided by the file's content, never by its name or the browser's
 // claim. Only six formats are recognised; everything else, and anything that looks like
 // two formats at once (a polyglot), is refused.
 
@@ -37,7 +37,7 @@ const ACTIVE_SIGNATURES: readonly (readonly number[])[] = [
   ascii("PK\x03\x04"), ascii("PK\x05\x06"), ascii("Rar!"), [0x37, 0x7a, 0xbc, 0xaf], [0x1f, 0x8b], // zip, rar, 7z, gzip
 ];
 
-// Markup a browser would render and run: refused outright (issue 4: SVG and HTML are refused).
+// Markup a browser would render and run: refused outright (SVG and HTML are never accepted).
 const MARKUP = /^(?:\xef\xbb\xbf|\ufeff|\s|\0)*<(?:\?xml|!doctype|html|head|body|svg|script|iframe|!--)/i;
 
 // Another format hiding in the first or last kilobyte (ZIP keeps its directory at the end).

@@ -10,7 +10,7 @@ export type UploadInput = {
   kind: UploadKind;
   bytes: Buffer;
   originalName: string;
-  /** What the browser said the type was: recorded nowhere and trusted never (issue 4). */
+  /** What the browser said the type was: recorded nowhere and trusted never (sniff.ts decides). */
   claimedType?: string;
 };
 

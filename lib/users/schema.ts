@@ -2,7 +2,7 @@ import { checkbox, text } from "@/lib/validation/fields";
 import { ROLES } from "@/lib/auth/permissions";
 import { z } from "@/lib/validation/zod";
 
-// Limits shared by the users page and the services (STYLE.md 6).
+// Limits shared by the users page and the services (docs/conventions.md#schemas-and-limits).
 export const USER_LIMITS = { email: 254, name: 200, id: 64, passwordMin: 12, passwordMax: 200 } as const;
 
 const id = z.string().trim().min(1).max(USER_LIMITS.id);

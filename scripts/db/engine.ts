@@ -1,6 +1,6 @@
 // Prisma's schema engine, compiled to WebAssembly, driven the way the Prisma CLI drives its
-// native engine. The native engine cannot be downloaded on our machines (TOOLCHAIN.md,
-// "Prisma 7 without its native engines"; docs/decisions/002).
+// native engine. The native engine cannot be downloaded on our machines (docs/toolchain.md#migrations,
+// docs/decisions/002-migrations-without-native-engine.md).
 import { randomUUID } from "node:crypto";
 import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";

@@ -1,6 +1,6 @@
 // Generates the Prisma client offline. `prisma generate` runs in WebAssembly, but the CLI
 // still looks for a native schema engine and would try to download one; any executable
-// satisfies that lookup (TOOLCHAIN.md), so point it at /bin/true when none is configured.
+// satisfies that lookup (docs/toolchain.md#prisma-without-native-engines), so point it at /bin/true when none is configured.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 

@@ -7,7 +7,7 @@ import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique } from "../support/factories";
 
-// Issue 6, members' single sign-on: the sign-in rule (lib/sign-in/sso.ts) and its wiring into
+// Members' single sign-on (docs/decisions/010-member-sso.md): the sign-in rule (lib/sign-in/sso.ts) and its wiring into
 // next-auth's callbacks (lib/sign-in/options.ts), on real Postgres. The round trip through a
 // real OpenID Connect provider is tests/e2e/member-sso.spec.ts.
 

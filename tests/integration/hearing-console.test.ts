@@ -9,7 +9,7 @@ import { makeChair, makeHearingConference } from "../support/factories-hearing";
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
-// Issue 6: what the chair's console and the webcast page read — the chair's own hearing
+// The live hearing: what the chair's console and the webcast page read — the chair's own hearing
 // with the moves the rules allow now, and who may watch a members-only stream.
 
 const database = withAppDatabase();

@@ -10,7 +10,7 @@ import { sha256Hex, signature } from "@/lib/storage/sigv4";
 import { StorageLimitError } from "@/lib/storage/storage";
 import { randomStoredName } from "@/lib/uploads/file-name";
 
-// STYLE.md 11: S3 is exercised against a local stand-in that speaks its protocol: path-style
+// docs/conventions.md#console-errors-and-stand-ins: S3 is exercised against a local stand-in that speaks its protocol: path-style
 // PUT/GET/DELETE object, SigV4 checked with the same secret, objects kept in memory.
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "stand-in-secret-key", region: "eu-central-2" };
 const objects = new Map<string, { bytes: Buffer; contentType: string }>();

@@ -14,7 +14,7 @@ import { makeStatement } from "../support/factories-workspace";
 import { startMuxStandIn, type MuxEventBody } from "../support/mux-stand-in";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
-// Issue 4: with Mux configured, a video goes to Mux by direct upload and Mux's signed
+// With Mux configured (docs/decisions/008-video.md), a video goes to Mux by direct upload and Mux's signed
 // webhook brings the playback id. Mux is played here by a local stand-in server
 // (tests/support/mux-stand-in.ts); the webhooks go through the route handler itself.
 

@@ -13,7 +13,7 @@ import { candidateAccounts, makeVideo } from "../support/factories-video";
 import { makeStatement } from "../support/factories-workspace";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
-// Videos without Mux (issue 4): an MP4/WebM uploaded to this server, streamed to storage and
+// Videos without Mux (docs/decisions/008-video.md): an MP4/WebM uploaded to this server, streamed to storage and
 // typed by its content, or an external https HLS/MP4/WebM address. Mux is not configured
 // in this file; tests/integration/video-mux.test.ts covers it.
 

@@ -1,4 +1,4 @@
-// A fresh database per test file (STYLE.md 9), created on the server TEST_DATABASE_URL points
+// A fresh database per test file (docs/conventions.md#tests-own-their-data), created on the server TEST_DATABASE_URL points
 // at and dropped when the file is done. Migrating one takes seconds, so the migrations are
 // applied once, with the same runner the app boots with, to a template database named after
 // the migrations (and the runner); each file's database is a `CREATE DATABASE … TEMPLATE` copy.

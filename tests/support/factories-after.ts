@@ -4,7 +4,7 @@ import { ALGORITHM, createSeed, drawPermutation, drawQuestions, seedHash, sortId
 import { makeMemberState, unique } from "./factories";
 import { makeStandingCandidate } from "./factories-hearing";
 
-// A hearing as it stands after the fact (STYLE.md 9): seed committed, running order and
+// A hearing as it stands after the fact (docs/conventions.md#tests-own-their-data): seed committed, running order and
 // question draws made from it exactly as the services make them, actual times recorded on
 // the slots, one extension with its reason. Made directly, so that a file can hold several.
 

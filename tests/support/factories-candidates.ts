@@ -3,7 +3,7 @@ import { makeConference, makeMemberState, unique } from "./factories";
 
 export { makeConference };
 
-// Factories for the posts and candidatures services (STYLE.md 9): unique names, own data.
+// Factories for the posts and candidatures services (docs/conventions.md#tests-own-their-data): unique names, own data.
 
 /**
  * A NEW conference for a console test, dated like PP-18 (Dubai, 29 Oct – 16 Nov 2018), with

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique, type TestUser } from "./factories";
 
-// Factories for the Ethics Office review (STYLE.md 9): each test makes its own candidate and drafts.
+// Factories for the Ethics Office review (docs/conventions.md#tests-own-their-data): each test makes its own candidate and drafts.
 
 /** A candidature with its candidate's account. */
 export async function makeCandidateWithUser(db: PrismaClient, options: { status?: "ANNOUNCED" | "FORMAL"; conference?: { id: string } } = {}) {

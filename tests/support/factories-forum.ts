@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import type { ForumQuestionStatus } from "@/lib/db/generated/enums";
 import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique, type TestUser } from "./factories";
 
-// Factories for the forum's tests (STYLE.md 9): unique text, own data.
+// Factories for the forum's tests (docs/conventions.md#tests-own-their-data): unique text, own data.
 
 /** An address of the documentation range (RFC 5737) nobody else in the file uses. */
 export function someAddress(): string {

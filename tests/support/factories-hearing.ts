@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { makeConference, makeMemberState, makeUser, unique, type TestUser } from "./factories";
 
-// Factories for the hearing and costs tests (STYLE.md 9). Services are given the conference
+// Factories for the hearing and costs tests (docs/conventions.md#tests-own-their-data). Services are given the conference
 // (docs/decisions/012), so each call makes a fresh one with its own slug: a test file may
 // hold several, one per hearing, and tell them apart.
 

@@ -4,7 +4,7 @@ import { createSeed, seedHash } from "@/lib/draw/verifiable-draw";
 import { unique } from "./factories";
 import { makeChair, makeMemberState, makeStandingCandidate } from "./factories-hearing";
 
-// Factories for the live hearing's tests (STYLE.md 9): a hearing ready to go live (seed
+// Factories for the live hearing's tests (docs/conventions.md#tests-own-their-data): a hearing ready to go live (seed
 // committed, running order in place) made directly, so that one test file can hold several.
 
 export async function makeReadyHearing(

@@ -3,7 +3,7 @@ import { sharedPasswordHash, TEST_PASSWORD } from "./password-hash";
 import type { Actor, RoleName } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/db/client";
 
-// Small factories with unique names (STYLE.md 9): every test makes the data it reads.
+// Small factories with unique names (docs/conventions.md#tests-own-their-data): every test makes the data it reads.
 
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;

@@ -1,6 +1,6 @@
 import { afterEach, vi } from "vitest";
 
-// STYLE.md 11: a console.error during a test fails it.
+// docs/conventions.md#console-errors-and-stand-ins: a console.error during a test fails it.
 let errors: unknown[][] = [];
 const original = console.error;
 console.error = (...args: unknown[]) => {

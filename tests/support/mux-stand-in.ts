@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { signMuxPayload } from "@/lib/mux/webhook";
 
-// STYLE.md 11: Mux is exercised against a local stand-in that speaks the part of its API the
+// docs/conventions.md#console-errors-and-stand-ins: Mux is exercised against a local stand-in that speaks the part of its API the
 // portal uses (https://www.mux.com/docs/api-reference/video/direct-uploads):
 //   POST /video/v1/uploads   Basic auth (token id:secret) → 201 { data: { id, url, status: "waiting", … } }
 //   PUT  /upload/<id>        the file (the `url` above; CORS for the upload's cors_origin)

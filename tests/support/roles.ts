@@ -17,7 +17,7 @@ async function codeOf(call: () => Promise<unknown>): Promise<string> {
 }
 
 /**
- * STYLE.md 10: a test for every "no". Calls the service as an anonymous visitor, a disabled
+ * docs/conventions.md#a-test-for-every-no: a test for every "no". Calls the service as an anonymous visitor, a disabled
  * account of the allowed role, and every other role, and expects each to be refused
  * before anything is read or written.
  */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-// A local SMTP server for the mail tests (STYLE.md 11: outside services are exercised
+// A local SMTP server for the mail tests (docs/conventions.md#console-errors-and-stand-ins: outside services are exercised
 // against local stand-ins that speak their protocol).
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };

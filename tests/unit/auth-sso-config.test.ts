@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { localeOfAuthRequest, ssoMessageKey, ssoRefusalFor, SSO_REFUSALS } from "@/lib/sign-in/sso-codes";
 
-// Issue 6, members' single sign-on: its configuration and the codes the sign-in page shows.
+// Members' single sign-on (docs/decisions/010-member-sso.md): its configuration and the codes the sign-in page shows.
 
 const BASE = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/hustings" };
 const OIDC = { OIDC_ISSUER: "https://idp.example.org/realms/itu", OIDC_CLIENT_ID: "hustings", OIDC_CLIENT_SECRET: "s3cret" };

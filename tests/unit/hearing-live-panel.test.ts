@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { askableCandidates, formatClock, timeLeftMs } from "@/components/hearing/live-clock";
 
-// The live panel's clock and the viewers' choice of candidate (issue 6): computed in the
+// The live panel's clock and the viewers' choice of candidate (docs/domain.md#live-clock): computed in the
 // browser from the public state, never ticked by the server.
 
 const START = "2030-10-27T06:00:00.000Z";

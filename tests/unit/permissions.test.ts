@@ -5,7 +5,7 @@ function actor(role: RoleName, extra: Partial<Actor> = {}): Actor {
   return { id: `user-${role}`, role, candidateId: role === "CANDIDATE" ? "cand-1" : null, disabled: false, ...extra };
 }
 
-// What each role may enter, and nobody else (the areas of DESIGN.md).
+// What each role may enter, and nobody else (the roles of docs/domain.md#users-and-roles).
 const AREA_OF: Record<RoleName, Permission> = {
   SECRETARIAT: "enter:admin-area:any",
   CHAIR: "enter:chair-area:any",

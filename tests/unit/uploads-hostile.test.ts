@@ -6,7 +6,7 @@ import { IMAGE_MAX_BYTES, PDF_MAX_BYTES, VIDEO_MAX_BYTES, type UploadKind } from
 import { validateUpload } from "@/lib/uploads/validate-upload";
 import { refusalOf } from "../support/roles";
 
-// Issue 4: every hostile fixture (tests/fixtures/hostile/README.md) is refused or neutralised.
+// Every hostile fixture (tests/fixtures/hostile/README.md) is refused or neutralised.
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/hostile", name));
 const upload = (kind: UploadKind, name: string, originalName = name) =>
   validateUpload({ kind, bytes: fixture(name), originalName, claimedType: "image/jpeg" });

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import Provider from "oidc-provider";
 import { TEST_OIDC } from "./oidc-settings";
 
-// The tests' local OpenID Connect provider for members' single sign-on (issue 6,
-// docs/decisions/010), played by `oidc-provider`. Started by tests/e2e/global-setup.ts on the
+// The tests' local OpenID Connect provider for members' single sign-on
+// (docs/decisions/010-member-sso.md), played by `oidc-provider`. Started by tests/e2e/global-setup.ts on the
 // port ./oidc-settings.ts derives from the app's; the app finds it through the OIDC_*
 // variables playwright.config.ts gives `next start`.
 //

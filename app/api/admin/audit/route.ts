@@ -14,7 +14,7 @@ const HEADER = ["id", "at_utc", "at_local", "time_zone", "actor_id", "actor_name
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** The audit log as CSV, with the page's filters. Route handlers check the caller themselves (STYLE.md 1). */
+/** The audit log as CSV, with the page's filters. Route handlers check the caller themselves (docs/conventions.md#authorise-where-the-data-is-touched). */
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   try {

@@ -4,7 +4,7 @@ import { verifyMuxSignature } from "@/lib/mux/webhook";
 
 export const dynamic = "force-dynamic";
 
-// Mux's webhook (issue 4): every request must carry a valid, recent `mux-signature` of its
+// Mux's webhook (docs/decisions/008-video.md): every request must carry a valid, recent `mux-signature` of its
 // raw body; anything else is refused with 401 and changes nothing. A verified event is
 // answered 200 even when it is ignored (an event type not used here, an upload since
 // replaced), or Mux would send it again for a day.

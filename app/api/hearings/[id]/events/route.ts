@@ -6,7 +6,7 @@ export const runtime = "nodejs";
 
 /**
  * The live panel of a hearing as Server-Sent Events. Public like the running order: a
- * members-only webcast restricts the video, not who speaks or the clock (DESIGN.md).
+ * members-only webcast restricts the video, not who speaks or the clock (docs/domain.md#webcast-access).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -5,7 +5,7 @@ import { json, refusalResponse, requestLocale } from "@/lib/http/json-route";
 
 export const dynamic = "force-dynamic";
 
-// The bounded rate (TOOLCHAIN.md: questions do not NOTIFY one by one, so the chair's page
+// The bounded rate (docs/toolchain.md#listen-and-notify: questions do not NOTIFY one by one, so the chair's page
 // polls): this instance reads a hearing's queue from the database at most once every
 // QUEUE_REFRESH_MS (2 s), however many chair tabs or refreshes ask; in between they get
 // that read again (its `refreshedAt` says when it was made). Whoever asks is still

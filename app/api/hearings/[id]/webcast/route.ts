@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /**
  * What this visitor may do with the hearing's webcast: the stream to play (or why not) and
  * whether they may send questions. Per request and private, so that the webcast page itself
- * stays cached for everyone and a members-only stream's source is never in it (decision in
- * the report of issue 6). Anonymous visitors of a public hearing cost no session read.
+ * stays cached for everyone and a members-only stream's source is never in it
+ * (docs/domain.md#webcast-access). Anonymous visitors of a public hearing cost no session read.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

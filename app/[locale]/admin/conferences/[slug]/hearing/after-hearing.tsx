@@ -10,7 +10,7 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { revealHearingSeed, saveRecording } from "./actions";
 
 /**
- * The secretariat's part after the hearing (issue 6): reveal the seed so that anyone can
+ * The secretariat's part after the hearing (docs/domain.md#hearing-draw): reveal the seed so that anyone can
  * check the draws, and keep the recording with a chapter per candidate.
  */
 export async function AfterHearing({ user, locale, conferenceId, hearingId }: { user: CurrentUser; locale: string; conferenceId: string; hearingId: string }) {

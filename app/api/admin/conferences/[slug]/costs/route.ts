@@ -7,7 +7,7 @@ import { toCsv } from "@/lib/costs/csv";
 
 /** One conference's cost breakdown as CSV: every item, then each state's share per currency (¶6). */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  // STYLE.md 1: a route handler checks the caller itself; proxy.ts is not the guard.
+  // docs/conventions.md#authorise-where-the-data-is-touched: a route handler checks the caller itself; proxy.ts is not the guard.
   const user = await getCurrentUser();
   if (!user) return new NextResponse(null, { status: 401, headers: { "Cache-Control": "no-store" } });
   if (!can(user, "manage:cost:any")) return new NextResponse(null, { status: 403, headers: { "Cache-Control": "no-store" } });

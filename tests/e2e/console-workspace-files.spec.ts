@@ -20,6 +20,8 @@ async function formalCandidate(db: PrismaClient) {
 }
 
 test("a formal candidate uploads a photo and tries a hostile brochure; refusals show in place, and visitors see the photo", async ({ page, db }) => {
+  // A journey of many pages, each checked by axe: room for a busy machine.
+  test.setTimeout(120_000);
   const { conference, post, candidate, user } = await formalCandidate(db);
   const brochure = await db.material.create({ data: { candidateId: candidate.id, kind: "BROCHURE", title: unique("Programme"), language: "en" } });
   await signInAs(page, user);

@@ -15,6 +15,8 @@ async function candidateAccount(db: PrismaClient) {
 }
 
 test("a candidate edits the profile in two languages and publishes; visitors see their language or are told which is shown", async ({ page, db }) => {
+  // A journey of many pages, each checked by axe: room for a busy machine.
+  test.setTimeout(120_000);
   const { candidate, user } = await candidateAccount(db);
   await signInAs(page, user);
   await page.goto("/en/my");
@@ -63,6 +65,8 @@ test("a candidate edits the profile in two languages and publishes; visitors see
 });
 
 test("a published statement appears publicly, its HTML shown as text; the secretariat takes it down and the candidate sees why", async ({ page, db }) => {
+  // A journey of many pages, each checked by axe: room for a busy machine.
+  test.setTimeout(120_000);
   const { conference, candidate, user } = await candidateAccount(db);
   const title = `My programme ${candidate.id.slice(-8)}`;
   await signInAs(page, user);

@@ -57,7 +57,7 @@ async function playVideo(page: Page) {
 }
 
 test("a candidate prepares a brochure and a video, the Ethics Office clears the video, the candidate publishes, and a visitor plays it", async ({ page, db, consoleErrors }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // The refused upload's 400 answer is logged by the browser.
   consoleErrors.allow(/status of 400/);
   const { candidate, user } = await candidature(db);

@@ -6,6 +6,8 @@ import { testOidcEnv } from "./tests/e2e/support/oidc-settings";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
+// The page cache's test gate (docs/cache.md): the server and the specs share this folder.
+process.env.PAGE_CACHE_TEST_GATES ??= `${process.cwd()}/.data/cache-gates-${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -14,7 +14,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return SKIP.has(path) ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
+    return /\.(tsx?|mjs)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
   });
 }
 
@@ -23,16 +23,17 @@ function areaOf(path: string): string | null {
   const rel = relative(LIB, path);
   if (rel.startsWith("..")) return null;
   const [first] = rel.split(sep);
-  return first ? first.replace(/\.tsx?$/, "") : null;
+  return first ? first.replace(/\.(tsx?|mjs)$/, "") : null;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+// Static imports and re-exports, side-effect imports, dynamic imports.
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function importedAreas(file: string): string[] {
   const source = readFileSync(file, "utf8");
   const areas: string[] = [];
   for (const match of source.matchAll(IMPORT)) {
-    const spec = match[1] ?? match[2] ?? "";
+    const spec = match[1] ?? match[2] ?? match[3] ?? "";
     const target = spec.startsWith("@/") ? join(ROOT, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(file), spec) : null;
     const area = target ? areaOf(target) : null;
     if (area) areas.push(area);

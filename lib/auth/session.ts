@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/routing";
 //
 // The ways to sign in (password, the organisation's single sign-on) are added on top in
 // lib/sign-in/options.ts, for next-auth's route only: reading a session never runs them, and
-// this area stays below the areas that sign-in creates accounts and audit rows with.
+// lib/auth stays below users and audit, which signing in needs (docs/conventions.md#area-boundaries).
 export function sessionOptions({ locale = "en" }: { locale?: Locale } = {}): NextAuthOptions {
   return {
     secret: env().AUTH_SECRET ?? "development-only-secret-do-not-use-in-production",

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../lib/db/client";
@@ -18,9 +18,10 @@ test("a page whose render straddles a question's arrival is not kept with the ol
   const url = process.env.E2E_DATABASE_URL;
   if (!url || !gates) throw new Error("E2E_DATABASE_URL and PAGE_CACHE_TEST_GATES are needed");
   const db = createDb(url);
+  let gate = (_state: "armed" | "held" | "open") => "";
   try {
     const { candidate } = await openForum(db);
-    const gate = (state: "armed" | "held" | "open") => path.join(gates, `${encodeURIComponent(`forum-counts:${candidate.id}`)}.${state}`);
+    gate = (state) => path.join(gates, `${encodeURIComponent(`forum-counts:${candidate.id}`)}.${state}`);
     mkdirSync(gates, { recursive: true });
     writeFileSync(gate("armed"), "");
 
@@ -45,6 +46,7 @@ test("a page whose render straddles a question's arrival is not kept with the ol
     const next = await request.get(`/en/candidates/${candidate.id}`);
     expect(received(await next.text())).toBe("1");
   } finally {
+    for (const state of ["armed", "held", "open"] as const) if (gate(state)) rmSync(gate(state), { force: true });
     await db.$disconnect();
   }
 });

@@ -1,14 +1,19 @@
-import { makeCandidate, makeMemberState, makePost, makeUser, unique } from "../support/factories";
+import { unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
+import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost, worldPostCode } from "./support/world";
 
-const code = () => unique("E2E").toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 32);
+// What the services refuse (a duplicate code, a seat without its region, deleting a post
+// someone stood for) is tests/integration/posts-services.test.ts's; here, the pages.
 
 test("the secretariat creates, edits, retires, reinstates and deletes a post; refusals keep what was typed", async ({ page, db }) => {
-  const user = await makeUser(db, "SECRETARIAT");
-  const postCode = code();
+  // A journey of many pages and saves: three times the usual time on a busy machine.
+  test.slow();
+  const conference = await makeWorldConference(db);
+  const admin = `/en/admin/conferences/${conference.slug}/posts`;
+  const postCode = worldPostCode("E2E");
   const name = unique("Council seat");
-  await signInAs(page, "en", user);
-  await page.goto("/en/admin/posts");
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
+  await page.goto(admin);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Posts");
   await expectAccessible(page);
 
@@ -30,7 +35,7 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
   await create.getByLabel("Name in English").focus();
   await page.keyboard.press("Enter");
   await expect(create.getByTestId("form-success")).toContainText(`Post ${postCode} has been created.`);
-  const created = await db.post.findFirstOrThrow({ where: { code: postCode } });
+  const created = await db.post.findFirstOrThrow({ where: { conferenceId: conference.id, code: postCode } });
   expect(created).toMatchObject({ kind: "COUNCIL_SEAT", region: "D", seats: 2, names: { en: name } });
 
   await page.reload();
@@ -46,14 +51,16 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
   await expect(edit.getByTestId("form-success")).toBeVisible();
   expect(await db.post.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ seats: 3, names: { en: name, fr: "Siège au Conseil (essai)" } });
 
-  // Retired: gone from the public list, still in the console.
-  await page.goto("/en/admin/posts");
+  // Retired: gone from the conference's public list, still in the console.
+  await page.goto(`/en/conferences/${conference.slug}/posts`);
+  await expect(page.getByText(name)).toHaveCount(1);
+  await page.goto(admin);
   await page.getByRole("form", { name: `Retire post ${postCode}` }).getByRole("button", { name: "Retire" }).click();
   await expect(page.getByTestId(`post-${postCode}`)).toContainText("Retired");
-  await page.goto("/en/posts");
+  await page.goto(`/en/conferences/${conference.slug}/posts`);
   await expect(page.getByText(name)).toHaveCount(0);
 
-  await page.goto("/en/admin/posts");
+  await page.goto(admin);
   await page.getByRole("form", { name: `Reinstate post ${postCode}` }).getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByTestId(`post-${postCode}`)).toContainText("Open");
   await page.getByRole("form", { name: `Delete post ${postCode}` }).getByRole("button", { name: "Delete" }).click();
@@ -65,29 +72,29 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
 });
 
 test("a post someone stood for offers no deletion, and the pages pass axe in Arabic", async ({ page, db }) => {
-  const user = await makeUser(db, "SECRETARIAT");
-  const conference = await db.conference.findUniqueOrThrow({ where: { slug: "pp-18" } });
-  const post = await makePost(db, conference.id, code());
-  await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: (await makeMemberState(db)).id });
-  await signInAs(page, "ar", user);
-  await page.goto("/ar/admin/posts");
+  const conference = await makeWorldConference(db);
+  const post = await makeWorldPost(db, conference);
+  await makeWorldCandidate(db, post, { account: false });
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
+  await page.goto(`/ar/admin/conferences/${conference.slug}/posts`);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   const row = page.getByTestId(`post-${post.code}`);
   await expect(row.getByRole("button")).toHaveCount(1);
   await expectAccessible(page);
-  await page.goto(`/ar/admin/posts/${post.id}`);
+  await page.goto(`/ar/admin/conferences/${conference.slug}/posts/${post.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(post.code);
   await expectAccessible(page);
 });
 
 test("a member, and a visitor, cannot open the posts pages", async ({ page, db, consoleErrors }) => {
   consoleErrors.allow(/status of 403/);
-  const conference = await db.conference.findUniqueOrThrow({ where: { slug: "pp-18" } });
-  const post = await makePost(db, conference.id, code());
-  const anonymous = await page.goto("/en/admin/posts");
+  const conference = await makeWorldConference(db);
+  const post = await makeWorldPost(db, conference);
+  const admin = `/en/admin/conferences/${conference.slug}/posts`;
+  const anonymous = await page.goto(admin);
   expect(anonymous?.url()).toContain("/en/sign-in");
-  await signInAs(page, "en", await makeUser(db, "MEMBER"));
-  for (const path of ["/en/admin/posts", `/en/admin/posts/${post.id}`]) {
+  await signInAs(page, await makeStaff(db, "MEMBER"));
+  for (const path of [admin, `${admin}/${post.id}`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

@@ -1,14 +1,17 @@
-import { makeCandidate, makeMemberState, makeUser, unique } from "../support/factories";
+import { unique } from "../support/factories";
 import { expectAccessible, expect, signIn, signInAs, test } from "./support/fixtures";
+import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
-// Serial: the last test needs every other secretariat account disabled for a moment.
-test.describe.configure({ mode: "serial" });
+// The rule that the last active secretariat account stays is
+// tests/integration/users-last-secretariat.test.ts's: here it would mean disabling every
+// other secretariat account of the shared test database for a moment.
 
 const PASSWORD = "a passphrase of several words";
 
 test("the secretariat creates an account; its one-time link sets the password once, in a fresh browser", async ({ page, db, browser }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  await signInAs(page, "en", secretariat);
+  // A journey of many pages and saves: three times the usual time on a busy machine.
+  test.slow();
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
   await page.goto("/en/admin/users");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users and roles");
   await expectAccessible(page);
@@ -53,8 +56,9 @@ test("the secretariat creates an account; its one-time link sets the password on
   await visitor.getByRole("button", { name: "Set the password" }).click();
   await expect(visitor.getByTestId("form-success")).toContainText("Your password is set.");
   await expectAccessible(visitor);
+  // The new password signs in, through the form: it is what this journey set.
   await visitor.getByRole("link", { name: "Go to the sign-in page" }).click();
-  await signInAs(visitor, "en", { email, password: PASSWORD });
+  await signIn(visitor, "en", email, PASSWORD);
   await expect(visitor).toHaveURL(/\/en\/member$/);
 
   // The link worked once.
@@ -67,12 +71,8 @@ test("the secretariat creates an account; its one-time link sets the password on
 });
 
 test("a candidature's account: the role and the candidature are preselected from the link", async ({ page, db }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  const conference = await db.conference.findUniqueOrThrow({ where: { slug: "pp-18" } });
-  const post = await db.post.findFirstOrThrow({ where: { conferenceId: conference.id, code: "SG" } });
-  const state = await makeMemberState(db);
-  const candidature = await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id });
-  await signInAs(page, "en", secretariat);
+  const candidature = await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)), { account: false });
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
   await page.goto(`/en/admin/users?candidate=${candidature.id}`);
   const form = page.getByRole("form", { name: "Create an account" });
   await expect(form.getByLabel("Role")).toHaveValue("CANDIDATE");
@@ -83,34 +83,27 @@ test("a candidature's account: the role and the candidature are preselected from
   await form.getByRole("button", { name: "Create the account" }).click();
   await expect(form.getByTestId("form-success")).toBeVisible();
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  expect(user).toMatchObject({ role: "CANDIDATE", candidateId: candidature.id, memberStateId: state.id, passwordHash: null });
+  expect(user).toMatchObject({ role: "CANDIDATE", candidateId: candidature.id, memberStateId: candidature.memberStateId, passwordHash: null });
 });
 
-test("disabling a signed-in user ends their session on their next request", async ({ page, db, browser }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  const member = await makeUser(db, "MEMBER");
-  const other = await browser.newContext();
-  const memberPage = await other.newPage();
-  await signIn(memberPage, "en", member.email, member.password);
-  await expect(memberPage).toHaveURL(/\/en\/member$/);
-
-  await signInAs(page, "en", secretariat);
+// That the disabled user's live session ends at once is tests/integration/users-services.test.ts's
+// ("disabling ends the user's live session at once and their pending links").
+test("the secretariat disables and re-enables a user from the list", async ({ page, db }) => {
+  const member = await makeStaff(db, "MEMBER");
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
   await page.goto("/en/admin/users");
   const row = page.getByTestId(`user-${member.email}`);
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(row.getByTestId("form-success")).toContainText("was disabled");
   await expect(row).toContainText("Disabled");
-  await expect(row.getByRole("button", { name: "Re-enable" })).toBeVisible();
-
-  await memberPage.reload();
-  await expect(memberPage).toHaveURL(/\/en\/sign-in\?next=/);
-  await other.close();
+  await row.getByRole("button", { name: "Re-enable" }).click();
+  await expect(row.getByRole("button", { name: "Disable" })).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).disabledAt).toBeNull();
 });
 
 test("the role of a user changes from the list", async ({ page, db }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  const member = await makeUser(db, "MEMBER");
-  await signInAs(page, "en", secretariat);
+  const member = await makeStaff(db, "MEMBER");
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
   await page.goto("/en/admin/users");
   const row = page.getByTestId(`user-${member.email}`);
   await row.getByText(/^Change the role of/).click();
@@ -126,9 +119,8 @@ test("the role of a user changes from the list", async ({ page, db }) => {
   await expect(form.getByText("Choose the candidature this candidate account belongs to.")).toBeVisible();
 });
 
-test("the pages work in Arabic, right to left", async ({ page, db, browser }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  await signInAs(page, "ar", secretariat);
+test("the users page works in Arabic, right to left, and by keyboard", async ({ page, db }) => {
+  await signInAs(page, await makeStaff(db, "SECRETARIAT"));
   await page.goto("/ar/admin/users");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("المستخدمون والأدوار");
@@ -137,41 +129,19 @@ test("the pages work in Arabic, right to left", async ({ page, db, browser }) =>
   await page.getByRole("form", { name: "إنشاء حساب" }).getByLabel("عنوان البريد الإلكتروني").focus();
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("name", "name");
+});
 
-  const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto("/ar/set-password/not-a-real-token");
-  await expect(visitor.locator("html")).toHaveAttribute("dir", "rtl");
-  await expect(visitor.getByTestId("setup-link-invalid")).toBeVisible();
-  await expectAccessible(visitor);
+test("a link that is not valid says so, in Arabic, right to left", async ({ page }) => {
+  await page.goto("/ar/set-password/not-a-real-token");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("setup-link-invalid")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a member gets 403 on the users page", async ({ page, db, consoleErrors }) => {
   consoleErrors.allow(/status of 403/);
-  const member = await makeUser(db, "MEMBER");
-  await signInAs(page, "en", member);
+  await signInAs(page, await makeStaff(db, "MEMBER"));
   const response = await page.goto("/en/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access refused");
-});
-
-// Needs to be the only active secretariat account for a moment: every other one is
-// disabled for the test and restored after it (see the report: this spec must run in a
-// project of its own, after the others, like conference-settings).
-test("the last active secretariat account cannot be disabled, with the rule's message", async ({ page, db }) => {
-  const secretariat = await makeUser(db, "SECRETARIAT");
-  await signInAs(page, "en", secretariat);
-  await page.goto("/en/admin/users");
-  const others = await db.user.findMany({ where: { role: "SECRETARIAT", disabledAt: null, id: { not: secretariat.id } }, select: { id: true } });
-  const ids = others.map((o) => o.id);
-  try {
-    await db.user.updateMany({ where: { id: { in: ids } }, data: { disabledAt: new Date() } });
-    const row = page.getByTestId(`user-${secretariat.email}`);
-    await row.getByRole("button", { name: "Disable" }).click();
-    await expect(row.getByTestId("form-error")).toHaveText(
-      "This is the last active secretariat account: it cannot be disabled or given another role, or nobody could manage the console.",
-    );
-  } finally {
-    await db.user.updateMany({ where: { id: { in: ids } }, data: { disabledAt: null } });
-  }
-  expect((await db.user.findUniqueOrThrow({ where: { id: secretariat.id } })).disabledAt).toBeNull();
 });

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { TEST_OIDC } from "./support/oidc-settings";
+import { makeStaff } from "./support/world";
 
-// Issue 6: members sign in through the organisation's single sign-on, here a local
+// Members sign in through the organisation's single sign-on, here a local
 // `oidc-provider` (tests/e2e/support/oidc-provider.ts, started by global-setup.ts) that
 // vouches for whatever address is typed on its login page. The whole round trip is real:
 // next-auth's CSRF-protected sign-in, the provider's authorization code with PKCE and state,
@@ -57,8 +58,9 @@ test("an existing member signs in as themselves, in Arabic", async ({ page, db }
   expect(await db.auditEvent.count({ where: { entity: "User", entityId: member.id } })).toBe(0);
 });
 
-test("an account at the provider with the demo secretariat's address is refused, with the message in the user's language", async ({ page }) => {
-  await signInThroughProvider(page, "en", "secretariat@demo.hustings.test");
+test("an account at the provider with a secretariat's address is refused, with the message in the user's language", async ({ page, db }) => {
+  const secretariat = await makeStaff(db, "SECRETARIAT");
+  await signInThroughProvider(page, "en", secretariat.email);
   await expect(page).toHaveURL(/\/en\/sign-in\?/);
   await expect(page.getByTestId("sso-error")).toHaveText(
     "This e-mail address belongs to an account that signs in with its password, not through single sign-on. Sign in below with your e-mail address and password.",
@@ -71,7 +73,7 @@ test("an account at the provider with the demo secretariat's address is refused,
   // The provider remembers who signed in there: forget it, so that its login page shows again.
   await page.context().clearCookies();
 
-  await signInThroughProvider(page, "ar", "secretariat@demo.hustings.test");
+  await signInThroughProvider(page, "ar", secretariat.email);
   await expect(page).toHaveURL(/\/ar\/sign-in\?/);
   await expect(page.getByTestId("sso-error")).toContainText("ينتمي عنوان البريد الإلكتروني هذا إلى حساب يسجّل الدخول بكلمة مروره");
   await expectAccessible(page);

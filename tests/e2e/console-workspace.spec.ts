@@ -19,6 +19,9 @@ test("a candidate edits the profile in two languages and publishes; visitors see
   test.setTimeout(120_000);
   const { candidate, user } = await candidateAccount(db);
   await signInAs(page, user);
+  await page.goto("/ar/my");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page);
   await page.goto("/en/my");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Profile" }).click();

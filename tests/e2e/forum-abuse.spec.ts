@@ -2,13 +2,12 @@ import { randomBytes } from "node:crypto";
 import { FORUM_RATE_LIMITS } from "../../lib/forum/limits";
 import { unique } from "../support/factories";
 import { expectAccessible, expect, test } from "./support/fixtures";
-import { ask, askForm, openForum, POST_PREFETCH_404, spreadOut } from "./support/forum";
+import { ask, askForm, openForum, spreadOut } from "./support/forum";
 
 // Anti-abuse without accounts, as a visitor meets it: the honeypot, the rate limit with
 // the time to wait, and a forum that is closed (with its reason, also on the reader's clock).
 
-test("a robot that fills the hidden field is thanked like a person, and nothing is kept; people never reach that field", async ({ page, db, consoleErrors }) => {
-  consoleErrors.allow(POST_PREFETCH_404);
+test("a robot that fills the hidden field is thanked like a person, and nothing is kept; people never reach that field", async ({ page, db }) => {
   const { candidate } = await openForum(db);
   await page.goto(`/en/candidates/${candidate.id}`);
   const form = askForm(page);
@@ -50,7 +49,6 @@ test("a robot that fills the hidden field is thanked like a person, and nothing 
 
 test("past the forum's limit the visitor is told how long to wait, and what they wrote stays in the form", async ({ page, db, consoleErrors }) => {
   consoleErrors.allow(/status of 429/);
-  consoleErrors.allow(POST_PREFETCH_404);
   const { candidate } = await openForum(db);
   // The forum has just received its limit of questions, each from another address.
   const { max, windowMs } = FORUM_RATE_LIMITS.perCandidate;
@@ -94,8 +92,7 @@ test("past the forum's limit the visitor is told how long to wait, and what they
   expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(max);
 });
 
-test("a closed forum says why instead of showing the form: not yet formal, after the closing time, and on the reader's clock", async ({ page, db, consoleErrors }) => {
-  consoleErrors.allow(POST_PREFETCH_404);
+test("a closed forum says why instead of showing the form: not yet formal, after the closing time, and on the reader's clock", async ({ page, db }) => {
   const announced = await openForum(db, { status: "ANNOUNCED" });
   await page.goto(`/en/candidates/${announced.candidate.id}`);
   await expect(page.getByTestId("forum-closed")).toHaveText("This forum opens once the candidature has been formally received.");

@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { FORUM_LIMITS } from "../../lib/forum/schema";
 import { unique } from "../support/factories";
 import { expect, signInAs, test } from "./support/fixtures";
-import { failOnDialogs, openForum, POST_PREFETCH_404, xssCorpus } from "./support/forum";
+import { failOnDialogs, openForum, xssCorpus } from "./support/forum";
 
 // The XSS and injection corpus (tests/fixtures/xss/) as the browser shows it. What the server
 // stores, refuses and exports is tests/integration/forum-xss.test.ts; here each payload is
@@ -64,9 +64,8 @@ async function expectInert(page: Page) {
   expect(report.direction).toBe((await page.locator("html").getAttribute("dir")) ?? "ltr");
 }
 
-test("stored hostile payloads are shown as text on the public forum and in the candidate's queue, in English and Arabic, and never run", async ({ page, db, consoleErrors }) => {
-  test.setTimeout(180_000);
-  consoleErrors.allow(POST_PREFETCH_404);
+test("stored hostile payloads are shown as text on the public forum and in the candidate's queue, in English and Arabic, and never run", async ({ page, db }) => {
+  test.setTimeout(300_000);
   const dialogs = failOnDialogs(page);
   const corpus = xssCorpus();
   const { candidate, user } = await openForum(db);

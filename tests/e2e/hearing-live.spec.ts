@@ -39,7 +39,7 @@ async function viewerPage(browser: Browser, baseURL: string | undefined, path: s
 }
 
 test("the chair runs a two-candidate hearing and the webcast page follows each move within a second", async ({ page, browser, db, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { hearingId, chair, candidates } = await makeReadyHearing(db, { minutes: 5, questionsPerCandidate: 2 });
   const [first, second] = candidates.map((c) => c.name);
   const body = `${unique("How will you close the standardisation gap")}?`;

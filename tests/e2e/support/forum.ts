@@ -31,13 +31,6 @@ export function nominatingState(db: PrismaClient) {
 }
 
 /**
- * A candidate's page links to its post, which Next prefetches; while the public post pages
- * show the current conference's posts only, that prefetch of a test conference's post
- * answers 404 and the browser logs it. Specs that open a candidate's page allow that message.
- */
-export const POST_PREFETCH_404 = /status of 404/;
-
-/**
  * The server sees every browser of these specs as 127.0.0.1, and the forum counts questions
  * per address across all forums and per forum (FORUM_RATE_LIMITS, lib/forum/limits.ts). After each question it asks, a spec moves its own forum's questions out of both
  * counts, as if other people had sent them earlier, so specs running side by side never

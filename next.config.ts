@@ -18,6 +18,9 @@ const nextConfig: NextConfig = {
   // Next runs from the project's folder, and imports this file with Node's own import().
   cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   experimental: {
+    // A CI checkout is built once and thrown away: writing Turbopack's build cache there
+    // (115 MB) costs time and is never read back (docs/testing.md).
+    turbopackFileSystemCacheForBuild: !process.env.CI,
     authInterrupts: true,
     // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin
     // their scripts' content (docs/decisions/005-content-security-policy.md).

@@ -33,7 +33,7 @@ export default adminPage("/admin", async ({ user, locale, searchParams }) => {
         <h1 id="area-title" className="text-3xl font-bold">
           {t("title")}
         </h1>
-        {done === "closed" || done === "deleted" ? <DoneNotice message={t(`done.${done}`)} /> : null}
+        {done === "closed" || done === "deleted" || done === "current" ? <DoneNotice message={t(`done.${done}`)} /> : null}
         <p className="max-w-prose">{t("intro")}</p>
         <p>
           <Link href="/admin/conferences/new" className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">

@@ -22,6 +22,8 @@ export const setCurrentConferenceAction = formAction({
   // The unprefixed public pages (home, /posts, /hearing) now show another conference.
   tags: () => [TAGS.conferences, TAGS.conference, TAGS.posts, TAGS.candidates, TAGS.hearings],
   success: (t, c) => t("adminConferences.madeCurrent", { name: c.name }),
+  // Its form is gone once it is current: the console's home says what happened instead.
+  redirectTo: () => "/admin?done=current",
 });
 
 export const closeConferenceAction = formAction({

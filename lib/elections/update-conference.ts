@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
+import { assertNoOverlap } from "@/lib/conferences/dates";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { updateConferenceSchema } from "./schema";
 
@@ -20,6 +21,10 @@ export async function updateConference({ actor, conferenceId, input }: { actor: 
       : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
   return db().$transaction(async (tx) => {
     const before = await lockConferenceForChange(tx, conferenceId);
+    // Moving the dates onto another conference's is refused as at creation; a save that keeps
+    // them does not re-judge what was accepted then.
+    const datesChanged = data.opensOn !== isoDay(before.opensOn) || data.closesOn !== isoDay(before.closesOn);
+    if (datesChanged) await assertNoOverlap(tx, data, before.id);
     const after = await tx.conference.update({
       where: { id: before.id },
       data: { ...data, ...forum, opensOn: new Date(data.opensOn), closesOn: new Date(data.closesOn) },
@@ -29,3 +34,5 @@ export async function updateConference({ actor, conferenceId, input }: { actor: 
     return after;
   });
 }
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);

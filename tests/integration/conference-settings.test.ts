@@ -70,6 +70,17 @@ describe("updateConference", () => {
     expect((await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).name).toBe("Renamed");
   });
 
+  it("refuses dates moved onto another conference's, and keeps everything saved", async () => {
+    const other = await makeConference(db, { name: "PP-2090", opensOn: "2090-10-01", closesOn: "2090-10-20" });
+    const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    const refusal = await refusalOf(updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, name: "Moved", opensOn: "2090-10-20", closesOn: "2090-11-05" } }));
+    expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "conferences.DATES_OVERLAP", values: { name: other.name }, fieldErrors: { opensOn: "conferences.datesOverlapField" } });
+    expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
+    // Moved clear of it, the same save goes through.
+    const saved = await updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, opensOn: "2090-10-21", closesOn: "2090-11-05" } });
+    expect(saved.opensOn.toISOString().slice(0, 10)).toBe("2090-10-21");
+  });
+
   it("refuses every change to a closed conference, and an unknown one", async () => {
     await db.conference.update({ where: { id: conferenceId }, data: { closedAt: new Date() } });
     const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });

@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { mayCampaignPublicly } from "@/lib/campaign/rules";
@@ -10,7 +11,8 @@ import { publishProfileSchema } from "./profile-schema";
 
 /**
  * The candidate publishes or withdraws one language version of their profile. Publishing
- * needs a formal candidature (001, footnote 2); taking a version off is always possible.
+ * needs a formal candidature (001, footnote 2); taking a version off is always possible,
+ * until the conference is closed (read-only, docs/decisions/012).
  */
 export async function publishProfile({ actor, input }: { actor: Actor | null; input: unknown }) {
   const candidateId = actor?.candidateId ?? null;
@@ -18,6 +20,7 @@ export async function publishProfile({ actor, input }: { actor: Actor | null; in
   if (!candidateId) throw new DomainError("FORBIDDEN");
   const { version: locale, publish } = parseInput(publishProfileSchema, input);
   return db().$transaction(async (tx) => {
+    await assertCandidatureOpen(tx, candidateId);
     const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { status: true } });
     const before = await tx.candidateProfile.findUnique({
       where: { candidateId_locale: { candidateId, locale } },

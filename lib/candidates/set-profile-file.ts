@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
@@ -19,17 +20,21 @@ async function discard(key: string | null) {
 /**
  * A candidate sets their own photo or CV. The candidature is always the actor's own, never
  * one named by the form; the audit row records the key and the cleaned name, not the bytes.
+ * A closed conference's candidatures are read-only (docs/decisions/012): checked before the
+ * file is stored, so nothing is stored for a refused request, and again in the change.
  */
 export async function setProfileFile({ actor, input, file }: { actor: Actor | null; input: unknown; file: File }) {
   const candidateId = actor?.candidateId ?? null;
   assertCan(actor, "edit:profile:own", { candidateId });
   if (!candidateId) throw new DomainError("FORBIDDEN");
   const { kind } = parseInput(profileFileSchema, input);
+  await db().$transaction((tx) => assertCandidatureOpen(tx, candidateId));
   const stored = await storeUpload({ actor, kind, file });
   const field = FIELD[kind];
   let previous: string | null;
   try {
     previous = await db().$transaction(async (tx) => {
+      await assertCandidatureOpen(tx, candidateId);
       const before = await tx.candidate.findUnique({ where: { id: candidateId }, select: { photoKey: true, cvKey: true } });
       if (!before) throw new DomainError("NOT_FOUND");
       await tx.candidate.update({ where: { id: candidateId }, data: { [field]: stored.key } });
@@ -52,7 +57,7 @@ export async function setProfileFile({ actor, input, file }: { actor: Actor | nu
   return { candidateId, kind, key: stored.key, fileName: stored.safeName };
 }
 
-/** A candidate removes their own photo or CV; the public page falls back to the initials. */
+/** A candidate removes their own photo or CV; the public page falls back to the initials. Not in a closed conference. */
 export async function removeProfileFile({ actor, input }: { actor: Actor | null; input: unknown }) {
   const candidateId = actor?.candidateId ?? null;
   assertCan(actor, "edit:profile:own", { candidateId });
@@ -60,6 +65,7 @@ export async function removeProfileFile({ actor, input }: { actor: Actor | null;
   const { kind } = parseInput(profileFileSchema, input);
   const field = FIELD[kind];
   const previous = await db().$transaction(async (tx) => {
+    await assertCandidatureOpen(tx, candidateId);
     const before = await tx.candidate.findUnique({ where: { id: candidateId }, select: { photoKey: true, cvKey: true } });
     if (!before) throw new DomainError("NOT_FOUND");
     if (!before[field]) return null;

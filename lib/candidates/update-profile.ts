@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
@@ -14,7 +15,7 @@ const VERSION_FIELDS = { locale: true, biography: true, vision: true, visionForm
 /**
  * A candidate edits their own profile: one language version (biography, vision) and the
  * details shared by all versions. The candidature is always the actor's own, never one
- * named by the form.
+ * named by the form. A closed conference's profiles are read-only (docs/decisions/012).
  */
 export async function updateProfile({ actor, input }: { actor: Actor | null; input: unknown }) {
   const candidateId = actor?.candidateId ?? null;
@@ -22,6 +23,7 @@ export async function updateProfile({ actor, input }: { actor: Actor | null; inp
   if (!candidateId) throw new DomainError("FORBIDDEN");
   const data = parseInput(updateProfileSchema, input);
   return db().$transaction(async (tx) => {
+    await assertCandidatureOpen(tx, candidateId);
     const candidate = await tx.candidate.findUnique({
       where: { id: candidateId },
       select: { id: true, ...CONTACT_FIELDS, conference: { select: { corporateDomains: true } } },

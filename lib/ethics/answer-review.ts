@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,11 +11,18 @@ import { answerReviewSchema } from "./schema";
 
 const REVIEW_FIELDS = { id: true, materialId: true, candidateId: true, status: true } as const;
 
-/** 001: the Ethics Office clears a draft or gives advice; the candidate decides what to publish. */
+/**
+ * 001: the Ethics Office clears a draft or gives advice; the candidate decides what to publish.
+ * Not in a closed conference (read-only, docs/decisions/012).
+ */
 export async function answerReview({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "answer:ethics-review:any");
   const { reviewId, outcome, comment } = parseInput(answerReviewSchema, input);
   return db().$transaction(async (tx) => {
+    // The conference first, then the review: the order every change takes them in.
+    const owner = await tx.ethicsReview.findUnique({ where: { id: reviewId }, select: { candidateId: true } });
+    if (!owner) throw new DomainError("NOT_FOUND", { messageKey: "ethicsOffice.notFound" });
+    await assertCandidatureOpen(tx, owner.candidateId);
     // FOR UPDATE: two officers answering at once cannot both answer.
     await tx.$executeRaw`SELECT 1 FROM "EthicsReview" WHERE id = ${reviewId} FOR UPDATE`;
     const before = await tx.ethicsReview.findUnique({ where: { id: reviewId }, select: REVIEW_FIELDS });

@@ -2,6 +2,7 @@ import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import type { ForumQuestionStatus } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -14,6 +15,8 @@ import { answerQuestionSchema, declineQuestionSchema, hideQuestionSchema, publis
 // secretariat may only hide. Each action locks the question, checks its state, writes the
 // change and its audit row in one transaction. Audit rows carry the moderator's view of the
 // question (QueueItem): never the asker's e-mail address or the hash of their address.
+// A closed conference's forums are read-only (docs/decisions/012): each action checks the
+// conference first, before it locks the question, the order every change takes them in.
 
 type Locked = QueueItem & { candidateId: string; askerEmail: string | null; candidateName: string };
 
@@ -24,8 +27,12 @@ async function lockQuestion(tx: Tx, id: string): Promise<Locked | null> {
   return { ...toQueueItem(row), candidateId: row.candidateId, askerEmail: row.askerEmail, candidateName: row.candidate.name };
 }
 
-/** The candidate's own question, locked; another candidate's reads as not found (its existence is not told). */
-async function lockOwnQuestion(tx: Tx, actor: Actor, id: string): Promise<Locked> {
+/**
+ * The candidate's own question, locked; another candidate's reads as not found (its existence
+ * is not told). The conference checked is the actor's candidature's, whatever the id names.
+ */
+async function lockOwnQuestion(tx: Tx, actor: Actor & { candidateId: string }, id: string): Promise<Locked> {
+  await assertCandidatureOpen(tx, actor.candidateId);
   const question = await lockQuestion(tx, id);
   if (!question || !can(actor, "moderate:question:own", { candidateId: question.candidateId })) throw new DomainError("NOT_FOUND");
   return question;
@@ -119,6 +126,9 @@ export async function hideQuestion({ actor, input }: { actor: Actor | null; inpu
   assertCan(actor, "hide:question:any");
   const { id, reason } = parseInput(hideQuestionSchema, input);
   return db().$transaction(async (tx) => {
+    const owner = await tx.forumQuestion.findUnique({ where: { id }, select: { candidateId: true } });
+    if (!owner) throw new DomainError("NOT_FOUND");
+    await assertCandidatureOpen(tx, owner.candidateId);
     const before = await lockQuestion(tx, id);
     if (!before) throw new DomainError("NOT_FOUND");
     if (before.status === "HIDDEN") throw new DomainError("CONFLICT", { messageKey: "forum.alreadyHidden" });

@@ -103,8 +103,8 @@ export async function getForumCounts(candidateIds: string[]): Promise<Map<string
 export async function getForumWindow(candidateId: string, now: Date = new Date()): Promise<ForumWindow | null> {
   const candidate = await db().candidate.findUnique({
     where: { id: candidateId },
-    select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true } } },
+    select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true, closedAt: true } } },
   });
   if (!candidate) return null;
-  return forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), now });
+  return forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), conferenceClosedAt: candidate.conference.closedAt, now });
 }

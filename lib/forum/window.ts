@@ -14,7 +14,12 @@ const CLOSED_BY_STATUS: Record<Exclude<CandidatureStatus, "FORMAL">, string> = {
   NOT_ELECTED: "forum.closedElectionHeld",
 };
 
-export function forumWindow(input: { candidateStatus: CandidatureStatus; closesAt: Date; now: Date }): ForumWindow {
+/**
+ * A closed conference is read-only (docs/decisions/012), so its forums are closed whatever
+ * closing time the secretariat set.
+ */
+export function forumWindow(input: { candidateStatus: CandidatureStatus; closesAt: Date; conferenceClosedAt?: Date | null; now: Date }): ForumWindow {
+  if (input.conferenceClosedAt) return { open: false, reasonKey: "forum.closedAfterClosing" };
   if (input.candidateStatus !== "FORMAL") return { open: false, reasonKey: CLOSED_BY_STATUS[input.candidateStatus] };
   if (input.now.getTime() >= input.closesAt.getTime()) return { open: false, reasonKey: "forum.closedAfterClosing" };
   return { open: true, closesAt: input.closesAt };

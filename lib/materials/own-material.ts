@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
+import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import type { Tx } from "@/lib/db";
 import type { MaterialKind, MaterialState } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -33,9 +34,12 @@ export function assertOwnMaterialActor(actor: Actor | null): asserts actor is Ac
 
 /**
  * A material of the actor's own candidature, locked for the change. Another candidate's
- * id is answered exactly like an id that does not exist: nothing about it leaks.
+ * id is answered exactly like an id that does not exist: nothing about it leaks. The
+ * candidature's conference is checked first (a closed one is read-only), by the actor's
+ * candidature, so the refusal tells nothing about the id either.
  */
 export async function lockOwnMaterial(tx: Tx, candidateId: string, id: string) {
+  await assertCandidatureOpen(tx, candidateId);
   await tx.$executeRaw`SELECT 1 FROM "Material" WHERE id = ${id} FOR UPDATE`;
   const material = await tx.material.findUnique({
     where: { id },

@@ -19,8 +19,10 @@ const nextConfig: NextConfig = {
   cacheHandler: path.resolve("lib/cache/page-cache-handler.mjs"),
   experimental: {
     // A CI checkout is built once and thrown away: writing Turbopack's build cache there
-    // (115 MB) costs time and is never read back (docs/testing.md).
+    // (115 MB) costs time and is never read back, and nobody reads its source maps (together
+    // a third of the build's CPU time, docs/testing.md).
     turbopackFileSystemCacheForBuild: !process.env.CI,
+    turbopackSourceMaps: !process.env.CI,
     authInterrupts: true,
     // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin
     // their scripts' content (docs/decisions/005-content-security-policy.md).

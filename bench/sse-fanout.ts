@@ -111,7 +111,10 @@ async function main() {
     const live = await import("../lib/hearings/live");
     const { liveBus } = await import("../lib/hearings/live-bus");
     const { GET } = await import("../app/api/hearings/[id]/events/route");
-    cleanups.push(() => db().$disconnect(), () => liveBus().close());
+    cleanups.push(
+      () => db().$disconnect(),
+      () => liveBus().close(),
+    );
 
     const conference = await makeHearingConference(db());
     const { hearingId, chair } = await makeReadyHearing(db(), { conferenceId: conference.id });
@@ -175,7 +178,8 @@ async function main() {
     // Two warm-up moves (the first of each code path is slower), then the measured ones.
     const warmUp = 2;
     const sequence = [() => live.startPresentation({ actor, input: { hearingId } })];
-    for (let i = 1; i < moves + warmUp; i++) sequence.push(i % 2 ? () => live.pauseHearing({ actor, input: { hearingId } }) : () => live.resumeHearing({ actor, input: { hearingId } }));
+    for (let i = 1; i < moves + warmUp; i++)
+      sequence.push(i % 2 ? () => live.pauseHearing({ actor, input: { hearingId } }) : () => live.resumeHearing({ actor, input: { hearingId } }));
     const fromAction: number[] = [];
     const lastFromReturn: number[] = [];
     for (const [index, move] of sequence.entries()) {

@@ -233,7 +233,13 @@ export const DEMO_ACCOUNTS = [
   { email: "secretariat@demo.hustings.test", password: "demo-secretariat", role: "SECRETARIAT", name: "Demo Secretariat Officer", isStaff: true },
   // Belongs to an administration with no candidate at this hearing, and is not staff (¶8).
   { email: "chair@demo.hustings.test", password: "demo-chair", role: "CHAIR", name: "Demo Council Chair", memberState: "NZL" },
-  { email: "candidate@demo.hustings.test", password: "demo-candidate", role: "CANDIDATE", name: "Amaia Etxeberria Solano", candidate: "Amaia Etxeberria Solano" },
+  {
+    email: "candidate@demo.hustings.test",
+    password: "demo-candidate",
+    role: "CANDIDATE",
+    name: "Amaia Etxeberria Solano",
+    candidate: "Amaia Etxeberria Solano",
+  },
   { email: "ethics@demo.hustings.test", password: "demo-ethics", role: "ETHICS_OFFICER", name: "Demo Ethics Officer", isStaff: true },
   { email: "member@demo.hustings.test", password: "demo-member", role: "MEMBER", name: "Demo Member Delegate", memberState: "CAN" },
 ] as const;

@@ -3,14 +3,7 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, type PrismaClient } from "../lib/db/client";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
-import {
-  DEMO_ACCOUNTS,
-  DEMO_CANDIDATES,
-  DEMO_CONFERENCE,
-  DEMO_HEARING,
-  ELECTED_POSTS,
-  REGIONAL_POSTS,
-} from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_CANDIDATES, DEMO_CONFERENCE, DEMO_HEARING, ELECTED_POSTS, REGIONAL_POSTS } from "./demo-data";
 
 export { DEMO_ACCOUNTS };
 

@@ -167,7 +167,13 @@ async function findServer(): Promise<{ url: string; embedded?: EmbeddedPostgres 
   }
   log("PostgreSQL server: none configured and nothing on 127.0.0.1:5432, starting the embedded one in .data/test-postgres");
   // Throwaway data: fsync off makes the many CREATE DATABASE of the integration tests fast.
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "test-postgres"), port: 54339, database: "postgres", durable: false, log: serverLog });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(ROOT, ".data", "test-postgres"),
+    port: 54339,
+    database: "postgres",
+    durable: false,
+    log: serverLog,
+  });
   return { url: embedded.adminUrl, embedded };
 }
 

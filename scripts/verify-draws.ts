@@ -49,7 +49,13 @@ export async function main(argv: readonly string[], print: (line: string) => voi
     print(`unknown algorithm in draw(s) ${foreign.map((d) => d.id).join(", ")}: this script checks hustings-draw-v1 only`);
     return 1;
   }
-  const result = verifyHearingDraws({ hearingId: data.hearingId, seed: data.seed, seedHash: data.seedHash, questionsPerCandidate: data.questionsPerCandidate, draws: data.draws });
+  const result = verifyHearingDraws({
+    hearingId: data.hearingId,
+    seed: data.seed,
+    seedHash: data.seedHash,
+    questionsPerCandidate: data.questionsPerCandidate,
+    draws: data.draws,
+  });
   if (result.seedMatchesHash === null) {
     for (const d of result.draws) print(`${d.id} ${d.kind} ${d.candidateId ?? "-"}: recorded ${d.recorded.join(",")}`);
     print("the seed has not been revealed yet: nothing can be checked");

@@ -22,11 +22,7 @@ export function areaLayout(area: AreaKey, permission: Permission) {
   };
 }
 
-export function areaOverviewPage(
-  area: AreaKey,
-  permission: Permission,
-  extra?: (user: CurrentUser, locale: string) => Promise<ReactNode>,
-) {
+export function areaOverviewPage(area: AreaKey, permission: Permission, extra?: (user: CurrentUser, locale: string) => Promise<ReactNode>) {
   return async function AreaPage({ params }: Params) {
     const locale = await pageLocale(params);
     const user = await requireArea(locale, permission, `/${area}`);

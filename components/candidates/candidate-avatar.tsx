@@ -23,7 +23,14 @@ export async function CandidateAvatar({ name, size, photoKey }: { name: string; 
     const pixels = size === "lg" ? 128 : 64;
     return (
       // eslint-disable-next-line @next/next/no-img-element -- served by /api/files, which checks access itself; next/image would cache it elsewhere
-      <img src={`/api/files/${photoKey}`} alt={w("photoAlt", { name })} width={pixels} height={pixels} className={`${box} shrink-0 rounded-full object-cover`} data-testid="candidate-photo" />
+      <img
+        src={`/api/files/${photoKey}`}
+        alt={w("photoAlt", { name })}
+        width={pixels}
+        height={pixels}
+        className={`${box} shrink-0 rounded-full object-cover`}
+        data-testid="candidate-photo"
+      />
     );
   }
   return (

@@ -22,9 +22,7 @@ export async function CandidateCard({ candidate, locale }: { candidate: Candidat
         <p className="text-sm">{t("nominatedBy", { state: memberStateName(locale, candidate.memberState) })}</p>
         <p className="flex flex-wrap gap-2">
           <StatusBadge status={candidate.status} locale={locale} />
-          {candidate.isDemo ? (
-            <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{common("demoBadge")}</span>
-          ) : null}
+          {candidate.isDemo ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{common("demoBadge")}</span> : null}
         </p>
       </div>
     </li>

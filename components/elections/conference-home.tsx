@@ -82,20 +82,8 @@ export async function ConferenceHome({
               rule={`${t("hearingRule")} ${t("hearingSlots", { presentation: hearing.presentationMinutes, qa: hearing.qaMinutes })}`}
             />
           ) : null}
-          <KeyDate
-            label={t("opening")}
-            iso={startOfDay(conference.opensOn, zone)}
-            zone={zone}
-            date={conference.opensOn}
-            rule={t("openingRule")}
-          />
-          <KeyDate
-            label={t("closing")}
-            iso={startOfDay(conference.closesOn, zone)}
-            zone={zone}
-            date={conference.closesOn}
-            rule={t("closingRule")}
-          />
+          <KeyDate label={t("opening")} iso={startOfDay(conference.opensOn, zone)} zone={zone} date={conference.opensOn} rule={t("openingRule")} />
+          <KeyDate label={t("closing")} iso={startOfDay(conference.closesOn, zone)} zone={zone} date={conference.closesOn} rule={t("closingRule")} />
         </ol>
       </section>
 
@@ -130,7 +118,11 @@ export async function ConferenceHome({
             )}
           </p>
           <p>
-            <Link href={base ? `/hearing/${hearing.id}` : "/hearing"} className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
+            <Link
+              href={base ? `/hearing/${hearing.id}` : "/hearing"}
+              className="font-medium text-brand-700 underline underline-offset-4"
+              data-testid="webcast-link"
+            >
               {t("webcastLink")}
             </Link>
           </p>

@@ -39,7 +39,11 @@ export async function PostView({ post, locale, base }: { post: PostWithCandidate
       {post.candidates.length > 0 ? (
         <ForumComparison
           locale={locale}
-          candidates={post.candidates.map((c) => ({ id: c.id, name: c.name, counts: forumCounts[c.id] ?? { received: 0, published: 0, answered: 0, declined: 0 } }))}
+          candidates={post.candidates.map((c) => ({
+            id: c.id,
+            name: c.name,
+            counts: forumCounts[c.id] ?? { received: 0, published: 0, answered: 0, declined: 0 },
+          }))}
         />
       ) : null}
     </div>

@@ -39,11 +39,7 @@ export async function PostsView({ posts, locale, base, conferenceName }: { posts
                   <Link href={`${base}/posts/${post.code}`} className="text-lg font-medium text-brand-700 underline underline-offset-4">
                     {postName(post.names, locale)}
                   </Link>
-                  {post.region ? (
-                    <p className="text-sm text-slate-700">
-                      {t("region", { region: post.region, name: regions(post.region as "A") })}
-                    </p>
-                  ) : null}
+                  {post.region ? <p className="text-sm text-slate-700">{t("region", { region: post.region, name: regions(post.region as "A") })}</p> : null}
                   <p className="text-sm text-slate-700">{describe(post)}</p>
                 </li>
               ))}

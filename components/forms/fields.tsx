@@ -7,8 +7,7 @@ import { useFormState } from "./action-form";
 // Form fields that show their own error (translated by the server action) and, after a
 // refusal, the value the user typed: nothing written is lost.
 
-const INPUT =
-  "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-rose-700 aria-[invalid=true]:border-2";
+const INPUT = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-rose-700 aria-[invalid=true]:border-2";
 
 type Common = { name: string; label: string; description?: string; required?: boolean };
 
@@ -201,7 +200,15 @@ export function HiddenField({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
 }
 
-export function SubmitButton({ children, pendingLabel, tone = "primary" }: { children: ReactNode; pendingLabel: string; tone?: "primary" | "danger" | "secondary" }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  tone = "primary",
+}: {
+  children: ReactNode;
+  pendingLabel: string;
+  tone?: "primary" | "danger" | "secondary";
+}) {
   const { pending } = useFormStatus();
   const tones = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",

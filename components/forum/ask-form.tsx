@@ -13,7 +13,6 @@ export type AskLimits = { name: number; country: number; affiliation: number; em
 
 type Field = "askerName" | "askerCountry" | "askerAffiliation" | "askerEmail" | "body";
 
-
 // Longest a browser timer can wait (about 24.8 days); a later closing is re-checked then.
 const MAX_TIMER = 2 ** 31 - 1;
 

@@ -4,13 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { COUNT_KEYS, type Counts } from "./forum-counts";
 
 /** A post's candidates' forums side by side: the same four numbers for each (docs/domain.md#forum-fairness). */
-export async function ForumComparison({
-  candidates,
-  locale,
-}: {
-  candidates: { id: string; name: string; counts: Counts }[];
-  locale: string;
-}) {
+export async function ForumComparison({ candidates, locale }: { candidates: { id: string; name: string; counts: Counts }[]; locale: string }) {
   const t = await getTranslations({ locale, namespace: "forum" });
   const number = new Intl.NumberFormat(locale);
   return (

@@ -54,7 +54,13 @@ export async function ForumSection({
               candidateId={candidateId}
               closesAt={window.closesAt}
               honeypotField={HONEYPOT_FIELD}
-              limits={{ name: FORUM_LIMITS.name, country: FORUM_LIMITS.country, affiliation: FORUM_LIMITS.affiliation, email: FORUM_LIMITS.email, body: FORUM_LIMITS.body }}
+              limits={{
+                name: FORUM_LIMITS.name,
+                country: FORUM_LIMITS.country,
+                affiliation: FORUM_LIMITS.affiliation,
+                email: FORUM_LIMITS.email,
+                body: FORUM_LIMITS.body,
+              }}
             />
           </>
         ) : (

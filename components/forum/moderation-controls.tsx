@@ -40,7 +40,14 @@ export async function CandidateControls({ item, locale, actions, view }: { item:
           <summary className={SUMMARY}>{t("declineSummary")}</summary>
           <ActionForm action={actions.decline} label={t("declineLabel", { asker })} className="grid max-w-3xl gap-3">
             {common}
-            <TextAreaField name="reason" label={t("reason")} description={t("declineHelp", { min: FORUM_LIMITS.reasonMin })} required maxLength={FORUM_LIMITS.reason} rows={2} />
+            <TextAreaField
+              name="reason"
+              label={t("reason")}
+              description={t("declineHelp", { min: FORUM_LIMITS.reasonMin })}
+              required
+              maxLength={FORUM_LIMITS.reason}
+              rows={2}
+            />
             <div>
               <SubmitButton tone="danger" pendingLabel={t("declining")}>
                 {t("declineSubmit")}
@@ -66,7 +73,14 @@ export async function CandidateControls({ item, locale, actions, view }: { item:
           <summary className={SUMMARY}>{t("withdrawSummary")}</summary>
           <ActionForm action={actions.withdraw} label={t("withdrawLabel", { asker })} className="grid max-w-3xl gap-3">
             {common}
-            <TextAreaField name="reason" label={t("reason")} description={t("withdrawHelp", { min: FORUM_LIMITS.reasonMin })} required maxLength={FORUM_LIMITS.reason} rows={2} />
+            <TextAreaField
+              name="reason"
+              label={t("reason")}
+              description={t("withdrawHelp", { min: FORUM_LIMITS.reasonMin })}
+              required
+              maxLength={FORUM_LIMITS.reason}
+              rows={2}
+            />
             <div>
               <SubmitButton tone="danger" pendingLabel={t("withdrawing")}>
                 {t("withdrawSubmit")}
@@ -81,7 +95,19 @@ export async function CandidateControls({ item, locale, actions, view }: { item:
 }
 
 /** The secretariat's one control: hide the question, with a reason. It can neither publish nor answer. */
-export async function HideControl({ item, candidateId, locale, action, back }: { item: QueueItem; candidateId: string; locale: string; action: Action; back: string }) {
+export async function HideControl({
+  item,
+  candidateId,
+  locale,
+  action,
+  back,
+}: {
+  item: QueueItem;
+  candidateId: string;
+  locale: string;
+  action: Action;
+  back: string;
+}) {
   const t = await getTranslations({ locale, namespace: "forum.admin" });
   const queue = await getTranslations({ locale, namespace: "forum.queue" });
   if (item.status === "HIDDEN") return null;
@@ -90,7 +116,14 @@ export async function HideControl({ item, candidateId, locale, action, back }: {
       <HiddenField name="id" value={item.id} />
       <HiddenField name="candidateId" value={candidateId} />
       <HiddenField name="back" value={back} />
-      <TextAreaField name="reason" label={queue("reason")} description={t("hideHelp", { min: FORUM_LIMITS.reasonMin })} required maxLength={FORUM_LIMITS.reason} rows={2} />
+      <TextAreaField
+        name="reason"
+        label={queue("reason")}
+        description={t("hideHelp", { min: FORUM_LIMITS.reasonMin })}
+        required
+        maxLength={FORUM_LIMITS.reason}
+        rows={2}
+      />
       <div>
         <SubmitButton tone="danger" pendingLabel={t("hiding")}>
           {t("hideSubmit")}

@@ -65,7 +65,9 @@ export async function PublishedQuestions({
               <div className="space-y-1 border-s-4 border-brand-700 ps-4">
                 <p className="font-semibold">
                   {t("answer")}
-                  {q.answeredAt ? <span className="font-normal text-slate-700"> · {t("answeredOn", { date: day(locale, q.answeredAt, timeZone) })}</span> : null}
+                  {q.answeredAt ? (
+                    <span className="font-normal text-slate-700"> · {t("answeredOn", { date: day(locale, q.answeredAt, timeZone) })}</span>
+                  ) : null}
                 </p>
                 <VisitorParagraphs text={q.answer} testId="question-answer" />
               </div>
@@ -75,7 +77,9 @@ export async function PublishedQuestions({
           </li>
         ))}
       </ol>
-      {forum.pageCount > 1 ? <ForumPagination page={forum.page} pageCount={forum.pageCount} pageHref={pageHref} label={t("pagination")} locale={locale} /> : null}
+      {forum.pageCount > 1 ? (
+        <ForumPagination page={forum.page} pageCount={forum.pageCount} pageHref={pageHref} label={t("pagination")} locale={locale} />
+      ) : null}
     </div>
   );
 }

@@ -69,7 +69,9 @@ export async function QuestionCard({
         <div className="space-y-1 border-s-4 border-brand-700 ps-4">
           <p className="font-semibold">
             {t("answerHeading")}
-            {item.answeredAt ? <span className="font-normal text-slate-700"> · {t("answeredOn", { date: formatInstant(locale, item.answeredAt, timeZone) })}</span> : null}
+            {item.answeredAt ? (
+              <span className="font-normal text-slate-700"> · {t("answeredOn", { date: formatInstant(locale, item.answeredAt, timeZone) })}</span>
+            ) : null}
           </p>
           <VisitorParagraphs text={item.answer} testId="question-answer" />
         </div>

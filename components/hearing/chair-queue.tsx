@@ -59,7 +59,9 @@ function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: st
           : t("asker", { name: question.askerName, source: t(`source.${question.source}`) })}
       </p>
       <p className="text-sm font-medium" data-testid="queue-question-status">
-        {question.drawPosition === null ? t(`status.${question.status}`) : t("drawnAs", { status: t(`status.${question.status}`), position: question.drawPosition })}
+        {question.drawPosition === null
+          ? t(`status.${question.status}`)
+          : t("drawnAs", { status: t(`status.${question.status}`), position: question.drawPosition })}
       </p>
       {decisions.length === 0 ? null : (
         <ActionForm action={action} label={t("decideLabel", { name: question.askerName })} className="space-y-2">
@@ -72,7 +74,12 @@ function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: st
               </button>
             ) : null}
             {decisions.includes("SET_ASIDE") ? (
-              <button type="submit" name="decision" value="setAside" className="rounded border border-slate-500 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
+              <button
+                type="submit"
+                name="decision"
+                value="setAside"
+                className="rounded border border-slate-500 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+              >
                 {t("setAside")}
               </button>
             ) : null}

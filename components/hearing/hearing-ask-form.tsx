@@ -21,7 +21,6 @@ export type HearingAskSetup = {
 
 type Field = "candidateId" | "askerName" | "askerOrigin" | "body";
 
-
 export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state: PublicHearingState }) {
   const t = useTranslations("hearingLive.ask");
   const forum = useTranslations("forum.ask");

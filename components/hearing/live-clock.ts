@@ -20,9 +20,11 @@ export function formatClock(ms: number): string {
 }
 
 /** Who may still be asked: the candidate speaking and those after; everyone before the start. */
-export function askableCandidates(order: readonly { candidateId: string; name: string; position: number | null }[], state: Pick<PublicHearingState, "status" | "candidate">) {
+export function askableCandidates(
+  order: readonly { candidateId: string; name: string; position: number | null }[],
+  state: Pick<PublicHearingState, "status" | "candidate">,
+) {
   if (state.status === "ENDED") return [];
-  const at = state.status === "LIVE" ? state.candidate?.position ?? null : null;
+  const at = state.status === "LIVE" ? (state.candidate?.position ?? null) : null;
   return order.filter((c) => at === null || c.position === null || c.position >= at);
 }
-

@@ -34,9 +34,12 @@ function useSecondTick(running: boolean): number {
     const tick = () => {
       setNow(Date.now());
       // Next tick just after the next whole second, drawn with the next frame.
-      timer = setTimeout(() => {
-        frame = requestAnimationFrame(tick);
-      }, 1000 - (Date.now() % 1000) + 5);
+      timer = setTimeout(
+        () => {
+          frame = requestAnimationFrame(tick);
+        },
+        1000 - (Date.now() % 1000) + 5,
+      );
     };
     tick();
     return () => {
@@ -123,9 +126,7 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">{t("speaking")}</dt>
             <dd data-testid="live-speaker">
-              {state.candidate.position === null
-                ? state.candidate.name
-                : t("speaker", { name: state.candidate.name, position: state.candidate.position })}
+              {state.candidate.position === null ? state.candidate.name : t("speaker", { name: state.candidate.name, position: state.candidate.position })}
             </dd>
             <dt className="font-semibold">{t("phaseLabel")}</dt>
             <dd data-testid="live-phase">{t(`phase.${state.phase}`)}</dd>
@@ -140,9 +141,7 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
         {state.question ? (
           <figure className="rounded border-s-4 border-brand-700 bg-brand-50 p-3" data-testid="live-question">
             <figcaption className="text-sm text-slate-700">
-              {state.question.position === null
-                ? t("questionHeading")
-                : t("questionNumbered", { position: state.question.position })}
+              {state.question.position === null ? t("questionHeading") : t("questionNumbered", { position: state.question.position })}
             </figcaption>
             <blockquote className="mt-1 text-lg whitespace-pre-line" dir="auto" data-testid="live-question-text">
               {state.question.text}

@@ -24,9 +24,5 @@ export function TimeLeft({ iso }: { iso: string }) {
   if (left <= 0) return <span className="text-sm text-slate-700">{t("passed")}</span>;
   const days = Math.floor(left / DAY);
   const hours = Math.floor((left % DAY) / HOUR);
-  return (
-    <span className="text-sm font-medium text-brand-800">
-      {t("timeLeft", { days: t("days", { count: days }), hours: t("hours", { count: hours }) })}
-    </span>
-  );
+  return <span className="text-sm font-medium text-brand-800">{t("timeLeft", { days: t("days", { count: days }), hours: t("hours", { count: hours }) })}</span>;
 }

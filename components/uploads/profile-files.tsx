@@ -29,7 +29,13 @@ export async function ProfileFiles({ user, locale }: { user: Actor; locale: stri
           {key ? (
             kind === "photo" ? (
               // eslint-disable-next-line @next/next/no-img-element -- served by /api/files with its own access check, not by next/image
-              <img src={`/api/files/${key}`} alt={t("photoAlt", { name: files.name })} width={128} height={128} className="h-32 w-32 rounded-full object-cover" />
+              <img
+                src={`/api/files/${key}`}
+                alt={t("photoAlt", { name: files.name })}
+                width={128}
+                height={128}
+                className="h-32 w-32 rounded-full object-cover"
+              />
             ) : (
               <p>
                 <a href={`/api/files/${key}`} className="text-brand-700 underline underline-offset-4">

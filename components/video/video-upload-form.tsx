@@ -7,11 +7,7 @@ import { beginVideoUpload } from "@/app/[locale]/my/materials/video-actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 
-type Phase =
-  | { step: "idle" }
-  | { step: "uploading"; percent: number }
-  | { step: "done"; target: "mux" | "local" }
-  | { step: "error"; message: string };
+type Phase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "done"; target: "mux" | "local" } | { step: "error"; message: string };
 
 /** PUTs the file with progress; resolves with the response's status and its error message, if any. */
 function put(url: string, file: File, headers: Record<string, string>, onProgress: (percent: number) => void) {

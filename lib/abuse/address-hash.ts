@@ -12,7 +12,9 @@ const DEV_SECRET = "development-only-secret-do-not-use-in-production";
 let key: Buffer | undefined;
 
 function hashKey(): Buffer {
-  key ??= createHmac("sha256", env().AUTH_SECRET ?? DEV_SECRET).update("hustings/forum/address-hash/v1").digest();
+  key ??= createHmac("sha256", env().AUTH_SECRET ?? DEV_SECRET)
+    .update("hustings/forum/address-hash/v1")
+    .digest();
   return key;
 }
 

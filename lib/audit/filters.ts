@@ -15,7 +15,13 @@ export const auditFiltersSchema = z
     from: z.preprocess(single, z.iso.date().optional()),
     to: z.preprocess(single, z.iso.date().optional()),
     /** Keyset cursor: the id of the last row of the previous page, so pages do not shift as rows arrive. */
-    cursor: z.preprocess(single, z.string().regex(/^\d{1,19}$/).optional()),
+    cursor: z.preprocess(
+      single,
+      z
+        .string()
+        .regex(/^\d{1,19}$/)
+        .optional(),
+    ),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], error: "adminAudit.toBeforeFrom" });
 

@@ -6,6 +6,10 @@ export function clientIp(headers: { get(name: string): string | null } | Record<
       ? (headers as { get(name: string): string | null }).get("x-forwarded-for")
       : (headers as Record<string, unknown>)["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : typeof raw === "string" ? raw : "";
-  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const last = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last ?? "unknown";
 }

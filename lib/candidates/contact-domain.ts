@@ -6,7 +6,11 @@ export function isCorporateAddress(email: string, corporateDomains: readonly str
   const at = email.lastIndexOf("@");
   if (at === -1) return false;
   // A trailing dot is the same domain in DNS ("itu.int." is "itu.int").
-  const domain = email.slice(at + 1).trim().toLowerCase().replace(/\.+$/, "");
+  const domain = email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
+    .replace(/\.+$/, "");
   return corporateDomains.some((d) => {
     const corporate = d.trim().toLowerCase().replace(/^@/, "").replace(/\.+$/, "");
     return corporate !== "" && (domain === corporate || domain.endsWith(`.${corporate}`));

@@ -24,11 +24,7 @@ function optional<T extends z.ZodType<string, string>>(schema: T) {
 export const languageList = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) =>
-    (Array.isArray(v) ? v : (v ?? "").split(/[\n,;،、]+/))
-      .map((l) => l.trim())
-      .filter(Boolean),
-  )
+  .transform((v) => (Array.isArray(v) ? v : (v ?? "").split(/[\n,;،、]+/)).map((l) => l.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(PROFILE_LIMITS.language)).max(PROFILE_LIMITS.languages))
   .transform((list) => [...new Set(list)]);
 
@@ -40,7 +36,12 @@ export const updateProfileSchema = z.object({
   visionFormat: z.enum(["PLAIN", "MARKDOWN"]).optional().default("PLAIN"),
   languages: languageList,
   website: optional(httpsUrl),
-  contactEmail: optional(z.email().max(PROFILE_LIMITS.email).transform((e) => e.toLowerCase())),
+  contactEmail: optional(
+    z
+      .email()
+      .max(PROFILE_LIMITS.email)
+      .transform((e) => e.toLowerCase()),
+  ),
 });
 
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;

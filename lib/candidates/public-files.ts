@@ -14,28 +14,28 @@ export type PublicFiles = {
 
 /** The files a visitor may open on a candidate's page, by the same rule as the file route (lib/uploads/file-access.ts). */
 export async function readPublicFiles(candidateId: string): Promise<PublicFiles | null> {
-      const c = await db().candidate.findUnique({
-        where: { id: candidateId },
-        select: {
-          status: true,
-          photoKey: true,
-          cvKey: true,
-          profiles: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
-          materials: {
-            where: { state: "PUBLISHED", kind: "BROCHURE", fileKey: { not: null } },
-            select: { id: true, title: true, language: true, fileKey: true, fileName: true },
-            orderBy: { publishedAt: "desc" },
-          },
-        },
-      });
-      if (!c) return null;
-      const profilePublic = isPublicFile({ kind: "photo", candidateId, status: c.status, profilePublished: c.profiles.length > 0, fileName: null });
-      const materialsPublic = isPublicFile({ kind: "material", candidateId, status: c.status, state: "PUBLISHED", fileName: null });
-      return {
-        photoKey: profilePublic ? c.photoKey : null,
-        cvKey: profilePublic ? c.cvKey : null,
-        brochures: materialsPublic ? c.materials.flatMap((m) => (m.fileKey ? [{ ...m, fileKey: m.fileKey }] : [])) : [],
-      };
+  const c = await db().candidate.findUnique({
+    where: { id: candidateId },
+    select: {
+      status: true,
+      photoKey: true,
+      cvKey: true,
+      profiles: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
+      materials: {
+        where: { state: "PUBLISHED", kind: "BROCHURE", fileKey: { not: null } },
+        select: { id: true, title: true, language: true, fileKey: true, fileName: true },
+        orderBy: { publishedAt: "desc" },
+      },
+    },
+  });
+  if (!c) return null;
+  const profilePublic = isPublicFile({ kind: "photo", candidateId, status: c.status, profilePublished: c.profiles.length > 0, fileName: null });
+  const materialsPublic = isPublicFile({ kind: "material", candidateId, status: c.status, state: "PUBLISHED", fileName: null });
+  return {
+    photoKey: profilePublic ? c.photoKey : null,
+    cvKey: profilePublic ? c.cvKey : null,
+    brochures: materialsPublic ? c.materials.flatMap((m) => (m.fileKey ? [{ ...m, fileKey: m.fileKey }] : [])) : [],
+  };
 }
 
 /** readPublicFiles, cached until the candidate's tag is revalidated. */

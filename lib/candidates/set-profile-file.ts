@@ -14,7 +14,10 @@ const FIELD = { photo: "photoKey", cv: "cvKey" } as const;
 
 /** The previous file goes only once the change is committed, so a failed change never loses it. */
 async function discard(key: string | null) {
-  if (key) await storage().delete(key).catch(() => undefined);
+  if (key)
+    await storage()
+      .delete(key)
+      .catch(() => undefined);
 }
 
 /**
@@ -70,7 +73,15 @@ export async function removeProfileFile({ actor, input }: { actor: Actor | null;
     if (!before) throw new DomainError("NOT_FOUND");
     if (!before[field]) return null;
     await tx.candidate.update({ where: { id: candidateId }, data: { [field]: null } });
-    await emitAudit(tx, { actor, area: "candidate", action: `${kind}-removed`, entity: "Candidate", entityId: candidateId, before: { [field]: before[field] }, after: { [field]: null } });
+    await emitAudit(tx, {
+      actor,
+      area: "candidate",
+      action: `${kind}-removed`,
+      entity: "Candidate",
+      entityId: candidateId,
+      before: { [field]: before[field] },
+      after: { [field]: null },
+    });
     return before[field];
   });
   await discard(previous);

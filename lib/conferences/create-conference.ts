@@ -20,7 +20,11 @@ export async function createConference({ actor, input }: { actor: Actor | null; 
   return db().$transaction(async (tx) => {
     const taken = await tx.conference.findUnique({ where: { slug: data.slug }, select: { id: true } });
     if (taken || RESERVED_SLUGS.includes(data.slug)) {
-      throw new DomainError("CONFLICT", { messageKey: CONFERENCE_REFUSALS.slugInUse, values: { slug: data.slug }, fieldErrors: { slug: CONFERENCE_REFUSALS.slugInUse } });
+      throw new DomainError("CONFLICT", {
+        messageKey: CONFERENCE_REFUSALS.slugInUse,
+        values: { slug: data.slug },
+        fieldErrors: { slug: CONFERENCE_REFUSALS.slugInUse },
+      });
     }
     await assertNoOverlap(tx, data);
     const source = copyPostsFrom ? await tx.conference.findUnique({ where: { id: copyPostsFrom }, select: { id: true } }) : null;

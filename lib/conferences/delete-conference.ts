@@ -26,7 +26,14 @@ export async function deleteConference({ actor, input }: { actor: Actor | null; 
     const posts = await tx.post.findMany({ where: { conferenceId }, select: { code: true } });
     await tx.post.deleteMany({ where: { conferenceId } });
     await tx.conference.delete({ where: { id: conferenceId } });
-    await emitAudit(tx, { actor, area: "conference", action: "deleted", entity: "Conference", entityId: conferenceId, before: { ...before, postCodes: posts.map((p) => p.code) } });
+    await emitAudit(tx, {
+      actor,
+      area: "conference",
+      action: "deleted",
+      entity: "Conference",
+      entityId: conferenceId,
+      before: { ...before, postCodes: posts.map((p) => p.code) },
+    });
     return before;
   });
 }

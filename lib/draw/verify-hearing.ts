@@ -53,13 +53,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-function checkDraw(input: {
-  seed: string | null;
-  seedOk: boolean;
-  hearingId: string;
-  questionsPerCandidate: number | null;
-  draw: PublishedDraw;
-}): DrawCheck {
+function checkDraw(input: { seed: string | null; seedOk: boolean; hearingId: string; questionsPerCandidate: number | null; draw: PublishedDraw }): DrawCheck {
   const { draw } = input;
   const base = { id: draw.id, kind: draw.kind, candidateId: draw.candidateId, eligibleIds: [...draw.eligibleIds], recorded: [...draw.result] };
   if (input.seed === null) return { ...base, expected: null, matches: null, problem: null };
@@ -77,7 +71,14 @@ function checkDraw(input: {
 
   const rule = expectedCount(draw, eligible.length, input.questionsPerCandidate);
   const count = Math.max(0, Math.min(draw.count, eligible.length));
-  const expected = drawQuestions({ seed: input.seed, kind: draw.kind, hearingId: input.hearingId, candidateId: draw.candidateId, eligibleIds: eligible, count });
+  const expected = drawQuestions({
+    seed: input.seed,
+    kind: draw.kind,
+    hearingId: input.hearingId,
+    candidateId: draw.candidateId,
+    eligibleIds: eligible,
+    count,
+  });
   // A shortened result with a lowered count would still be a prefix of the permutation: the
   // count is checked against the rule, not taken on trust.
   const countOk = draw.count === count && (rule === null || rule === draw.count);

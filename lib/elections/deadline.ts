@@ -23,9 +23,7 @@ export function gr170Deadline(opensOn: Date | string): Date {
   );
 }
 
-export type CandidatureDeadline =
-  | { at: Date; source: "GR170"; computed: Date }
-  | { at: Date; source: "OVERRIDE"; computed: Date; reason: string };
+export type CandidatureDeadline = { at: Date; source: "GR170"; computed: Date } | { at: Date; source: "OVERRIDE"; computed: Date; reason: string };
 
 /** The deadline in force: the secretariat's override when there is one, else GR170's. */
 export function candidatureDeadline(conference: {

@@ -50,7 +50,13 @@ export function regionRefusal(kind: PostFields["kind"], region: PostFields["regi
 
 function toPost({ nameEn, nameFr, nameEs, nameAr, nameRu, nameZh, ...rest }: PostFields) {
   const names: Record<string, string> = { en: nameEn };
-  for (const [locale, value] of [["fr", nameFr], ["es", nameEs], ["ar", nameAr], ["ru", nameRu], ["zh", nameZh]] as const) {
+  for (const [locale, value] of [
+    ["fr", nameFr],
+    ["es", nameEs],
+    ["ar", nameAr],
+    ["ru", nameRu],
+    ["zh", nameZh],
+  ] as const) {
     if (value) names[locale] = value;
   }
   return { ...rest, names };

@@ -10,11 +10,7 @@ const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(
 /** One domain per line (or comma-separated), lower-cased, without duplicates. */
 export const domainList = z
   .union([z.string(), z.array(z.string())])
-  .transform((v) =>
-    (Array.isArray(v) ? v : v.split(/[\s,;]+/))
-      .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
-      .filter(Boolean),
-  )
+  .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,;]+/)).map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))
   .pipe(z.array(z.string().regex(DOMAIN, { error: "adminConference.domainInvalid" })).max(CONFERENCE_LIMITS.domains))
   .transform((list) => [...new Set(list)]);
 

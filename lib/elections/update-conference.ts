@@ -16,9 +16,7 @@ export async function updateConference({ actor, conferenceId, input }: { actor: 
   const { forumClosesAt, ...data } = parseInput(updateConferenceSchema, input);
   // The forums' closing time is typed on the conference's clocks; empty means "at the opening".
   const forum =
-    forumClosesAt === undefined
-      ? {}
-      : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
+    forumClosesAt === undefined ? {} : { forumClosesAt: forumClosesAt === "" ? null : zonedWallTimeToUtc(parseLocalDateTime(forumClosesAt), data.timeZone) };
   return db().$transaction(async (tx) => {
     const before = await lockConferenceForChange(tx, conferenceId);
     // Moving the dates onto another conference's is refused as at creation; a save that keeps

@@ -1,12 +1,6 @@
 // docs/conventions.md#services-and-errors: services throw one typed error whose code the interface translates
 // ("errors.<code>"), or a more precise message key when the rule has its own wording.
-export type DomainErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID_INPUT"
-  | "CONFLICT"
-  | "RATE_LIMITED";
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "RATE_LIMITED";
 
 /** A message key: "ns.key" in the catalogs, or a bare key of the "validation" namespace, optionally ":limit". */
 export type MessageKey = string;

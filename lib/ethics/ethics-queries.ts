@@ -40,7 +40,21 @@ export async function getReviewForOffice(actor: Actor | null, id: string) {
       answeredAt: true,
       reviewer: { select: { name: true } },
       candidate: { select: { name: true, conference: { select: { timeZone: true } } } },
-      material: { select: { id: true, kind: true, title: true, language: true, body: true, url: true, fileKey: true, fileName: true, state: true, videoSource: true, muxPlaybackId: true } },
+      material: {
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          language: true,
+          body: true,
+          url: true,
+          fileKey: true,
+          fileName: true,
+          state: true,
+          videoSource: true,
+          muxPlaybackId: true,
+        },
+      },
     },
   });
   if (!review) throw new DomainError("NOT_FOUND", { messageKey: "ethicsOffice.notFound" });

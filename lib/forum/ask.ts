@@ -55,7 +55,12 @@ export async function askQuestion({ input, client, now = new Date() }: { input: 
       select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true, closedAt: true } } },
     });
     if (!candidate) throw new DomainError("NOT_FOUND");
-    const window = forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), conferenceClosedAt: candidate.conference.closedAt, now });
+    const window = forumWindow({
+      candidateStatus: candidate.status,
+      closesAt: forumClosesAt(candidate.conference),
+      conferenceClosedAt: candidate.conference.closedAt,
+      now,
+    });
     if (!window.open) throw new DomainError("CONFLICT", { messageKey: window.reasonKey, values: window.values });
     await assertUnderLimits(tx, question.candidateId, ipHash, now);
     const repeat = await tx.forumQuestion.findFirst({ where: { candidateId: question.candidateId, bodyHash }, select: { id: true } });

@@ -43,7 +43,19 @@ export const CSV_COLUMNS = [
 export function toCsv(questions: readonly ExportedQuestion[]): string {
   let body = csvLine(CSV_COLUMNS);
   for (const q of questions) {
-    body += csvLine([q.id, q.candidateId, q.candidateName, q.post, q.askerName, q.askerCountry, q.askerAffiliation, q.question, q.answer, q.publishedAt, q.answeredAt]);
+    body += csvLine([
+      q.id,
+      q.candidateId,
+      q.candidateName,
+      q.post,
+      q.askerName,
+      q.askerCountry,
+      q.askerAffiliation,
+      q.question,
+      q.answer,
+      q.publishedAt,
+      q.answeredAt,
+    ]);
   }
   // BOM: spreadsheet programs then read the file as UTF-8 (Arabic, Chinese, Russian names).
   return `\uFEFF${body}`;

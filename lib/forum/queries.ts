@@ -56,10 +56,7 @@ export async function getForumQueueForSecretariat(
 }
 
 /** Published questions of one forum, answered ones first (newest answer first), then the unanswered, newest first. */
-export async function getPublicForum(
-  candidateId: string,
-  page: number,
-): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
+export async function getPublicForum(candidateId: string, page: number): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
   const where = { candidateId, status: "PUBLISHED" as const };
   const total = await db().forumQuestion.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FORUM_LIMITS.pageSize));
@@ -106,5 +103,10 @@ export async function getForumWindow(candidateId: string, now: Date = new Date()
     select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true, closedAt: true } } },
   });
   if (!candidate) return null;
-  return forumWindow({ candidateStatus: candidate.status, closesAt: forumClosesAt(candidate.conference), conferenceClosedAt: candidate.conference.closedAt, now });
+  return forumWindow({
+    candidateStatus: candidate.status,
+    closesAt: forumClosesAt(candidate.conference),
+    conferenceClosedAt: candidate.conference.closedAt,
+    now,
+  });
 }

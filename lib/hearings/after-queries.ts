@@ -37,7 +37,9 @@ export async function resolvePublicHearingId(requested: string | undefined): Pro
  * that a hearing was set up after it was first rendered.
  */
 export function getCachedPublicHearingId(requested?: string): Promise<string | null> {
-  return unstable_cache(() => resolvePublicHearingId(requested), ["public-hearing-id", requested ?? ""], { tags: [TAGS.hearings, TAGS.conference, TAGS.conferences] })();
+  return unstable_cache(() => resolvePublicHearingId(requested), ["public-hearing-id", requested ?? ""], {
+    tags: [TAGS.hearings, TAGS.conference, TAGS.conferences],
+  })();
 }
 
 export type DrawsExport = {
@@ -82,9 +84,7 @@ export async function readDrawsExport(hearingId: string): Promise<DrawsExport | 
     },
   });
   if (!hearing) return null;
-  const seed = hearing.seedRevealedAt
-    ? ((await client.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true } })).seed ?? null)
-    : null;
+  const seed = hearing.seedRevealedAt ? ((await client.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true } })).seed ?? null) : null;
   return {
     hearingId: hearing.id,
     algorithm: ALGORITHM,

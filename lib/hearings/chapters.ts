@@ -122,7 +122,12 @@ export function parseChaptersVtt(vtt: string): Chapter[] {
     const [id, timing, ...text] = block.split("\n");
     const times = /^(\d{2,}:\d{2}:\d{2}\.\d{3}) --> (\d{2,}:\d{2}:\d{2}\.\d{3})$/.exec(timing ?? "");
     if (!id || !times) continue;
-    chapters.push({ candidateId: id, name: unescapeCueText(text.filter((line) => line !== "").join(" ")), startMs: parseTimestamp(times[1] ?? ""), endMs: parseTimestamp(times[2] ?? "") });
+    chapters.push({
+      candidateId: id,
+      name: unescapeCueText(text.filter((line) => line !== "").join(" ")),
+      startMs: parseTimestamp(times[1] ?? ""),
+      endMs: parseTimestamp(times[2] ?? ""),
+    });
   }
   return chapters;
 }

@@ -25,7 +25,15 @@ export async function commitSeed({ actor, conferenceId, input }: { actor: Actor 
     const hash = seedHash(seed);
     await tx.hearing.update({ where: { id: hearing.id }, data: { seed, seedHash: hash } });
     // The audit row holds the hash only: the seed stays secret until it is revealed.
-    await emitAudit(tx, { actor, area: "hearing", action: "seed-committed", entity: "Hearing", entityId: hearing.id, before: { seedHash: null }, after: { seedHash: hash } });
+    await emitAudit(tx, {
+      actor,
+      area: "hearing",
+      action: "seed-committed",
+      entity: "Hearing",
+      entityId: hearing.id,
+      before: { seedHash: null },
+      after: { seedHash: hash },
+    });
     return { hearingId: hearing.id, seedHash: hash };
   });
 }

@@ -28,7 +28,11 @@ export async function drawRunningOrder({ actor, conferenceId, input }: { actor: 
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, candidateId: true, position: true } });
     if (slots.length === 0) throw new DomainError("CONFLICT", { messageKey: "adminHearing.noPresenters" });
     const eligibleIds = sortIds(slots.map((s) => s.candidateId));
-    const last = await tx.draw.findFirst({ where: { hearingId: hearing.id, kind: "RUNNING_ORDER" }, orderBy: { createdAt: "desc" }, select: { eligibleIds: true } });
+    const last = await tx.draw.findFirst({
+      where: { hearingId: hearing.id, kind: "RUNNING_ORDER" },
+      orderBy: { createdAt: "desc" },
+      select: { eligibleIds: true },
+    });
     if (last && !presentersChanged(last.eligibleIds, eligibleIds)) throw new DomainError("CONFLICT", { messageKey: "adminHearing.alreadyDrawn" });
 
     const result = drawPermutation({ seed: secret.seed, kind: "RUNNING_ORDER", hearingId: hearing.id, candidateId: null, eligibleIds });

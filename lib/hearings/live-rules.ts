@@ -99,7 +99,14 @@ export function phaseClock(state: Pick<LiveState, "phaseStartedAt" | "phaseDurat
 const IDLE = { phase: "IDLE", phaseStartedAt: null, phaseDurationMs: null, pausedAt: null } as const;
 
 function stateOf(h: LiveState): LiveState {
-  return { status: h.status, currentSlotId: h.currentSlotId, phase: h.phase, phaseStartedAt: h.phaseStartedAt, phaseDurationMs: h.phaseDurationMs, pausedAt: h.pausedAt };
+  return {
+    status: h.status,
+    currentSlotId: h.currentSlotId,
+    phase: h.phase,
+    phaseStartedAt: h.phaseStartedAt,
+    phaseDurationMs: h.phaseDurationMs,
+    pausedAt: h.pausedAt,
+  };
 }
 
 function refuse(reason: Refusal): MoveResult {

@@ -12,7 +12,11 @@ export const extendSchema = z.object({
   hearingId: id,
   minutes: integer(EXTENSION_LIMITS.minMinutes, EXTENSION_LIMITS.maxMinutes),
   // Logged and shown in the parity report: "more time" is not a reason.
-  reason: z.string().trim().min(EXTENSION_LIMITS.reasonMin, { error: `hearingLive.reasonTooShort:${EXTENSION_LIMITS.reasonMin}` }).max(EXTENSION_LIMITS.reasonMax),
+  reason: z
+    .string()
+    .trim()
+    .min(EXTENSION_LIMITS.reasonMin, { error: `hearingLive.reasonTooShort:${EXTENSION_LIMITS.reasonMin}` })
+    .max(EXTENSION_LIMITS.reasonMax),
 });
 
 export const questionActionSchema = z.object({ hearingId: id, questionId: id });

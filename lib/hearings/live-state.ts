@@ -45,9 +45,7 @@ export async function readPublicState(client: Tx, hearingId: string, now = new D
   const slot = hearing.currentSlot;
   const [extensions, draw] = slot
     ? await Promise.all([
-        hearing.phase === "IDLE"
-          ? null
-          : client.hearingExtension.aggregate({ where: { slotId: slot.id, phase: hearing.phase }, _sum: { addedMs: true } }),
+        hearing.phase === "IDLE" ? null : client.hearingExtension.aggregate({ where: { slotId: slot.id, phase: hearing.phase }, _sum: { addedMs: true } }),
         client.draw.findFirst({
           where: { hearingId, kind: "QUESTIONS", candidateId: slot.candidate.id },
           orderBy: { createdAt: "desc" },

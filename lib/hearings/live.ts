@@ -67,7 +67,14 @@ async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hear
 }
 
 function stateOf(h: LiveState): LiveState {
-  return { status: h.status, currentSlotId: h.currentSlotId, phase: h.phase, phaseStartedAt: h.phaseStartedAt, phaseDurationMs: h.phaseDurationMs, pausedAt: h.pausedAt };
+  return {
+    status: h.status,
+    currentSlotId: h.currentSlotId,
+    phase: h.phase,
+    phaseStartedAt: h.phaseStartedAt,
+    phaseDurationMs: h.phaseDurationMs,
+    pausedAt: h.pausedAt,
+  };
 }
 
 type ParsedMove = { hearingId: string; move: Move; reason?: string };
@@ -184,13 +191,25 @@ export const drawForCurrentCandidate = (call: Call) =>
     if (!secret.seed) refuse("seedNotCommitted");
     const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId } });
     if (earlier > 0) refuse("alreadyDrawn");
-    const approved = await tx.hearingQuestion.findMany({ where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" }, select: { id: true } });
+    const approved = await tx.hearingQuestion.findMany({
+      where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" },
+      select: { id: true },
+    });
     if (approved.length === 0) refuse("noApprovedQuestions");
     const eligibleIds = sortIds(approved.map((q) => q.id));
     const count = Math.min(hearing.questionsPerCandidate, eligibleIds.length);
     const result = drawQuestions({ seed: secret.seed, kind: "QUESTIONS", hearingId: hearing.id, candidateId: hearing.candidateId, eligibleIds, count });
     const draw = await tx.draw.create({
-      data: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId, eligibleIds, count, result, algorithm: ALGORITHM, actorId: call.actor?.id ?? null },
+      data: {
+        hearingId: hearing.id,
+        kind: "QUESTIONS",
+        candidateId: hearing.candidateId,
+        eligibleIds,
+        count,
+        result,
+        algorithm: ALGORITHM,
+        actorId: call.actor?.id ?? null,
+      },
       select: { id: true },
     });
     for (const [index, id] of result.entries()) {

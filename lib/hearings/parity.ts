@@ -90,8 +90,7 @@ export function formatDuration(locale: string, ms: number): string {
   const seconds = Math.round(Math.abs(ms) / 1000);
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  const unit = (value: number, name: "minute" | "second") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
+  const unit = (value: number, name: "minute" | "second") => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
   const parts = minutes > 0 ? [unit(minutes, "minute"), ...(rest > 0 ? [unit(rest, "second")] : [])] : [unit(rest, "second")];
   return new Intl.ListFormat(locale, { style: "narrow", type: "unit" }).format(parts);
 }

@@ -53,13 +53,18 @@ async function assertCandidateWaiting(tx: Tx, target: Target) {
     where: { hearingId_candidateId: { hearingId: target.hearingId, candidateId: target.candidateId } },
     select: { finishedAt: true },
   });
-  if (!slot) throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
-  if (slot.finishedAt) throw new DomainError("CONFLICT", { messageKey: "hearingLive.candidateFinished", fieldErrors: { candidateId: "hearingLive.candidateFinished" } });
+  if (!slot)
+    throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
+  if (slot.finishedAt)
+    throw new DomainError("CONFLICT", { messageKey: "hearingLive.candidateFinished", fieldErrors: { candidateId: "hearingLive.candidateFinished" } });
 }
 
 /** The same question twice in one candidate's queue, from the room or the webcast, is refused. */
 async function assertNotRepeat(tx: Tx, target: Target, bodyHash: string) {
-  const repeat = await tx.hearingQuestion.findFirst({ where: { hearingId: target.hearingId, candidateId: target.candidateId, bodyHash }, select: { id: true } });
+  const repeat = await tx.hearingQuestion.findFirst({
+    where: { hearingId: target.hearingId, candidateId: target.candidateId, bodyHash },
+    select: { id: true },
+  });
   if (repeat) throw new DomainError("CONFLICT", { messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } });
 }
 
@@ -71,7 +76,11 @@ async function waitUnder(tx: Tx, limit: RateLimit, where: { ipHash: string } | {
     orderBy: { createdAt: "desc" },
     take: limit.max,
   });
-  return retryAfterSeconds(limit, counted.map((q) => q.createdAt), now);
+  return retryAfterSeconds(
+    limit,
+    counted.map((q) => q.createdAt),
+    now,
+  );
 }
 
 /**
@@ -110,7 +119,11 @@ export async function submitViewerQuestion({
       await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
     ]);
     if (seconds !== null) {
-      throw new DomainError("RATE_LIMITED", { messageKey: "hearingLive.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
+      throw new DomainError("RATE_LIMITED", {
+        messageKey: "hearingLive.rateLimited",
+        values: { minutes: Math.ceil(seconds / 60) },
+        retryAfterSeconds: seconds,
+      });
     }
     await assertNotRepeat(tx, question, bodyHash);
     await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
@@ -122,7 +135,15 @@ export async function submitViewerQuestion({
  * The secretariat types in a question handed in on a card in the room, on the console of
  * `conferenceId`: a hearing of another conference is unknown there, a closed one refused.
  */
-export async function enterRoomQuestion({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }): Promise<{ id: string }> {
+export async function enterRoomQuestion({
+  actor,
+  conferenceId,
+  input,
+}: {
+  actor: Actor | null;
+  conferenceId: string;
+  input: unknown;
+}): Promise<{ id: string }> {
   assertCan(actor, "enter:hearing-question:any");
   const question = parseInput(roomQuestionSchema, input);
   const bodyHash = repeatHash(question.body);
@@ -191,7 +212,17 @@ export async function loadChairQueue(hearingId: string): Promise<LoadedQueue | n
         orderBy: [{ position: { sort: "asc", nulls: "last" } }, { id: "asc" }],
       },
       questions: {
-        select: { id: true, candidateId: true, askerName: true, askerOrigin: true, body: true, source: true, status: true, createdAt: true, drawPosition: true },
+        select: {
+          id: true,
+          candidateId: true,
+          askerName: true,
+          askerOrigin: true,
+          body: true,
+          source: true,
+          status: true,
+          createdAt: true,
+          drawPosition: true,
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },

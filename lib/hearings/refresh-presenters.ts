@@ -22,7 +22,12 @@ export async function refreshPresenters({ actor, conferenceId, input }: { actor:
     const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
     const presenters = await presentersOf(tx, conference.id);
-    if (hearing.chairId) await assertImpartialChair(tx, hearing.chairId, presenters.map((p) => p.memberStateId));
+    if (hearing.chairId)
+      await assertImpartialChair(
+        tx,
+        hearing.chairId,
+        presenters.map((p) => p.memberStateId),
+      );
 
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { candidateId: true, position: true } });
     const before = slots.map((s) => s.candidateId).sort();

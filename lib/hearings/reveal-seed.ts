@@ -28,7 +28,11 @@ export async function revealSeed({ actor, conferenceId, input }: { actor: Actor 
     if (hearing.status !== "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.revealNotEnded" });
     if (!hearing.seedHash) throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.revealNoSeed" });
     if (hearing.seedRevealedAt) throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.revealAlready" });
-    const revealed = await tx.hearing.update({ where: { id: hearing.id }, data: { seedRevealedAt: new Date() }, select: { id: true, seedHash: true, seedRevealedAt: true } });
+    const revealed = await tx.hearing.update({
+      where: { id: hearing.id },
+      data: { seedRevealedAt: new Date() },
+      select: { id: true, seedHash: true, seedRevealedAt: true },
+    });
     // As for the commitment, the audit row holds the hash and the date, never the seed.
     await emitAudit(tx, {
       actor,

@@ -57,7 +57,8 @@ export async function setRecording({ actor, conferenceId, input }: { actor: Acto
     if (hearing.status !== "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.recordingNotEnded" });
     const presenters = new Set(hearing.slots.map((s) => s.candidateId));
     const stranger = Object.keys(data.offsets).find((candidateId) => !presenters.has(candidateId));
-    if (stranger) throw new DomainError("INVALID_INPUT", { fieldErrors: { [`${CHAPTER_FIELD_PREFIX}${stranger}`]: "hearingPublic.admin.chapter.notPresenter" } });
+    if (stranger)
+      throw new DomainError("INVALID_INPUT", { fieldErrors: { [`${CHAPTER_FIELD_PREFIX}${stranger}`]: "hearingPublic.admin.chapter.notPresenter" } });
 
     const { chapters, problems } = buildChapters({
       slots: hearing.slots.map((s) => ({ ...s, name: s.candidate.name })),

@@ -20,9 +20,7 @@ const CHAIR_MESSAGES = {
 /** ¶8: refuses a chair who is staff or from an administration presenting a candidate. */
 export async function assertImpartialChair(tx: Tx, chairId: string, presentingStateIds: readonly string[]) {
   const user = await tx.user.findUnique({ where: { id: chairId }, select: { role: true, isStaff: true, memberStateId: true, disabledAt: true } });
-  const problem = user
-    ? chairProblem({ ...user, disabled: user.disabledAt !== null }, presentingStateIds)
-    : "notAChair";
+  const problem = user ? chairProblem({ ...user, disabled: user.disabledAt !== null }, presentingStateIds) : "notAChair";
   if (problem) {
     const messageKey = CHAIR_MESSAGES[problem];
     throw new DomainError("INVALID_INPUT", { messageKey, fieldErrors: { chairId: messageKey } });
@@ -47,7 +45,11 @@ export async function setUpHearing({ actor, conferenceId, input }: { actor: Acto
       throw new DomainError("INVALID_INPUT", { messageKey, fieldErrors: { startsAt: messageKey } });
     }
     const presenters = await presentersOf(tx, conference.id);
-    await assertImpartialChair(tx, data.chairId, presenters.map((p) => p.memberStateId));
+    await assertImpartialChair(
+      tx,
+      data.chairId,
+      presenters.map((p) => p.memberStateId),
+    );
 
     const fields = { ...data, startsAt };
     const before = await lockHearing(tx, conference.id);
@@ -62,7 +64,9 @@ export async function setUpHearing({ actor, conferenceId, input }: { actor: Acto
         questionsPerCandidate: before.questionsPerCandidate !== data.questionsPerCandidate,
         chairId: (before.chairId ?? null) !== (data.chairId ?? null),
       };
-      const changed = Object.entries(frozen).filter(([, differs]) => differs).map(([field]) => field);
+      const changed = Object.entries(frozen)
+        .filter(([, differs]) => differs)
+        .map(([field]) => field);
       if (changed.length > 0) {
         throw new DomainError("CONFLICT", {
           messageKey: "adminHearing.frozenOnceStarted",

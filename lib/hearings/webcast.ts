@@ -87,11 +87,7 @@ export function getCachedWebcastView(hearingId: string): Promise<WebcastView | n
   return unstable_cache(() => readWebcastView(hearingId), ["hearing-webcast", hearingId], { tags: [TAGS.hearings] })();
 }
 
-export type WebcastAccessDecision =
-  | { kind: "none" }
-  | { kind: "signInNeeded" }
-  | { kind: "notAllowed" }
-  | { kind: "play"; playback: VideoPlayback };
+export type WebcastAccessDecision = { kind: "none" } | { kind: "signInNeeded" } | { kind: "notAllowed" } | { kind: "play"; playback: VideoPlayback };
 
 /** What `viewer` may see of the stream: nothing configured, a sign-in, a refusal, or the player's source. */
 export function webcastAccess(
@@ -104,7 +100,8 @@ export function webcastAccess(
   if (!mayFollowWebcast(view.webcastAccess, viewer)) {
     return viewer ? { kind: "notAllowed" } : { kind: "signInNeeded" };
   }
-  if (!replay && view.webcastKind === "MUX_PLAYBACK_ID" && view.webcastSource) return { kind: "play", playback: { kind: "mux", playbackId: view.webcastSource } };
+  if (!replay && view.webcastKind === "MUX_PLAYBACK_ID" && view.webcastSource)
+    return { kind: "play", playback: { kind: "mux", playbackId: view.webcastSource } };
   const address = replay ?? view.webcastSource ?? "";
   let hls: boolean;
   try {

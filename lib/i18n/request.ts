@@ -8,11 +8,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    messages: Object.fromEntries(
-      await Promise.all(
-        NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const),
-      ),
-    ),
+    messages: Object.fromEntries(await Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const))),
     // Times are always given an explicit zone where they are formatted.
     timeZone: "UTC",
   };

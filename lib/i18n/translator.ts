@@ -14,9 +14,7 @@ export function localeOr(value: string | null | undefined): Locale {
 
 export async function translator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
   const messages = Object.fromEntries(
-    await Promise.all(
-      namespaces.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const),
-    ),
+    await Promise.all(namespaces.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const)),
   );
   const t = createTranslator({ locale, messages });
   return (key, values = {}) => {

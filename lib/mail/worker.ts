@@ -58,7 +58,15 @@ async function deliverOne(transport: MailTransport, now: Date): Promise<keyof De
  * failure leaves the message PENDING with its next attempt pushed back (./retry.ts), or
  * FAILED after the last attempt; nothing is ever deleted.
  */
-export async function deliverDue({ transport, now = new Date(), batch = 20 }: { transport: MailTransport; now?: Date; batch?: number }): Promise<DeliveryReport> {
+export async function deliverDue({
+  transport,
+  now = new Date(),
+  batch = 20,
+}: {
+  transport: MailTransport;
+  now?: Date;
+  batch?: number;
+}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
   for (let i = 0; i < batch; i++) {
     const outcome = await deliverOne(transport, now);

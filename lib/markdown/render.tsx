@@ -86,7 +86,9 @@ function findClosingStar(source: string, from: number): number {
 function lines(source: string[], keyPrefix: string): ReactNode[] {
   return source.flatMap((line, n) => {
     const parts = inline(line, 0, `${keyPrefix}.${n}`);
-    return n === 0 ? [<Fragment key={`${keyPrefix}.${n}`}>{parts}</Fragment>] : [<br key={`${keyPrefix}.br${n}`} />, <Fragment key={`${keyPrefix}.${n}`}>{parts}</Fragment>];
+    return n === 0
+      ? [<Fragment key={`${keyPrefix}.${n}`}>{parts}</Fragment>]
+      : [<br key={`${keyPrefix}.br${n}`} />, <Fragment key={`${keyPrefix}.${n}`}>{parts}</Fragment>];
   });
 }
 
@@ -122,9 +124,17 @@ export function renderMarkdown(source: string): ReactNode {
     const key = `b${n}`;
     switch (block.kind) {
       case "h3":
-        return <h3 key={key} className="text-xl font-semibold">{inline(block.text, 0, key)}</h3>;
+        return (
+          <h3 key={key} className="text-xl font-semibold">
+            {inline(block.text, 0, key)}
+          </h3>
+        );
       case "h4":
-        return <h4 key={key} className="text-lg font-semibold">{inline(block.text, 0, key)}</h4>;
+        return (
+          <h4 key={key} className="text-lg font-semibold">
+            {inline(block.text, 0, key)}
+          </h4>
+        );
       case "ul":
       case "ol": {
         const List = block.kind;

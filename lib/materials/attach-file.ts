@@ -38,13 +38,26 @@ export async function attachMaterialFile({ actor, input, file }: { actor: Actor 
         data: { fileKey: stored.key, fileName: stored.safeName, mimeType: stored.mime, sizeBytes: BigInt(stored.size) },
         select: { ...MATERIAL_FIELDS, ...FILE_FIELDS },
       });
-      await emitAudit(tx, { actor, area: "material", action: "file-attached", entity: "Material", entityId: id, before, after: { fileKey: after.fileKey, fileName: after.fileName, mimeType: after.mimeType, sizeBytes: after.sizeBytes } });
+      await emitAudit(tx, {
+        actor,
+        area: "material",
+        action: "file-attached",
+        entity: "Material",
+        entityId: id,
+        before,
+        after: { fileKey: after.fileKey, fileName: after.fileName, mimeType: after.mimeType, sizeBytes: after.sizeBytes },
+      });
       return { after, previous: material.fileKey };
     });
   } catch (error) {
-    await storage().delete(stored.key).catch(() => undefined);
+    await storage()
+      .delete(stored.key)
+      .catch(() => undefined);
     throw error;
   }
-  if (result.previous) await storage().delete(result.previous).catch(() => undefined);
+  if (result.previous)
+    await storage()
+      .delete(result.previous)
+      .catch(() => undefined);
   return result.after;
 }

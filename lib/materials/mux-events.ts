@@ -22,7 +22,10 @@ const eventSchema = z.object({
       passthrough: z.string().optional(),
       new_asset_settings: z.object({ passthrough: z.string().optional() }).loose().optional(),
       playback_ids: z.array(z.object({ id: z.string().min(1), policy: z.string() }).loose()).optional(),
-      errors: z.object({ type: z.string().optional(), messages: z.array(z.string()).optional() }).loose().optional(),
+      errors: z
+        .object({ type: z.string().optional(), messages: z.array(z.string()).optional() })
+        .loose()
+        .optional(),
       error: z.object({ type: z.string().optional(), message: z.string().optional() }).loose().optional(),
     })
     .loose(),
@@ -108,7 +111,15 @@ export async function applyMuxEvent(payload: unknown): Promise<MuxEventOutcome> 
     const change = changeFor(event, before);
     if (!change) return "unchanged";
     const after = await tx.material.update({ where: { id }, data: change.data, select: VIDEO_FIELDS });
-    await emitAudit(tx, { actor: null, area: "material", action: change.action, entity: "Material", entityId: id, before: pickVideo(before), after: pickVideo(after) });
+    await emitAudit(tx, {
+      actor: null,
+      area: "material",
+      action: change.action,
+      entity: "Material",
+      entityId: id,
+      before: pickVideo(before),
+      after: pickVideo(after),
+    });
     return "applied";
   });
 }

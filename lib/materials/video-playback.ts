@@ -8,9 +8,7 @@ import type { MaterialKind, VideoSource } from "@/lib/db/generated/enums";
  * `stream`: an HLS playlist (played by hls.js, or natively where the browser can) or a
  * progressive file (MP4 or WebM, which the browser plays by itself, reading its container).
  */
-export type VideoPlayback =
-  | { kind: "mux"; playbackId: string }
-  | { kind: "src"; src: string; external: boolean; stream: "hls" | "progressive" };
+export type VideoPlayback = { kind: "mux"; playbackId: string } | { kind: "src"; src: string; external: boolean; stream: "hls" | "progressive" };
 
 /** An address is taken for HLS when its path ends in .m3u8 (what the URL form asks for). */
 function streamOf(url: string): "hls" | "progressive" {

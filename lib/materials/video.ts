@@ -63,13 +63,21 @@ async function lockVideoDraft(tx: Tx, candidateId: string, id: string) {
 
 const changed = { ...MATERIAL_FIELDS, ...VIDEO_FIELDS } as const;
 
-const deleteQuietly = (key: string | null | undefined) => (key ? storage().delete(key).catch(() => undefined) : Promise.resolve());
+const deleteQuietly = (key: string | null | undefined) =>
+  key
+    ? storage()
+        .delete(key)
+        .catch(() => undefined)
+    : Promise.resolve();
 
 // ---------------------------------------------------------------------------------------
 // A file uploaded here.
 
 /** Reads the first `bytes` of a stream and gives back a stream that still yields everything. */
-async function peek(body: ReadableStream<Uint8Array>, bytes: number): Promise<{ head: Buffer; whole: ReadableStream<Uint8Array>; cancel: () => Promise<void> }> {
+async function peek(
+  body: ReadableStream<Uint8Array>,
+  bytes: number,
+): Promise<{ head: Buffer; whole: ReadableStream<Uint8Array>; cancel: () => Promise<void> }> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;

@@ -9,7 +9,13 @@ export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reas
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 
-export function verifyMuxSignature(rawBody: string | Buffer, header: string | null | undefined, secret: string, now: Date = new Date(), toleranceSeconds = 300): SignatureCheck {
+export function verifyMuxSignature(
+  rawBody: string | Buffer,
+  header: string | null | undefined,
+  secret: string,
+  now: Date = new Date(),
+  toleranceSeconds = 300,
+): SignatureCheck {
   if (!header?.trim()) return { ok: false, reason: "missing" };
   let timestamp: string | undefined;
   const signatures: Buffer[] = [];

@@ -53,7 +53,5 @@ export function baseSecurityHeaders(production: boolean): { key: string; value: 
 
 /** For uploaded files: the same headers, but a policy under which nothing in the file can run. */
 export function uploadedFileHeaders(production: boolean): { key: string; value: string }[] {
-  return baseSecurityHeaders(production).map((h) =>
-    h.key === "Content-Security-Policy" ? { key: h.key, value: "default-src 'none'; sandbox" } : h,
-  );
+  return baseSecurityHeaders(production).map((h) => (h.key === "Content-Security-Policy" ? { key: h.key, value: "default-src 'none'; sandbox" } : h));
 }

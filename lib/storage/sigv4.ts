@@ -10,7 +10,10 @@ const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).u
 
 /** RFC 3986 encoding of each path segment, as S3 expects in the canonical URI. */
 export const encodePath = (pathname: string) =>
-  pathname.split("/").map((s) => encodeURIComponent(decodeURIComponent(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/");
+  pathname
+    .split("/")
+    .map((s) => encodeURIComponent(decodeURIComponent(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
 
 export type SignInput = {
   method: string;
@@ -23,7 +26,9 @@ export type SignInput = {
 };
 
 export function signature(credentials: Credentials, input: SignInput): { signature: string; signedHeaders: string; scope: string } {
-  const names = Object.keys(input.headers).map((h) => h.toLowerCase()).sort();
+  const names = Object.keys(input.headers)
+    .map((h) => h.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v]));
   const canonicalHeaders = names.map((n) => `${n}:${(lower[n] ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
   const signedHeaders = names.join(";");
@@ -42,4 +47,8 @@ export function authorizationHeader(credentials: Credentials, input: SignInput):
 }
 
 /** 20150830T123600Z */
-export const amzDateOf = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+export const amzDateOf = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");

@@ -10,8 +10,6 @@ export function formatCalendarDate(locale: string, date: string): string {
 }
 
 export function zoneLabel(locale: string, timeZone: string, at: string | Date): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "shortOffset" })
-    .formatToParts(new Date(at))
-    .find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "shortOffset" }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName");
   return part ? `${timeZone}, ${part.value}` : timeZone;
 }

@@ -8,7 +8,8 @@ export async function findFileRecord(key: string): Promise<FileRecord | null> {
     where: { fileKey: key },
     select: { candidateId: true, state: true, fileName: true, candidate: { select: { status: true } } },
   });
-  if (material) return { kind: "material", candidateId: material.candidateId, status: material.candidate.status, state: material.state, fileName: material.fileName };
+  if (material)
+    return { kind: "material", candidateId: material.candidateId, status: material.candidate.status, state: material.state, fileName: material.fileName };
   const candidate = await db().candidate.findFirst({
     where: { OR: [{ photoKey: key }, { cvKey: key }] },
     select: { id: true, status: true, photoKey: true, profiles: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 } },

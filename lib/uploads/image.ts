@@ -19,8 +19,7 @@ export async function reencodeImage(bytes: Buffer, type: ImageType): Promise<Ree
     if (meta.format !== type) return { ok: false, reason: "unreadableImage" };
     if ((meta.width ?? 0) * (meta.height ?? 0) > IMAGE_MAX_PIXELS) return { ok: false, reason: "imageTooManyPixels" };
     const pipeline = input().rotate();
-    const out =
-      type === "jpeg" ? pipeline.jpeg({ quality: 86 }) : type === "png" ? pipeline.png({ compressionLevel: 9 }) : pipeline.webp({ quality: 86 });
+    const out = type === "jpeg" ? pipeline.jpeg({ quality: 86 }) : type === "png" ? pipeline.png({ compressionLevel: 9 }) : pipeline.webp({ quality: 86 });
     return { ok: true, bytes: await out.toBuffer() };
   } catch (error) {
     if (error instanceof Error && /pixel limit/i.test(error.message)) return { ok: false, reason: "imageTooManyPixels" };

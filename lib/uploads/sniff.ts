@@ -5,8 +5,7 @@ import { DETECTED_TYPES, type DetectedType } from "./limits";
 // two formats at once (a polyglot), is refused.
 
 export type SniffResult =
-  | { ok: true; type: DetectedType; mime: string; extension: string }
-  | { ok: false; reason: "empty" | "markup" | "activeFile" | "polyglot" | "unknown" };
+  { ok: true; type: DetectedType; mime: string; extension: string } | { ok: false; reason: "empty" | "markup" | "activeFile" | "polyglot" | "unknown" };
 
 const PROBE = 1024;
 
@@ -32,16 +31,37 @@ function recognise(bytes: Buffer): DetectedType | null {
 const ACTIVE_SIGNATURES: readonly (readonly number[])[] = [
   ascii("MZ"), // PE / DOS executable
   [0x7f, 0x45, 0x4c, 0x46], // ELF
-  [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xcf, 0xfa, 0xed, 0xfe], [0xce, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], // Mach-O
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe], // Mach-O
   ascii("#!"), // shell script
-  ascii("PK\x03\x04"), ascii("PK\x05\x06"), ascii("Rar!"), [0x37, 0x7a, 0xbc, 0xaf], [0x1f, 0x8b], // zip, rar, 7z, gzip
+  ascii("PK\x03\x04"),
+  ascii("PK\x05\x06"),
+  ascii("Rar!"),
+  [0x37, 0x7a, 0xbc, 0xaf],
+  [0x1f, 0x8b], // zip, rar, 7z, gzip
 ];
 
 // Markup a browser would render and run: refused outright (SVG and HTML are never accepted).
 const MARKUP = /^(?:\xef\xbb\xbf|\ufeff|\s|\0)*<(?:\?xml|!doctype|html|head|body|svg|script|iframe|!--)/i;
 
 // Another format hiding in the first or last kilobyte (ZIP keeps its directory at the end).
-const SMUGGLED = [/<html/i, /<script/i, /<svg/i, /<iframe/i, /<body/i, /<!doctype\s+html/i, /<\?php/i, /javascript:/i, /%PDF-/, /PK\x03\x04/, /PK\x05\x06/, /\x7fELF/];
+const SMUGGLED = [
+  /<html/i,
+  /<script/i,
+  /<svg/i,
+  /<iframe/i,
+  /<body/i,
+  /<!doctype\s+html/i,
+  /<\?php/i,
+  /javascript:/i,
+  /%PDF-/,
+  /PK\x03\x04/,
+  /PK\x05\x06/,
+  /\x7fELF/,
+];
 
 export function sniff(bytes: Buffer): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: "empty" };

@@ -16,7 +16,8 @@ export async function storeUpload({ actor, kind, file }: { actor: Actor | null; 
   const owner = { candidateId: actor?.candidateId };
   assertCan(actor, kind === "photo" || kind === "cv" ? "edit:profile:own" : "manage:material:own", owner);
   // Refused before a byte is read into memory.
-  if (file.size > UPLOAD_RULES[kind].maxBytes) throw new DomainError("INVALID_INPUT", { messageKey: "uploads.tooLarge", values: { limit: maxMegabytes(kind) } });
+  if (file.size > UPLOAD_RULES[kind].maxBytes)
+    throw new DomainError("INVALID_INPUT", { messageKey: "uploads.tooLarge", values: { limit: maxMegabytes(kind) } });
   const bytes = Buffer.from(await file.arrayBuffer());
   const valid = await validateUpload({ kind, bytes, originalName: file.name, claimedType: file.type });
   await storage().put(valid.storedName, valid.bytes, valid.mime);

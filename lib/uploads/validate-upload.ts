@@ -16,8 +16,7 @@ export type UploadInput = {
 
 export type ValidatedUpload = { mime: string; extension: string; bytes: Buffer; safeName: string; storedName: string };
 
-const refuse = (reason: string, values?: Record<string, string | number>) =>
-  new DomainError("INVALID_INPUT", { messageKey: `uploads.${reason}`, values });
+const refuse = (reason: string, values?: Record<string, string | number>) => new DomainError("INVALID_INPUT", { messageKey: `uploads.${reason}`, values });
 
 const acceptedList = (kind: UploadKind) => UPLOAD_RULES[kind].types.map((t) => DETECTED_TYPES[t].extension.toUpperCase()).join(", ");
 

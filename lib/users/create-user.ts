@@ -41,7 +41,14 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
         select: USER_FIELDS,
       });
       await tx.passwordSetupToken.create({ data: { userId: user.id, tokenHash: link.tokenHash, expiresAt: link.expiresAt } });
-      await emitAudit(tx, { actor, area: "user", action: "created", entity: "User", entityId: user.id, after: { ...user, setupLinkExpiresAt: link.expiresAt } });
+      await emitAudit(tx, {
+        actor,
+        area: "user",
+        action: "created",
+        entity: "User",
+        entityId: user.id,
+        after: { ...user, setupLinkExpiresAt: link.expiresAt },
+      });
       return { user, token: link.token, expiresAt: link.expiresAt };
     });
   } catch (error) {

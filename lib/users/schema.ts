@@ -15,13 +15,7 @@ const optionalId = z
   .transform((v) => (v ? v : null));
 
 /** Stored lower-case, so that one address is one account whatever its spelling. */
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(USER_LIMITS.email)
-  .pipe(z.email());
+const email = z.string().trim().toLowerCase().min(1).max(USER_LIMITS.email).pipe(z.email());
 
 export const role = z.enum(ROLES);
 

@@ -35,7 +35,12 @@ export async function lockUser(tx: Tx, userId: string) {
 export async function assertNotLastSecretariat(tx: Tx, userId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "User" WHERE role = 'SECRETARIAT' AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
-  if (leavesNoActiveSecretariat(rows.map((r) => r.id), userId)) {
+  if (
+    leavesNoActiveSecretariat(
+      rows.map((r) => r.id),
+      userId,
+    )
+  ) {
     throw new DomainError("CONFLICT", { messageKey: "adminUsers.lastSecretariat" });
   }
 }

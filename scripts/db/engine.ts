@@ -295,9 +295,7 @@ export async function applyMigrations(url: string, migrationsDir?: string): Prom
 /** `prisma migrate status`: the database's migration history against the migrations folder. */
 export async function diagnose(url: string, migrationsDir?: string): Promise<DiagnoseMigrationHistoryOutput> {
   const migrationsList = await readMigrationsList(migrationsDir);
-  return withSchemaEngine({ url }, (engine) =>
-    engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
-  );
+  return withSchemaEngine({ url }, (engine) => engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }));
 }
 
 /**

@@ -38,7 +38,10 @@ async function main(): Promise<number> {
   const target = new URL(url);
   process.stdout.write(`${local.length} migration(s) in ${MIGRATIONS_DIR}; database ${target.host}${target.pathname}\n`);
 
-  section("Applied:", rows.filter((r) => r.finished_at).map((r) => `${r.migration_name}  (${r.finished_at?.toISOString()})`));
+  section(
+    "Applied:",
+    rows.filter((r) => r.finished_at).map((r) => `${r.migration_name}  (${r.finished_at?.toISOString()})`),
+  );
   section("Failed (fix the database, then `prisma migrate resolve`):", diagnostic.failedMigrationNames);
   section("Edited after being applied:", diagnostic.editedMigrationNames);
   const pending = history && "unappliedMigrationNames" in history ? history.unappliedMigrationNames : [];

@@ -57,10 +57,7 @@ test("a wrong password shows an error and signs nobody in", async ({ page, db, c
   consoleErrors.allow(/status of 401/);
   const user = await makeUser(db, "MEMBER");
   await signIn(page, "en", user.email, `${user.password}-wrong`);
-  await expect(page.getByTestId("sign-in-error")).toHaveText(
-    "The e-mail address or the password is not correct, or the account is disabled.",
-    SIGN_IN,
-  );
+  await expect(page.getByTestId("sign-in-error")).toHaveText("The e-mail address or the password is not correct, or the account is disabled.", SIGN_IN);
   await expect(page).toHaveURL(/\/en\/sign-in$/);
   await expectAccessible(page);
   await page.goto("/en/member");

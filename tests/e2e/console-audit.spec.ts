@@ -15,12 +15,28 @@ async function officerWithEvents(db: PrismaClient) {
   const events = [
     { at: "2018-10-27T11:00:00Z", area: "post", action: "retired", after: { code: "BR" } },
     { at: "2018-10-29T09:00:00Z", area: "post", action: "created", after: { code: "SG" } },
-    { at: "2018-10-29T11:00:00Z", area: "cost", action: "updated", before: { amount: "100.00" }, after: { amount: "250.00", note: "<script>alert('x')</script>" } },
-    { at: "2018-10-31T11:00:00Z", area: "user", action: "disabled", entity: "=cmd|' /C calc'!A0", after: { name: "=HYPERLINK(\"http://evil.example\")" } },
+    {
+      at: "2018-10-29T11:00:00Z",
+      area: "cost",
+      action: "updated",
+      before: { amount: "100.00" },
+      after: { amount: "250.00", note: "<script>alert('x')</script>" },
+    },
+    { at: "2018-10-31T11:00:00Z", area: "user", action: "disabled", entity: "=cmd|' /C calc'!A0", after: { name: '=HYPERLINK("http://evil.example")' } },
   ];
   for (const e of events) {
     await db.auditEvent.create({
-      data: { at: new Date(e.at), actorId: officer.id, actorRole: "SECRETARIAT", area: e.area, action: e.action, entity: e.entity ?? "Test", entityId: record, before: e.before, after: e.after },
+      data: {
+        at: new Date(e.at),
+        actorId: officer.id,
+        actorRole: "SECRETARIAT",
+        area: e.area,
+        action: e.action,
+        entity: e.entity ?? "Test",
+        entityId: record,
+        before: e.before,
+        after: e.after,
+      },
     });
   }
   return { officer, record };
@@ -75,7 +91,10 @@ test("the CSV export has the page's filters, safe headers and neutralised formul
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/);
   expect(response.headers()["cache-control"]).toBe("no-store");
-  const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("id,at_utc,at_local,time_zone,actor_id,actor_name,actor_role,area,action,entity,entity_id,before,after");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toMatch(new RegExp(`^\\d+,2018-10-31T11:00:00\\.000Z,2018-10-31T\\d\\d:\\d\\d,[^,]+,${officer.id},`));

@@ -87,7 +87,10 @@ test("a candidate asks for a review, the Ethics Office answers with advice, and 
   await expect(page.getByRole("form", { name: "Ask for a review" })).toBeVisible();
 });
 
-test("the Office's pages and the candidate's review page answer 403 to another role, 404 to another candidate, sign-in to a visitor (001)", async ({ page, db }) => {
+test("the Office's pages and the candidate's review page answer 403 to another role, 404 to another candidate, sign-in to a visitor (001)", async ({
+  page,
+  db,
+}) => {
   const { candidate } = await candidature(db);
   const other = await candidature(db);
   const draft = await makeDraftStatement(db, candidate.id);

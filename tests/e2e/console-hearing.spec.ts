@@ -63,7 +63,16 @@ test("the secretariat commits the seed by keyboard, then draws the running order
   const hearing = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { id: true, seed: true, seedHash: true } });
   const recorded = await db.draw.findFirstOrThrow({ where: { hearingId, kind: "RUNNING_ORDER" } });
   expect(
-    verifyDraw({ seed: hearing.seed ?? "", seedHash: hearing.seedHash ?? "", kind: "RUNNING_ORDER", hearingId, candidateId: null, eligibleIds: recorded.eligibleIds, count: recorded.count, result: recorded.result }),
+    verifyDraw({
+      seed: hearing.seed ?? "",
+      seedHash: hearing.seedHash ?? "",
+      kind: "RUNNING_ORDER",
+      hearingId,
+      candidateId: null,
+      eligibleIds: recorded.eligibleIds,
+      count: recorded.count,
+      result: recorded.result,
+    }),
   ).toBe(true);
 
   // The conference's public page publishes the commitment and the order.

@@ -55,15 +55,24 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
   await page.goto(`/en/conferences/${conference.slug}/posts`);
   await expect(page.getByText(name)).toHaveCount(1);
   await page.goto(admin);
-  await page.getByRole("form", { name: `Retire post ${postCode}` }).getByRole("button", { name: "Retire" }).click();
+  await page
+    .getByRole("form", { name: `Retire post ${postCode}` })
+    .getByRole("button", { name: "Retire" })
+    .click();
   await expect(page.getByTestId(`post-${postCode}`)).toContainText("Retired");
   await page.goto(`/en/conferences/${conference.slug}/posts`);
   await expect(page.getByText(name)).toHaveCount(0);
 
   await page.goto(admin);
-  await page.getByRole("form", { name: `Reinstate post ${postCode}` }).getByRole("button", { name: "Reinstate" }).click();
+  await page
+    .getByRole("form", { name: `Reinstate post ${postCode}` })
+    .getByRole("button", { name: "Reinstate" })
+    .click();
   await expect(page.getByTestId(`post-${postCode}`)).toContainText("Open");
-  await page.getByRole("form", { name: `Delete post ${postCode}` }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("form", { name: `Delete post ${postCode}` })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await expect(page.getByTestId(`post-${postCode}`)).toHaveCount(0);
   expect(await db.post.findUnique({ where: { id: created.id } })).toBeNull();
 

@@ -25,7 +25,16 @@ async function brochure(db: PrismaClient, state: "DRAFT" | "PUBLISHED") {
   const candidate = await makeWorldCandidate(db, await makeWorldPost(db, conference), { account: false });
   const key = storeFile("pdf", Buffer.from("%PDF-1.7\n%%EOF\n"), "application/pdf");
   await db.material.create({
-    data: { candidateId: candidate.id, kind: "BROCHURE", title: "Programme", language: "en", fileKey: key, fileName: "Programme \u202Efdp.exe", mimeType: "application/pdf", state },
+    data: {
+      candidateId: candidate.id,
+      kind: "BROCHURE",
+      title: "Programme",
+      language: "en",
+      fileKey: key,
+      fileName: "Programme \u202Efdp.exe",
+      mimeType: "application/pdf",
+      state,
+    },
   });
   return { key };
 }

@@ -66,7 +66,10 @@ test("the secretariat creates an account; its one-time link sets the password on
   await expect(visitor.getByTestId("setup-link-invalid")).toBeVisible();
   await fresh.close();
 
-  const audit = await db.auditEvent.findMany({ where: { entity: "User", entityId: (await db.user.findUniqueOrThrow({ where: { email } })).id }, orderBy: { id: "asc" } });
+  const audit = await db.auditEvent.findMany({
+    where: { entity: "User", entityId: (await db.user.findUniqueOrThrow({ where: { email } })).id },
+    orderBy: { id: "asc" },
+  });
   expect(audit.map((a) => a.action)).toEqual(["created", "password-set"]);
 });
 

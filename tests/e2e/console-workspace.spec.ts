@@ -122,7 +122,9 @@ test("a published statement appears publicly, its HTML shown as text; the secret
 test("the workspace and takedown pages answer 403 to a member, and another candidate's material is not found", async ({ page, db }) => {
   const owner = await candidateAccount(db);
   const other = await candidateAccount(db);
-  const statement = await db.material.create({ data: { candidateId: owner.candidate.id, kind: "STATEMENT", title: "Secret draft", language: "en", body: "x" } });
+  const statement = await db.material.create({
+    data: { candidateId: owner.candidate.id, kind: "STATEMENT", title: "Secret draft", language: "en", body: "x" },
+  });
   const brochure = await db.material.create({ data: { candidateId: owner.candidate.id, kind: "BROCHURE", title: "Secret brochure", language: "en" } });
   // Status and body only: what the pages show is the browser's concern in the tests above.
   const status = async (path: string) => {

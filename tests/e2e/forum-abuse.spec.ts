@@ -20,7 +20,14 @@ test("a robot that fills the hidden field is thanked like a person, and nothing 
   const placement = await honeypot.evaluate((input) => {
     const style = getComputedStyle(input);
     const box = input.getBoundingClientRect();
-    return { display: style.display, visibility: style.visibility, hiddenAncestor: input.closest('[aria-hidden="true"]') !== null, right: box.right, bottom: box.bottom, left: box.left };
+    return {
+      display: style.display,
+      visibility: style.visibility,
+      hiddenAncestor: input.closest('[aria-hidden="true"]') !== null,
+      right: box.right,
+      bottom: box.bottom,
+      left: box.left,
+    };
   });
   expect(placement.display).not.toBe("none");
   expect(placement.visibility).toBe("visible");

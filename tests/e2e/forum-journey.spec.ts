@@ -8,7 +8,11 @@ import { ask, askForm, makeQuestion, openForum, spreadOut } from "./support/foru
 // the exports hold and what each move audits are the services' (tests/integration/forum-public,
 // forum-routes and forum-moderation).
 
-test("a visitor asks, the candidate publishes with an answer, the visitor sees it and the counts change; a declined question stays invisible", async ({ page, db, consoleErrors }) => {
+test("a visitor asks, the candidate publishes with an answer, the visitor sees it and the counts change; a declined question stays invisible", async ({
+  page,
+  db,
+  consoleErrors,
+}) => {
   // A whole journey in two languages, with axe on each page: more than the default minute on a busy machine.
   test.setTimeout(120_000);
   // The form's refusals (400 for a missing name, 409 for a repeat) are logged by the browser.
@@ -157,7 +161,12 @@ test("published questions are paginated, newest answers first, each page cached 
   const base = Date.now() - 30 * 24 * hour;
   // 21 published: 20 answered (the newest answer first), then 1 unanswered.
   for (let i = 0; i < 20; i++) {
-    await makeQuestion(db, candidate.id, { status: "PUBLISHED", body: `Answered question ${String(i).padStart(2, "0")}`, answer: `Answer ${i}`, at: new Date(base + i * hour) });
+    await makeQuestion(db, candidate.id, {
+      status: "PUBLISHED",
+      body: `Answered question ${String(i).padStart(2, "0")}`,
+      answer: `Answer ${i}`,
+      at: new Date(base + i * hour),
+    });
   }
   await makeQuestion(db, candidate.id, { status: "PUBLISHED", body: "The unanswered question", at: new Date(base + 100 * hour) });
   await makeQuestion(db, candidate.id, { status: "PENDING", body: "Still waiting" });

@@ -64,7 +64,10 @@ async function expectInert(page: Page) {
   expect(report.direction).toBe((await page.locator("html").getAttribute("dir")) ?? "ltr");
 }
 
-test("stored hostile payloads are shown as text on the public forum and in the candidate's queue, in English and Arabic, and never run", async ({ page, db }) => {
+test("stored hostile payloads are shown as text on the public forum and in the candidate's queue, in English and Arabic, and never run", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(300_000);
   const dialogs = failOnDialogs(page);
   const corpus = xssCorpus();
@@ -107,7 +110,11 @@ test("stored hostile payloads are shown as text on the public forum and in the c
 
   await signInAs(page, user);
   // Waiting (the asker's name also in the forms' labels) in both languages; published (with the answer and its edit form) once.
-  for (const [locale, status] of [["en", "PENDING"], ["ar", "PENDING"], ["en", "PUBLISHED"]] as const) {
+  for (const [locale, status] of [
+    ["en", "PENDING"],
+    ["ar", "PENDING"],
+    ["en", "PUBLISHED"],
+  ] as const) {
     await page.goto(`/${locale}/my/forum?status=${status}`);
     const queue = page.getByTestId("queue");
     await expect(queue.getByTestId("queue-item")).toHaveCount(corpus.length);

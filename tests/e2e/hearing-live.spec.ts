@@ -187,7 +187,10 @@ test("a signed-in member is given the members-only stream", async ({ page, db, c
   // The stream's address does not exist: the player may report that it cannot load it.
   consoleErrors.allow(/stream\.example\.test|Failed to load resource|ERR_NAME_NOT_RESOLVED|MediaError|manifest/i);
   const { hearingId } = await makeReadyHearing(db);
-  await db.hearing.update({ where: { id: hearingId }, data: { webcastKind: "URL", webcastSource: "https://stream.example.test/hearing/live.m3u8", webcastAccess: "MEMBERS" } });
+  await db.hearing.update({
+    where: { id: hearingId },
+    data: { webcastKind: "URL", webcastSource: "https://stream.example.test/hearing/live.m3u8", webcastAccess: "MEMBERS" },
+  });
   await signInAs(page, await makeStaff(db, "MEMBER"));
   await page.goto(`/en/hearing/${hearingId}`);
   await expect(page.getByTestId("video-frame")).toBeVisible();

@@ -84,7 +84,9 @@ test("the secretariat reveals the seed and sets the recording; then every draw m
   await recording.getByRole("button", { name: "Save the recording" }).click();
   await expect(recording.getByTestId("form-success")).toHaveText("The recording was saved. Chapters: 2.");
   await page.reload();
-  await expect(page.getByRole("form", { name: "Recording and chapters" }).getByLabel(`Start of candidate 2, ${names[1]}, in the recording`)).toHaveValue("30:56");
+  await expect(page.getByRole("form", { name: "Recording and chapters" }).getByLabel(`Start of candidate 2, ${names[1]}, in the recording`)).toHaveValue(
+    "30:56",
+  );
   await expectAccessible(page);
 
   // The webcast page now replays the recording, with its chapters listed (read without a

@@ -56,7 +56,11 @@ async function playVideo(page: Page) {
   expect(played.currentTime).toBeGreaterThan(0.2);
 }
 
-test("a candidate prepares a brochure and a video, the Ethics Office clears the video, the candidate publishes, and a visitor plays it", async ({ page, db, consoleErrors }) => {
+test("a candidate prepares a brochure and a video, the Ethics Office clears the video, the candidate publishes, and a visitor plays it", async ({
+  page,
+  db,
+  consoleErrors,
+}) => {
   test.setTimeout(180_000);
   // The refused upload's 400 answer is logged by the browser.
   consoleErrors.allow(/status of 400/);

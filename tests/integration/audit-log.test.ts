@@ -27,7 +27,9 @@ beforeAll(async () => {
     { at: "2018-10-29T20:00:00Z", actorId: actor.id, area: "cost" },
   ];
   for (const r of rows) {
-    await db.auditEvent.create({ data: { at: new Date(r.at), actorId: r.actorId, actorRole: "SECRETARIAT", area: r.area, action: "updated", entity: "Test", entityId } });
+    await db.auditEvent.create({
+      data: { at: new Date(r.at), actorId: r.actorId, actorRole: "SECRETARIAT", area: r.area, action: "updated", entity: "Test", entityId },
+    });
   }
 });
 

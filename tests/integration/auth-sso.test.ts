@@ -32,8 +32,7 @@ beforeAll(async () => {
   const conference = await makeConference(db);
   const post = await makePost(db, conference.id);
   const state = await makeMemberState(db);
-  freshCandidate = async () =>
-    (await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id })).id;
+  freshCandidate = async () => (await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id })).id;
 });
 afterAll(async () => {
   await db?.$disconnect();
@@ -80,7 +79,7 @@ describe("the single sign-on rule", () => {
     expect(await loadActor(user.id, user.sessionVersion)).toMatchObject({ id: member.id, role: "MEMBER" });
   });
 
-  it("accepts email_verified sent as the string \"true\"", async () => {
+  it('accepts email_verified sent as the string "true"', async () => {
     const member = await makeUser(db, "MEMBER");
     expect((await signInWithSso(claims(member.email, { email_verified: "true" }))).id).toBe(member.id);
   });
@@ -105,7 +104,13 @@ describe("the single sign-on rule", () => {
     expect(user.sessionVersion).toBe(stored.sessionVersion);
     const rows = await auditRowsFor(db, "User", stored.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorId: null, actorRole: null, area: "user", action: "created-by-sso", after: { email, name: "Grace Member", role: "MEMBER", issuerSubject: sub } });
+    expect(rows[0]).toMatchObject({
+      actorId: null,
+      actorRole: null,
+      area: "user",
+      action: "created-by-sso",
+      after: { email, name: "Grace Member", role: "MEMBER", issuerSubject: sub },
+    });
     expect(await loadActor(user.id, user.sessionVersion)).toMatchObject({ id: stored.id, role: "MEMBER", candidateId: null });
 
     // The next time, the same account, and no second audit row.
@@ -172,7 +177,9 @@ describe("next-auth's callbacks with single sign-on configured", () => {
   });
 
   it("never writes a token for a provider profile that was not turned into an account", async () => {
-    await expect(Promise.resolve().then(() => jwtCallback({ token: {}, user: profileUser(), account: oidcAccount, trigger: "signIn" }))).rejects.toThrow("AccessDenied");
+    await expect(Promise.resolve().then(() => jwtCallback({ token: {}, user: profileUser(), account: oidcAccount, trigger: "signIn" }))).rejects.toThrow(
+      "AccessDenied",
+    );
   });
 
   it("leaves the password sign-in alone", async () => {

@@ -18,8 +18,7 @@ beforeAll(async () => {
   const post = await makePost(db, conference.id);
   const state = await makeMemberState(db);
   // A candidate account is bound to exactly one candidature, so each test makes its own.
-  freshCandidate = async () =>
-    (await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id })).id;
+  freshCandidate = async () => (await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id })).id;
 });
 
 const AREA: Record<RoleName, Permission> = {

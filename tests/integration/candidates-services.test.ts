@@ -24,7 +24,6 @@ beforeAll(async () => {
   stateId = (await makeMemberState(db)).id;
 });
 
-
 async function register(extra: Record<string, string> = {}, confId = conferenceId) {
   const post = await makePost(db, confId);
   return registerCandidate({ actor, conferenceId: confId, input: { name: unique("Candidate"), postId: post.id, memberStateId: stateId, ...extra } });
@@ -96,9 +95,9 @@ describe("status changes on real Postgres", () => {
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
     expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED" } }))).messageKey).toBe("adminCandidates.move.backwards");
     await changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN" } });
-    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey).toBe(
-      "adminCandidates.move.final",
-    );
+    expect(
+      (await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey,
+    ).toBe("adminCandidates.move.final");
     expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING" } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { to: "choose" },
@@ -113,12 +112,13 @@ describe("status changes on real Postgres", () => {
     // GR170: 1 October 2018, 23:59 Geneva time.
     const late = { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-10-02T00:00" };
     expect((await refusalOf(changeCandidateStatus({ actor, input: late }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
-    expect(
-      await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59" } }).then((c) => c.status),
-    ).toBe("FORMAL");
+    expect(await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59" } }).then((c) => c.status)).toBe("FORMAL");
 
     const other = await register({}, conference.id);
-    await db.conference.update({ where: { id: conference.id }, data: { deadlineOverrideAt: new Date("2018-10-05T16:00:00Z"), deadlineOverrideReason: "Postal strike." } });
+    await db.conference.update({
+      where: { id: conference.id },
+      data: { deadlineOverrideAt: new Date("2018-10-05T16:00:00Z"), deadlineOverrideReason: "Postal strike." },
+    });
     const formal = await changeCandidateStatus({ actor, input: { ...late, id: other.id } });
     expect(formal.status).toBe("FORMAL");
   });
@@ -129,7 +129,11 @@ describe("correcting a candidature on real Postgres", () => {
     const candidate = await register();
     const post = await makePost(db, conferenceId);
     const state = await makeMemberState(db);
-    const after = await updateCandidate({ actor, conferenceId, input: { id: candidate.id, name: "Corrected Name", postId: post.id, memberStateId: state.id, isInternal: "on" } });
+    const after = await updateCandidate({
+      actor,
+      conferenceId,
+      input: { id: candidate.id, name: "Corrected Name", postId: post.id, memberStateId: state.id, isInternal: "on" },
+    });
     expect(after).toMatchObject({ name: "Corrected Name", postId: post.id, memberStateId: state.id, isInternal: true });
     const [, updated] = await auditRowsFor(db, "Candidate", candidate.id);
     expect(updated?.action).toBe("updated");
@@ -139,12 +143,17 @@ describe("correcting a candidature on real Postgres", () => {
   it("keeps a candidate on their post after it is retired, but refuses to move them onto a retired one", async () => {
     const candidate = await register();
     await db.post.update({ where: { id: candidate.postId }, data: { retiredAt: new Date() } });
-    const kept = await updateCandidate({ actor, conferenceId, input: { id: candidate.id, name: "Still standing", postId: candidate.postId, memberStateId: stateId } });
+    const kept = await updateCandidate({
+      actor,
+      conferenceId,
+      input: { id: candidate.id, name: "Still standing", postId: candidate.postId, memberStateId: stateId },
+    });
     expect(kept.name).toBe("Still standing");
     const other = await register();
-    expect((await refusalOf(updateCandidate({ actor, conferenceId, input: { id: other.id, name: "x", postId: candidate.postId, memberStateId: stateId } }))).messageKey).toBe(
-      "adminCandidates.postRetired",
-    );
+    expect(
+      (await refusalOf(updateCandidate({ actor, conferenceId, input: { id: other.id, name: "x", postId: candidate.postId, memberStateId: stateId } })))
+        .messageKey,
+    ).toBe("adminCandidates.postRetired");
   });
 
   it("refuses to edit an ended candidature and refuses a bad input", async () => {
@@ -175,7 +184,9 @@ describe("only the secretariat", () => {
   it("may register, edit, change the status of and read candidatures", async () => {
     const candidate = await register();
     const post = await makePost(db, conferenceId);
-    await expectOnlyRoleAllowed("SECRETARIAT", (a) => registerCandidate({ actor: a, conferenceId, input: { name: "X", postId: post.id, memberStateId: stateId } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
+      registerCandidate({ actor: a, conferenceId, input: { name: "X", postId: post.id, memberStateId: stateId } }),
+    );
     await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
       updateCandidate({ actor: a, conferenceId, input: { id: candidate.id, name: "X", postId: post.id, memberStateId: stateId } }),
     );
@@ -223,7 +234,10 @@ describe("candidatures belong to one conference (docs/decisions/012)", () => {
   it("moves an existing candidature to another post of its own conference only", async () => {
     const candidate = await register();
     const elsewhere = await makePost(db, (await pastConference(db)).id);
-    expect((await refusalOf(updateCandidate({ actor, conferenceId, input: { id: candidate.id, name: "X", postId: elsewhere.id, memberStateId: stateId } }))).fieldErrors).toEqual({
+    expect(
+      (await refusalOf(updateCandidate({ actor, conferenceId, input: { id: candidate.id, name: "X", postId: elsewhere.id, memberStateId: stateId } })))
+        .fieldErrors,
+    ).toEqual({
       postId: "choose",
     });
   });

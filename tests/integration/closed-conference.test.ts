@@ -113,7 +113,10 @@ describe("a closed conference's forums", () => {
     await db.conference.update({ where: { id: conferenceId }, data: { forumClosesAt: new Date("2099-01-01T00:00:00Z") } });
     await close(conferenceId);
     const now = new Date("2030-01-01T00:00:00Z");
-    expect(await refusalOf(askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now }))).toMatchObject({ code: "CONFLICT", messageKey: "forum.closedAfterClosing" });
+    expect(await refusalOf(askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "forum.closedAfterClosing",
+    });
     expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(0);
   });
 });
@@ -122,14 +125,24 @@ describe("a closed conference's candidate profiles", () => {
   it("are neither saved, published, withdrawn, nor given or stripped of a photo or CV", async () => {
     const { candidate, user, conferenceId } = await makeCandidateAccount(db);
     const actor = asActor(user);
-    await db.candidateProfile.create({ data: { candidateId: candidate.id, locale: "en", biography: "Engineer.", vision: "Connect everyone.", publishedAt: new Date() } });
+    await db.candidateProfile.create({
+      data: { candidateId: candidate.id, locale: "en", biography: "Engineer.", vision: "Connect everyone.", publishedAt: new Date() },
+    });
     await db.candidateProfile.create({ data: { candidateId: candidate.id, locale: "fr", biography: "Ingénieure.", vision: "Connecter tout le monde." } });
     await db.candidate.update({ where: { id: candidate.id }, data: { cvKey: "kept-cv.pdf" } });
     await close(conferenceId);
     const candidateBefore = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, include: { profiles: { orderBy: { locale: "asc" } } } });
     const auditsBefore = await auditCount();
 
-    const profileInput = { version: "en", biography: "Changed.", vision: "Changed.", visionFormat: "PLAIN", languages: "English", website: "", contactEmail: "" };
+    const profileInput = {
+      version: "en",
+      biography: "Changed.",
+      vision: "Changed.",
+      visionFormat: "PLAIN",
+      languages: "English",
+      website: "",
+      contactEmail: "",
+    };
     const refusals = {
       save: await refusalOf(updateProfile({ actor, input: profileInput })),
       publish: await refusalOf(publishProfile({ actor, input: { version: "fr", publish: "true" } })),
@@ -140,7 +153,9 @@ describe("a closed conference's candidate profiles", () => {
     };
     for (const [service, refusal] of Object.entries(refusals)) expect({ service, ...refusal }).toMatchObject({ service, ...CLOSED });
 
-    expect(await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, include: { profiles: { orderBy: { locale: "asc" } } } })).toEqual(candidateBefore);
+    expect(await db.candidate.findUniqueOrThrow({ where: { id: candidate.id }, include: { profiles: { orderBy: { locale: "asc" } } } })).toEqual(
+      candidateBefore,
+    );
     expect(await auditCount()).toBe(auditsBefore);
     expect(await storedFiles()).toEqual([]);
   });

@@ -73,8 +73,15 @@ describe("updateConference", () => {
   it("refuses dates moved onto another conference's, and keeps everything saved", async () => {
     const other = await makeConference(db, { name: "PP-2090", opensOn: "2090-10-01", closesOn: "2090-10-20" });
     const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
-    const refusal = await refusalOf(updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, name: "Moved", opensOn: "2090-10-20", closesOn: "2090-11-05" } }));
-    expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "conferences.DATES_OVERLAP", values: { name: other.name }, fieldErrors: { opensOn: "conferences.datesOverlapField" } });
+    const refusal = await refusalOf(
+      updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, name: "Moved", opensOn: "2090-10-20", closesOn: "2090-11-05" } }),
+    );
+    expect(refusal).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "conferences.DATES_OVERLAP",
+      values: { name: other.name },
+      fieldErrors: { opensOn: "conferences.datesOverlapField" },
+    });
     expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
     // Moved clear of it, the same save goes through.
     const saved = await updateConference({ actor: asActor(secretariat), conferenceId, input: { ...VALID, opensOn: "2090-10-21", closesOn: "2090-11-05" } });
@@ -87,7 +94,9 @@ describe("updateConference", () => {
     const actor = asActor(secretariat);
     const closed = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
     expect(await refusalOf(updateConference({ actor, conferenceId, input: VALID }))).toMatchObject(closed);
-    expect(await refusalOf(overrideDeadline({ actor, conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } }))).toMatchObject(closed);
+    expect(
+      await refusalOf(overrideDeadline({ actor, conferenceId, input: { at: "2018-10-05T18:00", reason: "Postal services were disrupted." } })),
+    ).toMatchObject(closed);
     expect(await refusalOf(clearDeadlineOverride({ actor, conferenceId, input: { reason: "Back to the rule, please." } }))).toMatchObject(closed);
     expect(await db.conference.findUniqueOrThrow({ where: { id: conferenceId } })).toEqual(before);
     expect(await refusalOf(updateConference({ actor, conferenceId: "no-such-conference", input: VALID }))).toMatchObject({ code: "NOT_FOUND" });

@@ -26,7 +26,15 @@ beforeAll(async () => {
 let year = 2040;
 function form(extra: Record<string, string> = {}) {
   year += 1;
-  return { slug: unique("pp").toLowerCase(), name: unique("Conference"), city: "Geneva", opensOn: `${year}-09-01`, closesOn: `${year}-09-20`, timeZone: "Europe/Zurich", ...extra };
+  return {
+    slug: unique("pp").toLowerCase(),
+    name: unique("Conference"),
+    city: "Geneva",
+    opensOn: `${year}-09-01`,
+    closesOn: `${year}-09-20`,
+    timeZone: "Europe/Zurich",
+    ...extra,
+  };
 }
 
 async function snapshot() {
@@ -52,16 +60,32 @@ describe("createConference", () => {
 
   it("copies the posts of an earlier conference, not its retired posts nor its candidates", async () => {
     const source = await makeConference(db);
-    const sg = await db.post.create({ data: { conferenceId: source.id, code: "SG", kind: "ELECTED_OFFICIAL", names: { en: "Secretary-General", fr: "Secrétaire général" }, sortOrder: 1 } });
-    await db.post.create({ data: { conferenceId: source.id, code: "RRB-B", kind: "RRB_SEAT", region: "B", seats: 3, names: { en: "RRB, region B" }, sortOrder: 7 } });
+    const sg = await db.post.create({
+      data: { conferenceId: source.id, code: "SG", kind: "ELECTED_OFFICIAL", names: { en: "Secretary-General", fr: "Secrétaire général" }, sortOrder: 1 },
+    });
+    await db.post.create({
+      data: { conferenceId: source.id, code: "RRB-B", kind: "RRB_SEAT", region: "B", seats: 3, names: { en: "RRB, region B" }, sortOrder: 7 },
+    });
     await db.post.create({ data: { conferenceId: source.id, code: "OLD", kind: "ELECTED_OFFICIAL", names: { en: "Retired" }, retiredAt: new Date() } });
     await makeCandidate(db, { conferenceId: source.id, postId: sg.id, memberStateId: (await makeMemberState(db)).id });
 
     const created = await createConference({ actor: asActor(secretariat), input: form({ copyPostsFrom: source.id }) });
-    const posts = await db.post.findMany({ where: { conferenceId: created.id }, orderBy: { code: "asc" }, select: { code: true, kind: true, region: true, seats: true, names: true, sortOrder: true, retiredAt: true } });
+    const posts = await db.post.findMany({
+      where: { conferenceId: created.id },
+      orderBy: { code: "asc" },
+      select: { code: true, kind: true, region: true, seats: true, names: true, sortOrder: true, retiredAt: true },
+    });
     expect(posts).toEqual([
       { code: "RRB-B", kind: "RRB_SEAT", region: "B", seats: 3, names: { en: "RRB, region B" }, sortOrder: 7, retiredAt: null },
-      { code: "SG", kind: "ELECTED_OFFICIAL", region: null, seats: 1, names: { en: "Secretary-General", fr: "Secrétaire général" }, sortOrder: 1, retiredAt: null },
+      {
+        code: "SG",
+        kind: "ELECTED_OFFICIAL",
+        region: null,
+        seats: 1,
+        names: { en: "Secretary-General", fr: "Secrétaire général" },
+        sortOrder: 1,
+        retiredAt: null,
+      },
     ]);
     expect(await db.candidate.count({ where: { conferenceId: created.id } })).toBe(0);
     expect(await db.post.count({ where: { conferenceId: source.id } })).toBe(3);
@@ -70,7 +94,10 @@ describe("createConference", () => {
   it("refuses inverted dates, a bad slug and an unknown zone, and saves nothing", async () => {
     const before = await snapshot();
     const refusal = await refusalOf(
-      createConference({ actor: asActor(secretariat), input: form({ slug: "PP 26!", opensOn: "2050-10-01", closesOn: "2050-09-01", timeZone: "Mars/Olympus" }) }),
+      createConference({
+        actor: asActor(secretariat),
+        input: form({ slug: "PP 26!", opensOn: "2050-10-01", closesOn: "2050-09-01", timeZone: "Mars/Olympus" }),
+      }),
     );
     expect(refusal).toMatchObject({
       code: "INVALID_INPUT",
@@ -93,7 +120,9 @@ describe("createConference", () => {
     const first = await createConference({ actor: asActor(secretariat), input: form() });
     const before = await snapshot();
     const closes = first.closesOn.toISOString().slice(0, 10);
-    const refusal = await refusalOf(createConference({ actor: asActor(secretariat), input: form({ opensOn: closes, closesOn: `${closes.slice(0, 4)}-12-01` }) }));
+    const refusal = await refusalOf(
+      createConference({ actor: asActor(secretariat), input: form({ opensOn: closes, closesOn: `${closes.slice(0, 4)}-12-01` }) }),
+    );
     expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "conferences.DATES_OVERLAP", values: { name: first.name } });
     expect(await snapshot()).toEqual(before);
   });
@@ -131,7 +160,9 @@ describe("setCurrentConference", () => {
       code: "CONFLICT",
       messageKey: "conferences.CONFERENCE_CLOSED",
     });
-    expect(await refusalOf(setCurrentConference({ actor: asActor(secretariat), input: { conferenceId: "no-such-conference" } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusalOf(setCurrentConference({ actor: asActor(secretariat), input: { conferenceId: "no-such-conference" } }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -156,8 +187,12 @@ describe("closeConference", () => {
     expect(closed.closedAt).toBeInstanceOf(Date);
     expect((await auditRowsFor(db, "Conference", c.id)).at(-1)).toMatchObject({ action: "closed" });
     const before = await snapshot();
-    expect(await refusalOf(closeConference({ actor: asActor(secretariat), input: { conferenceId: c.id } }))).toMatchObject({ messageKey: "conferences.CONFERENCE_CLOSED" });
-    expect(await refusalOf(deleteConference({ actor: asActor(secretariat), input: { conferenceId: c.id } }))).toMatchObject({ messageKey: "conferences.CONFERENCE_CLOSED" });
+    expect(await refusalOf(closeConference({ actor: asActor(secretariat), input: { conferenceId: c.id } }))).toMatchObject({
+      messageKey: "conferences.CONFERENCE_CLOSED",
+    });
+    expect(await refusalOf(deleteConference({ actor: asActor(secretariat), input: { conferenceId: c.id } }))).toMatchObject({
+      messageKey: "conferences.CONFERENCE_CLOSED",
+    });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -32,7 +32,13 @@ async function codeOf(call: () => Promise<unknown>) {
   return "ALLOWED";
 }
 
-const item = (overrides: Record<string, string> = {}) => ({ category: "INTERPRETATION", description: "Six-language interpretation", amount: "1000.00", currency: "CHF", ...overrides });
+const item = (overrides: Record<string, string> = {}) => ({
+  category: "INTERPRETATION",
+  description: "Six-language interpretation",
+  amount: "1000.00",
+  currency: "CHF",
+  ...overrides,
+});
 
 describe("hearing costs", () => {
   it("refuses an item before the hearing exists", async () => {
@@ -55,7 +61,10 @@ describe("hearing costs", () => {
 
     const costs = await getCostsForAdmin(asActor(secretariat), conferenceId);
     const [chf] = costs?.shares ?? [];
-    const paying = states.slice(0, 2).map((s) => s.iso3).sort();
+    const paying = states
+      .slice(0, 2)
+      .map((s) => s.iso3)
+      .sort();
     expect(chf?.shares.map((s) => s.iso3)).toEqual(paying);
     // 100001 cents between two: the first by ISO alpha-3 takes the odd cent.
     expect(chf?.shares.map((s) => s.amountMinor)).toEqual([50_001n, 50_000n]);
@@ -85,7 +94,9 @@ describe("hearing costs", () => {
     const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "7" }) });
     expect(await getCostsForAdmin(asActor(secretariat), other.id)).toBeNull();
     // An item of another conference's hearing is unknown here.
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: other.id, input: { id: added.id } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: other.id, input: { id: added.id } }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.costItem.findUnique({ where: { id: added.id } })).not.toBeNull();
   });
 

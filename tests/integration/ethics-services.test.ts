@@ -188,7 +188,9 @@ describe("reading reviews (001: the candidate and the Ethics Office only)", () =
     const request = await makeReviewRequest(db, draft);
     await answerReview({ actor: asActor(officer), input: { reviewId: request.id, outcome: "ADVICE", comment: "Shorten the title." } });
     const own = await getOwnMaterialReviews(asActor(alice.user), draft.id);
-    expect(own.ethicsReviews).toEqual([expect.objectContaining({ id: request.id, status: "ADVICE", answer: "Shorten the title.", question: request.question })]);
+    expect(own.ethicsReviews).toEqual([
+      expect.objectContaining({ id: request.id, status: "ADVICE", answer: "Shorten the title.", question: request.question }),
+    ]);
     expect((await refusalOf(getOwnMaterialReviews(asActor(bob.user), draft.id))).code).toBe("NOT_FOUND");
     expect((await refusalOf(getOwnMaterialReviews(asActor(alice.user), "no-such-material"))).code).toBe("NOT_FOUND");
     await expectOnlyRoleAllowed("CANDIDATE", (actor) => getOwnMaterialReviews(actor, draft.id));

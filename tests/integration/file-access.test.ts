@@ -39,7 +39,9 @@ afterAll(async () => {
 async function storedMaterial(candidateId: string, state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN", fileName = "Vision brochure.pdf") {
   const key = randomStoredName("pdf");
   await storage().put(key, Buffer.from("%PDF-1.7 brochure"), "application/pdf");
-  await db.material.create({ data: { candidateId, kind: "BROCHURE", title: "Brochure", language: "en", fileKey: key, fileName, mimeType: "application/pdf", state } });
+  await db.material.create({
+    data: { candidateId, kind: "BROCHURE", title: "Brochure", language: "en", fileKey: key, fileName, mimeType: "application/pdf", state },
+  });
   return key;
 }
 
@@ -79,10 +81,13 @@ describe("GET /api/files/[key]", () => {
     const owner = await makeOwner();
     const key = await storedMaterial(owner, "DRAFT");
     const actor =
-      who === "anonymous" ? null
-      : who === "another candidate" ? actorOf("CANDIDATE", { candidateId: await makeOwner() })
-      : who === "the disabled owner" ? actorOf("CANDIDATE", { candidateId: owner, disabled: true })
-      : actorOf(who as (typeof OUTSIDERS)[number]);
+      who === "anonymous"
+        ? null
+        : who === "another candidate"
+          ? actorOf("CANDIDATE", { candidateId: await makeOwner() })
+          : who === "the disabled owner"
+            ? actorOf("CANDIDATE", { candidateId: owner, disabled: true })
+            : actorOf(who as (typeof OUTSIDERS)[number]);
     const response = await fetchAs(actor, key);
     expect(response.status).toBe(404);
     expect(await response.text()).toBe("Not found.");
@@ -125,7 +130,20 @@ describe("GET /api/files/[key]", () => {
     const key = randomStoredName("mp4");
     await storage().putStream(key, new Blob([new Uint8Array(video)]).stream(), "video/mp4", video.length);
     const owner = await makeOwner();
-    await db.material.create({ data: { candidateId: owner, kind: "VIDEO", title: "Video", language: "en", fileKey: key, fileName: "Campaign.mp4", mimeType: "video/mp4", sizeBytes: video.length, videoSource: "UPLOAD", state: "PUBLISHED" } });
+    await db.material.create({
+      data: {
+        candidateId: owner,
+        kind: "VIDEO",
+        title: "Video",
+        language: "en",
+        fileKey: key,
+        fileName: "Campaign.mp4",
+        mimeType: "video/mp4",
+        sizeBytes: video.length,
+        videoSource: "UPLOAD",
+        state: "PUBLISHED",
+      },
+    });
     const whole = vi.spyOn(storage(), "get");
 
     const all = await fetchAs(null, key);

@@ -76,7 +76,9 @@ describe("asking a question", () => {
     const other = await formalCandidate();
     const body = unique("Will you keep the Union's budget balanced?");
     await askQuestion({ input: askInput(candidate.id, { body }), client: { ip: someAddress() }, now: NOW });
-    const repeat = await refusalOf(askQuestion({ input: askInput(candidate.id, { body: `  ${body.toUpperCase()} ` }), client: { ip: someAddress() }, now: NOW }));
+    const repeat = await refusalOf(
+      askQuestion({ input: askInput(candidate.id, { body: `  ${body.toUpperCase()} ` }), client: { ip: someAddress() }, now: NOW }),
+    );
     expect(repeat).toMatchObject({ code: "CONFLICT", messageKey: "forum.repeat" });
     await expect(askQuestion({ input: askInput(other.id, { body }), client: { ip: someAddress() }, now: NOW })).resolves.toEqual({ accepted: true });
     expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(1);
@@ -87,7 +89,9 @@ describe("asking a question", () => {
     const body = unique("Spam spam spam");
     await askQuestion({ input: askInput(candidate.id, { body }), client: { ip: someAddress() }, now: NOW });
     await db.forumQuestion.updateMany({ where: { candidateId: candidate.id }, data: { status: "DECLINED", declineReason: "Not a question at all." } });
-    expect((await refusalOf(askQuestion({ input: askInput(candidate.id, { body }), client: { ip: someAddress() }, now: NOW }))).messageKey).toBe("forum.repeat");
+    expect((await refusalOf(askQuestion({ input: askInput(candidate.id, { body }), client: { ip: someAddress() }, now: NOW }))).messageKey).toBe(
+      "forum.repeat",
+    );
   });
 });
 
@@ -117,7 +121,9 @@ describe("rate limits", () => {
     const candidate = await formalCandidate();
     const { max } = FORUM_RATE_LIMITS.perCandidate;
     for (let i = 0; i < max; i++) await askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: NOW });
-    const refusal = await askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: new Date(NOW.getTime() + 20_000) }).catch((e: unknown) => e);
+    const refusal = await askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: new Date(NOW.getTime() + 20_000) }).catch(
+      (e: unknown) => e,
+    );
     expect(refusal).toMatchObject({ code: "RATE_LIMITED", messageKey: "forum.rateLimited", retryAfterSeconds: 40, values: { minutes: 1 } });
     const other = await formalCandidate();
     await expect(askQuestion({ input: askInput(other.id), client: { ip: someAddress() }, now: NOW })).resolves.toEqual({ accepted: true });
@@ -126,9 +132,7 @@ describe("rate limits", () => {
   it("holds under concurrent requests: no more than the limit gets through at once", async () => {
     const ip = someAddress();
     const candidate = await formalCandidate();
-    const results = await Promise.allSettled(
-      Array.from({ length: 12 }, () => askQuestion({ input: askInput(candidate.id), client: { ip }, now: NOW })),
-    );
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => askQuestion({ input: askInput(candidate.id), client: { ip }, now: NOW })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(FORUM_RATE_LIMITS.perAddress.max);
     expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(FORUM_RATE_LIMITS.perAddress.max);
   });
@@ -160,7 +164,15 @@ describe("the forum's window", () => {
     const state = await makeMemberState(db);
     const candidate = await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id });
     const { actor } = await makeSecretariat(db);
-    const settings = { name: "PP-18", city: "Dubai", opensOn: "2018-10-29", closesOn: "2018-11-16", timeZone: "Asia/Dubai", corporateDomains: "itu.int", defaultWebcastAccess: "PUBLIC" };
+    const settings = {
+      name: "PP-18",
+      city: "Dubai",
+      opensOn: "2018-10-29",
+      closesOn: "2018-11-16",
+      timeZone: "Asia/Dubai",
+      corporateDomains: "itu.int",
+      defaultWebcastAccess: "PUBLIC",
+    };
     const ask = (now: string) => askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: new Date(now) });
 
     await expect(ask("2018-10-20T10:00:00Z")).resolves.toEqual({ accepted: true });
@@ -184,12 +196,22 @@ describe("the forum's window", () => {
   it("refuses a closing time after the conference and audits the change of one", async () => {
     const conference = await consoleConference(db);
     const { actor, user } = await makeSecretariat(db);
-    const settings = { name: "PP-18", city: "Dubai", opensOn: "2018-10-29", closesOn: "2018-11-16", timeZone: "Asia/Dubai", corporateDomains: "itu.int", defaultWebcastAccess: "PUBLIC" };
+    const settings = {
+      name: "PP-18",
+      city: "Dubai",
+      opensOn: "2018-10-29",
+      closesOn: "2018-11-16",
+      timeZone: "Asia/Dubai",
+      corporateDomains: "itu.int",
+      defaultWebcastAccess: "PUBLIC",
+    };
     expect(await refusalOf(updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-11-17T00:00" } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { forumClosesAt: "forum.closesAfterConference" },
     });
-    expect(await refusalOf(updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "tomorrow" } }))).toMatchObject({ fieldErrors: { forumClosesAt: "date" } });
+    expect(await refusalOf(updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "tomorrow" } }))).toMatchObject({
+      fieldErrors: { forumClosesAt: "date" },
+    });
     const saved = await updateConference({ actor, conferenceId: conference.id, input: { ...settings, forumClosesAt: "2018-10-25T09:00" } });
     const [row] = await db.auditEvent.findMany({ where: { actorId: user.id, area: "conference" }, orderBy: { id: "desc" }, take: 1 });
     expect(row).toMatchObject({ action: "updated" });

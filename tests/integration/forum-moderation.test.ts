@@ -104,8 +104,14 @@ describe("answering", () => {
 
   it("refuses to answer a question that is not published, and an empty answer", async () => {
     const { actor, question } = await candidateWithQuestion();
-    expect(await refusalOf(answerQuestion({ actor, input: { id: question.id, answer: "Answer." } }))).toMatchObject({ code: "CONFLICT", messageKey: "forum.notPublished" });
-    expect(await refusalOf(answerQuestion({ actor, input: { id: question.id, answer: "  " } }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { answer: "required" } });
+    expect(await refusalOf(answerQuestion({ actor, input: { id: question.id, answer: "Answer." } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "forum.notPublished",
+    });
+    expect(await refusalOf(answerQuestion({ actor, input: { id: question.id, answer: "  " } }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { answer: "required" },
+    });
   });
 });
 
@@ -122,7 +128,9 @@ describe("declining and withdrawing", () => {
 
   it("refuses a decline without a real reason", async () => {
     const { actor, question } = await candidateWithQuestion();
-    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: "no" } }))).toMatchObject({ fieldErrors: { reason: "forum.reasonTooShort" } });
+    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: "no" } }))).toMatchObject({
+      fieldErrors: { reason: "forum.reasonTooShort" },
+    });
     expect((await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).status).toBe("PENDING");
   });
 
@@ -132,7 +140,9 @@ describe("declining and withdrawing", () => {
     expect(after).toMatchObject({ status: "WITHDRAWN", withdrawReason: REASON });
     expect((await auditOf(question.id)).map((r) => r.action)).toEqual(["withdrawn"]);
     const pending = await candidateWithQuestion();
-    expect(await refusalOf(withdrawQuestion({ actor: pending.actor, input: { id: pending.question.id, reason: REASON } }))).toMatchObject({ messageKey: "forum.notPublished" });
+    expect(await refusalOf(withdrawQuestion({ actor: pending.actor, input: { id: pending.question.id, reason: REASON } }))).toMatchObject({
+      messageKey: "forum.notPublished",
+    });
   });
 });
 
@@ -146,7 +156,9 @@ describe("hiding (the secretariat)", () => {
       expect((await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).hiddenById).toBe(user.id);
       const rows = await auditOf(question.id);
       expect(rows.map((r) => [r.area, r.action, r.actorRole])).toEqual([["forum", "hidden", "SECRETARIAT"]]);
-      expect(await refusalOf(hideQuestion({ actor, input: { id: question.id, reason: "Abusive language again." } }))).toMatchObject({ messageKey: "forum.alreadyHidden" });
+      expect(await refusalOf(hideQuestion({ actor, input: { id: question.id, reason: "Abusive language again." } }))).toMatchObject({
+        messageKey: "forum.alreadyHidden",
+      });
     }
     expect((await refusalOf(hideQuestion({ actor, input: { id: "no-such-question", reason: "Abusive language." } }))).code).toBe("NOT_FOUND");
   });
@@ -265,7 +277,12 @@ describe("mail in the same transaction", () => {
     const ghost: Actor = { ...asActor(user), id: "not-a-user-row" };
     await expect(publishQuestion({ actor: ghost, input: { id: question.id, answer: "An answer that never was." } })).rejects.toThrow();
     expect(await db.outboxMessage.count({ where: { toAddress: EMAIL } })).toBe(0);
-    expect(await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).toMatchObject({ status: "PENDING", answer: null, askerEmail: EMAIL, candidateId: candidate.id });
+    expect(await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).toMatchObject({
+      status: "PENDING",
+      answer: null,
+      askerEmail: EMAIL,
+      candidateId: candidate.id,
+    });
     // The same action by the real account writes both.
     await publishQuestion({ actor: asActor(user), input: { id: question.id, answer: "The real answer." } });
     expect(await db.outboxMessage.count({ where: { toAddress: EMAIL } })).toBe(1);

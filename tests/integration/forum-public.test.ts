@@ -41,22 +41,29 @@ describe("the public forum", () => {
     expect(forum.total).toBe(2);
     expect(forum.items.map((q) => q.body).sort()).toEqual([`PUBLISHED text ${candidate.id}`, `PUBLISHED unanswered ${candidate.id}`]);
     expect(JSON.stringify(forum)).not.toMatch(SECRET);
-    expect(Object.keys(forum.items[0] ?? {}).sort()).toEqual(["answer", "answeredAt", "askerAffiliation", "askerCountry", "askerName", "body", "id", "publishedAt"]);
+    expect(Object.keys(forum.items[0] ?? {}).sort()).toEqual([
+      "answer",
+      "answeredAt",
+      "askerAffiliation",
+      "askerCountry",
+      "askerName",
+      "body",
+      "id",
+      "publishedAt",
+    ]);
   });
 
   it("lists answered questions first, newest answer first, then the unanswered, newest first, page by page", async () => {
     const { candidate } = await makeForumCandidate(db);
     const ids: Record<string, string> = {};
     // 12 answered (answer times day 1..12) and 13 unanswered (published day 1..13): 25, two pages of 20.
-    for (let d = 1; d <= 12; d++) ids[`a${d}`] = (await makeQuestion(db, candidate.id, { status: "PUBLISHED", answer: `answer ${d}`, publishedAt: at(1), answeredAt: at(d, 12) })).id;
+    for (let d = 1; d <= 12; d++)
+      ids[`a${d}`] = (await makeQuestion(db, candidate.id, { status: "PUBLISHED", answer: `answer ${d}`, publishedAt: at(1), answeredAt: at(d, 12) })).id;
     for (let d = 1; d <= 13; d++) ids[`u${d}`] = (await makeQuestion(db, candidate.id, { status: "PUBLISHED", publishedAt: at(d) })).id;
     await makeQuestion(db, candidate.id, { status: "PENDING" });
     const first = await getPublicForum(candidate.id, 1);
     expect(first).toMatchObject({ page: 1, pageCount: 2, total: 25 });
-    const expected = [
-      ...Array.from({ length: 12 }, (_, i) => ids[`a${12 - i}`]),
-      ...Array.from({ length: 13 }, (_, i) => ids[`u${13 - i}`]),
-    ];
+    const expected = [...Array.from({ length: 12 }, (_, i) => ids[`a${12 - i}`]), ...Array.from({ length: 13 }, (_, i) => ids[`u${13 - i}`])];
     expect(first.items).toHaveLength(FORUM_LIMITS.pageSize);
     const second = await getPublicForum(candidate.id, 2);
     expect(second.items).toHaveLength(5);
@@ -114,7 +121,10 @@ describe("the open-data exports", () => {
     expect(file.fileName).toBe(`forum-${candidate.id}-2030-07-01.json`);
     const document = JSON.parse(file.body);
     expect(document).toMatchObject({ candidateId: candidate.id, count: 2 });
-    expect(document.questions.map((q: { question: string }) => q.question).sort()).toEqual([`PUBLISHED text ${candidate.id}`, `PUBLISHED unanswered ${candidate.id}`]);
+    expect(document.questions.map((q: { question: string }) => q.question).sort()).toEqual([
+      `PUBLISHED text ${candidate.id}`,
+      `PUBLISHED unanswered ${candidate.id}`,
+    ]);
     expect(file.body).not.toMatch(SECRET);
   });
 

@@ -79,7 +79,11 @@ describe("POST /api/forum/questions", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: "Certaines informations ne sont pas valides.",
-      fieldErrors: { askerName: "Ce champ est obligatoire.", body: "Saisissez au plus 2000 caractères.", askerEmail: "Saisissez une adresse électronique valide." },
+      fieldErrors: {
+        askerName: "Ce champ est obligatoire.",
+        body: "Saisissez au plus 2000 caractères.",
+        askerEmail: "Saisissez une adresse électronique valide.",
+      },
     });
     expect(revalidated).toEqual([]);
   });

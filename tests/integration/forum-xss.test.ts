@@ -37,7 +37,10 @@ beforeAll(() => {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const clean = (value: string) => value.replace(/\r\n?/g, "\n").replace(CONTROL, "");
 const paragraphs = (value: string) => clean(value).trim();
-const line = (value: string) => clean(value).replace(/\s*\n\s*/g, " ").trim();
+const line = (value: string) =>
+  clean(value)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 
 type Fields = { askerName: string; askerCountry: string | null; askerAffiliation: string | null; body: string };
 
@@ -102,7 +105,10 @@ describe("the XSS and injection corpus through the forum's server", () => {
       expect(response.status, corpus[i]!.payload).toBe(201);
       await spreadOut(candidate.id);
     }
-    const rows = await db.forumQuestion.findMany({ where: { candidateId: candidate.id }, select: { id: true, askerName: true, askerCountry: true, askerAffiliation: true, body: true } });
+    const rows = await db.forumQuestion.findMany({
+      where: { candidateId: candidate.id },
+      select: { id: true, askerName: true, askerCountry: true, askerAffiliation: true, body: true },
+    });
     expect(rows).toHaveLength(corpus.length);
     const byBody = new Map(rows.map((r) => [r.body, r]));
     for (const [i, q] of expected.entries()) {
@@ -146,7 +152,9 @@ describe("the XSS and injection corpus through the forum's server", () => {
     expect(jsonResponse.headers.get("x-content-type-options")).toBe("nosniff");
     const jsonText = await jsonResponse.text();
     expect(jsonText).not.toContain("@example.org");
-    const json = JSON.parse(jsonText) as { questions: { askerName: string; askerCountry: string | null; askerAffiliation: string | null; question: string; answer: string | null }[] };
+    const json = JSON.parse(jsonText) as {
+      questions: { askerName: string; askerCountry: string | null; askerAffiliation: string | null; question: string; answer: string | null }[];
+    };
     expect(json.questions).toHaveLength(corpus.length);
     expect(sorted(json.questions.map((q) => q.question))).toEqual(pick(expected, "body"));
     expect(sorted(json.questions.map((q) => q.answer))).toEqual(pick(expected, "body"));
@@ -162,13 +170,20 @@ describe("the XSS and injection corpus through the forum's server", () => {
     expect(csvText).not.toContain("@example.org");
     const [header, ...records] = parseCsv(csvText.replace(/^\uFEFF/, ""));
     expect(records).toHaveLength(corpus.length);
-    const column = (name: string) => records.map((r) => r[header!.indexOf(name)] ?? "").filter((cell) => cell !== "").sort();
+    const column = (name: string) =>
+      records
+        .map((r) => r[header!.indexOf(name)] ?? "")
+        .filter((cell) => cell !== "")
+        .sort();
     const safe = (field: keyof Fields) => sorted(expected.map((q) => (q[field] === null ? null : csvSafe(q[field]))));
     expect(column("question")).toEqual(safe("body"));
     expect(column("answer")).toEqual(safe("body"));
     expect(column("asker_name")).toEqual(safe("askerName"));
     expect(column("asker_country")).toEqual(safe("askerCountry"));
     expect(column("asker_affiliation")).toEqual(safe("askerAffiliation"));
-    expect(records.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell)), "cells a spreadsheet would run").toEqual([]);
+    expect(
+      records.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+      "cells a spreadsheet would run",
+    ).toEqual([]);
   }, 180_000);
 });

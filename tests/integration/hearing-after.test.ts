@@ -119,7 +119,9 @@ describe("revealing the seed after the hearing", () => {
   it("refuses to reveal a seed that was never committed", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED" });
     await db.hearing.update({ where: { id: hearingId }, data: { seed: null, seedHash: null } });
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).messageKey).toBe("hearingPublic.admin.revealNoSeed");
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).messageKey).toBe(
+      "hearingPublic.admin.revealNoSeed",
+    );
   });
 
   it("serves 404 for an unknown hearing and finds the current conference's hearing as `current`", async () => {
@@ -172,7 +174,9 @@ describe("the recording and its chapters", () => {
 
   it("are set by the secretariat only", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => setRecording({ actor, conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) =>
+      setRecording({ actor, conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }),
+    );
   });
 
   it("validates the address, the start and each offset with translated keys, keeping what was saved", async () => {
@@ -180,12 +184,16 @@ describe("the recording and its chapters", () => {
     await db.hearing.update({ where: { id: hearingId }, data: { recordingUrl: "https://video.example.org/old.mp4", chaptersVtt: "WEBVTT\n" } });
     const refuse = (input: Record<string, unknown>) => refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, ...input } }));
     for (const bad of ["http://video.example.org/a.m3u8", "https://video.example.org/a.avi", "javascript:alert(1)", "not a url"]) {
-      expect((await refuse({ recordingUrl: bad, recordingStartedAt: "2030-10-27T09:30" })).fieldErrors).toEqual({ recordingUrl: "hearingPublic.admin.recordingUrlInvalid" });
+      expect((await refuse({ recordingUrl: bad, recordingStartedAt: "2030-10-27T09:30" })).fieldErrors).toEqual({
+        recordingUrl: "hearingPublic.admin.recordingUrlInvalid",
+      });
     }
     expect((await refuse({ recordingUrl: "", recordingStartedAt: "2030-10-27T09:30" })).fieldErrors).toEqual({ recordingUrl: "required" });
     expect((await refuse({ recordingUrl: url, recordingStartedAt: "27/10/2030" })).fieldErrors).toEqual({ recordingStartedAt: "date" });
     const [first, second] = candidates;
-    expect((await refuse({ recordingUrl: url, [`chapter-${first?.id}`]: "5 minutes" })).fieldErrors).toEqual({ [`chapter-${first?.id}`]: "hearingPublic.admin.offsetInvalid" });
+    expect((await refuse({ recordingUrl: url, [`chapter-${first?.id}`]: "5 minutes" })).fieldErrors).toEqual({
+      [`chapter-${first?.id}`]: "hearingPublic.admin.offsetInvalid",
+    });
     // Neither a start nor offsets: where would the chapters begin?
     expect((await refuse({ recordingUrl: url, recordingStartedAt: "" })).fieldErrors).toMatchObject({
       recordingStartedAt: "hearingPublic.admin.recordingStartNeeded",
@@ -208,15 +216,23 @@ describe("the recording and its chapters", () => {
 
   it("is refused before the hearing has ended", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "LIVE" });
-    expect((await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }))).messageKey).toBe(
-      "hearingPublic.admin.recordingNotEnded",
-    );
+    expect(
+      (
+        await refusalOf(
+          setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30" } }),
+        )
+      ).messageKey,
+    ).toBe("hearingPublic.admin.recordingNotEnded");
   });
 
   it("places chapters from the recording's start in the conference's zone, audited, served as text/vtt with names escaped", async () => {
     const { hearingId, candidates } = await makeHearingWithDraws(db, { conferenceId, names: ["Ada & <Bob>", "Chen --> Li"] });
     // Hearing 05:30 UTC; the first presentation began one minute later. Dubai is UTC+4.
-    const result = await setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30:30", locale: "en" } });
+    const result = await setRecording({
+      actor: asActor(secretariat),
+      conferenceId,
+      input: { hearingId, recordingUrl: url, recordingStartedAt: "2030-10-27T09:30:30", locale: "en" },
+    });
     expect(result.chapters).toBe(2);
     const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId } });
     expect(stored.recordingUrl).toBe(url);
@@ -230,7 +246,11 @@ describe("the recording and its chapters", () => {
     );
     expect(secondStart).toBe(1_856_000);
     const audit = (await auditRowsFor(db, "Hearing", hearingId)).at(-1);
-    expect(audit).toMatchObject({ action: "recording-set", before: { recordingUrl: null, chaptersVtt: null }, after: { recordingUrl: url, chaptersVtt: stored.chaptersVtt } });
+    expect(audit).toMatchObject({
+      action: "recording-set",
+      before: { recordingUrl: null, chaptersVtt: null },
+      after: { recordingUrl: url, chaptersVtt: stored.chaptersVtt },
+    });
 
     const response = await chaptersRoute(new Request(`http://localhost/api/hearings/${hearingId}/chapters.vtt`), params(hearingId));
     expect(response.status).toBe(200);
@@ -249,7 +269,11 @@ describe("the recording and its chapters", () => {
   it("takes offsets typed per candidate", async () => {
     const { hearingId, candidates } = await makeHearingWithDraws(db, { conferenceId });
     const [first, second] = candidates;
-    await setRecording({ actor: asActor(secretariat), conferenceId, input: { hearingId, recordingUrl: "https://video.example.org/r.mp4", [`chapter-${first?.id}`]: "0:05", [`chapter-${second?.id}`]: "1:00:10" } });
+    await setRecording({
+      actor: asActor(secretariat),
+      conferenceId,
+      input: { hearingId, recordingUrl: "https://video.example.org/r.mp4", [`chapter-${first?.id}`]: "0:05", [`chapter-${second?.id}`]: "1:00:10" },
+    });
     const replay = await readHearingReplay(hearingId);
     expect(replay?.chapters.map((c) => [c.startMs, c.endMs])).toEqual([
       [5_000, 3_610_000],
@@ -291,7 +315,10 @@ describe("the conference given (docs/decisions/012)", () => {
     expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).code).toBe("NOT_FOUND");
     expect((await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: recording }))).code).toBe("NOT_FOUND");
     expect(await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId, hearingId })).toBeNull();
-    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedRevealedAt: true, recordingUrl: true } })).toEqual({ seedRevealedAt: null, recordingUrl: null });
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedRevealedAt: true, recordingUrl: true } })).toEqual({
+      seedRevealedAt: null,
+      recordingUrl: null,
+    });
     // On its own conference's page it is there.
     expect((await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId: other.id, hearingId }))?.id).toBe(hearingId);
   });

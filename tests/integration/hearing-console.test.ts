@@ -110,7 +110,10 @@ describe("webcastAccess", () => {
     expect(webcastAccess(view, actorOf("CANDIDATE"))).toEqual(play);
     expect(webcastAccess(view, actorOf("MEMBER", { disabled: true }))).toEqual({ kind: "notAllowed" });
     expect(webcastAccess({ ...view, webcastAccess: "PUBLIC" }, null)).toEqual(play);
-    expect(webcastAccess({ ...view, webcastKind: "MUX_PLAYBACK_ID", webcastSource: "abc123", webcastAccess: "PUBLIC" }, null)).toEqual({ kind: "play", playback: { kind: "mux", playbackId: "abc123" } });
+    expect(webcastAccess({ ...view, webcastKind: "MUX_PLAYBACK_ID", webcastSource: "abc123", webcastAccess: "PUBLIC" }, null)).toEqual({
+      kind: "play",
+      playback: { kind: "mux", playbackId: "abc123" },
+    });
     expect(webcastAccess({ ...view, webcastKind: "NONE", webcastSource: null }, null)).toEqual({ kind: "none" });
     // After the hearing the recording is replayed, under the same access rule.
     const recording = "https://video.example.test/hearing-recording.mp4";

@@ -64,7 +64,16 @@ describe("the running order drawn by lot", () => {
     expect(draw.eligibleIds).toEqual([...draw.eligibleIds].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     expect(draw.algorithm).toBe("hustings-draw-v1");
     expect(
-      verifyDraw({ seed: seed ?? "", seedHash: hash ?? "", kind: "RUNNING_ORDER", hearingId, candidateId: null, eligibleIds: draw.eligibleIds, count: draw.count, result: draw.result }),
+      verifyDraw({
+        seed: seed ?? "",
+        seedHash: hash ?? "",
+        kind: "RUNNING_ORDER",
+        hearingId,
+        candidateId: null,
+        eligibleIds: draw.eligibleIds,
+        count: draw.count,
+        result: draw.result,
+      }),
     ).toBe(true);
     const slots = await db.hearingSlot.findMany({ where: { hearingId }, orderBy: { position: "asc" }, select: { candidateId: true, position: true } });
     expect(slots.map((s) => s.candidateId)).toEqual(draw.result);

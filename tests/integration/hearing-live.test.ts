@@ -71,7 +71,9 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     for (let i = 0; i < 2; i++) await makeStandingCandidate(db, { conferenceId, memberStateId: (await makeMemberState(db)).id });
     const chairUser = await makeChair(db);
     chair = asActor(chairUser);
-    hearingId = (await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })).id;
+    hearingId = (
+      await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })
+    ).id;
     await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
     order = (await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} })).result;
   });
@@ -119,7 +121,8 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     for (let i = 0; i < 5; i++) questions.push(await makeHearingQuestion(db, { hearingId, candidateId, source: i % 2 ? "ROOM" : "WEBCAST" }));
     // A question for the next candidate is not eligible now.
     await makeHearingQuestion(db, { hearingId, candidateId: order[1] as string, status: "APPROVED" });
-    for (const q of questions.slice(0, 4)) expect(await approveQuestion({ actor: chair, input: { hearingId, questionId: q.id } })).toEqual({ id: q.id, status: "APPROVED" });
+    for (const q of questions.slice(0, 4))
+      expect(await approveQuestion({ actor: chair, input: { hearingId, questionId: q.id } })).toEqual({ id: q.id, status: "APPROVED" });
     expect(await setAsideQuestion({ actor: chair, input: { hearingId, questionId: questions[4]?.id } })).toMatchObject({ status: "SET_ASIDE" });
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).stateVersion).toBe(6);
     expect((await auditRowsFor(db, "HearingQuestion", questions[0]?.id ?? "")).map((r) => r.action)).toEqual(["question-approved"]);
@@ -134,8 +137,23 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     const state = await drawForCurrentCandidate({ actor: chair, input: { hearingId } });
     expect(state.draw).toMatchObject({ eligibleIds: sortIds(approved.map((q) => q.id)), result: expected, requested: 3, drawn: 3, shortfall: false });
     const draw = await db.draw.findUniqueOrThrow({ where: { id: state.draw?.id } });
-    expect(verifyDraw({ seed: seed ?? "", seedHash: seedHash ?? "", kind: "QUESTIONS", hearingId, candidateId, eligibleIds: draw.eligibleIds, count: draw.count, result: draw.result })).toBe(true);
-    const drawn = await db.hearingQuestion.findMany({ where: { drawId: draw.id }, orderBy: { drawPosition: "asc" }, select: { id: true, status: true, drawPosition: true } });
+    expect(
+      verifyDraw({
+        seed: seed ?? "",
+        seedHash: seedHash ?? "",
+        kind: "QUESTIONS",
+        hearingId,
+        candidateId,
+        eligibleIds: draw.eligibleIds,
+        count: draw.count,
+        result: draw.result,
+      }),
+    ).toBe(true);
+    const drawn = await db.hearingQuestion.findMany({
+      where: { drawId: draw.id },
+      orderBy: { drawPosition: "asc" },
+      select: { id: true, status: true, drawPosition: true },
+    });
     expect(drawn).toEqual(expected.map((id, i) => ({ id, status: "DRAWN", drawPosition: i + 1 })));
     expect(await refusalOf(drawForCurrentCandidate({ actor: chair, input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.alreadyDrawn" });
   });
@@ -219,7 +237,10 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses each move out of turn with its reason", async () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId });
     const actor = asActor(chair);
-    const call = (fn: typeof startHearing, input: object = {}) => () => fn({ actor, input: { hearingId, ...input } });
+    const call =
+      (fn: typeof startHearing, input: object = {}) =>
+      () =>
+        fn({ actor, input: { hearingId, ...input } });
 
     for (const fn of [startPresentation, startQa, pauseHearing, resumeHearing, nextCandidate, endHearing]) {
       await expectRefusedUnchanged(hearingId, call(fn), { code: "CONFLICT", messageKey: "hearingLive.notLive" });
@@ -258,10 +279,22 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     await startHearing({ actor, input: { hearingId } });
     await startPresentation({ actor, input: { hearingId } });
     const extend = (input: object) => () => extendPhase({ actor, input: { hearingId, ...input } });
-    await expectRefusedUnchanged(hearingId, extend({ minutes: 2, reason: "   short   " }), { code: "INVALID_INPUT", fieldErrors: { reason: "hearingLive.reasonTooShort:10" } });
-    await expectRefusedUnchanged(hearingId, extend({ minutes: 0, reason: "Technical problem with the microphones" }), { code: "INVALID_INPUT", fieldErrors: { minutes: "tooSmall:1" } });
-    await expectRefusedUnchanged(hearingId, extend({ minutes: 31, reason: "Technical problem with the microphones" }), { code: "INVALID_INPUT", fieldErrors: { minutes: "tooBig:30" } });
-    await expectRefusedUnchanged(hearingId, extend({ minutes: "two", reason: "Technical problem with the microphones" }), { code: "INVALID_INPUT", fieldErrors: { minutes: "number" } });
+    await expectRefusedUnchanged(hearingId, extend({ minutes: 2, reason: "   short   " }), {
+      code: "INVALID_INPUT",
+      fieldErrors: { reason: "hearingLive.reasonTooShort:10" },
+    });
+    await expectRefusedUnchanged(hearingId, extend({ minutes: 0, reason: "Technical problem with the microphones" }), {
+      code: "INVALID_INPUT",
+      fieldErrors: { minutes: "tooSmall:1" },
+    });
+    await expectRefusedUnchanged(hearingId, extend({ minutes: 31, reason: "Technical problem with the microphones" }), {
+      code: "INVALID_INPUT",
+      fieldErrors: { minutes: "tooBig:30" },
+    });
+    await expectRefusedUnchanged(hearingId, extend({ minutes: "two", reason: "Technical problem with the microphones" }), {
+      code: "INVALID_INPUT",
+      fieldErrors: { minutes: "number" },
+    });
     await expectRefusedUnchanged(hearingId, () => startQa({ actor, input: {} }), { code: "INVALID_INPUT", fieldErrors: { hearingId: "required" } });
   });
 
@@ -273,15 +306,24 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     const q1 = await makeHearingQuestion(db, { hearingId, candidateId, status: "APPROVED" });
     const q2 = await makeHearingQuestion(db, { hearingId, candidateId, status: "SET_ASIDE" });
     const foreign = await makeHearingQuestion(db, { hearingId: other.hearingId, candidateId: (other.candidates[0] as { id: string }).id });
-    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: q1.id } }), { messageKey: "hearingLive.alreadyApproved" });
-    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q2.id } }), { messageKey: "hearingLive.alreadySetAside" });
-    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: foreign.id } }), { code: "NOT_FOUND", messageKey: "hearingLive.questionNotFound" });
+    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: q1.id } }), {
+      messageKey: "hearingLive.alreadyApproved",
+    });
+    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q2.id } }), {
+      messageKey: "hearingLive.alreadySetAside",
+    });
+    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: foreign.id } }), {
+      code: "NOT_FOUND",
+      messageKey: "hearingLive.questionNotFound",
+    });
     // A set-aside question may be reconsidered before the draw.
     expect(await approveQuestion({ actor, input: { hearingId, questionId: q2.id } })).toMatchObject({ status: "APPROVED" });
     await startHearing({ actor, input: { hearingId } });
     const drawn = await drawForCurrentCandidate({ actor, input: { hearingId } });
     expect(drawn.draw).toMatchObject({ drawn: 2, shortfall: false });
-    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q1.id } }), { messageKey: "hearingLive.questionDrawn" });
+    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q1.id } }), {
+      messageKey: "hearingLive.questionDrawn",
+    });
   });
 
   it("refuses a question draw when no seed was committed", async () => {

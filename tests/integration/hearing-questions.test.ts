@@ -125,7 +125,9 @@ describe("submitViewerQuestion", () => {
     await ask(questionFor(h.hearingId, h.first, { body }));
     const expected = { code: "CONFLICT", messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } };
     expect(await refusalOf(ask(questionFor(h.hearingId, h.first, { body: `  ${body.toUpperCase()}\n` })))).toMatchObject(expected);
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first, { body }) }))).toMatchObject(expected);
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first, { body }) }))).toMatchObject(
+      expected,
+    );
     expect(await ask(questionFor(h.hearingId, h.second, { body }))).toEqual({ accepted: true });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(2);
   });
@@ -168,18 +170,38 @@ describe("enterRoomQuestion", () => {
     const input = questionFor(h.hearingId, h.second, { askerName: "Delegate of Kenya", askerOrigin: "Kenya" });
     const { id } = await enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input });
     const row = await db.hearingQuestion.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ hearingId: h.hearingId, candidateId: h.second, source: "ROOM", status: "PENDING", enteredById: secretariat.id, ipHash: null, askerName: "Delegate of Kenya", askerOrigin: "Kenya", body: input.body });
+    expect(row).toMatchObject({
+      hearingId: h.hearingId,
+      candidateId: h.second,
+      source: "ROOM",
+      status: "PENDING",
+      enteredById: secretariat.id,
+      ipHash: null,
+      askerName: "Delegate of Kenya",
+      askerOrigin: "Kenya",
+      body: input.body,
+    });
     const audit = await auditRowsFor(db, "HearingQuestion", id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ area: "hearing", action: "room-question-entered", actorId: secretariat.id, actorRole: "SECRETARIAT", after: { body: input.body, candidateId: h.second } });
+    expect(audit[0]).toMatchObject({
+      area: "hearing",
+      action: "room-question-entered",
+      actorId: secretariat.id,
+      actorRole: "SECRETARIAT",
+      after: { body: input.body, candidateId: h.second },
+    });
   });
 
   it("refuses an ended hearing and a finished candidate, writing nothing", async () => {
     const h = await hearing();
     await db.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: h.hearingId, candidateId: h.first } }, data: { finishedAt: new Date() } });
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({ messageKey: "hearingLive.candidateFinished" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({
+      messageKey: "hearingLive.candidateFinished",
+    });
     await db.hearing.update({ where: { id: h.hearingId }, data: { status: "ENDED" } });
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.second) }))).toMatchObject({ messageKey: "hearingLive.questionsClosed" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(h.hearingId, h.second) }))).toMatchObject({
+      messageKey: "hearingLive.questionsClosed",
+    });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(0);
   });
 
@@ -188,7 +210,9 @@ describe("enterRoomQuestion", () => {
     const audit = await db.auditEvent.count();
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => enterRoomQuestion({ actor, conferenceId, input: questionFor(h.hearingId, h.first) }));
     // The chair of this very hearing does not type in cards either.
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(h.chair), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusalOf(enterRoomQuestion({ actor: asActor(h.chair), conferenceId, input: questionFor(h.hearingId, h.first) }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db.hearingQuestion.count({ where: { hearingId: h.hearingId } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(audit);
   });
@@ -199,9 +223,13 @@ describe("room questions and the conference (docs/decisions/012)", () => {
     const elsewhere = await makeHearingConference(db);
     const theirs = await makeReadyHearing(db, { conferenceId: elsewhere.id });
     const candidate = theirs.candidates[0]?.id ?? "";
-    expect((await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(theirs.hearingId, candidate) }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId, input: questionFor(theirs.hearingId, candidate) }))).code).toBe(
+      "NOT_FOUND",
+    );
     await db.conference.update({ where: { id: elsewhere.id }, data: { closedAt: new Date() } });
-    expect(await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId: elsewhere.id, input: questionFor(theirs.hearingId, candidate) }))).toMatchObject({
+    expect(
+      await refusalOf(enterRoomQuestion({ actor: asActor(secretariat), conferenceId: elsewhere.id, input: questionFor(theirs.hearingId, candidate) })),
+    ).toMatchObject({
       code: "CONFLICT",
       messageKey: "conferences.CONFERENCE_CLOSED",
     });
@@ -238,8 +266,26 @@ describe("getChairQueue", () => {
     ]);
     const [first, second] = queue.candidates;
     expect(first?.questions).toEqual([
-      { id: pending.id, askerName: pending.askerName, askerOrigin: null, body: pending.body, source: "WEBCAST", status: "PENDING", createdAt: pending.createdAt, drawPosition: null },
-      { id: approved.id, askerName: approved.askerName, askerOrigin: null, body: approved.body, source: "ROOM", status: "APPROVED", createdAt: approved.createdAt, drawPosition: null },
+      {
+        id: pending.id,
+        askerName: pending.askerName,
+        askerOrigin: null,
+        body: pending.body,
+        source: "WEBCAST",
+        status: "PENDING",
+        createdAt: pending.createdAt,
+        drawPosition: null,
+      },
+      {
+        id: approved.id,
+        askerName: approved.askerName,
+        askerOrigin: null,
+        body: approved.body,
+        source: "ROOM",
+        status: "APPROVED",
+        createdAt: approved.createdAt,
+        drawPosition: null,
+      },
     ]);
     expect(first?.counts).toEqual({ PENDING: 1, APPROVED: 1, SET_ASIDE: 0, DRAWN: 0, SHOWN: 0, ANSWERED: 0 });
     expect(second?.counts).toEqual({ PENDING: 0, APPROVED: 0, SET_ASIDE: 1, DRAWN: 0, SHOWN: 0, ANSWERED: 0 });
@@ -304,7 +350,11 @@ describe("chairQueueReader: the queue route's bounded rate", () => {
 function post(hearingId: string, body: unknown, { locale, ip = someAddress() }: { locale?: string; ip?: string } = {}) {
   const url = `http://localhost/api/hearings/${hearingId}/questions${locale ? `?locale=${locale}` : ""}`;
   return askRoute(
-    new Request(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": ip }, body: typeof body === "string" ? body : JSON.stringify(body) }),
+    new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
     { params: Promise.resolve({ id: hearingId }) },
   );
 }
@@ -338,7 +388,9 @@ describe("POST /api/hearings/[id]/questions", () => {
     asking = null;
     const refused = await post(h.hearingId, questionFor(h.hearingId, h.first), { locale: "es" });
     expect(refused.status).toBe(403);
-    expect(await refused.json()).toEqual({ error: "La transmisión web de esta audiencia está reservada a los miembros: inicie sesión para enviar una pregunta." });
+    expect(await refused.json()).toEqual({
+      error: "La transmisión web de esta audiencia está reservada a los miembros: inicie sesión para enviar una pregunta.",
+    });
     asking = asActor(member);
     expect((await post(h.hearingId, questionFor(h.hearingId, h.first))).status).toBe(201);
     asking = null;
@@ -363,7 +415,8 @@ describe("POST /api/hearings/[id]/questions", () => {
     asking = null;
     const h = await hearing();
     const ip = someAddress();
-    for (let i = 0; i < HEARING_QUESTION_RATE_LIMITS.perAddress.max; i++) expect((await post(h.hearingId, questionFor(h.hearingId, h.first), { ip })).status).toBe(201);
+    for (let i = 0; i < HEARING_QUESTION_RATE_LIMITS.perAddress.max; i++)
+      expect((await post(h.hearingId, questionFor(h.hearingId, h.first), { ip })).status).toBe(201);
     const limited = await post(h.hearingId, questionFor(h.hearingId, h.second), { ip, locale: "ar" });
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get("retry-after"));

@@ -36,7 +36,6 @@ beforeAll(async () => {
   chair = await makeChair(db, { memberStateId: neutral.id });
 });
 
-
 describe("setting up the hearing", () => {
   it("refuses a date at or before the candidature deadline, or on the opening day (¶8, ¶9)", async () => {
     const actor = asActor(secretariat);
@@ -48,7 +47,12 @@ describe("setting up the hearing", () => {
   });
 
   it("refuses invalid input with each field's message", async () => {
-    const result = await refusalOf(setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chair.id, { questionsPerCandidate: "4", webcastSource: "http://x.org/a.m3u8" }) }),
+    const result = await refusalOf(
+      setUpHearing({
+        actor: asActor(secretariat),
+        conferenceId,
+        input: hearingInput(chair.id, { questionsPerCandidate: "4", webcastSource: "http://x.org/a.m3u8" }),
+      }),
     );
     expect(result).toEqual({
       code: "INVALID_INPUT",
@@ -161,7 +165,9 @@ describe("the conference given (docs/decisions/012)", () => {
   });
 
   it("refuses an unknown conference as not found and a closed one as closed, writing nothing", async () => {
-    expect((await refusalOf(setUpHearing({ actor: asActor(secretariat), conferenceId: "no-such-conference", input: hearingInput(chair.id) }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(setUpHearing({ actor: asActor(secretariat), conferenceId: "no-such-conference", input: hearingInput(chair.id) }))).code).toBe(
+      "NOT_FOUND",
+    );
     const closed = await makeHearingConference(db);
     await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
     const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };

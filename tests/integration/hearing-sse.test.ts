@@ -119,7 +119,9 @@ function sseReader(body: ReadableStream<Uint8Array>) {
 
 function get(hearingId: string, init: { lastEventId?: string; signal: AbortSignal }) {
   const headers: Record<string, string> = init.lastEventId === undefined ? {} : { "Last-Event-ID": init.lastEventId };
-  return GET(new Request(`http://localhost/api/hearings/${hearingId}/events`, { headers, signal: init.signal }), { params: Promise.resolve({ id: hearingId }) });
+  return GET(new Request(`http://localhost/api/hearings/${hearingId}/events`, { headers, signal: init.signal }), {
+    params: Promise.resolve({ id: hearingId }),
+  });
 }
 
 describe("the live bus across two app instances", () => {
@@ -270,7 +272,10 @@ describe("GET /api/hearings/[id]/events", () => {
 
   it("stays public when the webcast is for members only: only the video is restricted", async () => {
     const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
-    await db.hearing.update({ where: { id: hearingId }, data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" } });
+    await db.hearing.update({
+      where: { id: hearingId },
+      data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" },
+    });
     await startHearing({ actor: asActor(chair), input: { hearingId } });
     const abort = new AbortController();
     // No session, no cookie: an anonymous visitor.

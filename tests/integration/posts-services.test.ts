@@ -23,7 +23,6 @@ beforeAll(async () => {
   actor = asActor(await makeUser(db, "SECRETARIAT"));
 });
 
-
 describe("posts on real Postgres", () => {
   it("creates a regional seat with its names, and audits it in the same change", async () => {
     const form = postForm({ code: postCode("rrb").toLowerCase(), kind: "RRB_SEAT", region: "B", seats: "2", nameFr: "Siège" });
@@ -83,7 +82,10 @@ describe("posts on real Postgres", () => {
     const state = await makeMemberState(db);
     const candidate = await makeCandidate(db, { conferenceId, postId: stood.id, memberStateId: state.id });
     await db.candidate.update({ where: { id: candidate.id }, data: { status: "WITHDRAWN" } });
-    expect(await refusalOf(deletePost({ actor, conferenceId, input: { id: stood.id } }))).toMatchObject({ code: "CONFLICT", messageKey: "adminPosts.hasCandidates" });
+    expect(await refusalOf(deletePost({ actor, conferenceId, input: { id: stood.id } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "adminPosts.hasCandidates",
+    });
     expect((await getPostForAdmin(actor, { conferenceId, id: stood.id })).candidateCount).toBe(1);
   });
 

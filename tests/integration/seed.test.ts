@@ -44,7 +44,13 @@ describe("the PP-18 demo seed", () => {
   it("loads every ITU Member State with its region, Palau marked as admitted after PP-18", async () => {
     expect(await db.memberState.count()).toBe(194);
     const byRegion = await db.memberState.groupBy({ by: ["region"], _count: true, orderBy: { region: "asc" } });
-    expect(byRegion.map((r) => [r.region, r._count])).toEqual([["A", 35], ["B", 33], ["C", 21], ["D", 54], ["E", 51]]);
+    expect(byRegion.map((r) => [r.region, r._count])).toEqual([
+      ["A", 35],
+      ["B", 33],
+      ["C", 21],
+      ["D", 54],
+      ["E", 51],
+    ]);
     const palau = await db.memberState.findUniqueOrThrow({ where: { iso3: "PLW" } });
     expect(palau.admittedOn?.toISOString().slice(0, 10)).toBe("2024-09-19");
   });

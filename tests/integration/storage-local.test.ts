@@ -46,7 +46,9 @@ describe("local disk storage", () => {
     const fromWeb = randomStoredName("mp4");
     expect(await store.putStream(fromWeb, new Blob([new Uint8Array(bytes)]).stream(), "video/mp4", bytes.length)).toEqual({ size: bytes.length });
     const fromNode = randomStoredName("webm");
-    expect(await store.putStream(fromNode, Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), "video/webm", 1_000_000)).toEqual({ size: bytes.length });
+    expect(await store.putStream(fromNode, Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), "video/webm", 1_000_000)).toEqual({
+      size: bytes.length,
+    });
     expect((await store.get(fromWeb))?.bytes.equals(bytes)).toBe(true);
     expect(await store.stat(fromNode)).toEqual({ size: bytes.length, contentType: "video/webm" });
 
@@ -81,17 +83,22 @@ describe("local disk storage", () => {
     expect(await readdir(dir)).toEqual(before);
   });
 
-  it.each(["../../etc/passwd", "..%2f..%2fetc%2fpasswd.png", "/etc/passwd", "ABCDEF0123456789ABCDEF0123456789.png", `${"a".repeat(32)}.png/../x`, `${"a".repeat(32)}`, ""])(
-    "refuses the key %j before touching the disk",
-    async (key) => {
-      await expect(store.get(key)).rejects.toThrow("Invalid storage key");
-      await expect(store.put(key, Buffer.from("x"), "text/plain")).rejects.toThrow("Invalid storage key");
-      await expect(store.delete(key)).rejects.toThrow("Invalid storage key");
-      await expect(store.open(key)).rejects.toThrow("Invalid storage key");
-      await expect(store.stat(key)).rejects.toThrow("Invalid storage key");
-      await expect(store.putStream(key, Readable.from([Buffer.from("x")]), "text/plain", 10)).rejects.toThrow("Invalid storage key");
-    },
-  );
+  it.each([
+    "../../etc/passwd",
+    "..%2f..%2fetc%2fpasswd.png",
+    "/etc/passwd",
+    "ABCDEF0123456789ABCDEF0123456789.png",
+    `${"a".repeat(32)}.png/../x`,
+    `${"a".repeat(32)}`,
+    "",
+  ])("refuses the key %j before touching the disk", async (key) => {
+    await expect(store.get(key)).rejects.toThrow("Invalid storage key");
+    await expect(store.put(key, Buffer.from("x"), "text/plain")).rejects.toThrow("Invalid storage key");
+    await expect(store.delete(key)).rejects.toThrow("Invalid storage key");
+    await expect(store.open(key)).rejects.toThrow("Invalid storage key");
+    await expect(store.stat(key)).rejects.toThrow("Invalid storage key");
+    await expect(store.putStream(key, Readable.from([Buffer.from("x")]), "text/plain", 10)).rejects.toThrow("Invalid storage key");
+  });
 
   it("refuses a storage directory under public/", () => {
     expect(() => localStorage("public/uploads")).toThrow("public/");

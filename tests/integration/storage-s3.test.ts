@@ -27,7 +27,9 @@ async function body(request: IncomingMessage): Promise<Buffer> {
 }
 
 function verified(request: IncomingMessage, payload: Buffer): boolean {
-  const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(request.headers.authorization ?? "");
+  const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+    request.headers.authorization ?? "",
+  );
   if (!auth || auth[1] !== credentials.accessKeyId || auth[3] !== credentials.region) return false;
   const amzDate = String(request.headers["x-amz-date"] ?? "");
   if (Math.abs(Date.parse(amzDate.replace(/(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/, "$1-$2-$3T$4:$5:$6Z")) - Date.now()) > 15 * 60_000) return false;
@@ -35,7 +37,13 @@ function verified(request: IncomingMessage, payload: Buffer): boolean {
   const names = (auth[4] ?? "").split(";");
   if (!names.includes("host") || !names.includes("x-amz-date")) return false;
   const headers = Object.fromEntries(names.map((n) => [n, String(request.headers[n] ?? "")]));
-  const expected = signature(credentials, { method: request.method ?? "", pathname: new URL(request.url ?? "/", "http://x").pathname, headers, payloadHash: sha256Hex(payload), amzDate });
+  const expected = signature(credentials, {
+    method: request.method ?? "",
+    pathname: new URL(request.url ?? "/", "http://x").pathname,
+    headers,
+    payloadHash: sha256Hex(payload),
+    amzDate,
+  });
   return expected.signature === auth[5];
 }
 
@@ -67,7 +75,9 @@ beforeAll(async () => {
       if (range) {
         const start = Number(range[1]);
         const end = Math.min(Number(range[2]), size - 1);
-        response.writeHead(206, { "content-type": object.contentType, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${size}` }).end(object.bytes.subarray(start, end + 1));
+        response
+          .writeHead(206, { "content-type": object.contentType, "content-length": end - start + 1, "content-range": `bytes ${start}-${end}/${size}` })
+          .end(object.bytes.subarray(start, end + 1));
       } else response.writeHead(200, { "content-type": object.contentType, "content-length": size }).end(request.method === "HEAD" ? undefined : object.bytes);
     } else if (request.method === "DELETE") {
       objects.delete(path);

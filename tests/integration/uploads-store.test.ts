@@ -43,14 +43,21 @@ describe("storeUpload", () => {
 
   it("refuses an oversize file by its declared size before reading it", async () => {
     const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], "big.jpg");
-    expect(await refusalOf(storeUpload({ actor: candidate, kind: "photo", file: big }))).toMatchObject({ messageKey: "uploads.tooLarge", values: { limit: 5 } });
+    expect(await refusalOf(storeUpload({ actor: candidate, kind: "photo", file: big }))).toMatchObject({
+      messageKey: "uploads.tooLarge",
+      values: { limit: 5 },
+    });
   });
 
   it.each(["photo", "cv", "brochure", "video"] as const)("lets only a candidate store a %s", async (kind) => {
-    await expectOnlyRoleAllowed("CANDIDATE", (actor) => storeUpload({ actor, kind, file: fileOf(kind === "photo" ? "clean.jpg" : kind === "video" ? "clean.mp4" : "clean.pdf") }));
+    await expectOnlyRoleAllowed("CANDIDATE", (actor) =>
+      storeUpload({ actor, kind, file: fileOf(kind === "photo" ? "clean.jpg" : kind === "video" ? "clean.mp4" : "clean.pdf") }),
+    );
   });
 
   it("refuses a candidate account bound to no candidature", async () => {
-    expect(await refusalOf(storeUpload({ actor: actorOf("CANDIDATE", { candidateId: null }), kind: "photo", file: fileOf("clean.jpg") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusalOf(storeUpload({ actor: actorOf("CANDIDATE", { candidateId: null }), kind: "photo", file: fileOf("clean.jpg") }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

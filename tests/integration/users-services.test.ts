@@ -26,7 +26,6 @@ beforeAll(async () => {
   ({ actor } = await makeSecretariat(db));
 });
 
-
 const email = () => `${unique("new")}@Example.TEST`;
 const PASSWORD = "a long enough passphrase";
 
@@ -88,24 +87,35 @@ describe("setPassword and issueSetupLink", () => {
     const signedIn = await authenticate({ email: address, password: PASSWORD, ip: unique("ip") });
     expect(signedIn?.id).toBe(user.id);
     expect(signedIn?.sessionVersion).toBe(user.sessionVersion + 1);
-    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
+      messageKey: "auth.setupLinkInvalid",
+    });
     const audit = await auditRowsFor(db, "User", user.id);
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["password-set", user.id]]);
   });
 
   it("refuses an expired or unknown link, a short password, two different passwords", async () => {
     const expired = await makePendingUser(db, `${unique("old")}@example.test`, { expiresAt: new Date(Date.now() - 1000) });
-    expect(await refusalOf(setPassword({ input: { token: expired.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ code: "NOT_FOUND", messageKey: "auth.setupLinkInvalid" });
-    expect(await refusalOf(setPassword({ input: { token: "made-up", password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token: expired.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
+      code: "NOT_FOUND",
+      messageKey: "auth.setupLinkInvalid",
+    });
+    expect(await refusalOf(setPassword({ input: { token: "made-up", password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
+      messageKey: "auth.setupLinkInvalid",
+    });
     const { token } = await makePendingUser(db, `${unique("p")}@example.test`);
     expect((await refusalOf(setPassword({ input: { token, password: "short", passwordConfirm: "short" } }))).fieldErrors).toEqual({ password: "tooShort:12" });
-    expect((await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: "something else entirely" } }))).fieldErrors).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
+    expect((await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: "something else entirely" } }))).fieldErrors).toEqual({
+      passwordConfirm: "auth.passwordsDiffer",
+    });
   });
 
   it("a new link makes the previous one stop working, and is audited", async () => {
     const { user, token } = await makePendingUser(db, `${unique("again")}@example.test`);
     const fresh = await issueSetupLink({ actor, input: { userId: user.id } });
-    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
+      messageKey: "auth.setupLinkInvalid",
+    });
     await setPassword({ input: { token: fresh.token, password: PASSWORD, passwordConfirm: PASSWORD } });
     const audit = await auditRowsFor(db, "User", user.id);
     expect(audit.map((a) => a.action)).toEqual(["setup-link-issued", "password-set"]);
@@ -125,7 +135,9 @@ describe("disableUser and enableUser", () => {
     const link = await issueSetupLink({ actor, input: { userId: member.id } });
     await disableUser({ actor, input: { userId: member.id } });
     expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
-    expect(await refusalOf(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({ messageKey: "auth.setupLinkInvalid" });
+    expect(await refusalOf(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
+      messageKey: "auth.setupLinkInvalid",
+    });
     expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).toBeNull();
     await enableUser({ actor, input: { userId: member.id } });
     expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).not.toBeNull();
@@ -174,7 +186,9 @@ describe("changeRole", () => {
 
   it("refuses becoming a candidate without a free candidature, an unknown role, no change", async () => {
     const member = await makeUser(db, "MEMBER");
-    expect((await refusalOf(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE" } }))).fieldErrors).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect((await refusalOf(changeRole({ actor, input: { userId: member.id, role: "CANDIDATE" } }))).fieldErrors).toEqual({
+      candidateId: "adminUsers.candidateRequired",
+    });
     expect((await refusalOf(changeRole({ actor, input: { userId: member.id, role: "KING" } }))).fieldErrors).toEqual({ role: "choose" });
     const taken = await makeFreeCandidature(db);
     await makeUser(db, "CANDIDATE", { candidateId: taken.id });

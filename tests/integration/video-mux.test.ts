@@ -80,9 +80,13 @@ const deliver = async (event: MuxEventBody, options: { at?: Date; secret?: strin
 };
 
 const videoOf = (id: string) =>
-  db.material.findUniqueOrThrow({ where: { id }, select: { videoSource: true, muxUploadId: true, muxAssetId: true, muxPlaybackId: true, videoError: true, fileKey: true, url: true, state: true } });
+  db.material.findUniqueOrThrow({
+    where: { id },
+    select: { videoSource: true, muxUploadId: true, muxAssetId: true, muxPlaybackId: true, videoError: true, fileKey: true, url: true, state: true },
+  });
 
-const publish = (actor: ReturnType<typeof asActor>, id: string) => publishMaterial({ actor, input: { id, declaredNoSymbols: "on", declaredNoResources: "on" } });
+const publish = (actor: ReturnType<typeof asActor>, id: string) =>
+  publishMaterial({ actor, input: { id, declaredNoSymbols: "on", declaredNoResources: "on" } });
 
 describe("a video through Mux", () => {
   it("is configured by the environment", () => {
@@ -94,14 +98,26 @@ describe("a video through Mux", () => {
     // An earlier uploaded file is replaced by the Mux video, and deleted.
     const oldKey = randomStoredName("mp4");
     await storage().put(oldKey, MP4, "video/mp4");
-    await db.material.update({ where: { id: video.id }, data: { videoSource: "UPLOAD", fileKey: oldKey, fileName: "old.mp4", mimeType: "video/mp4", sizeBytes: MP4.length } });
+    await db.material.update({
+      where: { id: video.id },
+      data: { videoSource: "UPLOAD", fileKey: oldKey, fileName: "old.mp4", mimeType: "video/mp4", sizeBytes: MP4.length },
+    });
 
     const target = await startVideoUpload({ actor, input: { id: video.id, locale: "en" }, origin: ORIGIN });
     const [upload] = [...standIn.uploads.values()].filter((u) => u.passthrough === video.id);
     expect(upload).toBeDefined();
     expect(target).toEqual({ target: "mux", url: upload?.url });
     expect(upload?.request).toEqual({ cors_origin: ORIGIN, new_asset_settings: { playback_policies: ["public"], passthrough: video.id } });
-    expect(await videoOf(video.id)).toEqual({ videoSource: "MUX", muxUploadId: upload?.id, muxAssetId: null, muxPlaybackId: null, videoError: null, fileKey: null, url: null, state: "DRAFT" });
+    expect(await videoOf(video.id)).toEqual({
+      videoSource: "MUX",
+      muxUploadId: upload?.id,
+      muxAssetId: null,
+      muxPlaybackId: null,
+      videoError: null,
+      fileKey: null,
+      url: null,
+      state: "DRAFT",
+    });
     expect(await storage().stat(oldKey)).toBeNull();
     expect(await refusalOf(publish(actor, video.id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.materialIncomplete" });
 
@@ -153,7 +169,11 @@ describe("a video through Mux", () => {
     expect(errored.type).toBe("video.asset.errored");
     await deliver(created);
     expect((await deliver(errored)).body).toMatchObject({ outcome: "applied" });
-    expect(await videoOf(video.id)).toMatchObject({ muxAssetId: standIn.uploads.get(uploadId)?.assetId, muxPlaybackId: null, videoError: "The input file could not be read as a video." });
+    expect(await videoOf(video.id)).toMatchObject({
+      muxAssetId: standIn.uploads.get(uploadId)?.assetId,
+      muxPlaybackId: null,
+      videoError: "The input file could not be read as a video.",
+    });
     expect((await auditRowsFor(db, "Material", video.id)).map((a) => a.action)).toEqual(["video-upload-started", "video-asset-created", "video-failed"]);
     expect((await deliver(errored)).body).toMatchObject({ outcome: "unchanged" });
     expect(await refusalOf(publish(actor, video.id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.materialIncomplete" });
@@ -197,7 +217,9 @@ describe("a video through Mux", () => {
     const other = { ...(events[1] as MuxEventBody), type: "video.asset.static_renditions.ready" };
     expect(await deliver(other)).toEqual({ status: 200, body: { received: true, outcome: "ignored" } });
     const raw = "not json";
-    const response = await webhook(new Request("http://localhost/api/webhooks/mux", { method: "POST", body: raw, headers: { "mux-signature": signMuxPayload(raw, WEBHOOK_SECRET) } }));
+    const response = await webhook(
+      new Request("http://localhost/api/webhooks/mux", { method: "POST", body: raw, headers: { "mux-signature": signMuxPayload(raw, WEBHOOK_SECRET) } }),
+    );
     expect(response.status).toBe(400);
   });
 
@@ -234,7 +256,10 @@ describe("a video through Mux", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     standIn.failCreatesWith(503);
     try {
-      expect(await refusalOf(startVideoUpload({ actor, input: { id: video.id }, origin: ORIGIN }))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.videoServiceUnavailable" });
+      expect(await refusalOf(startVideoUpload({ actor, input: { id: video.id }, origin: ORIGIN }))).toMatchObject({
+        code: "CONFLICT",
+        messageKey: "workspace.videoServiceUnavailable",
+      });
     } finally {
       standIn.failCreatesWith(null);
     }
@@ -243,12 +268,15 @@ describe("a video through Mux", () => {
     expect(await auditRowsFor(db, "Material", video.id)).toEqual([]);
   });
 
-  it.each(["", "null", "not a url", "https://hustings.example.org/path", "javascript:alert(1)"])("refuses to open an upload for the origin %j", async (origin) => {
-    const { video, actor } = await draftVideo();
-    const before = standIn.uploads.size;
-    expect((await refusalOf(startVideoUpload({ actor, input: { id: video.id }, origin }))).code).toBe("FORBIDDEN");
-    expect(standIn.uploads.size).toBe(before);
-  });
+  it.each(["", "null", "not a url", "https://hustings.example.org/path", "javascript:alert(1)"])(
+    "refuses to open an upload for the origin %j",
+    async (origin) => {
+      const { video, actor } = await draftVideo();
+      const before = standIn.uploads.size;
+      expect((await refusalOf(startVideoUpload({ actor, input: { id: video.id }, origin }))).code).toBe("FORBIDDEN");
+      expect(standIn.uploads.size).toBe(before);
+    },
+  );
 
   it("opens an upload only for the candidate's own draft video, asking Mux nothing otherwise", async () => {
     const { candidate, user, video } = await draftVideo();
@@ -256,9 +284,18 @@ describe("a video through Mux", () => {
     const before = standIn.uploads.size;
     const start = (a: ReturnType<typeof asActor>, id: string) => startVideoUpload({ actor: a, input: { id }, origin: ORIGIN });
     expect((await refusalOf(start(asActor(other.user), video.id))).code).toBe("NOT_FOUND");
-    expect(await refusalOf(start(asActor(user), (await makeVideo(db, candidate.id, "PUBLISHED")).id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.unpublishToEdit" });
-    expect(await refusalOf(start(asActor(user), (await makeVideo(db, candidate.id, "TAKEN_DOWN")).id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.takenDownFinal" });
-    expect(await refusalOf(start(asActor(user), (await makeStatement(db, candidate.id)).id))).toMatchObject({ code: "INVALID_INPUT", messageKey: "workspace.videoOnlyVideo" });
+    expect(await refusalOf(start(asActor(user), (await makeVideo(db, candidate.id, "PUBLISHED")).id))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.unpublishToEdit",
+    });
+    expect(await refusalOf(start(asActor(user), (await makeVideo(db, candidate.id, "TAKEN_DOWN")).id))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.takenDownFinal",
+    });
+    expect(await refusalOf(start(asActor(user), (await makeStatement(db, candidate.id)).id))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "workspace.videoOnlyVideo",
+    });
     await expectOnlyRoleAllowed("CANDIDATE", (actor) => startVideoUpload({ actor, input: { id: video.id }, origin: ORIGIN }));
     expect(standIn.uploads.size).toBe(before);
     expect(standIn.unauthorised).toBe(0);

@@ -50,15 +50,18 @@ const WEBM = fixture("video", "sample.webm");
 function streamOf(bytes: Buffer, chunk = 1000) {
   const read = { started: false };
   let offset = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      read.started = true;
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + chunk)));
-      offset += chunk;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        read.started = true;
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + chunk)));
+        offset += chunk;
+      },
+      // Nothing is pulled before someone reads.
     },
-    // Nothing is pulled before someone reads.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return Object.assign(stream, { read });
 }
 
@@ -72,13 +75,28 @@ async function draftVideo(extra: Record<string, unknown> = {}) {
 }
 
 const attach = (actor: Actor | null, id: string, bytes: Buffer, options: { name?: string; size?: number; maxBytes?: number } = {}) =>
-  attachVideoFile({ actor, id, body: streamOf(bytes), size: options.size ?? bytes.length, originalName: options.name ?? "video.mp4", maxBytes: options.maxBytes });
+  attachVideoFile({
+    actor,
+    id,
+    body: streamOf(bytes),
+    size: options.size ?? bytes.length,
+    originalName: options.name ?? "video.mp4",
+    maxBytes: options.maxBytes,
+  });
 
 describe("attachVideoFile", () => {
   it("stores an MP4 streamed in, typed by its content, recorded and audited; other sources cleared", async () => {
     const { video, actor, user } = await draftVideo({ videoSource: "URL", url: "https://video.example.org/old.m3u8" });
     const after = await attach(actor, video.id, MP4, { name: "../Campaign\u202Evom.exe.mp4" });
-    expect(after).toMatchObject({ videoSource: "UPLOAD", mimeType: "video/mp4", url: null, muxUploadId: null, muxAssetId: null, muxPlaybackId: null, videoError: null });
+    expect(after).toMatchObject({
+      videoSource: "UPLOAD",
+      mimeType: "video/mp4",
+      url: null,
+      muxUploadId: null,
+      muxAssetId: null,
+      muxPlaybackId: null,
+      videoError: null,
+    });
     expect(after.fileKey).toMatch(/^[a-f0-9]{32}\.mp4$/);
     expect(after.fileName).toBe("Campaignvom.mp4");
     expect(Number(after.sizeBytes)).toBe(MP4.length);
@@ -123,18 +141,26 @@ describe("attachVideoFile", () => {
     const { video, actor } = await draftVideo();
     expect(await refusalOf(attach(actor, video.id, Buffer.alloc(0)))).toMatchObject({ code: "INVALID_INPUT", messageKey: "uploads.empty" });
     expect(await refusalOf(attach(actor, video.id, Buffer.alloc(0), { size: 5000 }))).toMatchObject({ code: "INVALID_INPUT", messageKey: "uploads.empty" });
-    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body: null, size: 10, originalName: "v.mp4" }))).toMatchObject({ messageKey: "uploads.empty" });
+    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body: null, size: 10, originalName: "v.mp4" }))).toMatchObject({
+      messageKey: "uploads.empty",
+    });
     expect(await storedFiles()).not.toContain(expect.stringContaining("partial"));
   });
 
   it("refuses a file over the limit by its declared length without reading a byte", async () => {
     const { video, actor } = await draftVideo();
     const body = streamOf(MP4);
-    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body, size: 4097, originalName: "v.mp4", maxBytes: 4096 }))).toMatchObject({ code: "INVALID_INPUT", messageKey: "uploads.tooLarge" });
+    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body, size: 4097, originalName: "v.mp4", maxBytes: 4096 }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "uploads.tooLarge",
+    });
     expect(body.read.started).toBe(false);
     // The real limit is 1 GB, told in megabytes.
     const huge = streamOf(MP4);
-    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body: huge, size: VIDEO_MAX_BYTES + 1, originalName: "v.mp4" }))).toMatchObject({ messageKey: "uploads.tooLarge", values: { limit: 1024 } });
+    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body: huge, size: VIDEO_MAX_BYTES + 1, originalName: "v.mp4" }))).toMatchObject({
+      messageKey: "uploads.tooLarge",
+      values: { limit: 1024 },
+    });
     expect(huge.read.started).toBe(false);
   });
 
@@ -158,7 +184,9 @@ describe("attachVideoFile", () => {
     const { video } = await draftVideo();
     const other = await makeCandidateAccount();
     const body = streamOf(MP4);
-    expect((await refusalOf(attachVideoFile({ actor: asActor(other.user), id: video.id, body, size: MP4.length, originalName: "v.mp4" }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(attachVideoFile({ actor: asActor(other.user), id: video.id, body, size: MP4.length, originalName: "v.mp4" }))).code).toBe(
+      "NOT_FOUND",
+    );
     expect(body.read.started).toBe(false);
   });
 
@@ -171,7 +199,10 @@ describe("attachVideoFile", () => {
     ] as const;
     for (const [material, code, key] of cases) {
       const body = streamOf(MP4);
-      expect(await refusalOf(attachVideoFile({ actor: asActor(user), id: material.id, body, size: MP4.length, originalName: "v.mp4" }))).toMatchObject({ code, messageKey: key });
+      expect(await refusalOf(attachVideoFile({ actor: asActor(user), id: material.id, body, size: MP4.length, originalName: "v.mp4" }))).toMatchObject({
+        code,
+        messageKey: key,
+      });
       expect(body.read.started).toBe(false);
     }
   });
@@ -193,29 +224,43 @@ describe("setVideoUrl", () => {
     const { video, actor, user } = await draftVideo();
     const uploaded = await attach(actor, video.id, MP4);
     const after = await setVideoUrl({ actor, input: { id: video.id, url: `  ${url} ` } });
-    expect(after).toMatchObject({ videoSource: "URL", url, fileKey: null, fileName: null, mimeType: null, sizeBytes: null, muxPlaybackId: null, candidateId: video.candidateId });
+    expect(after).toMatchObject({
+      videoSource: "URL",
+      url,
+      fileKey: null,
+      fileName: null,
+      mimeType: null,
+      sizeBytes: null,
+      muxPlaybackId: null,
+      candidateId: video.candidateId,
+    });
     expect(await storage().stat(uploaded.fileKey ?? "")).toBeNull();
     const audit = await auditRowsFor(db, "Material", video.id);
-    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["video-attached", user.id], ["video-url-set", user.id]]);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["video-attached", user.id],
+      ["video-url-set", user.id],
+    ]);
     expect(audit[1]?.after).toMatchObject({ videoSource: "URL", url, fileKey: null });
   });
 
   const long = `https://video.example.org/${"a".repeat(2000)}.mp4`;
   it.each(
-    ([
-    ["", "required"],
-    ["http://video.example.org/a.mp4", "workspace.videoUrlHttps"],
-    ["javascript:alert(1)//a.mp4", "workspace.videoUrlHttps"],
-    ["ftp://video.example.org/a.mp4", "workspace.videoUrlHttps"],
-    ["https://localhost/a.mp4", "workspace.videoUrlHttps"],
-    ["https://127.0.0.1/a.mp4", "workspace.videoUrlHttps"],
-    ["video.example.org/a.mp4", "workspace.videoUrlHttps"],
-    ["https://video.example.org/watch?v=abc", "workspace.videoUrlType"],
-    ["https://video.example.org/page.html", "workspace.videoUrlType"],
-    ["https://video.example.org/a.mp4.html", "workspace.videoUrlType"],
-    ["https://user:secret@video.example.org/a.mp4", "workspace.videoUrlType"],
-    [long, "tooLong:2000"],
-    ] as const).map(([url, key]) => ({ url, key, label: url.length > 100 ? `an address of ${url.length} characters` : JSON.stringify(url) })),
+    (
+      [
+        ["", "required"],
+        ["http://video.example.org/a.mp4", "workspace.videoUrlHttps"],
+        ["javascript:alert(1)//a.mp4", "workspace.videoUrlHttps"],
+        ["ftp://video.example.org/a.mp4", "workspace.videoUrlHttps"],
+        ["https://localhost/a.mp4", "workspace.videoUrlHttps"],
+        ["https://127.0.0.1/a.mp4", "workspace.videoUrlHttps"],
+        ["video.example.org/a.mp4", "workspace.videoUrlHttps"],
+        ["https://video.example.org/watch?v=abc", "workspace.videoUrlType"],
+        ["https://video.example.org/page.html", "workspace.videoUrlType"],
+        ["https://video.example.org/a.mp4.html", "workspace.videoUrlType"],
+        ["https://user:secret@video.example.org/a.mp4", "workspace.videoUrlType"],
+        [long, "tooLong:2000"],
+      ] as const
+    ).map(([url, key]) => ({ url, key, label: url.length > 100 ? `an address of ${url.length} characters` : JSON.stringify(url) })),
   )("refuses $label with $key and changes nothing", async ({ url, key }) => {
     const { video, actor } = await draftVideo({ videoSource: "URL", url: "https://keep.example.org/a.mp4" });
     expect(await refusalOf(setVideoUrl({ actor, input: { id: video.id, url } }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { url: key } });
@@ -229,9 +274,15 @@ describe("setVideoUrl", () => {
     const input = (id: string) => ({ id, url: "https://v.example.org/a.mp4" });
     expect((await refusalOf(setVideoUrl({ actor: asActor(other.user), input: input(video.id) }))).code).toBe("NOT_FOUND");
     const published = await makeVideo(db, other.candidate.id, "PUBLISHED");
-    expect(await refusalOf(setVideoUrl({ actor: asActor(other.user), input: input(published.id) }))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.unpublishToEdit" });
+    expect(await refusalOf(setVideoUrl({ actor: asActor(other.user), input: input(published.id) }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.unpublishToEdit",
+    });
     const statement = await makeStatement(db, other.candidate.id);
-    expect(await refusalOf(setVideoUrl({ actor: asActor(other.user), input: input(statement.id) }))).toMatchObject({ code: "INVALID_INPUT", messageKey: "workspace.videoOnlyVideo" });
+    expect(await refusalOf(setVideoUrl({ actor: asActor(other.user), input: input(statement.id) }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "workspace.videoOnlyVideo",
+    });
     expect((await db.material.findUniqueOrThrow({ where: { id: video.id } })).url).toBeNull();
   });
 
@@ -244,8 +295,15 @@ describe("setVideoUrl", () => {
 describe("startVideoUpload without Mux", () => {
   it("sends the browser to this server's upload route and changes nothing", async () => {
     const { video, actor } = await draftVideo({ videoSource: "URL", url: "https://keep.example.org/a.mp4" });
-    expect(await startVideoUpload({ actor, input: { id: video.id }, origin: "https://hustings.example.org" })).toEqual({ target: "local", url: `/api/materials/${video.id}/video` });
-    expect(await db.material.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({ videoSource: "URL", url: "https://keep.example.org/a.mp4", muxUploadId: null });
+    expect(await startVideoUpload({ actor, input: { id: video.id }, origin: "https://hustings.example.org" })).toEqual({
+      target: "local",
+      url: `/api/materials/${video.id}/video`,
+    });
+    expect(await db.material.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({
+      videoSource: "URL",
+      url: "https://keep.example.org/a.mp4",
+      muxUploadId: null,
+    });
     expect(await auditRowsFor(db, "Material", video.id)).toEqual([]);
   });
 
@@ -254,9 +312,18 @@ describe("startVideoUpload without Mux", () => {
     const other = await makeCandidateAccount();
     const start = (u: TestUser, id: string) => startVideoUpload({ actor: asActor(u), input: { id }, origin: "https://hustings.example.org" });
     expect((await refusalOf(start(other.user, video.id))).code).toBe("NOT_FOUND");
-    expect(await refusalOf(start(user, (await makeVideo(db, candidate.id, "PUBLISHED")).id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.unpublishToEdit" });
-    expect(await refusalOf(start(user, (await makeVideo(db, candidate.id, "TAKEN_DOWN")).id))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.takenDownFinal" });
-    expect(await refusalOf(start(user, (await makeStatement(db, candidate.id)).id))).toMatchObject({ code: "INVALID_INPUT", messageKey: "workspace.videoOnlyVideo" });
+    expect(await refusalOf(start(user, (await makeVideo(db, candidate.id, "PUBLISHED")).id))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.unpublishToEdit",
+    });
+    expect(await refusalOf(start(user, (await makeVideo(db, candidate.id, "TAKEN_DOWN")).id))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.takenDownFinal",
+    });
+    expect(await refusalOf(start(user, (await makeStatement(db, candidate.id)).id))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "workspace.videoOnlyVideo",
+    });
     expect((await refusalOf(start(user, ""))).code).toBe("INVALID_INPUT");
   });
 
@@ -270,7 +337,12 @@ describe("PUT /api/materials/[id]/video", () => {
   const ORIGIN = "http://localhost";
   function put(id: string, bytes: Buffer | ReadableStream<Uint8Array>, headers: Record<string, string | null> = {}, query = "") {
     const length = Buffer.isBuffer(bytes) ? bytes.length : 0;
-    const all: Record<string, string | null> = { origin: ORIGIN, "content-length": String(length), "x-file-name": encodeURIComponent("Vidéo de campagne.mp4"), ...headers };
+    const all: Record<string, string | null> = {
+      origin: ORIGIN,
+      "content-length": String(length),
+      "x-file-name": encodeURIComponent("Vidéo de campagne.mp4"),
+      ...headers,
+    };
     const body = Buffer.isBuffer(bytes) ? streamOf(bytes) : bytes;
     const request = new Request(`${ORIGIN}/api/materials/${id}/video${query}`, {
       method: "PUT",
@@ -359,7 +431,9 @@ describe("PUT /api/materials/[id]/video", () => {
 
 describe("the Mux webhook without Mux", () => {
   it("does not exist when Mux is not configured", async () => {
-    const response = await muxWebhook(new Request("http://localhost/api/webhooks/mux", { method: "POST", body: "{}", headers: { "mux-signature": "t=1,v1=00" } }));
+    const response = await muxWebhook(
+      new Request("http://localhost/api/webhooks/mux", { method: "POST", body: "{}", headers: { "mux-signature": "t=1,v1=00" } }),
+    );
     expect(response.status).toBe(404);
   });
 });

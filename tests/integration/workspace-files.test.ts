@@ -75,13 +75,18 @@ describe("the candidate's photo and CV", () => {
 
   it("refuses an unknown kind field by field", async () => {
     const { user } = await makeCandidateAccount(db);
-    expect(await refusalOf(setProfileFile({ actor: asActor(user), input: { kind: "video" }, file: fileOf("clean.jpg") }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { kind: "choose" } });
+    expect(await refusalOf(setProfileFile({ actor: asActor(user), input: { kind: "video" }, file: fileOf("clean.jpg") }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { kind: "choose" },
+    });
   });
 
   it("lets only a candidate set or remove a profile file", async () => {
     await expectOnlyRoleAllowed("CANDIDATE", (actor) => setProfileFile({ actor, input: { kind: "photo" }, file: fileOf("clean.jpg") }));
     await expectOnlyRoleAllowed("CANDIDATE", (actor) => removeProfileFile({ actor, input: { kind: "photo" } }));
-    expect((await refusalOf(setProfileFile({ actor: actorOf("CANDIDATE", { candidateId: null }), input: { kind: "photo" }, file: fileOf("clean.jpg") }))).code).toBe("FORBIDDEN");
+    expect(
+      (await refusalOf(setProfileFile({ actor: actorOf("CANDIDATE", { candidateId: null }), input: { kind: "photo" }, file: fileOf("clean.jpg") }))).code,
+    ).toBe("FORBIDDEN");
   });
 
   it("exposes the photo and CV publicly only once the candidature is formal and a profile version is published", async () => {
@@ -116,8 +121,12 @@ describe("a brochure's file", () => {
   it("refuses a PDF with JavaScript and HTML disguised as PDF, changing nothing", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     const brochure = await makeBrochure(db, candidate.id);
-    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("js-openaction.pdf") }))).toMatchObject({ messageKey: "uploads.pdfActiveContent" });
-    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("html-disguised.pdf") }))).toMatchObject({ messageKey: "uploads.markupRefused" });
+    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("js-openaction.pdf") }))).toMatchObject({
+      messageKey: "uploads.pdfActiveContent",
+    });
+    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("html-disguised.pdf") }))).toMatchObject({
+      messageKey: "uploads.markupRefused",
+    });
     expect((await db.material.findUniqueOrThrow({ where: { id: brochure.id } })).fileKey).toBeNull();
     expect(await auditRowsFor(db, "Material", brochure.id)).toEqual([]);
   });
@@ -125,9 +134,15 @@ describe("a brochure's file", () => {
   it("refuses a published brochure and a statement", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     const published = await makeBrochure(db, candidate.id, "PUBLISHED");
-    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: published.id }, file: fileOf("clean.pdf") }))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.unpublishToEdit" });
+    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: published.id }, file: fileOf("clean.pdf") }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.unpublishToEdit",
+    });
     const statement = await makeStatement(db, candidate.id);
-    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: statement.id }, file: fileOf("clean.pdf") }))).toMatchObject({ code: "INVALID_INPUT", messageKey: "workspace.fileOnlyBrochure" });
+    expect(await refusalOf(attachMaterialFile({ actor: asActor(user), input: { id: statement.id }, file: fileOf("clean.pdf") }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "workspace.fileOnlyBrochure",
+    });
   });
 
   it("answers another candidate's brochure as not found and stores nothing", async () => {

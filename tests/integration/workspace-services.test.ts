@@ -21,7 +21,15 @@ beforeAll(() => {
   db = createDb(database.url());
 });
 
-const profileInput = { version: "en", biography: "Engineer.", vision: "### Plan\n- **Connect** everyone", visionFormat: "MARKDOWN", languages: "English, French", website: "https://example.org", contactEmail: "campaign@example.org" };
+const profileInput = {
+  version: "en",
+  biography: "Engineer.",
+  vision: "### Plan\n- **Connect** everyone",
+  visionFormat: "MARKDOWN",
+  languages: "English, French",
+  website: "https://example.org",
+  contactEmail: "campaign@example.org",
+};
 const DECLARED = { declaredNoSymbols: "on", declaredNoResources: "on" };
 
 describe("the candidate's profile", () => {
@@ -49,7 +57,9 @@ describe("the candidate's profile", () => {
   it("uses the conference's own corporate domains", async () => {
     const { user, conferenceId } = await makeCandidateAccount(db);
     await db.conference.update({ where: { id: conferenceId }, data: { corporateDomains: ["example.net"] } });
-    expect((await refusalOf(updateProfile({ actor: asActor(user), input: { ...profileInput, contactEmail: "a@example.net" } }))).messageKey).toBe("workspace.corporateDomain");
+    expect((await refusalOf(updateProfile({ actor: asActor(user), input: { ...profileInput, contactEmail: "a@example.net" } }))).messageKey).toBe(
+      "workspace.corporateDomain",
+    );
     await expect(updateProfile({ actor: asActor(user), input: { ...profileInput, contactEmail: "a@itu.int" } })).resolves.toBeTruthy();
   });
 
@@ -64,7 +74,10 @@ describe("the candidate's profile", () => {
   it("publishes a version only while the candidature is formal (001, footnote 2), audited", async () => {
     const announced = await makeCandidateAccount(db, "ANNOUNCED");
     await updateProfile({ actor: asActor(announced.user), input: profileInput });
-    expect(await refusalOf(publishProfile({ actor: asActor(announced.user), input: { version: "en", publish: "true" } }))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.notFormal" });
+    expect(await refusalOf(publishProfile({ actor: asActor(announced.user), input: { version: "en", publish: "true" } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.notFormal",
+    });
 
     const formal = await makeCandidateAccount(db);
     await updateProfile({ actor: asActor(formal.user), input: profileInput });
@@ -86,7 +99,10 @@ describe("campaign material", () => {
   it("creates statements and links as drafts of the actor's own candidature, audited", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     // A candidateId in the form is ignored: the candidature is the actor's.
-    const statement = await createMaterial({ actor: asActor(user), input: { kind: "STATEMENT", title: "Vision", language: "en", body: "Text", candidateId: "someone-else" } });
+    const statement = await createMaterial({
+      actor: asActor(user),
+      input: { kind: "STATEMENT", title: "Vision", language: "en", body: "Text", candidateId: "someone-else" },
+    });
     const link = await createMaterial({ actor: asActor(user), input: { kind: "LINK", title: "Site", language: "fr", url: "https://example.org/fr" } });
     expect(statement).toMatchObject({ candidateId: candidate.id, state: "DRAFT", body: "Text" });
     expect(link).toMatchObject({ candidateId: candidate.id, url: "https://example.org/fr" });
@@ -96,8 +112,13 @@ describe("campaign material", () => {
 
   it("refuses a link that is not https and a statement without text", async () => {
     const { user } = await makeCandidateAccount(db);
-    expect(await refusalOf(createMaterial({ actor: asActor(user), input: { kind: "LINK", title: "x", language: "en", url: "javascript:alert(1)" } }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { url: "url" } });
-    expect(await refusalOf(createMaterial({ actor: asActor(user), input: { kind: "STATEMENT", title: "x", language: "en", body: " " } }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { body: "required" } });
+    expect(
+      await refusalOf(createMaterial({ actor: asActor(user), input: { kind: "LINK", title: "x", language: "en", url: "javascript:alert(1)" } })),
+    ).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { url: "url" } });
+    expect(await refusalOf(createMaterial({ actor: asActor(user), input: { kind: "STATEMENT", title: "x", language: "en", body: " " } }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { body: "required" },
+    });
   });
 
   it("edits a draft, audited with before and after", async () => {
@@ -106,8 +127,14 @@ describe("campaign material", () => {
     const after = await updateMaterial({ actor: asActor(user), input: { id: m.id, title: "New title", language: "es", body: "Nuevo" } });
     expect(after).toMatchObject({ title: "New title", language: "es", body: "Nuevo" });
     const [row] = await auditRowsFor(db, "Material", m.id);
-    expect(row).toMatchObject({ action: "updated", before: expect.objectContaining({ title: m.title }), after: expect.objectContaining({ title: "New title" }) });
-    expect(await refusalOf(updateMaterial({ actor: asActor(user), input: { id: m.id, title: "", language: "es", body: "x" } }))).toMatchObject({ fieldErrors: { title: "required" } });
+    expect(row).toMatchObject({
+      action: "updated",
+      before: expect.objectContaining({ title: m.title }),
+      after: expect.objectContaining({ title: "New title" }),
+    });
+    expect(await refusalOf(updateMaterial({ actor: asActor(user), input: { id: m.id, title: "", language: "es", body: "x" } }))).toMatchObject({
+      fieldErrors: { title: "required" },
+    });
   });
 
   it("publishes only with both declarations and a formal candidature; unpublishes; audited", async () => {
@@ -120,20 +147,27 @@ describe("campaign material", () => {
     });
     const published = await publishMaterial({ actor: asActor(user), input: { id: m.id, ...DECLARED } });
     expect(published).toMatchObject({ state: "PUBLISHED", declaredNoSymbols: true, declaredNoResources: true });
-    expect(await refusalOf(updateMaterial({ actor: asActor(user), input: { id: m.id, title: "x", language: "en", body: "y" } }))).toMatchObject({ messageKey: "workspace.unpublishToEdit" });
+    expect(await refusalOf(updateMaterial({ actor: asActor(user), input: { id: m.id, title: "x", language: "en", body: "y" } }))).toMatchObject({
+      messageKey: "workspace.unpublishToEdit",
+    });
     const draft = await unpublishMaterial({ actor: asActor(user), input: { id: m.id } });
     expect(draft.state).toBe("DRAFT");
     expect((await auditRowsFor(db, "Material", m.id)).map((a) => a.action)).toEqual(["published", "unpublished"]);
 
     const announced = await makeCandidateAccount(db, "ANNOUNCED");
     const early = await makeStatement(db, announced.candidate.id);
-    expect(await refusalOf(publishMaterial({ actor: asActor(announced.user), input: { id: early.id, ...DECLARED } }))).toMatchObject({ code: "CONFLICT", messageKey: "workspace.notFormal" });
+    expect(await refusalOf(publishMaterial({ actor: asActor(announced.user), input: { id: early.id, ...DECLARED } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "workspace.notFormal",
+    });
   });
 
   it("refuses to publish a brochure before its file arrives", async () => {
     const { user } = await makeCandidateAccount(db);
     const brochure = await createMaterial({ actor: asActor(user), input: { kind: "BROCHURE", title: "Brochure", language: "en" } });
-    expect(await refusalOf(publishMaterial({ actor: asActor(user), input: { id: brochure.id, ...DECLARED } }))).toMatchObject({ messageKey: "workspace.materialIncomplete" });
+    expect(await refusalOf(publishMaterial({ actor: asActor(user), input: { id: brochure.id, ...DECLARED } }))).toMatchObject({
+      messageKey: "workspace.materialIncomplete",
+    });
   });
 
   it("never lets a candidate read or change another candidate's material by id", async () => {
@@ -182,13 +216,19 @@ describe("takedown by the secretariat", () => {
     expect(row).toMatchObject({ area: "material", action: "taken-down", actorId: secretariat.id, actorRole: "SECRETARIAT" });
     const seen = await getOwnMaterial(asActor(user), m.id);
     expect(seen).toMatchObject({ state: "TAKEN_DOWN", takedownReason: "Uses the Union emblem on page 2." });
-    expect(await refusalOf(publishMaterial({ actor: asActor(user), input: { id: m.id, ...DECLARED } }))).toMatchObject({ messageKey: "workspace.takenDownFinal" });
-    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Once more, for the record." } }))).toMatchObject({ messageKey: "adminMaterials.notPublished" });
+    expect(await refusalOf(publishMaterial({ actor: asActor(user), input: { id: m.id, ...DECLARED } }))).toMatchObject({
+      messageKey: "workspace.takenDownFinal",
+    });
+    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Once more, for the record." } }))).toMatchObject({
+      messageKey: "adminMaterials.notPublished",
+    });
   });
 
   it("needs a reason of ten characters", async () => {
     const secretariat = await makeUser(db, "SECRETARIAT");
-    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: "m", reason: "bad" } }))).toMatchObject({ fieldErrors: { reason: "adminMaterials.reasonTooShort" } });
+    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: "m", reason: "bad" } }))).toMatchObject({
+      fieldErrors: { reason: "adminMaterials.reasonTooShort" },
+    });
   });
 
   it("is done by the secretariat only; a candidate cannot take down even their own material", async () => {

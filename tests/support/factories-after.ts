@@ -23,7 +23,16 @@ export async function makeHearingWithDraws(
   const seed = createSeed();
   const startsAt = input.startsAt ?? new Date("2030-10-27T05:30:00Z");
   const hearing = await db.hearing.create({
-    data: { conferenceId: input.conferenceId, startsAt, presentationMinutes: 15, qaMinutes: 15, questionsPerCandidate: 3, seed, seedHash: seedHash(seed), status: input.status ?? "ENDED" },
+    data: {
+      conferenceId: input.conferenceId,
+      startsAt,
+      presentationMinutes: 15,
+      qaMinutes: 15,
+      questionsPerCandidate: 3,
+      seed,
+      seedHash: seedHash(seed),
+      status: input.status ?? "ENDED",
+    },
     select: { id: true },
   });
   const hearingId = hearing.id;
@@ -58,7 +67,15 @@ export async function makeHearingWithDraws(
       const body = `${unique("Question on spectrum")}?`;
       questions.push(
         await db.hearingQuestion.create({
-          data: { hearingId, candidateId, source: q % 2 ? "ROOM" : "WEBCAST", askerName: unique("Asker"), body, bodyHash: createHash("sha256").update(body).digest("hex"), status: "APPROVED" },
+          data: {
+            hearingId,
+            candidateId,
+            source: q % 2 ? "ROOM" : "WEBCAST",
+            askerName: unique("Asker"),
+            body,
+            bodyHash: createHash("sha256").update(body).digest("hex"),
+            status: "APPROVED",
+          },
         }),
       );
     }
@@ -71,7 +88,9 @@ export async function makeHearingWithDraws(
   }
   const extended = slots[1] ?? slots[0];
   if (extended) {
-    await db.hearingExtension.create({ data: { slotId: extended.id, phase: "PRESENTATION", addedMs: MINUTE, reason: "Interpretation into Arabic was lost for a minute." } });
+    await db.hearingExtension.create({
+      data: { slotId: extended.id, phase: "PRESENTATION", addedMs: MINUTE, reason: "Interpretation into Arabic was lost for a minute." },
+    });
   }
   const ordered = order.map((id) => candidates.find((c) => c.id === id) as { id: string; name: string });
   return { hearingId, seed, seedHash: seedHash(seed), candidates: ordered, slots };

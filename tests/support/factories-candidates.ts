@@ -16,7 +16,14 @@ export async function consoleConference(db: PrismaClient) {
 /** Another past conference, for rules that read one conference's own deadline. */
 export async function pastConference(db: PrismaClient, opensOn = "2018-10-29") {
   return db.conference.create({
-    data: { slug: unique("past"), name: unique("Past Conference"), city: "Geneva", opensOn: new Date(opensOn), closesOn: new Date(opensOn), timeZone: "Europe/Zurich" },
+    data: {
+      slug: unique("past"),
+      name: unique("Past Conference"),
+      city: "Geneva",
+      opensOn: new Date(opensOn),
+      closesOn: new Date(opensOn),
+      timeZone: "Europe/Zurich",
+    },
   });
 }
 
@@ -26,7 +33,10 @@ export async function makeStateIn(db: PrismaClient, region: "A" | "B" | "C" | "D
 }
 
 export function postCode(prefix = "T"): string {
-  return unique(prefix).toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 32);
+  return unique(prefix)
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, "")
+    .slice(0, 32);
 }
 
 /** The form fields of a new elected-official post. */

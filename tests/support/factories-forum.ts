@@ -13,7 +13,15 @@ export function someAddress(): string {
 
 /** A question as the form would send it. */
 export function askInput(candidateId: string, extra: Record<string, unknown> = {}) {
-  return { candidateId, askerName: unique("Asker"), askerCountry: "Senegal", askerAffiliation: "", askerEmail: "", body: unique("What will you do about"), ...extra };
+  return {
+    candidateId,
+    askerName: unique("Asker"),
+    askerCountry: "Senegal",
+    askerAffiliation: "",
+    askerEmail: "",
+    body: unique("What will you do about"),
+    ...extra,
+  };
 }
 
 /** A question written straight into the database, in the state asked for. */

@@ -2,7 +2,12 @@ import type { PrismaClient } from "@/lib/db/client";
 import { makeCandidate, makeConference, makeMemberState, makePost, makeUser, unique } from "./factories";
 
 /** A video material of `candidateId` with no video yet (or the fields given), in the state asked for. */
-export async function makeVideo(db: PrismaClient, candidateId: string, state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN" = "DRAFT", extra: Record<string, unknown> = {}) {
+export async function makeVideo(
+  db: PrismaClient,
+  candidateId: string,
+  state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN" = "DRAFT",
+  extra: Record<string, unknown> = {},
+) {
   return db.material.create({
     data: { candidateId, kind: "VIDEO", title: unique("Video"), language: "en", state, publishedAt: state === "PUBLISHED" ? new Date() : null, ...extra },
   });

@@ -72,11 +72,7 @@ export function asActor(user: TestUser): Actor {
   return { id: user.id, role: user.role, candidateId: user.candidateId, disabled: false };
 }
 
-export async function makeUser(
-  db: PrismaClient,
-  role: RoleName,
-  extra: { candidateId?: string; disabled?: boolean } = {},
-): Promise<TestUser> {
+export async function makeUser(db: PrismaClient, role: RoleName, extra: { candidateId?: string; disabled?: boolean } = {}): Promise<TestUser> {
   const email = `${unique(role.toLowerCase())}@example.test`;
   const password = TEST_PASSWORD;
   const user = await db.user.create({

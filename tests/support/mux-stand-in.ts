@@ -27,7 +27,14 @@ export type StandInUpload = {
 
 export type WebhookTarget = string | ((request: Request) => Promise<Response>);
 
-export type MuxEventBody = { type: string; id: string; created_at: string; object: { type: string; id: string }; environment: { name: string; id: string }; data: Record<string, unknown> };
+export type MuxEventBody = {
+  type: string;
+  id: string;
+  created_at: string;
+  object: { type: string; id: string };
+  environment: { name: string; id: string };
+  data: Record<string, unknown>;
+};
 
 export type MuxStandIn = {
   /** For MUX_API_URL. */
@@ -95,33 +102,53 @@ export async function startMuxStandIn(options: MuxStandInOptions): Promise<MuxSt
     const upload = uploads.get(uploadId);
     if (!upload?.bytes) throw new Error(`No file has been uploaded to ${uploadId}`);
     const settings = (upload.request.new_asset_settings ?? {}) as Record<string, unknown>;
-    const created = event("video.upload.asset_created", { type: "upload", id: upload.id }, {
-      id: upload.id,
-      status: "asset_created",
-      asset_id: upload.assetId,
-      cors_origin: upload.corsOrigin,
-      new_asset_settings: settings,
-      timeout: 3600,
-    });
+    const created = event(
+      "video.upload.asset_created",
+      { type: "upload", id: upload.id },
+      {
+        id: upload.id,
+        status: "asset_created",
+        asset_id: upload.assetId,
+        cors_origin: upload.corsOrigin,
+        new_asset_settings: settings,
+        timeout: 3600,
+      },
+    );
     const asset = { id: upload.assetId, upload_id: upload.id, passthrough: upload.passthrough, created_at: String(Math.floor(Date.now() / 1000)) };
     const outcome = looksLikeVideo(upload.bytes)
-      ? event("video.asset.ready", { type: "asset", id: upload.assetId }, {
-          ...asset,
-          status: "ready",
-          duration: 1,
-          aspect_ratio: "16:9",
-          playback_ids: [{ id: upload.playbackId, policy: "public" }],
-          tracks: [{ type: "video", max_width: 160, max_height: 90 }, { type: "audio" }],
-        })
-      : event("video.asset.errored", { type: "asset", id: upload.assetId }, {
-          ...asset,
-          status: "errored",
-          errors: { type: "invalid_input", messages: ["The input file could not be read as a video."] },
-        });
+      ? event(
+          "video.asset.ready",
+          { type: "asset", id: upload.assetId },
+          {
+            ...asset,
+            status: "ready",
+            duration: 1,
+            aspect_ratio: "16:9",
+            playback_ids: [{ id: upload.playbackId, policy: "public" }],
+            tracks: [{ type: "video", max_width: 160, max_height: 90 }, { type: "audio" }],
+          },
+        )
+      : event(
+          "video.asset.errored",
+          { type: "asset", id: upload.assetId },
+          {
+            ...asset,
+            status: "errored",
+            errors: { type: "invalid_input", messages: ["The input file could not be read as a video."] },
+          },
+        );
     return [created, outcome];
   }
 
-  function webhookRequest(body: MuxEventBody, { url = "http://localhost/api/webhooks/mux", at = new Date(), secret = options.webhookSecret, header }: { url?: string; at?: Date; secret?: string; header?: string | null } = {}) {
+  function webhookRequest(
+    body: MuxEventBody,
+    {
+      url = "http://localhost/api/webhooks/mux",
+      at = new Date(),
+      secret = options.webhookSecret,
+      header,
+    }: { url?: string; at?: Date; secret?: string; header?: string | null } = {},
+  ) {
     const raw = JSON.stringify(body);
     const signature = header === undefined ? signMuxPayload(raw, secret, at) : header;
     return new Request(url, {
@@ -165,15 +192,32 @@ export async function startMuxStandIn(options: MuxStandInOptions): Promise<MuxSt
           playbackId: id(40),
         };
         uploads.set(uploadId, upload);
-        json(response, 201, { data: { id: upload.id, url: upload.url, status: upload.status, timeout: 3600, cors_origin: upload.corsOrigin, new_asset_settings: body.new_asset_settings } });
+        json(response, 201, {
+          data: {
+            id: upload.id,
+            url: upload.url,
+            status: upload.status,
+            timeout: 3600,
+            cors_origin: upload.corsOrigin,
+            new_asset_settings: body.new_asset_settings,
+          },
+        });
         return;
       }
       const uploadMatch = /^\/upload\/([A-Za-z0-9]+)$/.exec(url.pathname);
       const upload = uploadMatch ? uploads.get(uploadMatch[1] ?? "") : undefined;
       if (upload) {
-        const cors: Record<string, string> = request.headers.origin && request.headers.origin === upload.corsOrigin ? { "access-control-allow-origin": upload.corsOrigin } : {};
+        const cors: Record<string, string> =
+          request.headers.origin && request.headers.origin === upload.corsOrigin ? { "access-control-allow-origin": upload.corsOrigin } : {};
         if (request.method === "OPTIONS") {
-          response.writeHead(204, { ...cors, "access-control-allow-methods": "PUT", "access-control-allow-headers": "content-type, content-range", "access-control-max-age": "600" }).end();
+          response
+            .writeHead(204, {
+              ...cors,
+              "access-control-allow-methods": "PUT",
+              "access-control-allow-headers": "content-type, content-range",
+              "access-control-max-age": "600",
+            })
+            .end();
           return;
         }
         if (request.method === "PUT") {

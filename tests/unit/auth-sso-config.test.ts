@@ -38,9 +38,12 @@ describe("OIDC_* environment", () => {
     expect(issuesOf({ ...BASE, OIDC_NAME: "ITU Sign-On" })).toEqual(["OIDC_NAME: is used only with OIDC_ISSUER"]);
   });
 
-  it.each(["http://localhost:3199", "http://127.0.0.1:3199", "http://[::1]:3199", "https://login.example.org/tenant/v2.0"])("accepts the issuer %s", (issuer) => {
-    expect(issuesOf({ ...BASE, ...OIDC, OIDC_ISSUER: issuer })).toEqual([]);
-  });
+  it.each(["http://localhost:3199", "http://127.0.0.1:3199", "http://[::1]:3199", "https://login.example.org/tenant/v2.0"])(
+    "accepts the issuer %s",
+    (issuer) => {
+      expect(issuesOf({ ...BASE, ...OIDC, OIDC_ISSUER: issuer })).toEqual([]);
+    },
+  );
 
   it.each([
     ["plain http to another machine", "http://idp.example.org"],

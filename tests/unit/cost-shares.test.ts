@@ -9,16 +9,27 @@ const presenting = (iso3: string, status = "FORMAL"): Presenter => ({ status, me
 describe("equal cost shares (¶6)", () => {
   it("divides evenly when it can", () => {
     const [chf] = costShares([{ amountMinor: 30_000n, currency: "CHF" }], [presenting("ESP"), presenting("GHA"), presenting("BRA")]);
-    expect(chf?.shares.map((s) => [s.iso3, s.amountMinor])).toEqual([["BRA", 10_000n], ["ESP", 10_000n], ["GHA", 10_000n]]);
+    expect(chf?.shares.map((s) => [s.iso3, s.amountMinor])).toEqual([
+      ["BRA", 10_000n],
+      ["ESP", 10_000n],
+      ["GHA", 10_000n],
+    ]);
   });
 
   it("gives the remainder cents one each to the first states by ISO alpha-3, and adds up to the total", () => {
     const [chf] = costShares(
-      [{ amountMinor: 10_000n, currency: "CHF" }, { amountMinor: 2n, currency: "CHF" }],
+      [
+        { amountMinor: 10_000n, currency: "CHF" },
+        { amountMinor: 2n, currency: "CHF" },
+      ],
       [presenting("GHA"), presenting("ESP"), presenting("BRA")],
     );
     expect(chf?.totalMinor).toBe(10_002n);
-    expect(chf?.shares.map((s) => [s.iso3, s.amountMinor])).toEqual([["BRA", 3_334n], ["ESP", 3_334n], ["GHA", 3_334n]]);
+    expect(chf?.shares.map((s) => [s.iso3, s.amountMinor])).toEqual([
+      ["BRA", 3_334n],
+      ["ESP", 3_334n],
+      ["GHA", 3_334n],
+    ]);
     const [usd] = costShares([{ amountMinor: 100n, currency: "USD" }], [presenting("GHA"), presenting("ESP"), presenting("BRA")]);
     expect(usd?.shares.map((s) => s.amountMinor)).toEqual([34n, 33n, 33n]);
     expect(usd?.shares.reduce((sum, s) => sum + s.amountMinor, 0n)).toBe(100n);
@@ -39,7 +50,10 @@ describe("equal cost shares (¶6)", () => {
 
   it("keeps currencies apart and says when no state pays", () => {
     const shares = costShares(
-      [{ amountMinor: 500n, currency: "USD" }, { amountMinor: 700n, currency: "CHF" }],
+      [
+        { amountMinor: 500n, currency: "USD" },
+        { amountMinor: 700n, currency: "CHF" },
+      ],
       [presenting("ESP", "WITHDRAWN")],
     );
     expect(shares).toEqual([
@@ -50,7 +64,10 @@ describe("equal cost shares (¶6)", () => {
 
   it("is exact on large sums", () => {
     const total = 123_456_789_012_345n;
-    const [eur] = costShares([{ amountMinor: total, currency: "EUR" }], ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG"].map((c) => presenting(c)));
+    const [eur] = costShares(
+      [{ amountMinor: total, currency: "EUR" }],
+      ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG"].map((c) => presenting(c)),
+    );
     expect(eur?.shares.reduce((sum, s) => sum + s.amountMinor, 0n)).toBe(total);
     const amounts = eur?.shares.map((s) => s.amountMinor) ?? [];
     expect(amounts.every((a) => a - (amounts.at(-1) ?? 0n) <= 1n)).toBe(true);
@@ -80,7 +97,7 @@ describe("amounts and currencies", () => {
 
 describe("the CSV export", () => {
   it("neutralises spreadsheet formulas and quotes separators", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM")).toBe("'@SUM");

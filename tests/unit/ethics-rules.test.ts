@@ -44,7 +44,11 @@ describe("schemas", () => {
   });
 
   it("requires a comment with advice, not with a clearance", () => {
-    expect(answerReviewSchema.safeParse({ reviewId: "r1", outcome: "CLEARED", comment: "" }).data).toEqual({ reviewId: "r1", outcome: "CLEARED", comment: null });
+    expect(answerReviewSchema.safeParse({ reviewId: "r1", outcome: "CLEARED", comment: "" }).data).toEqual({
+      reviewId: "r1",
+      outcome: "CLEARED",
+      comment: null,
+    });
     const advice = answerReviewSchema.safeParse({ reviewId: "r1", outcome: "ADVICE", comment: "  " });
     expect(advice.success).toBe(false);
     expect(advice.error?.issues[0]).toMatchObject({ path: ["comment"], message: "ethicsOffice.commentRequired" });

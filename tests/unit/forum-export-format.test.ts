@@ -30,7 +30,7 @@ describe("the forum's CSV export", () => {
     expect(rows[1]).toEqual(["q1", "c1", "Candidate One", "SG", "Amina", "Senegal", "", "How?", "", "2018-10-01T10:00:00.000Z", ""]);
   });
 
-  it.each(["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"])(
+  it.each(['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"])(
     "neutralises a cell a spreadsheet would run as a formula: %j",
     (payload) => {
       const rows = parseCsv(toCsv([question({ question: payload, askerName: payload, answer: payload })]).slice(1));
@@ -61,7 +61,9 @@ describe("the forum's CSV export", () => {
 
 describe("the forum's JSON export", () => {
   it("has the forum, the time, the count and the published questions, and nothing else", () => {
-    const document = JSON.parse(toJson([question({ answer: "By investing.", answeredAt: "2018-10-02T08:00:00.000Z" })], "c1", new Date("2018-10-03T00:00:00Z")));
+    const document = JSON.parse(
+      toJson([question({ answer: "By investing.", answeredAt: "2018-10-02T08:00:00.000Z" })], "c1", new Date("2018-10-03T00:00:00Z")),
+    );
     expect(document).toEqual({
       candidateId: "c1",
       exportedAt: "2018-10-03T00:00:00.000Z",

@@ -25,7 +25,10 @@ describe("when a candidate's forum takes questions", () => {
 
   it("is closed once the conference is closed, whatever closing time was set (docs/decisions/012)", () => {
     const conferenceClosedAt = new Date("2018-01-01T00:00:00Z");
-    expect(forumWindow({ candidateStatus: "FORMAL", closesAt, conferenceClosedAt, now: before })).toEqual({ open: false, reasonKey: "forum.closedAfterClosing" });
+    expect(forumWindow({ candidateStatus: "FORMAL", closesAt, conferenceClosedAt, now: before })).toEqual({
+      open: false,
+      reasonKey: "forum.closedAfterClosing",
+    });
     expect(forumWindow({ candidateStatus: "FORMAL", closesAt, conferenceClosedAt: null, now: before }).open).toBe(true);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildChapters, chaptersVtt, escapeCueText, formatOffset, parseChaptersVtt, parseOffset, vttTimestamp, type ChapterSlot } from "@/lib/hearings/chapters";
+import {
+  buildChapters,
+  chaptersVtt,
+  escapeCueText,
+  formatOffset,
+  parseChaptersVtt,
+  parseOffset,
+  vttTimestamp,
+  type ChapterSlot,
+} from "@/lib/hearings/chapters";
 import { formatDuration, parityReport } from "@/lib/hearings/parity";
 
 const at = (iso: string) => new Date(`2030-10-27T${iso}Z`);
@@ -59,12 +68,16 @@ describe("WebVTT chapters of the recording", () => {
       // Never spoke, so no recorded length: a one-second mark.
       ["cand-c", 3_700_000, 3_701_000],
     ]);
-    expect(buildChapters({ slots, recordingStartedAt: null, offsets: { "cand-a": 5_000 } }).problems).toEqual([{ candidateId: "cand-b", problem: "missingStart" }]);
+    expect(buildChapters({ slots, recordingStartedAt: null, offsets: { "cand-a": 5_000 } }).problems).toEqual([
+      { candidateId: "cand-b", problem: "missingStart" },
+    ]);
   });
 
   it("refuses a recording that started after a candidate spoke, and chapters out of running order", () => {
     expect(buildChapters({ slots, recordingStartedAt: at("05:45:00"), offsets: {} }).problems).toEqual([{ candidateId: "cand-a", problem: "beforeRecording" }]);
-    expect(buildChapters({ slots, recordingStartedAt: at("05:30:00"), offsets: { "cand-b": 30_000 } }).problems).toEqual([{ candidateId: "cand-b", problem: "outOfOrder" }]);
+    expect(buildChapters({ slots, recordingStartedAt: at("05:30:00"), offsets: { "cand-b": 30_000 } }).problems).toEqual([
+      { candidateId: "cand-b", problem: "outOfOrder" },
+    ]);
   });
 
   it("reads offsets as mm:ss or h:mm:ss and writes them back", () => {

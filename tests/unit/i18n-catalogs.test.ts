@@ -30,9 +30,7 @@ type Catalog = { [key: string]: string | Catalog };
 // A locale's catalog is one file per namespace (lib/i18n/namespaces.ts); a missing file
 // fails here, an extra one fails the next test.
 function readCatalog(locale: string): unknown {
-  return Object.fromEntries(
-    NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(new URL(`${locale}/${ns}.json`, MESSAGES_DIR), "utf8"))]),
-  );
+  return Object.fromEntries(NAMESPACES.map((ns) => [ns, JSON.parse(readFileSync(new URL(`${locale}/${ns}.json`, MESSAGES_DIR), "utf8"))]));
 }
 
 describe("catalog files", () => {
@@ -224,9 +222,7 @@ describe("i18n message catalogs", () => {
           const keys = new Set(plural.keys);
           const allowed = allowedCategories(locale, plural.ordinal);
           const unknown = plural.keys.filter((k) => !k.startsWith("=") && !allowed.has(k));
-          const missing = [...requiredCategories(locale, plural.ordinal)].filter(
-            (category) => !keys.has(category) && !(category === "zero" && keys.has("=0")),
-          );
+          const missing = [...requiredCategories(locale, plural.ordinal)].filter((category) => !keys.has(category) && !(category === "zero" && keys.has("=0")));
           if (unknown.length > 0) problems.push(`${key} {${plural.name}}: not a ${locale} category: ${unknown.join(", ")}`);
           if (missing.length > 0) problems.push(`${key} {${plural.name}}: missing ${missing.join(", ")}`);
         }

@@ -41,8 +41,16 @@ describe("001, footnote 2 and 001 A: when material may be published", () => {
     expect(publishRefusal({ ...ready, candidateStatus: status })?.key).toBe("workspace.notFormal");
   });
   it("requires each declaration, naming its field", () => {
-    expect(publishRefusal({ ...ready, declaredNoSymbols: false })).toEqual({ code: "INVALID_INPUT", key: "workspace.declarationRequired", field: "declaredNoSymbols" });
-    expect(publishRefusal({ ...ready, declaredNoResources: false })).toEqual({ code: "INVALID_INPUT", key: "workspace.declarationRequired", field: "declaredNoResources" });
+    expect(publishRefusal({ ...ready, declaredNoSymbols: false })).toEqual({
+      code: "INVALID_INPUT",
+      key: "workspace.declarationRequired",
+      field: "declaredNoSymbols",
+    });
+    expect(publishRefusal({ ...ready, declaredNoResources: false })).toEqual({
+      code: "INVALID_INPUT",
+      key: "workspace.declarationRequired",
+      field: "declaredNoResources",
+    });
   });
   it("keeps taken-down material down and refuses publishing twice", () => {
     expect(publishRefusal({ ...ready, state: "TAKEN_DOWN" })?.key).toBe("workspace.takenDownFinal");

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createPostSchema, regionRefusal, updatePostSchema } from "@/lib/elections/post-schema";
 
-const form = { code: "rrb-a", kind: "RRB_SEAT", region: "A", seats: "1", sortOrder: "", nameEn: "Radio Regulations Board, Region A", nameFr: "", nameEs: "", nameAr: "", nameRu: "", nameZh: "" };
+const form = {
+  code: "rrb-a",
+  kind: "RRB_SEAT",
+  region: "A",
+  seats: "1",
+  sortOrder: "",
+  nameEn: "Radio Regulations Board, Region A",
+  nameFr: "",
+  nameEs: "",
+  nameAr: "",
+  nameRu: "",
+  nameZh: "",
+};
 
 function errors(input: unknown) {
   const parsed = createPostSchema.safeParse(input);

@@ -5,10 +5,20 @@ import { acceptFor, maxMegabytes } from "@/lib/uploads/limits";
 import { actorOf } from "../support/roles";
 
 const material = (extra: Partial<Extract<FileRecord, { kind: "material" }>> = {}): FileRecord => ({
-  kind: "material", candidateId: "c1", status: "FORMAL", state: "PUBLISHED", fileName: null, ...extra,
+  kind: "material",
+  candidateId: "c1",
+  status: "FORMAL",
+  state: "PUBLISHED",
+  fileName: null,
+  ...extra,
 });
 const photo = (extra: Partial<Extract<FileRecord, { kind: "photo" | "cv" }>> = {}): FileRecord => ({
-  kind: "photo", candidateId: "c1", status: "FORMAL", profilePublished: true, fileName: null, ...extra,
+  kind: "photo",
+  candidateId: "c1",
+  status: "FORMAL",
+  profilePublished: true,
+  fileName: null,
+  ...extra,
 });
 const owner = actorOf("CANDIDATE", { candidateId: "c1" });
 const other = actorOf("CANDIDATE", { candidateId: "c2" });
@@ -30,7 +40,8 @@ describe("who may read an uploaded file (001, GR170)", () => {
       expect(fileAccess(other, record)).toEqual({ readable: false });
       expect(fileAccess(null, record)).toEqual({ readable: false });
       expect(fileAccess({ ...owner, disabled: true }, record)).toEqual({ readable: false });
-      for (const role of ROLES.filter((r) => r !== "CANDIDATE" && r !== "ETHICS_OFFICER")) expect(fileAccess(actorOf(role), record), role).toEqual({ readable: false });
+      for (const role of ROLES.filter((r) => r !== "CANDIDATE" && r !== "ETHICS_OFFICER"))
+        expect(fileAccess(actorOf(role), record), role).toEqual({ readable: false });
     },
   );
 

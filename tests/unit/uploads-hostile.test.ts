@@ -8,8 +8,7 @@ import { refusalOf } from "../support/roles";
 
 // Every hostile fixture (tests/fixtures/hostile/README.md) is refused or neutralised.
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/hostile", name));
-const upload = (kind: UploadKind, name: string, originalName = name) =>
-  validateUpload({ kind, bytes: fixture(name), originalName, claimedType: "image/jpeg" });
+const upload = (kind: UploadKind, name: string, originalName = name) => validateUpload({ kind, bytes: fixture(name), originalName, claimedType: "image/jpeg" });
 
 describe("hostile uploads are refused with a reason", () => {
   it.each<[string, UploadKind, string]>([

@@ -11,7 +11,10 @@ describe("content sniffing", () => {
   });
 
   it("recognises WebP and refuses GIF, which is not an accepted format", async () => {
-    const image = (format: "webp" | "gif") => sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } }).toFormat(format).toBuffer();
+    const image = (format: "webp" | "gif") =>
+      sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+        .toFormat(format)
+        .toBuffer();
     expect(sniff(await image("webp"))).toMatchObject({ ok: true, type: "webp", mime: "image/webp" });
     expect(sniff(await image("gif"))).toEqual({ ok: false, reason: "unknown" });
   });

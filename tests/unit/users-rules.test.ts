@@ -44,25 +44,42 @@ describe("the password policy", () => {
   const ok = "correct horse battery";
   it("takes 12 to 200 characters, counted as the reader counts them", () => {
     expect(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(12), passwordConfirm: "x".repeat(12) }).success).toBe(true);
-    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(11), passwordConfirm: "x".repeat(11) }))).toEqual({ password: "tooShort:12" });
-    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(201), passwordConfirm: "x".repeat(201) }))).toEqual({ password: "tooLong:200" });
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(11), passwordConfirm: "x".repeat(11) }))).toEqual({
+      password: "tooShort:12",
+    });
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: "x".repeat(201), passwordConfirm: "x".repeat(201) }))).toEqual({
+      password: "tooLong:200",
+    });
     // Twelve Chinese characters, or emoji of two UTF-16 units each, are twelve characters.
     expect(passwordLength("😀".repeat(12))).toBe(12);
     expect(setPasswordSchema.safeParse({ token: "t", password: "密码密码密码密码密码密码", passwordConfirm: "密码密码密码密码密码密码" }).success).toBe(true);
   });
   it("asks for the same password twice", () => {
-    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: ok, passwordConfirm: `${ok}!` }))).toEqual({ passwordConfirm: "auth.passwordsDiffer" });
+    expect(fieldErrors(setPasswordSchema.safeParse({ token: "t", password: ok, passwordConfirm: `${ok}!` }))).toEqual({
+      passwordConfirm: "auth.passwordsDiffer",
+    });
   });
 });
 
 describe("the user forms", () => {
   it("lower-case the address and read the staff checkbox", () => {
-    const parsed = createUserSchema.parse({ email: "  Jane.Doe@Example.ORG ", name: "Jane Doe", role: "MEMBER", isStaff: "on", candidateId: "", memberStateId: "" });
+    const parsed = createUserSchema.parse({
+      email: "  Jane.Doe@Example.ORG ",
+      name: "Jane Doe",
+      role: "MEMBER",
+      isStaff: "on",
+      candidateId: "",
+      memberStateId: "",
+    });
     expect(parsed).toEqual({ email: "jane.doe@example.org", name: "Jane Doe", role: "MEMBER", isStaff: true, candidateId: null, memberStateId: null });
   });
   it("need a candidature for a candidate account", () => {
-    expect(fieldErrors(createUserSchema.safeParse({ email: "c@example.org", name: "C", role: "CANDIDATE" }))).toEqual({ candidateId: "adminUsers.candidateRequired" });
-    expect(fieldErrors(changeRoleSchema.safeParse({ userId: "u", role: "CANDIDATE", candidateId: "" }))).toEqual({ candidateId: "adminUsers.candidateRequired" });
+    expect(fieldErrors(createUserSchema.safeParse({ email: "c@example.org", name: "C", role: "CANDIDATE" }))).toEqual({
+      candidateId: "adminUsers.candidateRequired",
+    });
+    expect(fieldErrors(changeRoleSchema.safeParse({ userId: "u", role: "CANDIDATE", candidateId: "" }))).toEqual({
+      candidateId: "adminUsers.candidateRequired",
+    });
     expect(changeRoleSchema.safeParse({ userId: "u", role: "CANDIDATE", candidateId: "c1" }).success).toBe(true);
   });
   it("refuse an unknown role and a bad address", () => {

@@ -20,14 +20,21 @@ describe("what a video material plays", () => {
   });
 
   it("plays an external address as given", () => {
-    expect(videoPlayback({ ...base, videoSource: "URL", url: "https://video.example.org/v.m3u8" })).toEqual({ kind: "src", src: "https://video.example.org/v.m3u8", external: true, stream: "hls" });
+    expect(videoPlayback({ ...base, videoSource: "URL", url: "https://video.example.org/v.m3u8" })).toEqual({
+      kind: "src",
+      src: "https://video.example.org/v.m3u8",
+      external: true,
+      stream: "hls",
+    });
     expect(videoPlayback({ ...base, videoSource: "URL", url: "https://video.example.org/live/Master.M3U8?token=1" })).toMatchObject({ stream: "hls" });
     expect(videoPlayback({ ...base, videoSource: "URL", url: "https://video.example.org/v.webm" })).toMatchObject({ stream: "progressive" });
   });
 
   it("follows the recorded source, not whichever column happens to be filled", () => {
     // A leftover file key must not play when the candidate switched to an external address.
-    expect(videoPlayback({ ...base, videoSource: "URL", url: "https://v.example.org/a.mp4", fileKey: "0123456789abcdef0123456789abcdef.mp4" })).toMatchObject({ src: "https://v.example.org/a.mp4" });
+    expect(videoPlayback({ ...base, videoSource: "URL", url: "https://v.example.org/a.mp4", fileKey: "0123456789abcdef0123456789abcdef.mp4" })).toMatchObject({
+      src: "https://v.example.org/a.mp4",
+    });
     expect(videoPlayback({ ...base, fileKey: "0123456789abcdef0123456789abcdef.mp4" })).toBeNull();
   });
 

@@ -51,7 +51,8 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   }
   const questionMoves: { move: ConsoleMove; label: string }[] = [];
   if (live && !hearing.questions.drawn) questionMoves.push({ move: "draw", label: t("move.draw", { count: hearing.questionsPerCandidate }) });
-  if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0) questionMoves.push({ move: "show", label: t("move.show") });
+  if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0)
+    questionMoves.push({ move: "show", label: t("move.show") });
   if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
 
   return (
@@ -61,7 +62,10 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
           {t("title")}
         </h1>
         <p data-testid="chair-hearing">
-          {t("hearingOf", { conference: hearing.conferenceName, at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})` })}
+          {t("hearingOf", {
+            conference: hearing.conferenceName,
+            at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})`,
+          })}
         </p>
         <p>
           <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
@@ -74,9 +78,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         <h2 id="console-moves" className="text-2xl font-semibold">
           {t("movesHeading")}
         </h2>
-        {hearing.current ? (
-          <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p>
-        ) : null}
+        {hearing.current ? <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p> : null}
         {/* One form, one outcome: the button pressed names the move. */}
         <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
           <HiddenField name="hearingId" value={hearing.id} />

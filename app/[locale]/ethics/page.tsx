@@ -21,11 +21,21 @@ export default ethicsPage("/ethics", async ({ user, locale }) => {
         <table className="w-full border-collapse text-start" data-testid={id}>
           <thead>
             <tr className="border-b border-slate-400">
-              <th scope="col" className="p-2 text-start">{t("material")}</th>
-              <th scope="col" className="p-2 text-start">{t("candidate")}</th>
-              <th scope="col" className="p-2 text-start">{t("kindLabel")}</th>
-              <th scope="col" className="p-2 text-start">{t("requestedAt")}</th>
-              <th scope="col" className="p-2 text-start">{t("statusLabel")}</th>
+              <th scope="col" className="p-2 text-start">
+                {t("material")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("candidate")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("kindLabel")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("requestedAt")}
+              </th>
+              <th scope="col" className="p-2 text-start">
+                {t("statusLabel")}
+              </th>
             </tr>
           </thead>
           <tbody>

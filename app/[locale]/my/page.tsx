@@ -18,7 +18,9 @@ export default workspacePage("/my", async ({ user, locale }) => {
         <>
           <p className="font-medium">{areas("boundTo", { name: candidature.name, post: postName(candidature.post.names, locale) })}</p>
           {/* 001, footnote 2: say plainly why nothing can go public yet. */}
-          {mayCampaignPublicly(candidature.status) ? null : <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>}
+          {mayCampaignPublicly(candidature.status) ? null : (
+            <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>
+          )}
           <ul className="grid gap-4 sm:grid-cols-2">
             {[
               { href: "/my/profile", title: t("profileTitle"), intro: t("profileIntro") },

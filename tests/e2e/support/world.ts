@@ -55,7 +55,10 @@ export async function makeWorldConference(
 }
 
 export function worldPostCode(prefix = "P"): string {
-  return unique(prefix).toUpperCase().replace(/[^A-Z0-9-]/g, "").slice(0, 32);
+  return unique(prefix)
+    .toUpperCase()
+    .replace(/[^A-Z0-9-]/g, "")
+    .slice(0, 32);
 }
 
 export type WorldPost = Awaited<ReturnType<typeof makeWorldPost>>;
@@ -64,7 +67,15 @@ export type WorldPost = Awaited<ReturnType<typeof makeWorldPost>>;
 export async function makeWorldPost(
   db: PrismaClient,
   conference: { id: string },
-  data: Partial<{ code: string; name: string; names: Record<string, string>; kind: "ELECTED_OFFICIAL" | "RRB_SEAT" | "COUNCIL_SEAT"; region: "A" | "B" | "C" | "D" | "E"; seats: number; sortOrder: number }> = {},
+  data: Partial<{
+    code: string;
+    name: string;
+    names: Record<string, string>;
+    kind: "ELECTED_OFFICIAL" | "RRB_SEAT" | "COUNCIL_SEAT";
+    region: "A" | "B" | "C" | "D" | "E";
+    seats: number;
+    sortOrder: number;
+  }> = {},
 ) {
   const kind = data.kind ?? "ELECTED_OFFICIAL";
   const post = await db.post.create({

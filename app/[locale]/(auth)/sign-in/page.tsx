@@ -48,9 +48,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
       ) : null}
       {sso ? (
         <section className="space-y-3">
-          <p className="text-slate-700">
-            {t("ssoForMembers")}
-          </p>
+          <p className="text-slate-700">{t("ssoForMembers")}</p>
           <SsoButton providerName={sso.name} next={target} />
           <h2 className="pt-2 text-lg font-semibold">{t("ssoPasswordHeading")}</h2>
         </section>

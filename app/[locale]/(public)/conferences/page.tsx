@@ -36,9 +36,7 @@ export default async function ConferencesPage({ params }: Props) {
                 {t("datesIn", { city: c.city, opens: formatCalendarDate(locale, c.opensOn), closes: formatCalendarDate(locale, c.closesOn) })}
               </p>
               {c.isCurrent || c.closedAt ? (
-                <p className="text-sm font-semibold">
-                  {[c.isCurrent ? t("current") : null, c.closedAt ? t("closed") : null].filter(Boolean).join(" · ")}
-                </p>
+                <p className="text-sm font-semibold">{[c.isCurrent ? t("current") : null, c.closedAt ? t("closed") : null].filter(Boolean).join(" · ")}</p>
               ) : null}
             </li>
           ))}

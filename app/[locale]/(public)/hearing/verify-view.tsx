@@ -104,7 +104,9 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
             {verification.draws.map((d) => (
               <li key={d.id} className="space-y-2 rounded border border-slate-300 p-4" data-testid={`draw-${d.id}`}>
                 <h3 className="text-lg font-semibold">{title(d)}</h3>
-                <p className="text-sm text-slate-700">{t("verify.drawnAt", { at: formatInstant(locale, created.get(d.id) ?? "", "UTC"), algorithm: data.algorithm })}</p>
+                <p className="text-sm text-slate-700">
+                  {t("verify.drawnAt", { at: formatInstant(locale, created.get(d.id) ?? "", "UTC"), algorithm: data.algorithm })}
+                </p>
                 <p>
                   {t("verify.eligible", { count: d.eligibleIds.length })} <Ids ids={d.eligibleIds} />
                 </p>

@@ -18,17 +18,29 @@ function Snapshot({ event, labels }: { event: AuditEventRow; labels: { field: st
       <table className="text-xs">
         <thead>
           <tr>
-            <th scope="col" className="pe-2 text-start">{labels.field}</th>
-            <th scope="col" className="pe-2 text-start">{labels.before}</th>
-            <th scope="col" className="text-start">{labels.after}</th>
+            <th scope="col" className="pe-2 text-start">
+              {labels.field}
+            </th>
+            <th scope="col" className="pe-2 text-start">
+              {labels.before}
+            </th>
+            <th scope="col" className="text-start">
+              {labels.after}
+            </th>
           </tr>
         </thead>
         <tbody>
           {changes.map((c) => (
             <tr key={c.field}>
-              <th scope="row" className="pe-2 text-start font-mono font-normal">{c.field}</th>
-              <td className="pe-2 font-mono break-all" dir="ltr">{c.before}</td>
-              <td className="font-mono break-all" dir="ltr">{c.after}</td>
+              <th scope="row" className="pe-2 text-start font-mono font-normal">
+                {c.field}
+              </th>
+              <td className="pe-2 font-mono break-all" dir="ltr">
+                {c.before}
+              </td>
+              <td className="font-mono break-all" dir="ltr">
+                {c.after}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -50,10 +62,12 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
   const all = await getTranslations({ locale });
   const parsed = auditFiltersSchema.safeParse(searchParams);
   const filters = parsed.success ? parsed.data : {};
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => {
-    const { key, values } = splitMessageKey(i.message);
-    return `${t(`filter.${String(i.path[0] ?? "form")}` as never)}: ${all(key as never, values as never)}`;
-  });
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const { key, values } = splitMessageKey(i.message);
+        return `${t(`filter.${String(i.path[0] ?? "form")}` as never)}: ${all(key as never, values as never)}`;
+      });
   const [timeZone, actors] = await Promise.all([auditTimeZone(user), listAuditActors(user)]);
   const { events, nextCursor } = await listAuditEvents(user, filters, timeZone);
   const query = new URLSearchParams(
@@ -76,7 +90,9 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
           </ul>
         ) : null}
         <div>
-          <label htmlFor="audit-actor" className="font-medium">{t("filter.actor")}</label>
+          <label htmlFor="audit-actor" className="font-medium">
+            {t("filter.actor")}
+          </label>
           <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ""} className={INPUT}>
             <option value="">{t("anyone")}</option>
             {actors.map((a) => (
@@ -87,7 +103,9 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
           </select>
         </div>
         <div>
-          <label htmlFor="audit-area" className="font-medium">{t("filter.area")}</label>
+          <label htmlFor="audit-area" className="font-medium">
+            {t("filter.area")}
+          </label>
           <select id="audit-area" name="area" defaultValue={filters.area ?? ""} className={INPUT}>
             <option value="">{t("anyArea")}</option>
             {AUDIT_AREAS.map((a) => (
@@ -98,11 +116,15 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
           </select>
         </div>
         <div>
-          <label htmlFor="audit-from" className="font-medium">{t("filter.from")}</label>
+          <label htmlFor="audit-from" className="font-medium">
+            {t("filter.from")}
+          </label>
           <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} className={INPUT} />
         </div>
         <div>
-          <label htmlFor="audit-to" className="font-medium">{t("filter.to")}</label>
+          <label htmlFor="audit-to" className="font-medium">
+            {t("filter.to")}
+          </label>
           <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} className={INPUT} />
         </div>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
@@ -126,34 +148,45 @@ export default adminPage("/admin/audit", async ({ user, locale, searchParams }) 
         {events.length === 0 ? (
           <p data-testid="audit-empty">{t("empty")}</p>
         ) : (
-          <DataTable caption={t("resultsHeading")} columns={[t("when"), t("who"), t("filter.area"), t("action"), t("record"), t("change")]} testId="audit-table">
-              <tbody>
-                {events.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-200 align-top">
-                    <td className="p-2">
-                      <time dateTime={e.at.toISOString()}>{formatInstant(locale, e.at, timeZone)}</time>
-                    </td>
-                    <td className="p-2">
-                      {e.actor ? e.actor.name : t("nobody")}
-                      {e.actorRole ? <span className="block text-slate-700">{roles(e.actorRole)}</span> : null}
-                    </td>
-                    <td className="p-2">{(AUDIT_AREAS as readonly string[]).includes(e.area) ? t(`areas.${e.area}` as never) : e.area}</td>
-                    <td className="p-2 font-mono" dir="ltr">{e.action}</td>
-                    <td className="p-2">
-                      <span className="block">{e.entity}</span>
-                      <span className="block font-mono text-xs text-slate-700" dir="ltr">{e.entityId}</span>
-                    </td>
-                    <td className="p-2">
-                      <Snapshot event={e} labels={labels} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+          <DataTable
+            caption={t("resultsHeading")}
+            columns={[t("when"), t("who"), t("filter.area"), t("action"), t("record"), t("change")]}
+            testId="audit-table"
+          >
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id} className="border-b border-slate-200 align-top">
+                  <td className="p-2">
+                    <time dateTime={e.at.toISOString()}>{formatInstant(locale, e.at, timeZone)}</time>
+                  </td>
+                  <td className="p-2">
+                    {e.actor ? e.actor.name : t("nobody")}
+                    {e.actorRole ? <span className="block text-slate-700">{roles(e.actorRole)}</span> : null}
+                  </td>
+                  <td className="p-2">{(AUDIT_AREAS as readonly string[]).includes(e.area) ? t(`areas.${e.area}` as never) : e.area}</td>
+                  <td className="p-2 font-mono" dir="ltr">
+                    {e.action}
+                  </td>
+                  <td className="p-2">
+                    <span className="block">{e.entity}</span>
+                    <span className="block font-mono text-xs text-slate-700" dir="ltr">
+                      {e.entityId}
+                    </span>
+                  </td>
+                  <td className="p-2">
+                    <Snapshot event={e} labels={labels} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
         )}
         {nextCursor ? (
           <p>
-            <Link href={`/admin/audit?${new URLSearchParams([...query, ["cursor", nextCursor]]).toString()}`} className="text-brand-700 underline underline-offset-4">
+            <Link
+              href={`/admin/audit?${new URLSearchParams([...query, ["cursor", nextCursor]]).toString()}`}
+              className="text-brand-700 underline underline-offset-4"
+            >
               {t("older")}
             </Link>
           </p>

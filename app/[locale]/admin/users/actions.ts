@@ -11,7 +11,6 @@ import { disableUser } from "@/lib/users/disable-user";
 import { enableUser } from "@/lib/users/enable-user";
 import { issueSetupLink } from "@/lib/users/issue-setup-link";
 
-
 /**
  * The full set-password address, built here and returned to the secretariat once: the
  * token exists nowhere else (the database keeps its digest only).

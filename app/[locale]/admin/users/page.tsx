@@ -63,58 +63,58 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
         </h2>
         <p className="max-w-prose text-slate-700">{t("listIntro")}</p>
         <DataTable caption={t("listHeading")} columns={[t("name"), t("role"), t("state"), t("memberState"), t("isStaffShort"), admin("actions")]}>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-b border-slate-200 align-top" data-testid={`user-${u.email}`}>
-                  <th scope="row" className="p-2 text-start font-normal">
-                    <span className="block font-semibold">{u.name}</span>
-                    <span className="block text-slate-700" dir="ltr">
-                      {u.email}
-                    </span>
-                    {u.candidate ? <span className="block text-slate-700">{t("boundTo", { name: u.candidate.name })}</span> : null}
-                  </th>
-                  <td className="p-2">{roles(u.role)}</td>
-                  <td className="p-2">
-                    {u.disabledAt ? t("stateDisabled") : withPassword.has(u.id) ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
-                  </td>
-                  <td className="p-2">{u.memberState ? memberStateName(locale, u.memberState) : admin("none")}</td>
-                  <td className="p-2">{u.isStaff ? admin("yes") : admin("no")}</td>
-                  <td className="min-w-72 space-y-3 p-2">
-                    <ActionForm action={setEnabledAction} label={t(u.disabledAt ? "enableLabel" : "disableLabel", { name: u.name })}>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-slate-200 align-top" data-testid={`user-${u.email}`}>
+                <th scope="row" className="p-2 text-start font-normal">
+                  <span className="block font-semibold">{u.name}</span>
+                  <span className="block text-slate-700" dir="ltr">
+                    {u.email}
+                  </span>
+                  {u.candidate ? <span className="block text-slate-700">{t("boundTo", { name: u.candidate.name })}</span> : null}
+                </th>
+                <td className="p-2">{roles(u.role)}</td>
+                <td className="p-2">
+                  {u.disabledAt ? t("stateDisabled") : withPassword.has(u.id) ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
+                </td>
+                <td className="p-2">{u.memberState ? memberStateName(locale, u.memberState) : admin("none")}</td>
+                <td className="p-2">{u.isStaff ? admin("yes") : admin("no")}</td>
+                <td className="min-w-72 space-y-3 p-2">
+                  <ActionForm action={setEnabledAction} label={t(u.disabledAt ? "enableLabel" : "disableLabel", { name: u.name })}>
+                    <HiddenField name="userId" value={u.id} />
+                    <HiddenField name="intent" value={u.disabledAt ? "enable" : "disable"} />
+                    <SubmitButton tone={u.disabledAt ? "secondary" : "danger"} pendingLabel={admin("saving")}>
+                      {u.disabledAt ? t("enable") : t("disable")}
+                    </SubmitButton>
+                  </ActionForm>
+                  {u.disabledAt ? null : (
+                    <LinkForm action={issueLinkAction} label={t("newLinkLabel", { name: u.name })} text={linkText}>
                       <HiddenField name="userId" value={u.id} />
-                      <HiddenField name="intent" value={u.disabledAt ? "enable" : "disable"} />
-                      <SubmitButton tone={u.disabledAt ? "secondary" : "danger"} pendingLabel={admin("saving")}>
-                        {u.disabledAt ? t("enable") : t("disable")}
+                      <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                        {t("newLink")}
                       </SubmitButton>
+                    </LinkForm>
+                  )}
+                  <details>
+                    <summary className="cursor-pointer text-brand-700 underline underline-offset-4">{t("changeRoleLabel", { name: u.name })}</summary>
+                    <ActionForm action={changeRoleAction} label={t("changeRoleLabel", { name: u.name })} className="mt-2 space-y-3">
+                      <HiddenField name="userId" value={u.id} />
+                      <SelectField name="role" label={t("newRole")} required defaultValue={u.role} options={roleOptions} />
+                      <SelectField
+                        name="candidateId"
+                        label={t("candidature")}
+                        description={t("candidatureHelp")}
+                        defaultValue={u.candidate?.id ?? ""}
+                        placeholder={admin("none")}
+                        options={u.candidate ? [{ value: u.candidate.id, label: u.candidate.name }, ...candidatureOptions] : candidatureOptions}
+                      />
+                      <SubmitButton pendingLabel={admin("saving")}>{t("changeRole")}</SubmitButton>
                     </ActionForm>
-                    {u.disabledAt ? null : (
-                      <LinkForm action={issueLinkAction} label={t("newLinkLabel", { name: u.name })} text={linkText}>
-                        <HiddenField name="userId" value={u.id} />
-                        <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
-                          {t("newLink")}
-                        </SubmitButton>
-                      </LinkForm>
-                    )}
-                    <details>
-                      <summary className="cursor-pointer text-brand-700 underline underline-offset-4">{t("changeRoleLabel", { name: u.name })}</summary>
-                      <ActionForm action={changeRoleAction} label={t("changeRoleLabel", { name: u.name })} className="mt-2 space-y-3">
-                        <HiddenField name="userId" value={u.id} />
-                        <SelectField name="role" label={t("newRole")} required defaultValue={u.role} options={roleOptions} />
-                        <SelectField
-                          name="candidateId"
-                          label={t("candidature")}
-                          description={t("candidatureHelp")}
-                          defaultValue={u.candidate?.id ?? ""}
-                          placeholder={admin("none")}
-                          options={u.candidate ? [{ value: u.candidate.id, label: u.candidate.name }, ...candidatureOptions] : candidatureOptions}
-                        />
-                        <SubmitButton pendingLabel={admin("saving")}>{t("changeRole")}</SubmitButton>
-                      </ActionForm>
-                    </details>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
       </section>
     </div>

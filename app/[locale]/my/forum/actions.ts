@@ -19,7 +19,10 @@ function viewOf(fields: FormFields): ForumStatus {
   return typeof view === "string" && (FORUM_STATUSES as readonly string[]).includes(view) ? (view as ForumStatus) : "PENDING";
 }
 
-function moderation(service: (args: { actor: CurrentUser | null; input: unknown }) => Promise<QueueItem>, done: (item: QueueItem) => (typeof FORUM_DONE)[number]) {
+function moderation(
+  service: (args: { actor: CurrentUser | null; input: unknown }) => Promise<QueueItem>,
+  done: (item: QueueItem) => (typeof FORUM_DONE)[number],
+) {
   return formAction<Outcome>({
     run: async (actor, fields) => ({ item: await service({ actor, input: fields }), candidateId: actor?.candidateId ?? "", view: viewOf(fields) }),
     // The forum's public pages and the counts that include it.

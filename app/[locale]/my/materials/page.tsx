@@ -45,9 +45,22 @@ export default workspacePage("/my/materials", async ({ user, locale }) => {
         </h2>
         <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
         <ActionForm action={addMaterial} label={t("newMaterial")} className="grid max-w-3xl gap-4">
-          <SelectField name="kind" label={t("kindLabel")} description={t("kindHelp")} required defaultValue="STATEMENT" options={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <SelectField
+            name="kind"
+            label={t("kindLabel")}
+            description={t("kindHelp")}
+            required
+            defaultValue="STATEMENT"
+            options={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
           <TextField name="title" label={t("title")} required maxLength={MATERIAL_LIMITS.title} />
-          <SelectField name="language" label={t("language")} required defaultValue={locale} options={LOCALES.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
+          <SelectField
+            name="language"
+            label={t("language")}
+            required
+            defaultValue={locale}
+            options={LOCALES.map((l) => ({ value: l, label: names.of(l) ?? l }))}
+          />
           <TextAreaField name="body" label={t("body")} description={t("bodyHelp")} maxLength={MATERIAL_LIMITS.body} rows={8} />
           <TextField name="url" type="url" label={t("url")} description={t("urlHelp")} maxLength={MATERIAL_LIMITS.url} dir="ltr" />
           <div>

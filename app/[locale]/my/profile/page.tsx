@@ -55,7 +55,14 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
         <ActionForm action={saveProfile} label={t("versionHeading", { language: languageName(version) })} className="grid max-w-3xl gap-4">
           <HiddenField name="version" value={version} />
           <TextAreaField name="biography" label={t("biography")} defaultValue={current?.biography} maxLength={PROFILE_LIMITS.biography} rows={5} />
-          <TextAreaField name="vision" label={t("vision")} description={t("visionHelp")} defaultValue={current?.vision} maxLength={PROFILE_LIMITS.vision} rows={10} />
+          <TextAreaField
+            name="vision"
+            label={t("vision")}
+            description={t("visionHelp")}
+            defaultValue={current?.vision}
+            maxLength={PROFILE_LIMITS.vision}
+            rows={10}
+          />
           <SelectField
             name="visionFormat"
             label={t("visionFormat")}
@@ -68,7 +75,15 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
           <fieldset className="grid gap-4 rounded border border-slate-300 p-4">
             <legend className="px-1 font-semibold">{t("sharedDetails")}</legend>
             <TextAreaField name="languages" label={t("languages")} description={t("languagesHelp")} defaultValue={profile.languages.join("\n")} rows={3} />
-            <TextField name="website" type="url" label={t("website")} description={t("websiteHelp")} defaultValue={profile.website} maxLength={PROFILE_LIMITS.website} dir="ltr" />
+            <TextField
+              name="website"
+              type="url"
+              label={t("website")}
+              description={t("websiteHelp")}
+              defaultValue={profile.website}
+              maxLength={PROFILE_LIMITS.website}
+              dir="ltr"
+            />
             <TextField
               name="contactEmail"
               type="email"

@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 
 // Anything not readable is "not found": a draft's existence is itself confidential (001).
 const notFound = () =>
-  new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  new Response("Not found.", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 
 const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime));
 

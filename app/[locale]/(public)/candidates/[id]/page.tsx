@@ -109,9 +109,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
         </h2>
         {profile ? (
           <>
-            {profile.locale !== locale ? (
-              <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p>
-            ) : null}
+            {profile.locale !== locale ? <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p> : null}
             <RichText source={profile.vision} format={campaign?.visionFormats[profile.locale] ?? "PLAIN"} lang={profile.locale} />
             {profile.biography ? (
               <>

@@ -113,14 +113,14 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
         </ActionForm>
 
         <ActionForm action={removeDeadlineOverride} label={t("clearHeading")} className="grid max-w-2xl gap-4 rounded border border-slate-300 p-4">
-            <h3 className="text-lg font-semibold">{t("clearHeading")}</h3>
-            <HiddenField name="conferenceId" value={c.id} />
-            <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={CONFERENCE_LIMITS.reason} rows={2} />
-            <div>
-              <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
-                {t("clearSubmit")}
-              </SubmitButton>
-            </div>
+          <h3 className="text-lg font-semibold">{t("clearHeading")}</h3>
+          <HiddenField name="conferenceId" value={c.id} />
+          <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={CONFERENCE_LIMITS.reason} rows={2} />
+          <div>
+            <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+              {t("clearSubmit")}
+            </SubmitButton>
+          </div>
         </ActionForm>
       </section>
     </div>

@@ -42,7 +42,9 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{m.title}</h1>
-      <p data-testid="material-state">{t("materialSummary", { kind: t(`kind.${m.kind}`), language: names.of(m.language) ?? m.language, state: t(`state.${m.state}`) })}</p>
+      <p data-testid="material-state">
+        {t("materialSummary", { kind: t(`kind.${m.kind}`), language: names.of(m.language) ?? m.language, state: t(`state.${m.state}`) })}
+      </p>
 
       {m.state === "TAKEN_DOWN" ? (
         <div role="note" data-testid="takedown-reason" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-950">
@@ -62,9 +64,27 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
             <ActionForm action={saveMaterial} label={t("editMaterial")} className="grid max-w-3xl gap-4">
               <HiddenField name="id" value={m.id} />
               <TextField name="title" label={t("title")} required defaultValue={m.title} maxLength={MATERIAL_LIMITS.title} />
-              <SelectField name="language" label={t("language")} required defaultValue={m.language} options={languages.map((l) => ({ value: l, label: names.of(l) ?? l }))} />
-              {m.kind === "STATEMENT" ? <TextAreaField name="body" label={t("body")} description={t("bodyHelp")} required defaultValue={m.body} maxLength={MATERIAL_LIMITS.body} rows={10} /> : null}
-              {m.kind === "LINK" ? <TextField name="url" type="url" label={t("url")} required defaultValue={m.url} maxLength={MATERIAL_LIMITS.url} dir="ltr" /> : null}
+              <SelectField
+                name="language"
+                label={t("language")}
+                required
+                defaultValue={m.language}
+                options={languages.map((l) => ({ value: l, label: names.of(l) ?? l }))}
+              />
+              {m.kind === "STATEMENT" ? (
+                <TextAreaField
+                  name="body"
+                  label={t("body")}
+                  description={t("bodyHelp")}
+                  required
+                  defaultValue={m.body}
+                  maxLength={MATERIAL_LIMITS.body}
+                  rows={10}
+                />
+              ) : null}
+              {m.kind === "LINK" ? (
+                <TextField name="url" type="url" label={t("url")} required defaultValue={m.url} maxLength={MATERIAL_LIMITS.url} dir="ltr" />
+              ) : null}
               <div>
                 <SubmitButton pendingLabel={admin("saving")}>{admin("save")}</SubmitButton>
               </div>
@@ -84,7 +104,9 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
             <h2 id="publish-material" className="text-2xl font-semibold">
               {t("publishMaterial")}
             </h2>
-            {mayCampaignPublicly(m.candidate.status) ? null : <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>}
+            {mayCampaignPublicly(m.candidate.status) ? null : (
+              <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>
+            )}
             <ActionForm action={publishOwnMaterial} label={t("publishMaterial")} className="grid max-w-3xl gap-4 rounded border border-slate-300 p-4">
               <HiddenField name="id" value={m.id} />
               <p>{t("declarationsIntro")}</p>

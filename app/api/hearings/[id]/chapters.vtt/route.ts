@@ -7,7 +7,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const vtt = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readChaptersVtt(id) : null;
   if (vtt === null) {
-    return new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+    return new Response("Not found.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
   }
   return new Response(vtt, {
     headers: {

@@ -3,7 +3,10 @@ import { readDrawsExport, resolvePublicHearingId } from "@/lib/hearings/after-qu
 export const dynamic = "force-dynamic";
 
 const notFound = () =>
-  new Response("Not found.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  new Response("Not found.", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 
 /**
  * Open data for anyone who wants to re-run the draws (scripts/verify-draws.ts): every draw of

@@ -17,9 +17,7 @@ export async function CandidatureFields({ locale, options, candidate }: { locale
   // A retired post is offered only to the candidature that already stands for it.
   const posts = options.posts.filter((p) => !p.retiredAt || p.id === candidate?.postId);
   const collator = new Intl.Collator(locale);
-  const states = options.states
-    .map((s) => ({ value: s.id, label: memberStateName(locale, s) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  const states = options.states.map((s) => ({ value: s.id, label: memberStateName(locale, s) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <>
       <TextField name="name" label={t("name")} required defaultValue={candidate?.name} maxLength={CANDIDATE_LIMITS.name} autoComplete="off" />

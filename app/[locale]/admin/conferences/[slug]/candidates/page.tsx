@@ -33,21 +33,24 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           <p>{t("noCandidates")}</p>
         ) : (
           <DataTable caption={t("listHeading")} columns={[t("name"), t("post"), t("memberState"), t("status"), t("internal")]}>
-              <tbody>
-                {candidates.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 text-start font-normal">
-                      <Link href={`/admin/conferences/${encodeURIComponent(conference.slug)}/candidates/${c.id}`} className="text-brand-700 underline underline-offset-4">
-                        {c.name}
-                      </Link>
-                    </th>
-                    <td className="p-2">{postName(c.post.names, locale)}</td>
-                    <td className="p-2">{memberStateName(locale, c.memberState)}</td>
-                    <td className="p-2">{status(c.status)}</td>
-                    <td className="p-2">{c.isInternal ? admin("yes") : admin("no")}</td>
-                  </tr>
-                ))}
-              </tbody>
+            <tbody>
+              {candidates.map((c) => (
+                <tr key={c.id} className="border-b border-slate-200">
+                  <th scope="row" className="p-2 text-start font-normal">
+                    <Link
+                      href={`/admin/conferences/${encodeURIComponent(conference.slug)}/candidates/${c.id}`}
+                      className="text-brand-700 underline underline-offset-4"
+                    >
+                      {c.name}
+                    </Link>
+                  </th>
+                  <td className="p-2">{postName(c.post.names, locale)}</td>
+                  <td className="p-2">{memberStateName(locale, c.memberState)}</td>
+                  <td className="p-2">{status(c.status)}</td>
+                  <td className="p-2">{c.isInternal ? admin("yes") : admin("no")}</td>
+                </tr>
+              ))}
+            </tbody>
           </DataTable>
         )}
       </section>

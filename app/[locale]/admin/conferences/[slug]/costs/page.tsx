@@ -61,10 +61,18 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                 <caption className="sr-only">{t("itemsHeading")}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-2 text-start">{t("category")}</th>
-                    <th scope="col" className="py-2 text-start">{t("description")}</th>
-                    <th scope="col" className="py-2 text-end">{t("amount")}</th>
-                    <th scope="col" className="py-2 text-start">{admin("actions")}</th>
+                    <th scope="col" className="py-2 text-start">
+                      {t("category")}
+                    </th>
+                    <th scope="col" className="py-2 text-start">
+                      {t("description")}
+                    </th>
+                    <th scope="col" className="py-2 text-end">
+                      {t("amount")}
+                    </th>
+                    <th scope="col" className="py-2 text-start">
+                      {admin("actions")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -72,7 +80,9 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <tr key={item.id} className="border-b border-slate-200 align-top">
                       <td className="py-2">{t(`categories.${item.category}`)}</td>
                       <td className="py-2">{item.description}</td>
-                      <td className="py-2 text-end" dir="ltr">{money(item.amountMinor, item.currency)}</td>
+                      <td className="py-2 text-end" dir="ltr">
+                        {money(item.amountMinor, item.currency)}
+                      </td>
                       <td className="py-2">
                         <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
                           <HiddenField name="conferenceId" value={conference.id} />
@@ -112,15 +122,21 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <caption className="sr-only">{t("sharesCaption", { currency: c.currency })}</caption>
                     <thead>
                       <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 text-start">{t("memberState")}</th>
-                        <th scope="col" className="py-2 text-end">{t("share")}</th>
+                        <th scope="col" className="py-2 text-start">
+                          {t("memberState")}
+                        </th>
+                        <th scope="col" className="py-2 text-end">
+                          {t("share")}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {c.shares.map((s) => (
                         <tr key={s.memberStateId} className="border-b border-slate-200">
                           <td className="py-2">{`${s.nameEn} (${s.iso3})`}</td>
-                          <td className="py-2 text-end" dir="ltr">{money(s.amountMinor, c.currency)}</td>
+                          <td className="py-2 text-end" dir="ltr">
+                            {money(s.amountMinor, c.currency)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -145,9 +145,15 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                 <caption className="sr-only">{t("presentersHeading")}</caption>
                 <thead>
                   <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-2 text-start">{t("position")}</th>
-                    <th scope="col" className="py-2 text-start">{t("candidate")}</th>
-                    <th scope="col" className="py-2 text-start">{t("memberState")}</th>
+                    <th scope="col" className="py-2 text-start">
+                      {t("position")}
+                    </th>
+                    <th scope="col" className="py-2 text-start">
+                      {t("candidate")}
+                    </th>
+                    <th scope="col" className="py-2 text-start">
+                      {t("memberState")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -201,10 +207,16 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <li key={d.id} className="rounded border border-slate-300 p-3 text-sm">
                       <p>{t("drawnAt", { at: at(d.createdAt), algorithm: d.algorithm })}</p>
                       <p>
-                        {t("eligible")} <span dir="ltr" className="font-mono break-all">{d.eligibleIds.join(",")}</span>
+                        {t("eligible")}{" "}
+                        <span dir="ltr" className="font-mono break-all">
+                          {d.eligibleIds.join(",")}
+                        </span>
                       </p>
                       <p>
-                        {t("result")} <span dir="ltr" className="font-mono break-all">{d.result.join(",")}</span>
+                        {t("result")}{" "}
+                        <span dir="ltr" className="font-mono break-all">
+                          {d.result.join(",")}
+                        </span>
                       </p>
                     </li>
                   ))}

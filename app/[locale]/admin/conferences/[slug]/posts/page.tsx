@@ -29,46 +29,54 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           {t("listHeading")}
         </h2>
         <DataTable caption={t("listHeading")} columns={[t("code"), t("name"), t("kind"), t("seats"), t("candidates"), t("state"), admin("actions")]}>
-            <tbody>
-              {posts.map((p) => (
-                <tr key={p.id} className="border-b border-slate-200 align-top" data-testid={`post-${p.code}`}>
-                  <th scope="row" className="p-2 text-start font-mono" dir="ltr">{p.code}</th>
-                  <td className="p-2">{postName(p.names, locale)}</td>
-                  <td className="p-2">
-                    {t(`kinds.${p.kind}`)}
-                    {p.region ? <span className="block text-slate-700">{t("regionShort", { region: p.region })}</span> : null}
-                  </td>
-                  <td className="p-2">{p.seats}</td>
-                  <td className="p-2">{p.candidateCount}</td>
-                  <td className="p-2">{p.retiredAt ? t("retiredState") : t("activeState")}</td>
-                  <td className="space-y-2 p-2">
-                    <Link href={`${base}/posts/${p.id}`} className="text-brand-700 underline underline-offset-4">
-                      {t("editLink", { code: p.code })}
-                    </Link>
-                    {p.retiredAt ? (
-                      <ActionForm action={reinstatePostAction} label={t("reinstateLabel", { code: p.code })}>
-                        <HiddenField name="id" value={p.id} />
-                        <HiddenField name="conferenceId" value={conference.id} />
-                        <SubmitButton tone="secondary" pendingLabel={admin("saving")}>{t("reinstate")}</SubmitButton>
-                      </ActionForm>
-                    ) : (
-                      <ActionForm action={retirePostAction} label={t("retireLabel", { code: p.code })}>
-                        <HiddenField name="id" value={p.id} />
-                        <HiddenField name="conferenceId" value={conference.id} />
-                        <SubmitButton tone="secondary" pendingLabel={admin("saving")}>{t("retire")}</SubmitButton>
-                      </ActionForm>
-                    )}
-                    {p.candidateCount === 0 ? (
-                      <ActionForm action={deletePostAction} label={t("deleteLabel", { code: p.code })}>
-                        <HiddenField name="id" value={p.id} />
-                        <HiddenField name="conferenceId" value={conference.id} />
-                        <SubmitButton tone="danger" pendingLabel={admin("saving")}>{t("delete")}</SubmitButton>
-                      </ActionForm>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+          <tbody>
+            {posts.map((p) => (
+              <tr key={p.id} className="border-b border-slate-200 align-top" data-testid={`post-${p.code}`}>
+                <th scope="row" className="p-2 text-start font-mono" dir="ltr">
+                  {p.code}
+                </th>
+                <td className="p-2">{postName(p.names, locale)}</td>
+                <td className="p-2">
+                  {t(`kinds.${p.kind}`)}
+                  {p.region ? <span className="block text-slate-700">{t("regionShort", { region: p.region })}</span> : null}
+                </td>
+                <td className="p-2">{p.seats}</td>
+                <td className="p-2">{p.candidateCount}</td>
+                <td className="p-2">{p.retiredAt ? t("retiredState") : t("activeState")}</td>
+                <td className="space-y-2 p-2">
+                  <Link href={`${base}/posts/${p.id}`} className="text-brand-700 underline underline-offset-4">
+                    {t("editLink", { code: p.code })}
+                  </Link>
+                  {p.retiredAt ? (
+                    <ActionForm action={reinstatePostAction} label={t("reinstateLabel", { code: p.code })}>
+                      <HiddenField name="id" value={p.id} />
+                      <HiddenField name="conferenceId" value={conference.id} />
+                      <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                        {t("reinstate")}
+                      </SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <ActionForm action={retirePostAction} label={t("retireLabel", { code: p.code })}>
+                      <HiddenField name="id" value={p.id} />
+                      <HiddenField name="conferenceId" value={conference.id} />
+                      <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                        {t("retire")}
+                      </SubmitButton>
+                    </ActionForm>
+                  )}
+                  {p.candidateCount === 0 ? (
+                    <ActionForm action={deletePostAction} label={t("deleteLabel", { code: p.code })}>
+                      <HiddenField name="id" value={p.id} />
+                      <HiddenField name="conferenceId" value={conference.id} />
+                      <SubmitButton tone="danger" pendingLabel={admin("saving")}>
+                        {t("delete")}
+                      </SubmitButton>
+                    </ActionForm>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </DataTable>
         <p className="max-w-prose text-sm text-slate-700">{t("deleteRule")}</p>
       </section>

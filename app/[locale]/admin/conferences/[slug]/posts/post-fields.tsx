@@ -33,7 +33,16 @@ export async function PostFields({ locale, post }: { locale: string; post?: Post
           options={REGIONS.map((r) => ({ value: r, label: t("regionOption", { region: r, name: regions(r) }) }))}
         />
         <TextField name="seats" type="number" label={t("seats")} required defaultValue={post?.seats ?? 1} min={1} max={POST_LIMITS.seats} inputMode="numeric" />
-        <TextField name="sortOrder" type="number" label={t("sortOrder")} description={t("sortOrderHelp")} defaultValue={post?.sortOrder ?? 0} min={0} max={POST_LIMITS.sortOrder} inputMode="numeric" />
+        <TextField
+          name="sortOrder"
+          type="number"
+          label={t("sortOrder")}
+          description={t("sortOrderHelp")}
+          defaultValue={post?.sortOrder ?? 0}
+          min={0}
+          max={POST_LIMITS.sortOrder}
+          inputMode="numeric"
+        />
       </div>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold">{t("namesLegend")}</legend>

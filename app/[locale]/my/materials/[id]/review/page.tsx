@@ -81,7 +81,9 @@ export default workspacePage<{ id: string }>("/my", async ({ user, locale, param
                   <dt className="font-semibold">{t("requestedAt")}</dt>
                   <dd>{formatInstant(locale, r.requestedAt, zone)}</dd>
                   <dt className="font-semibold">{t("question")}</dt>
-                  <dd dir="auto" className="whitespace-pre-wrap">{r.question}</dd>
+                  <dd dir="auto" className="whitespace-pre-wrap">
+                    {r.question}
+                  </dd>
                   <dt className="font-semibold">{t("statusLabel")}</dt>
                   <dd>{t(`status.${r.status}`)}</dd>
                   {r.answeredAt ? (
@@ -93,7 +95,9 @@ export default workspacePage<{ id: string }>("/my", async ({ user, locale, param
                   {r.answer ? (
                     <>
                       <dt className="font-semibold">{t("advice")}</dt>
-                      <dd dir="auto" className="whitespace-pre-wrap">{r.answer}</dd>
+                      <dd dir="auto" className="whitespace-pre-wrap">
+                        {r.answer}
+                      </dd>
                     </>
                   ) : null}
                 </dl>

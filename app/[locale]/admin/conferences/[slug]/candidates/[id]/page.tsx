@@ -106,9 +106,7 @@ export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, 
               <p className="font-medium">
                 {h.fromStatus ? t("historyMove", { from: status(h.fromStatus), to: status(h.toStatus) }) : t("historyFirst", { to: status(h.toStatus) })}
               </p>
-              <p className="text-sm text-slate-700">
-                {t("historyBy", { at: inGeneva(h.at), name: h.actor?.name ?? admin("none") })}
-              </p>
+              <p className="text-sm text-slate-700">{t("historyBy", { at: inGeneva(h.at), name: h.actor?.name ?? admin("none") })}</p>
               {h.formallyReceivedAt ? <p className="text-sm">{t("historyReceived", { at: inGeneva(h.formallyReceivedAt) })}</p> : null}
               {h.note ? <p className="text-sm">{h.note}</p> : null}
             </li>
@@ -139,9 +137,7 @@ export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, 
         <h2 id="candidate-account" className="text-2xl font-semibold">
           {t("accountHeading")}
         </h2>
-        <p data-testid="candidate-account">
-          {c.user ? t(c.user.disabledAt ? "accountDisabled" : "accountActive", { email: c.user.email }) : t("accountNone")}
-        </p>
+        <p data-testid="candidate-account">{c.user ? t(c.user.disabledAt ? "accountDisabled" : "accountActive", { email: c.user.email }) : t("accountNone")}</p>
         <p>
           <Link href={`/admin/users?candidate=${c.id}`} className="text-brand-700 underline underline-offset-4">
             {c.user ? t("accountManage") : t("accountCreate")}

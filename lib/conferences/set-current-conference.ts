@@ -15,6 +15,9 @@ export async function setCurrentConference({ actor, input }: { actor: Actor | nu
   assertCan(actor, "manage:conference:any");
   const { conferenceId } = parseInput(conferenceRefSchema, input);
   return db().$transaction(async (tx) => {
+    // Two officers choosing different conferences at once would each clear the old current
+    // row and then collide on the one-current index: the choice is taken one at a time.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hustings:current-conference'))`;
     const chosen = await lockConferenceForChange(tx, conferenceId);
     const previous = await tx.conference.findFirst({ where: { isCurrent: true }, select: { id: true, slug: true } });
     if (previous?.id === chosen.id) return chosen;

@@ -151,6 +151,18 @@ describe("setCurrentConference", () => {
     expect(last).toMatchObject({ action: "made-current", before: { isCurrent: false, previousCurrent: a.slug }, after: { isCurrent: true } });
   });
 
+  it("takes two officers' simultaneous choices one after the other: both succeed, one conference is current", async () => {
+    const [a, b, c] = [await makeConference(db), await makeConference(db), await makeConference(db)];
+    await setCurrentConference({ actor: asActor(secretariat), input: { conferenceId: a.id } });
+    for (let round = 0; round < 5; round += 1) {
+      const results = await Promise.allSettled([b, c].map((x) => setCurrentConference({ actor: asActor(secretariat), input: { conferenceId: x.id } })));
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+      const current = await db.conference.findMany({ where: { isCurrent: true }, select: { id: true } });
+      expect(current).toHaveLength(1);
+      expect([b.id, c.id]).toContain(current[0]?.id);
+    }
+  });
+
   it("refuses a closed conference and an unknown one, and changes nothing", async () => {
     const current = await makeConference(db);
     await setCurrentConference({ actor: asActor(secretariat), input: { conferenceId: current.id } });

@@ -1,43 +1,34 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /**
- * The verifiable draw of the hearing (Council study ¶6, ¶7: a running order drawn by lot,
- * 2–3 questions per candidate drawn at random). It must be fair and checkable by anyone:
- *
- * 1. Before any draw the secretariat commits to a secret seed: 32 random bytes, written as
- *    64 lower-case hex characters. Only its hash, `seedHash = sha256(seed as ASCII hex)` in
- *    lower-case hex, is published.
- * 2. A draw is a pure function of the seed and public data. The eligible ids are first
- *    checked (no repeats; no "," or "|" inside an id) and sorted in byte order of their
- *    UTF-8 encoding, so the order in which they were listed does not matter. They are published
- *    with the result.
- * 3. Random words come from HMAC-SHA256 with key = the 32 seed bytes (hex-decoded) and
- *    message = `hustings-draw-v1|<kind>|<hearingId>|<candidateId or empty>|<sorted ids
- *    joined by ",">|<counter>` (UTF-8; counter = 0, 1, 2 … in decimal). Each 32-byte MAC
- *    gives eight unsigned 32-bit big-endian words, used in order; when they run out the
- *    counter is incremented.
- * 4. Fisher–Yates: for i = n−1 down to 1, take j uniform in [0, i] and swap ids i and j.
- *    j is drawn without modulo bias by rejection: with bound = i + 1 and
- *    limit = 2^32 − (2^32 mod bound), a word w ≥ limit is discarded and the next one used;
- *    otherwise j = w mod bound.
- * 5. The permutation is the drawn order (running order); a question draw takes its first N.
- *    After the hearing the seed is revealed; anyone can check sha256(seed) = seedHash and
- *    recompute the result from the published ids.
+ * The verifiable draw of the hearing, algorithm "hustings-draw-v2" (Council study ¶6, ¶7: a
+ * running order drawn by lot, 2–3 questions per candidate drawn at random). Specified to the
+ * byte, with a worked example, in docs/draw-specification.md (also a public page); the design
+ * and its threat model are in docs/decisions/007-verifiable-draw.md. Draws recorded under
+ * "hustings-draw-v1" are re-checked with lib/draw/verifiable-draw-v1.ts.
  */
-export const ALGORITHM = "hustings-draw-v1";
+export const ALGORITHM = "hustings-draw-v2";
 
 export type DrawKindName = "RUNNING_ORDER" | "QUESTIONS";
 
 export type DrawInput = {
+  /** The secret seed: 64 lower-case hex characters (32 bytes). */
   seed: string;
   kind: DrawKindName;
   hearingId: string;
-  /** Null for the running order, which is not about one candidate. */
+  /** Null for the running order; the candidate's id for a question draw. */
   candidateId: string | null;
+  /** The public entropy typed at the draw, already normalised (normaliseEntropy). */
+  entropy: string;
   eligibleIds: readonly string[];
 };
 
-const SEED_PATTERN = /^[0-9a-f]{64}$/;
+/** Ids of hearings, candidates and questions as they enter the message. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+/** Normalised public entropy: 4 to 64 ASCII digits. */
+export const ENTROPY_PATTERN = /^[0-9]{4,64}$/;
+export const SEED_PATTERN = /^[0-9a-f]{64}$/;
+const KINDS: readonly DrawKindName[] = ["RUNNING_ORDER", "QUESTIONS"];
 const TWO_TO_32 = 0x1_0000_0000;
 
 /** A fresh secret seed: 32 random bytes as lower-case hex. */
@@ -45,30 +36,79 @@ export function createSeed(): string {
   return randomBytes(32).toString("hex");
 }
 
-/** What is published before the draw: sha256 of the seed's hex text, in hex. */
-export function seedHash(seed: string): string {
-  return createHash("sha256").update(seed, "utf8").digest("hex");
+function seedBytes(seedHex: string): Buffer {
+  if (!SEED_PATTERN.test(seedHex)) throw new RangeError("A seed is 64 lower-case hex characters");
+  return Buffer.from(seedHex, "hex");
 }
 
-/** The eligible ids in byte order of their UTF-8 encoding, refusing repeats and separators. */
+/** The commitment published before any draw: SHA-256 of the seed's 32 bytes, in lower-case hex. */
+export function seedHash(seedHex: string): string {
+  return createHash("sha256").update(seedBytes(seedHex)).digest("hex");
+}
+
+/**
+ * The public entropy as it enters the draw: white space removed, then 4 to 64 ASCII digits
+ * (0–9); anything else gives null.
+ */
+export function normaliseEntropy(raw: string): string | null {
+  const digits = raw.replace(/\s+/gu, "");
+  return ENTROPY_PATTERN.test(digits) ? digits : null;
+}
+
+/** The eligible ids, checked (pattern, no repeats) and sorted in ASCII byte order. */
 export function sortIds(ids: readonly string[]): string[] {
   for (const id of ids) {
-    if (id === "" || id.includes(",") || id.includes("|")) throw new RangeError(`Not a drawable id: ${JSON.stringify(id)}`);
+    if (!ID_PATTERN.test(id)) throw new RangeError(`Not a drawable id: ${JSON.stringify(id)}`);
   }
   if (new Set(ids).size !== ids.length) throw new RangeError("Eligible ids must be distinct");
-  return [...ids].sort((a, b) => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8")));
+  // ASCII only, so comparing UTF-16 code units is comparing bytes.
+  return [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A stream of 32-bit words from HMAC-SHA256(seed, message|counter). */
-function wordStream(seed: string, prefix: string): () => number {
-  if (!SEED_PATTERN.test(seed)) throw new RangeError("A seed is 64 lower-case hex characters");
-  const key = Buffer.from(seed, "hex");
+/** The message M: the lines joined by "\n", no trailing newline, UTF-8 (all ASCII). */
+export function drawMessage(input: Omit<DrawInput, "seed">): { message: Buffer; sortedIds: string[] } {
+  if (!KINDS.includes(input.kind)) throw new RangeError("Unknown draw kind");
+  if (!ID_PATTERN.test(input.hearingId)) throw new RangeError("Not a hearing id");
+  if (input.kind === "RUNNING_ORDER" && input.candidateId !== null) throw new RangeError("The running order is not about one candidate");
+  if (input.kind === "QUESTIONS" && (input.candidateId === null || !ID_PATTERN.test(input.candidateId))) throw new RangeError("Not a candidate id");
+  if (!ENTROPY_PATTERN.test(input.entropy)) throw new RangeError("The entropy must be normalised: 4 to 64 digits");
+  const sortedIds = sortIds(input.eligibleIds);
+  const lines = [ALGORITHM, input.kind, input.hearingId, input.candidateId ?? "", input.entropy, ...sortedIds];
+  return { message: Buffer.from(lines.join("\n"), "utf8"), sortedIds };
+}
+
+/** Block k = HMAC-SHA256(key = the 32 seed bytes, M ‖ k as uint32 big-endian). */
+export function drawBlock(key: Buffer, message: Buffer, counter: number): Buffer {
+  const k = Buffer.alloc(4);
+  k.writeUInt32BE(counter);
+  return createHmac("sha256", key).update(message).update(k).digest();
+}
+
+/** Every intermediate value of a draw, for the specification's worked example. */
+export type DrawTrace = {
+  message: Buffer;
+  sortedIds: string[];
+  blocks: { counter: number; mac: Buffer; words: number[] }[];
+  steps: { i: number; bound: number; limit: number; tries: { word: number; accepted: boolean }[]; j: number; after: string[] }[];
+  result: string[];
+};
+
+type Observer = {
+  block?: (counter: number, mac: Buffer) => void;
+  word?: (word: number, accepted: boolean) => void;
+  step?: (i: number, bound: number, limit: number, j: number, order: readonly string[]) => void;
+};
+
+function run(input: DrawInput, observer?: Observer): string[] {
+  const key = seedBytes(input.seed);
+  const { message, sortedIds } = drawMessage(input);
   let counter = 0;
   let block = Buffer.alloc(0);
   let offset = 0;
-  return () => {
+  const next = (): number => {
     if (offset >= block.length) {
-      block = createHmac("sha256", key).update(`${prefix}|${counter}`, "utf8").digest();
+      block = drawBlock(key, message, counter);
+      observer?.block?.(counter, block);
       counter += 1;
       offset = 0;
     }
@@ -76,38 +116,58 @@ function wordStream(seed: string, prefix: string): () => number {
     offset += 4;
     return word;
   };
-}
-
-/** Uniform in [0, bound) without modulo bias (rejection sampling). */
-function uniform(next: () => number, bound: number): number {
-  const limit = TWO_TO_32 - (TWO_TO_32 % bound);
-  for (;;) {
-    const word = next();
-    if (word < limit) return word % bound;
-  }
-}
-
-/** The eligible ids (sorted first) in drawn order. */
-export function drawPermutation(input: DrawInput): string[] {
-  const ids = sortIds(input.eligibleIds);
-  const prefix = [ALGORITHM, input.kind, input.hearingId, input.candidateId ?? "", ids.join(",")].join("|");
-  const next = wordStream(input.seed, prefix);
-  const order = [...ids];
+  const order = [...sortedIds];
   for (let i = order.length - 1; i > 0; i--) {
-    const j = uniform(next, i + 1);
+    const bound = i + 1;
+    const limit = TWO_TO_32 - (TWO_TO_32 % bound);
+    let word = next();
+    while (word >= limit) {
+      observer?.word?.(word, false);
+      word = next();
+    }
+    observer?.word?.(word, true);
+    const j = word % bound;
     [order[i], order[j]] = [order[j] as string, order[i] as string];
+    observer?.step?.(i, bound, limit, j, order);
   }
   return order;
 }
 
-/** ¶6: 2–3 questions per candidate, the first `count` of the permutation. */
-export function drawQuestions(input: DrawInput & { count: number }): string[] {
-  return drawPermutation(input).slice(0, input.count);
+/** The eligible ids (sorted first) in drawn order: Fisher–Yates from the last position down. */
+export function drawPermutation(input: DrawInput): string[] {
+  return run(input);
 }
 
-/** Re-runs a published draw: the seed must match its committed hash and give the same result. */
+/** ¶6: the questions drawn for a candidate are the first `count` of the permutation. */
+export function drawQuestions(input: DrawInput & { count: number }): string[] {
+  if (!Number.isInteger(input.count) || input.count < 0) throw new RangeError("A count is a whole number");
+  return run(input).slice(0, input.count);
+}
+
+/** The draw with every intermediate value (the specification's worked example shows them). */
+export function traceDraw(input: DrawInput): DrawTrace {
+  const { message, sortedIds } = drawMessage(input);
+  const blocks: DrawTrace["blocks"] = [];
+  const steps: DrawTrace["steps"] = [];
+  let tries: { word: number; accepted: boolean }[] = [];
+  const result = run(input, {
+    block: (counter, mac) => blocks.push({ counter, mac: Buffer.from(mac), words: Array.from({ length: 8 }, (_, n) => mac.readUInt32BE(n * 4)) }),
+    word: (word, accepted) => tries.push({ word, accepted }),
+    step: (i, bound, limit, j, order) => {
+      steps.push({ i, bound, limit, tries, j, after: [...order] });
+      tries = [];
+    },
+  });
+  return { message, sortedIds, blocks, steps, result };
+}
+
+/** Re-runs a published draw: the seed must match its commitment and give the same result. */
 export function verifyDraw(input: DrawInput & { seedHash: string; count: number; result: readonly string[] }): boolean {
-  if (!SEED_PATTERN.test(input.seed) || seedHash(input.seed) !== input.seedHash) return false;
-  const expected = drawQuestions(input);
-  return expected.length === input.result.length && expected.every((id, i) => id === input.result[i]);
+  try {
+    if (seedHash(input.seed) !== input.seedHash) return false;
+    const expected = drawQuestions(input);
+    return expected.length === input.result.length && expected.every((id, i) => id === input.result[i]);
+  } catch {
+    return false;
+  }
 }

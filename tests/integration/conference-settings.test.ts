@@ -5,7 +5,7 @@ import { clearDeadlineOverride, overrideDeadline } from "@/lib/elections/overrid
 import { updateConference } from "@/lib/elections/update-conference";
 import { auditRowsFor } from "../support/audit";
 import { withAppDatabase } from "../support/app-database";
-import { asActor, makeConference, makeUser, type TestUser } from "../support/factories";
+import { asActor, makeConference, makeMemberState, makePost, makeUser, type TestUser } from "../support/factories";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
@@ -143,6 +143,50 @@ describe("deadline override (GR170)", () => {
     const last = (await auditRowsFor(db, "Conference", conferenceId)).at(-1);
     expect(last).toMatchObject({ action: "deadline-override-cleared" });
     expect(last?.after).toMatchObject({ reason: "The disruption was resolved in time." });
+  });
+
+  it("refuses a deadline at or after the opening, after the hearing, or before a formal receipt, and changes nothing", async () => {
+    const actor = asActor(secretariat);
+    const reason = "Postal services were disrupted.";
+    const before = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    // PP-18 opens on 29 October 2018 at 00:00 in Dubai (20:00 UTC): 21:00 in Geneva, whose summer time ended that day.
+    for (const at of ["2018-10-28T21:00", "2018-11-20T12:00"]) {
+      const refusal = await refusalOf(overrideDeadline({ actor, conferenceId, input: { at, reason } }));
+      expect(refusal).toMatchObject({
+        code: "INVALID_INPUT",
+        messageKey: "adminConference.overrideNotBeforeOpening",
+        fieldErrors: { at: "adminConference.overrideNotBeforeOpening" },
+      });
+    }
+    await overrideDeadline({ actor, conferenceId, input: { at: "2018-10-28T20:59", reason } });
+
+    const chair = await makeUser(db, "CHAIR");
+    await db.hearing.create({
+      data: { conferenceId, startsAt: new Date("2018-10-20T08:00:00Z"), presentationMinutes: 15, qaMinutes: 15, questionsPerCandidate: 2, chairId: chair.id },
+    });
+    expect(await refusalOf(overrideDeadline({ actor, conferenceId, input: { at: "2018-10-20T10:00", reason } }))).toMatchObject({
+      fieldErrors: { at: "adminConference.overrideNotBeforeHearing" },
+    });
+
+    const post = await makePost(db, conferenceId);
+    const state = await makeMemberState(db);
+    await db.candidate.create({
+      data: {
+        conferenceId,
+        postId: post.id,
+        memberStateId: state.id,
+        name: "Received late September",
+        status: "FORMAL",
+        formallyReceivedAt: new Date("2018-09-25T08:00:00Z"),
+      },
+    });
+    expect(await refusalOf(overrideDeadline({ actor, conferenceId, input: { at: "2018-09-20T18:00", reason } }))).toMatchObject({
+      fieldErrors: { at: "adminConference.overrideBeforeReceived" },
+    });
+    await overrideDeadline({ actor, conferenceId, input: { at: "2018-10-05T18:00", reason } });
+    const after = await db.conference.findUniqueOrThrow({ where: { id: conferenceId } });
+    expect(after.deadlineOverrideAt).toEqual(new Date("2018-10-05T16:00:00Z"));
+    expect(before.deadlineOverrideAt).toBeNull();
   });
 
   it("is refused to every other role, a disabled secretariat and an anonymous visitor", async () => {

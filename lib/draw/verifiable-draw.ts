@@ -119,18 +119,28 @@ function run(input: DrawInput, observer?: Observer): string[] {
   const order = [...sortedIds];
   for (let i = order.length - 1; i > 0; i--) {
     const bound = i + 1;
-    const limit = TWO_TO_32 - (TWO_TO_32 % bound);
-    let word = next();
-    while (word >= limit) {
-      observer?.word?.(word, false);
-      word = next();
-    }
-    observer?.word?.(word, true);
-    const j = word % bound;
+    const j = uniformIndex(next, bound, observer?.word);
     [order[i], order[j]] = [order[j] as string, order[i] as string];
-    observer?.step?.(i, bound, limit, j, order);
+    observer?.step?.(i, bound, rejectionLimit(bound), j, order);
   }
   return order;
+}
+
+/** 2^32 − (2^32 mod bound): words at or above it are discarded. */
+export function rejectionLimit(bound: number): number {
+  return TWO_TO_32 - (TWO_TO_32 % bound);
+}
+
+/** Uniform in [0, bound) without modulo bias: words ≥ limit are discarded, then j = w mod bound. */
+export function uniformIndex(next: () => number, bound: number, seen?: (word: number, accepted: boolean) => void): number {
+  if (!Number.isInteger(bound) || bound < 1 || bound > TWO_TO_32) throw new RangeError("A bound is a whole number from 1 to 2^32");
+  const limit = rejectionLimit(bound);
+  for (;;) {
+    const word = next();
+    const accepted = word < limit;
+    seen?.(word, accepted);
+    if (accepted) return word % bound;
+  }
 }
 
 /** The eligible ids (sorted first) in drawn order: Fisher–Yates from the last position down. */

@@ -16,3 +16,12 @@ export function isCorporateAddress(email: string, corporateDomains: readonly str
     return corporate !== "" && (domain === corporate || domain.endsWith(`.${corporate}`));
   });
 }
+
+/**
+ * 001 A reaches the candidate's account too: forum mail to a candidate is sent to the
+ * account's address, so a candidate account may not be on a corporate domain of its
+ * candidature's conference. Other roles are the Union's own people and may be.
+ */
+export function isRefusedAccountAddress(account: { role: string; email: string }, corporateDomains: readonly string[]): boolean {
+  return account.role === "CANDIDATE" && isCorporateAddress(account.email, corporateDomains);
+}

@@ -6,12 +6,13 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { changeRoleSchema } from "./schema";
-import { assertCandidatureFree, assertNotLastSecretariat, lockUser, USER_FIELDS } from "./users-admin";
+import { assertAccountAddressAllowed, assertCandidatureFree, assertNotLastSecretariat, lockUser, USER_FIELDS } from "./users-admin";
 
 /**
  * Gives a user another role. Sessions end (sessionVersion) so that no page keeps the old
  * role's view; a candidate account is bound to exactly one candidature, so leaving the
- * role unbinds it and taking it needs a candidature without an account.
+ * role unbinds it and taking it needs a candidature without an account, and an address
+ * off its conference's corporate domains.
  */
 export async function changeRole({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "manage:user:any");
@@ -23,6 +24,8 @@ export async function changeRole({ actor, input }: { actor: Actor | null; input:
     if (before.role === data.role && before.candidateId === candidateId) {
       throw new DomainError("CONFLICT", { messageKey: "adminUsers.roleUnchanged" });
     }
+    // Bound to a candidature, the account's address becomes where its forum mail goes.
+    await assertAccountAddressAllowed(tx, { role: data.role, email: before.email, candidateId }, "candidateId");
     const after = await tx.user.update({
       where: { id: data.userId },
       data: { role: data.role, candidateId, sessionVersion: { increment: 1 } },

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { createUserSchema } from "./schema";
 import { newSetupToken } from "./setup-token";
-import { assertCandidatureFree, USER_FIELDS } from "./users-admin";
+import { assertAccountAddressAllowed, assertCandidatureFree, assertMemberStateExists, USER_FIELDS } from "./users-admin";
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
@@ -33,11 +33,11 @@ export async function createUser({ actor, input }: { actor: Actor | null; input:
         // A candidate belongs to the administration that nominated them unless told otherwise.
         memberStateId ??= candidature.memberStateId;
       }
-      if (memberStateId && !(await tx.memberState.findUnique({ where: { id: memberStateId }, select: { id: true } }))) {
-        throw new DomainError("NOT_FOUND", { fieldErrors: { memberStateId: "adminUsers.memberStateNotFound" } });
-      }
+      await assertAccountAddressAllowed(tx, { role: data.role, email: data.email, candidateId }, "email");
+      await assertMemberStateExists(tx, memberStateId, "memberStateId");
+      await assertMemberStateExists(tx, data.nationalityId, "nationalityId");
       const user = await tx.user.create({
-        data: { email: data.email, name: data.name, role: data.role, candidateId, memberStateId, isStaff: data.isStaff },
+        data: { email: data.email, name: data.name, role: data.role, candidateId, memberStateId, nationalityId: data.nationalityId, isStaff: data.isStaff },
         select: USER_FIELDS,
       });
       await tx.passwordSetupToken.create({ data: { userId: user.id, tokenHash: link.tokenHash, expiresAt: link.expiresAt } });

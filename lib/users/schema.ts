@@ -26,12 +26,26 @@ export const createUserSchema = z
     role,
     candidateId: optionalId,
     memberStateId: optionalId,
+    nationalityId: optionalId,
     // An unticked box is absent from the form data; lib/validation/fields.ts `checkbox` alone requires the key.
     isStaff: checkbox.optional().transform((v) => v === true),
   })
   .refine((u) => u.role !== "CANDIDATE" || u.candidateId !== null, { path: ["candidateId"], error: "adminUsers.candidateRequired" });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
+
+/**
+ * The account's details, as the edit form sends them all: the administration and the
+ * nationality are two fields (docs/domain.md#hearing-chair-impartial), each a Member State or none.
+ */
+export const updateUserSchema = z.object({
+  userId: id,
+  email,
+  name: text(USER_LIMITS.name),
+  memberStateId: optionalId,
+  nationalityId: optionalId,
+  isStaff: checkbox.optional().transform((v) => v === true),
+});
 
 export const userRefSchema = z.object({ userId: id });
 

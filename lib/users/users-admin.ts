@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { isRefusedAccountAddress } from "@/lib/candidates/contact-domain";
 import { DomainError } from "@/lib/errors/domain-error";
 import { leavesNoActiveSecretariat } from "./last-secretariat";
 
@@ -13,6 +14,7 @@ export const USER_FIELDS = {
   role: true,
   candidateId: true,
   memberStateId: true,
+  nationalityId: true,
   isStaff: true,
   disabledAt: true,
   sessionVersion: true,
@@ -55,6 +57,32 @@ export async function assertCandidatureFree(tx: Tx, candidateId: string, exceptU
   return candidate;
 }
 
+/** A Member State chosen in a user form exists; `field` is the form field the refusal names. */
+export async function assertMemberStateExists(tx: Tx, memberStateId: string | null, field: "memberStateId" | "nationalityId") {
+  if (memberStateId && !(await tx.memberState.findUnique({ where: { id: memberStateId }, select: { id: true } }))) {
+    throw new DomainError("NOT_FOUND", { fieldErrors: { [field]: "adminUsers.memberStateNotFound" } });
+  }
+}
+
+/**
+ * A candidate account's address is where forum mail goes: it may not be on a corporate
+ * domain of its candidature's conference (lib/candidates/contact-domain.ts). The refusal
+ * names `field`, the form field that can fix it.
+ */
+export async function assertAccountAddressAllowed(
+  tx: Tx,
+  account: { role: string; email: string; candidateId: string | null },
+  field: "email" | "candidateId",
+) {
+  if (account.role !== "CANDIDATE" || !account.candidateId) return;
+  const candidate = await tx.candidate.findUnique({ where: { id: account.candidateId }, select: { conference: { select: { corporateDomains: true } } } });
+  if (candidate && isRefusedAccountAddress(account, candidate.conference.corporateDomains)) {
+    throw new DomainError("INVALID_INPUT", {
+      fieldErrors: { [field]: field === "email" ? "adminUsers.corporateAddress" : "adminUsers.corporateAddressToBind" },
+    });
+  }
+}
+
 /** Every account, for the users page. */
 export async function listUsersForAdmin(actor: Actor | null) {
   assertCan(actor, "manage:user:any");
@@ -67,11 +95,33 @@ export async function listUsersForAdmin(actor: Actor | null) {
       isStaff: true,
       disabledAt: true,
       memberState: { select: { iso2: true, nameEn: true } },
+      nationality: { select: { iso2: true, nameEn: true } },
       candidate: { select: { id: true, name: true } },
       _count: { select: { setupTokens: { where: { usedAt: null, expiresAt: { gt: new Date() } } } } },
     },
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
   });
+}
+
+/** One account, for its edit page. */
+export async function getUserForAdmin(actor: Actor | null, userId: string) {
+  assertCan(actor, "manage:user:any");
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      memberStateId: true,
+      nationalityId: true,
+      isStaff: true,
+      disabledAt: true,
+      candidate: { select: { name: true, conference: { select: { name: true } } } },
+    },
+  });
+  if (!user) throw new DomainError("NOT_FOUND", { messageKey: "adminUsers.notFound" });
+  return user;
 }
 
 /** Which accounts have a password: shown as "waiting for the set-password link" otherwise. */
@@ -91,7 +141,7 @@ export async function listCandidaturesWithoutAccount(actor: Actor | null) {
   });
 }
 
-/** Member States, for the user's administration (chair impartiality, ¶8). */
+/** Member States, for the user's administration and nationality (docs/domain.md#hearing-chair-impartial). */
 export async function listMemberStatesForAdmin(actor: Actor | null) {
   assertCan(actor, "manage:user:any");
   return db().memberState.findMany({ select: { id: true, iso2: true, nameEn: true }, orderBy: { nameEn: "asc" } });

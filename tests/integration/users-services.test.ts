@@ -9,7 +9,8 @@ import { enableUser } from "@/lib/users/enable-user";
 import { issueSetupLink } from "@/lib/users/issue-setup-link";
 import { setPassword } from "@/lib/users/set-password";
 import { hashSetupToken } from "@/lib/users/setup-token";
-import { listCandidaturesWithoutAccount, listUsersForAdmin } from "@/lib/users/users-admin";
+import { updateUser } from "@/lib/users/update-user";
+import { getUserForAdmin, listCandidaturesWithoutAccount, listUsersForAdmin } from "@/lib/users/users-admin";
 import type { Actor } from "@/lib/auth/permissions";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
@@ -227,5 +228,158 @@ describe("candidatures without an account", () => {
     const row = (await listCandidaturesWithoutAccount(actor)).find((c) => c.id === open.id);
     expect(row?.conference.name).toEqual(expect.any(String));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => listCandidaturesWithoutAccount(a));
+  });
+});
+
+describe("nationality", () => {
+  it("is set at creation apart from the administration, checked, and audited", async () => {
+    const administration = await makeMemberState(db);
+    const nationality = await makeMemberState(db);
+    const made = await createUser({
+      actor,
+      input: { email: email(), name: "Chair", role: "CHAIR", memberStateId: administration.id, nationalityId: nationality.id },
+    });
+    expect(made.user).toMatchObject({ memberStateId: administration.id, nationalityId: nationality.id });
+    const [row] = await auditRowsFor(db, "User", made.user.id);
+    expect(row?.after).toMatchObject({ memberStateId: administration.id, nationalityId: nationality.id });
+    expect(await refusalOf(createUser({ actor, input: { email: email(), name: "X", role: "CHAIR", nationalityId: "no-such-state" } }))).toMatchObject({
+      code: "NOT_FOUND",
+      fieldErrors: { nationalityId: "adminUsers.memberStateNotFound" },
+    });
+    // Nothing is written by the refusal: no account with a made-up nationality.
+    expect(await db.user.count({ where: { nationalityId: "no-such-state" } })).toBe(0);
+  });
+
+  it("is set, changed and cleared by the secretariat, each change audited with the ids before and after", async () => {
+    const chair = await makeUser(db, "CHAIR");
+    const first = await makeMemberState(db);
+    const second = await makeMemberState(db);
+    const details = { userId: chair.id, email: chair.email, name: "The Chair" };
+    const set = await updateUser({ actor, input: { ...details, nationalityId: first.id } });
+    expect(set).toMatchObject({ nationalityId: first.id, memberStateId: null, name: "The Chair" });
+    await updateUser({ actor, input: { ...details, nationalityId: second.id } });
+    const cleared = await updateUser({ actor, input: { ...details, nationalityId: "" } });
+    expect(cleared.nationalityId).toBeNull();
+    const audit = await auditRowsFor(db, "User", chair.id);
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["updated", actor.id],
+      ["updated", actor.id],
+      ["updated", actor.id],
+    ]);
+    expect(
+      audit.map((a) => [(a.before as { nationalityId: string | null }).nationalityId, (a.after as { nationalityId: string | null }).nationalityId]),
+    ).toEqual([
+      [null, first.id],
+      [first.id, second.id],
+      [second.id, null],
+    ]);
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain("scrypt$");
+  });
+
+  it("edits the other details too, and refuses an unknown state, a taken address, no change, an unknown account", async () => {
+    const member = await makeUser(db, "MEMBER");
+    const state = await makeMemberState(db);
+    const address = email();
+    const after = await updateUser({ actor, input: { userId: member.id, email: address, name: "Renamed", memberStateId: state.id, isStaff: "on" } });
+    expect(after).toMatchObject({ email: address.toLowerCase(), name: "Renamed", memberStateId: state.id, nationalityId: null, isStaff: true });
+    const same = { userId: member.id, email: address, name: "Renamed", memberStateId: state.id, isStaff: "on" };
+    expect(await refusalOf(updateUser({ actor, input: same }))).toMatchObject({ code: "CONFLICT", messageKey: "adminUsers.unchanged" });
+    expect((await refusalOf(updateUser({ actor, input: { ...same, nationalityId: "no-such-state" } }))).fieldErrors).toEqual({
+      nationalityId: "adminUsers.memberStateNotFound",
+    });
+    expect((await refusalOf(updateUser({ actor, input: { ...same, memberStateId: "no-such-state" } }))).fieldErrors).toEqual({
+      memberStateId: "adminUsers.memberStateNotFound",
+    });
+    const other = await makeUser(db, "MEMBER");
+    expect((await refusalOf(updateUser({ actor, input: { ...same, email: other.email.toUpperCase() } }))).fieldErrors).toEqual({
+      email: "adminUsers.emailTaken",
+    });
+    expect((await refusalOf(updateUser({ actor, input: { userId: member.id, email: "nope", name: "" } }))).fieldErrors).toEqual({
+      email: "email",
+      name: "required",
+    });
+    expect(await refusalOf(updateUser({ actor, input: { ...same, userId: "nobody" } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await auditRowsFor(db, "User", member.id)).map((a) => a.action)).toEqual(["updated"]);
+  });
+
+  it("is shown in the list and on the account's page", async () => {
+    const state = await makeMemberState(db);
+    const made = await createUser({ actor, input: { email: email(), name: "Listed", role: "MEMBER", nationalityId: state.id } });
+    const row = (await listUsersForAdmin(actor)).find((u) => u.id === made.user.id);
+    expect(row?.nationality).toEqual({ iso2: state.iso2, nameEn: state.nameEn });
+    expect(await getUserForAdmin(actor, made.user.id)).toMatchObject({ nationalityId: state.id });
+    expect(await refusalOf(getUserForAdmin(actor, "nobody"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("editing an account, and reading it for editing, are for the secretariat only", async () => {
+    const member = await makeUser(db, "MEMBER");
+    const state = await makeMemberState(db);
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
+      updateUser({ actor: a, input: { userId: member.id, email: member.email, name: "X", nationalityId: state.id } }),
+    );
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => getUserForAdmin(a, member.id));
+    // Every refused role left the account as it was.
+    expect(await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { nationalityId: true } })).toEqual({ nationalityId: null });
+  });
+});
+
+describe("a candidate account's address (Ethics Office guidance, A)", () => {
+  const CORPORATE = "itu.int"; // the conference's default corporate domain
+
+  it("is refused on a corporate domain of its conference when the account is created, a subdomain too", async () => {
+    for (const address of [`${unique("c")}@${CORPORATE}`, `${unique("c")}@Mail.ITU.int`]) {
+      const candidature = await makeFreeCandidature(db);
+      expect(await refusalOf(createUser({ actor, input: { email: address, name: "C", role: "CANDIDATE", candidateId: candidature.id } }))).toEqual({
+        code: "INVALID_INPUT",
+        messageKey: undefined,
+        fieldErrors: { email: "adminUsers.corporateAddress" },
+        values: undefined,
+      });
+      expect(await db.user.count({ where: { candidateId: candidature.id } })).toBe(0);
+    }
+  });
+
+  it("follows the candidature's conference's own list, and does not concern the other roles", async () => {
+    const candidature = await makeFreeCandidature(db);
+    await db.conference.update({ where: { id: candidature.conferenceId }, data: { corporateDomains: ["example.net"] } });
+    expect(
+      (await refusalOf(createUser({ actor, input: { email: `${unique("c")}@example.net`, name: "C", role: "CANDIDATE", candidateId: candidature.id } })))
+        .fieldErrors,
+    ).toEqual({ email: "adminUsers.corporateAddress" });
+    const made = await createUser({ actor, input: { email: `${unique("c")}@${CORPORATE}`, name: "C", role: "CANDIDATE", candidateId: candidature.id } });
+    expect(made.user.candidateId).toBe(candidature.id);
+    const officer = await createUser({ actor, input: { email: `${unique("officer")}@${CORPORATE}`, name: "Officer", role: "SECRETARIAT" } });
+    expect(officer.user.role).toBe("SECRETARIAT");
+  });
+
+  it("is refused when an account on a corporate domain is bound to a candidature", async () => {
+    const staff = await createUser({ actor, input: { email: `${unique("staff")}@${CORPORATE}`, name: "Staff", role: "MEMBER" } });
+    const candidature = await makeFreeCandidature(db);
+    expect(await refusalOf(changeRole({ actor, input: { userId: staff.user.id, role: "CANDIDATE", candidateId: candidature.id } }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { candidateId: "adminUsers.corporateAddressToBind" },
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: staff.user.id }, select: { role: true, candidateId: true } })).toEqual({
+      role: "MEMBER",
+      candidateId: null,
+    });
+    // A private address first, and then the binding is accepted.
+    await updateUser({ actor, input: { userId: staff.user.id, email: email(), name: "Staff" } });
+    const bound = await changeRole({ actor, input: { userId: staff.user.id, role: "CANDIDATE", candidateId: candidature.id } });
+    expect(bound).toMatchObject({ role: "CANDIDATE", candidateId: candidature.id });
+    expect((await auditRowsFor(db, "User", staff.user.id)).map((a) => a.action)).toEqual(["created", "updated", "role-changed"]);
+  });
+
+  it("is refused when a candidate account's address is changed to one, and not for another role", async () => {
+    const candidature = await makeFreeCandidature(db);
+    const candidate = await makeUser(db, "CANDIDATE", { candidateId: candidature.id });
+    expect((await refusalOf(updateUser({ actor, input: { userId: candidate.id, email: `${unique("c")}@News.${CORPORATE}`, name: "C" } }))).fieldErrors).toEqual(
+      { email: "adminUsers.corporateAddress" },
+    );
+    expect((await db.user.findUniqueOrThrow({ where: { id: candidate.id } })).email).toBe(candidate.email);
+    expect(await auditRowsFor(db, "User", candidate.id)).toEqual([]);
+    const chair = await makeUser(db, "CHAIR");
+    const moved = await updateUser({ actor, input: { userId: chair.id, email: `${unique("chair")}@${CORPORATE}`, name: "Chair" } });
+    expect(moved.email.endsWith(`@${CORPORATE}`)).toBe(true);
   });
 });

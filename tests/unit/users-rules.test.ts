@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { isRefusedAccountAddress } from "@/lib/candidates/contact-domain";
 import { leavesNoActiveSecretariat } from "@/lib/users/last-secretariat";
-import { changeRoleSchema, createUserSchema, passwordLength, setPasswordSchema } from "@/lib/users/schema";
+import { changeRoleSchema, createUserSchema, passwordLength, setPasswordSchema, updateUserSchema } from "@/lib/users/schema";
 import { hashSetupToken, isSetupTokenUsable, newSetupToken, SETUP_LINK_DAYS } from "@/lib/users/setup-token";
 
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -71,7 +72,15 @@ describe("the user forms", () => {
       candidateId: "",
       memberStateId: "",
     });
-    expect(parsed).toEqual({ email: "jane.doe@example.org", name: "Jane Doe", role: "MEMBER", isStaff: true, candidateId: null, memberStateId: null });
+    expect(parsed).toEqual({
+      email: "jane.doe@example.org",
+      name: "Jane Doe",
+      role: "MEMBER",
+      isStaff: true,
+      candidateId: null,
+      memberStateId: null,
+      nationalityId: null,
+    });
   });
   it("need a candidature for a candidate account", () => {
     expect(fieldErrors(createUserSchema.safeParse({ email: "c@example.org", name: "C", role: "CANDIDATE" }))).toEqual({
@@ -84,5 +93,49 @@ describe("the user forms", () => {
   });
   it("refuse an unknown role and a bad address", () => {
     expect(fieldErrors(createUserSchema.safeParse({ email: "not-an-address", name: "X", role: "ROOT" }))).toEqual({ email: "email", role: "choose" });
+  });
+});
+
+describe("the account's details form", () => {
+  it("keeps the administration and the nationality apart, each a state or none", () => {
+    expect(updateUserSchema.parse({ userId: "u", email: " A@Example.ORG", name: "A", memberStateId: "s1", nationalityId: "s2" })).toEqual({
+      userId: "u",
+      email: "a@example.org",
+      name: "A",
+      memberStateId: "s1",
+      nationalityId: "s2",
+      isStaff: false,
+    });
+    expect(updateUserSchema.parse({ userId: "u", email: "a@example.org", name: "A", memberStateId: "", nationalityId: "", isStaff: "on" })).toMatchObject({
+      memberStateId: null,
+      nationalityId: null,
+      isStaff: true,
+    });
+    expect(createUserSchema.parse({ email: "a@example.org", name: "A", role: "CHAIR", nationalityId: "s2" }).nationalityId).toBe("s2");
+  });
+  it("refuses a missing account, a bad address, an empty name, an overlong id", () => {
+    expect(fieldErrors(updateUserSchema.safeParse({ email: "nope", name: " ", nationalityId: "x".repeat(65) }))).toEqual({
+      userId: "required",
+      email: "email",
+      name: "required",
+      nationalityId: "tooLong:64",
+    });
+  });
+});
+
+describe("a candidate account's address (Ethics Office guidance, A)", () => {
+  const domains = ["itu.int"];
+  it("is refused on a corporate domain or a subdomain of one, whatever the case", () => {
+    expect(isRefusedAccountAddress({ role: "CANDIDATE", email: "someone@itu.int" }, domains)).toBe(true);
+    expect(isRefusedAccountAddress({ role: "CANDIDATE", email: "Someone@Mail.ITU.INT" }, domains)).toBe(true);
+  });
+  it("is accepted elsewhere, or with no corporate domain listed", () => {
+    expect(isRefusedAccountAddress({ role: "CANDIDATE", email: "someone@notitu.int" }, domains)).toBe(false);
+    expect(isRefusedAccountAddress({ role: "CANDIDATE", email: "someone@itu.int" }, [])).toBe(false);
+  });
+  it("does not concern the Union's own people in other roles", () => {
+    for (const role of ["SECRETARIAT", "CHAIR", "ETHICS_OFFICER", "MEMBER"]) {
+      expect(isRefusedAccountAddress({ role, email: "officer@itu.int" }, domains)).toBe(false);
+    }
   });
 });

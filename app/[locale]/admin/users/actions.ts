@@ -10,6 +10,7 @@ import { createUser } from "@/lib/users/create-user";
 import { disableUser } from "@/lib/users/disable-user";
 import { enableUser } from "@/lib/users/enable-user";
 import { issueSetupLink } from "@/lib/users/issue-setup-link";
+import { updateUser } from "@/lib/users/update-user";
 
 /**
  * The full set-password address, built here and returned to the secretariat once: the
@@ -59,4 +60,10 @@ export const changeRoleAction = formAction({
   run: (actor, input) => changeRole({ actor, input }),
   tags: () => [TAGS.users],
   success: (t, r) => t("adminUsers.roleChanged", { name: r.name }),
+});
+
+export const updateUserAction = formAction({
+  run: (actor, input) => updateUser({ actor, input }),
+  tags: () => [TAGS.users],
+  success: (t, r) => t("adminUsers.updated", { name: r.name }),
 });

@@ -4,6 +4,7 @@ import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { ROLES } from "@/lib/auth/permissions";
+import { Link } from "@/lib/i18n/navigation";
 import { memberStateName } from "@/lib/member-states/names";
 import { USER_LIMITS } from "@/lib/users/schema";
 import { listCandidaturesWithoutAccount, listMemberStatesForAdmin, listUsersForAdmin, usersWithPassword } from "@/lib/users/users-admin";
@@ -50,6 +51,7 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
             options={candidatureOptions}
           />
           <SelectField name="memberStateId" label={t("memberState")} description={t("memberStateHelp")} placeholder={admin("none")} options={stateOptions} />
+          <SelectField name="nationalityId" label={t("nationality")} description={t("nationalityHelp")} placeholder={admin("none")} options={stateOptions} />
           <CheckboxField name="isStaff" label={t("isStaff")} description={t("isStaffHelp")} />
           <div>
             <SubmitButton pendingLabel={admin("creating")}>{t("createSubmit")}</SubmitButton>
@@ -62,7 +64,10 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
           {t("listHeading")}
         </h2>
         <p className="max-w-prose text-slate-700">{t("listIntro")}</p>
-        <DataTable caption={t("listHeading")} columns={[t("name"), t("role"), t("state"), t("memberState"), t("isStaffShort"), admin("actions")]}>
+        <DataTable
+          caption={t("listHeading")}
+          columns={[t("name"), t("role"), t("state"), t("memberState"), t("nationality"), t("isStaffShort"), admin("actions")]}
+        >
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-b border-slate-200 align-top" data-testid={`user-${u.email}`}>
@@ -78,8 +83,14 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
                   {u.disabledAt ? t("stateDisabled") : withPassword.has(u.id) ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
                 </td>
                 <td className="p-2">{u.memberState ? memberStateName(locale, u.memberState) : admin("none")}</td>
+                <td className="p-2">{u.nationality ? memberStateName(locale, u.nationality) : admin("none")}</td>
                 <td className="p-2">{u.isStaff ? admin("yes") : admin("no")}</td>
                 <td className="min-w-72 space-y-3 p-2">
+                  <p>
+                    <Link href={`/admin/users/${encodeURIComponent(u.id)}`} className="text-brand-700 underline underline-offset-4">
+                      {t("editLabel", { name: u.name })}
+                    </Link>
+                  </p>
                   <ActionForm action={setEnabledAction} label={t(u.disabledAt ? "enableLabel" : "disableLabel", { name: u.name })}>
                     <HiddenField name="userId" value={u.id} />
                     <HiddenField name="intent" value={u.disabledAt ? "enable" : "disable"} />

@@ -119,6 +119,9 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
       status: true,
       presentationMinutes: true,
       qaMinutes: true,
+      questionsPerCandidate: true,
+      // The questions a draw picked (drawId set), for the drawn and answered counts (¶6, ¶7).
+      questions: { where: { drawId: { not: null } }, select: { candidateId: true, status: true } },
       slots: {
         select: {
           candidateId: true,
@@ -137,7 +140,8 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
   const report = parityReport({
     presentationMinutes: hearing.presentationMinutes,
     qaMinutes: hearing.qaMinutes,
-    slots: hearing.slots.map((s) => ({ ...s, name: s.candidate.name })),
+    questionsPerCandidate: hearing.questionsPerCandidate,
+    slots: hearing.slots.map((s) => ({ ...s, name: s.candidate.name, drawnQuestions: hearing.questions.filter((q) => q.candidateId === s.candidateId) })),
   });
   return { ...base, report };
 }

@@ -1,6 +1,8 @@
 // The parity report (¶6: the same presentation and the same Q&A time for every candidate):
-// planned against actual time per candidate and phase, with the extensions granted and why.
-// Pure arithmetic, shared by the public page and the tests.
+// planned against actual time per candidate and phase, with the extensions granted and why,
+// and how many questions were drawn for and answered by each candidate (a draw made with
+// fewer approved questions than configured, or a hearing ended before the questions were
+// put, shows here). Pure arithmetic, shared by the public page and the tests.
 
 export type ParityPhase = "PRESENTATION" | "QA";
 
@@ -11,7 +13,12 @@ export type ParitySlot = {
   presentationActualMs: number | null;
   qaActualMs: number | null;
   extensions: readonly { phase: string; addedMs: number; reason: string; at: Date | string }[];
+  /** The candidate's questions that a draw picked, by their status now (DRAWN, SHOWN, ANSWERED). */
+  drawnQuestions: readonly { status: string }[];
 };
+
+/** Questions a draw picked for the candidate, and how many of them the candidate answered. */
+export type QuestionFigures = { drawn: number; answered: number };
 
 export type PhaseFigures = {
   plannedMs: number;
@@ -31,11 +38,14 @@ export type ParityRow = {
   /** Both phases spoken; null when either did not take place. */
   totalActualMs: number | null;
   extensions: { phase: ParityPhase; addedMs: number; reason: string; at: string }[];
+  questions: QuestionFigures;
 };
 
 export type ParityReport = {
   plannedPresentationMs: number;
   plannedQaMs: number;
+  /** The number of questions to draw for every candidate (¶6: 2 or 3). */
+  questionsPerCandidate: number;
   rows: ParityRow[];
   /** Longest minus shortest actual total among those who spoke in both phases. */
   spreadMs: number | null;
@@ -51,8 +61,20 @@ function isPhase(phase: string): phase is ParityPhase {
   return phase === "PRESENTATION" || phase === "QA";
 }
 
+const DRAWN_STATUSES = new Set(["DRAWN", "SHOWN", "ANSWERED"]);
+
+function questionFigures(questions: readonly { status: string }[]): QuestionFigures {
+  const drawn = questions.filter((q) => DRAWN_STATUSES.has(q.status));
+  return { drawn: drawn.length, answered: drawn.filter((q) => q.status === "ANSWERED").length };
+}
+
 /** Rows in running order (undrawn slots last), extensions oldest first. */
-export function parityReport(input: { presentationMinutes: number; qaMinutes: number; slots: readonly ParitySlot[] }): ParityReport {
+export function parityReport(input: {
+  presentationMinutes: number;
+  qaMinutes: number;
+  questionsPerCandidate: number;
+  slots: readonly ParitySlot[];
+}): ParityReport {
   const plannedPresentationMs = input.presentationMinutes * MINUTE_MS;
   const plannedQaMs = input.qaMinutes * MINUTE_MS;
   const rows = [...input.slots]
@@ -71,12 +93,14 @@ export function parityReport(input: { presentationMinutes: number; qaMinutes: nu
         qa: figures(plannedQaMs, slot.qaActualMs, extended("QA")),
         totalActualMs: both ? (slot.presentationActualMs ?? 0) + (slot.qaActualMs ?? 0) : null,
         extensions,
+        questions: questionFigures(slot.drawnQuestions),
       };
     });
   const totals = rows.flatMap((r) => (r.totalActualMs === null ? [] : [r.totalActualMs]));
   return {
     plannedPresentationMs,
     plannedQaMs,
+    questionsPerCandidate: input.questionsPerCandidate,
     rows,
     spreadMs: totals.length === 0 ? null : Math.max(...totals) - Math.min(...totals),
   };

@@ -95,6 +95,7 @@ describe("the parity report", () => {
   const report = parityReport({
     presentationMinutes: 15,
     qaMinutes: 15,
+    questionsPerCandidate: 3,
     slots: [
       {
         candidateId: "cand-b",
@@ -106,9 +107,28 @@ describe("the parity report", () => {
           { phase: "PRESENTATION", addedMs: 60_000, reason: "The interpretation to Arabic failed for a minute.", at: "2030-10-27T06:10:00Z" },
           { phase: "PRESENTATION", addedMs: 30_000, reason: "Microphone replaced in the room.", at: new Date("2030-10-27T06:05:00Z") },
         ],
+        // Two approved, both drawn; one answered before the time ran out.
+        drawnQuestions: [{ status: "ANSWERED" }, { status: "DRAWN" }],
       },
-      { candidateId: "cand-a", name: "A", position: 1, presentationActualMs: 14 * 60_000 + 59_000, qaActualMs: 15 * 60_000 + 2_000, extensions: [] },
-      { candidateId: "cand-c", name: "C", position: 3, presentationActualMs: 10 * 60_000, qaActualMs: null, extensions: [] },
+      {
+        candidateId: "cand-a",
+        name: "A",
+        position: 1,
+        presentationActualMs: 14 * 60_000 + 59_000,
+        qaActualMs: 15 * 60_000 + 2_000,
+        extensions: [],
+        drawnQuestions: [{ status: "ANSWERED" }, { status: "ANSWERED" }, { status: "SHOWN" }],
+      },
+      // The hearing ended before C's questions: none drawn. A question still waiting for a decision is not counted.
+      {
+        candidateId: "cand-c",
+        name: "C",
+        position: 3,
+        presentationActualMs: 10 * 60_000,
+        qaActualMs: null,
+        extensions: [],
+        drawnQuestions: [{ status: "PENDING" }],
+      },
     ],
   });
 
@@ -132,6 +152,15 @@ describe("the parity report", () => {
     ]);
     // Totals 1,801,000 and 1,830,000; C did not speak in both phases.
     expect(report.spreadMs).toBe(29_000);
+  });
+
+  it("counts the questions drawn for and answered by each candidate, against the number to draw", () => {
+    expect(report.questionsPerCandidate).toBe(3);
+    expect(report.rows.map((r) => [r.candidateId, r.questions.drawn, r.questions.answered])).toEqual([
+      ["cand-a", 3, 2],
+      ["cand-b", 2, 1],
+      ["cand-c", 0, 0],
+    ]);
   });
 
   it("formats durations in the reader's language, to the second", () => {

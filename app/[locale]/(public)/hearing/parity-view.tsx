@@ -5,7 +5,7 @@ import { getCachedParity, getCachedPublicHearingId } from "@/lib/hearings/after-
 import { formatDuration, type PhaseFigures } from "@/lib/hearings/parity";
 import { Link } from "@/lib/i18n/navigation";
 
-/** ¶6: the same time for every candidate — planned and actual, shown after the hearing. */
+/** ¶6: the same time for every candidate — planned and actual, and the questions drawn and answered, shown after the hearing. */
 export async function ParityReportView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
   const hearingId = await getCachedPublicHearingId(requested);
@@ -62,6 +62,8 @@ export async function ParityReportView({ locale, requested }: { locale: string; 
                 t("parity.qaActual"),
                 t("parity.difference"),
                 t("parity.extended"),
+                t("parity.questionsDrawn"),
+                t("parity.questionsAnswered"),
               ]}
             >
               <tbody>
@@ -78,11 +80,18 @@ export async function ParityReportView({ locale, requested }: { locale: string; 
                     <td className="p-2">
                       {row.presentation.extendedMs + row.qa.extendedMs > 0 ? duration(row.presentation.extendedMs + row.qa.extendedMs) : t("parity.none")}
                     </td>
+                    <td className="p-2" data-testid="parity-drawn">
+                      {t("parity.drawnOf", { drawn: row.questions.drawn, requested: report.questionsPerCandidate })}
+                    </td>
+                    <td className="p-2" data-testid="parity-answered">
+                      {new Intl.NumberFormat(locale).format(row.questions.answered)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </DataTable>
             {report.spreadMs !== null ? <p data-testid="parity-spread">{t("parity.spread", { duration: duration(report.spreadMs) })}</p> : null}
+            <p className="max-w-prose text-sm text-slate-700">{t("parity.questionsHelp", { count: report.questionsPerCandidate })}</p>
           </section>
 
           <section aria-labelledby="parity-extensions" className="space-y-3">

@@ -133,10 +133,26 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
           </dl>
         ) : null}
         {state.draw ? (
-          <p data-testid="live-draw">
-            {t("drawn", { drawn: state.draw.drawn, requested: state.draw.requested })}
-            {state.draw.shortfall ? ` ${t("shortfall")}` : ""}
-          </p>
+          <div className="space-y-1" data-testid="live-draw">
+            <p>
+              {t("drawn", { drawn: state.draw.drawn, requested: state.draw.requested })}
+              {state.draw.shortfall ? ` ${t("shortfall")}` : ""}
+            </p>
+            {/* The public entropy of the draw, as read aloud in the room: anyone can note it now. */}
+            {state.draw.entropy ? (
+              <p>
+                {t("entropy")}{" "}
+                <code dir="ltr" className="font-mono text-lg tracking-widest" data-testid="live-draw-entropy">
+                  {state.draw.entropy}
+                </code>
+              </p>
+            ) : null}
+            {state.draw.pendingCount ? (
+              <p className="text-sm text-slate-700" data-testid="live-draw-pending">
+                {t("pendingAtDraw", { count: state.draw.pendingCount })}
+              </p>
+            ) : null}
+          </div>
         ) : null}
         {state.question ? (
           <figure className="rounded border-s-4 border-brand-700 bg-brand-50 p-3" data-testid="live-question">

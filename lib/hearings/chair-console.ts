@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { applyMove, type MoveType } from "./live-rules";
 import { LIVE_FIELDS } from "./live";
+import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
 
 // The chair's console (¶6, ¶7): the hearing the signed-in chair chairs, and which of the
 // running moves the rules allow now (the services decide again when a move is made).
@@ -14,14 +15,18 @@ export type ChairHearing = {
   timeZone: string;
   startsAt: Date;
   status: "SCHEDULED" | "LIVE" | "ENDED";
+  stage: HearingStage;
   phase: "IDLE" | "PRESENTATION" | "QA";
   paused: boolean;
   questionsPerCandidate: number;
   current: { candidateId: string; name: string; position: number | null } | null;
   /** Hearing moves the rules allow at this moment, in the order a hearing uses them. */
   legalMoves: ButtonMove[];
-  /** The current candidate's questions: drawn already, still to show, one on screen. */
-  questions: { drawn: boolean; toShow: number; onScreen: boolean };
+  /**
+   * The current candidate's questions: drawn already, still to show, one on screen, and
+   * those still awaiting a decision (a draw leaves them out for good, so the chair is warned).
+   */
+  questions: { drawn: boolean; toShow: number; onScreen: boolean; pending: number };
   seedCommitted: boolean;
 };
 
@@ -51,8 +56,8 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
     where: { id: pick.id },
     select: {
       ...LIVE_FIELDS,
+      ...STAGE_FIELDS,
       startsAt: true,
-      seedHash: true,
       conference: { select: { name: true, timeZone: true } },
       currentSlot: { select: { position: true, candidate: { select: { id: true, name: true } } } },
       slots: { select: { id: true, position: true, presentationStartedAt: true } },
@@ -64,18 +69,20 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
     return applyMove(hearing, hearing.slots, { type }, now).ok;
   });
   const candidateId = hearing.currentSlot?.candidate.id ?? null;
-  const [drawn, toShow] = candidateId
+  const [drawn, toShow, pending] = candidateId
     ? await Promise.all([
         db().draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId } }),
         db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "DRAWN" } }),
+        db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "PENDING" } }),
       ])
-    : [0, 0];
+    : [0, 0, 0];
   return {
     id: hearing.id,
     conferenceName: hearing.conference.name,
     timeZone: hearing.conference.timeZone,
     startsAt: hearing.startsAt,
     status: hearing.status,
+    stage: hearingStage(hearing),
     phase: hearing.phase,
     paused: hearing.pausedAt !== null,
     questionsPerCandidate: hearing.questionsPerCandidate,
@@ -83,7 +90,19 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
       ? { candidateId: hearing.currentSlot.candidate.id, name: hearing.currentSlot.candidate.name, position: hearing.currentSlot.position }
       : null,
     legalMoves,
-    questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null },
+    questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null, pending },
     seedCommitted: hearing.seedHash !== null,
   };
+}
+
+/**
+ * How many questions for the candidate now speaking still await a decision, for the chair
+ * of `hearingId` only (the warning given with a refused draw); 0 when nobody speaks.
+ */
+export async function pendingQuestionCount(actor: Actor | null, hearingId: string): Promise<number> {
+  assertCan(actor, "run:hearing:own", { chairId: actor?.id ?? null });
+  const hearing = await db().hearing.findUnique({ where: { id: hearingId }, select: { chairId: true, currentSlot: { select: { candidateId: true } } } });
+  assertCan(actor, "run:hearing:own", { chairId: hearing?.chairId ?? null });
+  if (!hearing?.currentSlot) return 0;
+  return db().hearingQuestion.count({ where: { hearingId, candidateId: hearing.currentSlot.candidateId, status: "PENDING" } });
 }

@@ -19,8 +19,26 @@ export type PublicHearingState = {
   durationMs: number | null;
   pausedAt: string | null;
   question: { id: string; text: string; askerName: string; source: "ROOM" | "WEBCAST"; position: number | null } | null;
-  /** The current candidate's question draw, published as it is made (¶7). */
-  draw: { id: string; eligibleIds: string[]; result: string[]; requested: number; drawn: number; shortfall: boolean } | null;
+  /**
+   * The current candidate's question draw, published as it is made (¶7), with the public
+   * entropy the chair typed (the dice read aloud in the room, docs/decisions/007-verifiable-draw.md) and the
+   * commitment it was made under, so that a viewer can note both at the moment of the draw.
+   */
+  draw: {
+    id: string;
+    eligibleIds: string[];
+    result: string[];
+    requested: number;
+    drawn: number;
+    shortfall: boolean;
+    /** Null for a draw recorded before public entropy existed. */
+    entropy: string | null;
+    seedHash: string | null;
+    /** Questions still awaiting a decision, and set aside, when the draw was made. */
+    pendingCount: number | null;
+    setAsideCount: number | null;
+    drawnAt: string;
+  } | null;
   serverTime: string;
 };
 
@@ -49,7 +67,17 @@ export async function readPublicState(client: Tx, hearingId: string, now = new D
         client.draw.findFirst({
           where: { hearingId, kind: "QUESTIONS", candidateId: slot.candidate.id },
           orderBy: { createdAt: "desc" },
-          select: { id: true, eligibleIds: true, result: true, count: true },
+          select: {
+            id: true,
+            eligibleIds: true,
+            result: true,
+            count: true,
+            entropy: true,
+            seedHash: true,
+            pendingCount: true,
+            setAsideCount: true,
+            createdAt: true,
+          },
         }),
       ])
     : [null, null];
@@ -75,6 +103,11 @@ export async function readPublicState(client: Tx, hearingId: string, now = new D
           requested: hearing.questionsPerCandidate,
           drawn: draw.count,
           shortfall: draw.count < hearing.questionsPerCandidate,
+          entropy: draw.entropy,
+          seedHash: draw.seedHash,
+          pendingCount: draw.pendingCount,
+          setAsideCount: draw.setAsideCount,
+          drawnAt: draw.createdAt.toISOString(),
         }
       : null,
     serverTime: now.toISOString(),

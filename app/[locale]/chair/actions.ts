@@ -2,7 +2,9 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
-import { DomainError } from "@/lib/errors/domain-error";
+import { normaliseEntropy } from "@/lib/draw/verifiable-draw";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
+import { pendingQuestionCount } from "@/lib/hearings/chair-console";
 import {
   approveQuestion,
   drawForCurrentCandidate,
@@ -30,7 +32,6 @@ const MOVES = {
   resume: resumeHearing,
   next: nextCandidate,
   end: endHearing,
-  draw: drawForCurrentCandidate,
   show: showQuestion,
   answered: markAnswered,
 } as const;
@@ -51,6 +52,42 @@ export const makeMove = formAction({
   // The parity report and the verification page read what the moves record.
   tags: () => [TAGS.hearings],
   success: (t, move) => t(`hearingLive.console.done.${move}`),
+});
+
+/** The service's refusal of a draw while questions still await a decision (docs/decisions/014-hearing-record-integrity.md). */
+const PENDING_REFUSAL = "hearingLive.pendingQuestions";
+
+/**
+ * The question draw, with the digits of the dice rolled in the room (public entropy). While
+ * questions of the candidate still await a decision the service refuses unless the chair
+ * confirms; the refusal is given back with the number waiting and a `confirmPending` field
+ * error, which makes the form offer the explicit confirmation (it resubmits the same digits).
+ */
+export const drawQuestions = formAction({
+  run: async (actor, fields) => {
+    const hearingId = typeof fields.hearingId === "string" ? fields.hearingId : "";
+    const raw = typeof fields.entropy === "string" ? fields.entropy : "";
+    // Checked here too so that the field says what is wrong; the service checks again.
+    if (normaliseEntropy(raw) === null) {
+      throw new DomainError("INVALID_INPUT", {
+        fieldErrors: { entropy: raw.trim() === "" ? "hearingLive.console.entropyMissing" : "hearingLive.console.entropyInvalid" },
+      });
+    }
+    try {
+      return await drawForCurrentCandidate({ actor, input: { hearingId, entropy: raw, confirmPending: fields.confirmPending === "true" } });
+    } catch (error) {
+      if (!isDomainError(error) || error.messageKey !== PENDING_REFUSAL) throw error;
+      const count = await pendingQuestionCount(actor, hearingId);
+      throw new DomainError(error.code, {
+        messageKey: "hearingLive.console.pendingWarning",
+        values: { count },
+        fieldErrors: { confirmPending: "hearingLive.console.confirmPendingHelp" },
+      });
+    }
+  },
+  // The parity report and the verification page read what the draw records.
+  tags: () => [TAGS.hearings],
+  success: (t) => t("hearingLive.console.done.draw"),
 });
 
 export const extendCurrentPhase = formAction({

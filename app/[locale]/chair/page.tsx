@@ -9,7 +9,8 @@ import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
-import { extendCurrentPhase, makeMove, moderateQuestion, type ConsoleMove } from "./actions";
+import { drawQuestions, extendCurrentPhase, makeMove, moderateQuestion, type ConsoleMove } from "./actions";
+import { PendingConfirm } from "./pending-confirm";
 
 const BUTTON = "rounded px-4 py-2 font-medium";
 const PRIMARY = `${BUTTON} bg-brand-700 text-white hover:bg-brand-800`;
@@ -50,7 +51,8 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
     moves.push({ move, label: t(`move.${move}`), tone });
   }
   const questionMoves: { move: ConsoleMove; label: string }[] = [];
-  if (live && !hearing.questions.drawn) questionMoves.push({ move: "draw", label: t("move.draw", { count: hearing.questionsPerCandidate }) });
+  // The draw has a form of its own: it needs the dice's digits, and may need a confirmation.
+  const mayDraw = live && hearing.current !== null && !hearing.questions.drawn && hearing.seedCommitted;
   if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0)
     questionMoves.push({ move: "show", label: t("move.show") });
   if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
@@ -82,7 +84,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         {/* One form, one outcome: the button pressed names the move. */}
         <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
           <HiddenField name="hearingId" value={hearing.id} />
-          {moves.length === 0 && questionMoves.length === 0 ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
+          {moves.length === 0 && questionMoves.length === 0 && !mayDraw ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
           {moves.length > 0 ? (
             <div className="flex flex-wrap gap-3" data-testid="chair-moves">
               {moves.map((m) => (
@@ -104,6 +106,37 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
           {live && !hearing.seedCommitted ? <p className="text-sm text-amber-900">{t("noSeed")}</p> : null}
         </ActionForm>
       </section>
+
+      {mayDraw ? (
+        <section aria-labelledby="console-draw" className="space-y-3">
+          <h2 id="console-draw" className="text-2xl font-semibold">
+            {t("drawHeading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{t("drawHelp")}</p>
+          {hearing.questions.pending > 0 ? (
+            <p className="max-w-prose text-amber-900" data-testid="chair-pending-note">
+              {t("pendingNote", { count: hearing.questions.pending })}
+            </p>
+          ) : null}
+          <ActionForm action={drawQuestions} label={t("drawHeading")} className="grid max-w-xl gap-4">
+            <HiddenField name="hearingId" value={hearing.id} />
+            <TextField
+              name="entropy"
+              label={t("entropyLabel")}
+              description={t("entropyHelp", { min: 4, max: 64 })}
+              required
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={200}
+              dir="ltr"
+            />
+            <div>
+              <SubmitButton pendingLabel={t("drawing")}>{t("move.draw", { count: hearing.questionsPerCandidate })}</SubmitButton>
+            </div>
+            <PendingConfirm label={t("confirmPending")} />
+          </ActionForm>
+        </section>
+      ) : null}
 
       {running ? (
         <section aria-labelledby="console-extend" className="space-y-3">

@@ -4,10 +4,12 @@ import { HearingWebcast } from "@/components/hearing/hearing-webcast";
 import { ReaderTime } from "@/components/time/local-time";
 import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after-queries";
+import { getCachedPublicRecord } from "@/lib/hearings/public-record";
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { HearingRecord } from "./hearing-record";
 
 /** A chapter's start in the recording, h:mm:ss. */
 function clock(ms: number): string {
@@ -24,10 +26,11 @@ function clock(ms: number): string {
  */
 export async function WebcastView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingLive.webcast" });
-  const home = await getTranslations({ locale, namespace: "home" });
   const hearingId = await getCachedPublicHearingId(requested);
   if (requested !== undefined && !hearingId) notFound();
-  const [view, replay] = hearingId ? await Promise.all([getCachedWebcastView(hearingId), getHearingReplay(hearingId)]) : [null, null];
+  const [view, replay, record] = hearingId
+    ? await Promise.all([getCachedWebcastView(hearingId), getHearingReplay(hearingId), getCachedPublicRecord(hearingId)])
+    : [null, null, null];
   if (!view) {
     return (
       <div className="space-y-4">
@@ -110,16 +113,6 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             </ol>
           </section>
         ) : null}
-        <p className="text-sm">
-          {home("commitment")}{" "}
-          {view.seedHash ? (
-            <code className="break-all" dir="ltr" data-testid="webcast-seed-hash">
-              {view.seedHash}
-            </code>
-          ) : (
-            home("noCommitment")
-          )}
-        </p>
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
             {t("verifyLink")}
@@ -129,6 +122,9 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
           </Link>
         </p>
       </section>
+
+      {record ? <HearingRecord locale={locale} record={record} zone={zone} verifyHref={`/hearing/verify${suffix}`} /> : null}
+      {/* The cost shares, public once the hearing has ended, are a section of their own after the record. */}
     </div>
   );
 }

@@ -1,114 +1,230 @@
-import { drawQuestions, seedHash as hashOf, sortIds, type DrawKindName } from "./verifiable-draw";
+import { ALGORITHM, ENTROPY_PATTERN, SEED_PATTERN, drawQuestions, seedHash as hashV2, sortIds, type DrawKindName } from "./verifiable-draw";
+import { ALGORITHM_V1, drawQuestionsV1, seedHashV1, sortIdsV1 } from "./verifiable-draw-v1";
 
-// Re-runs every published draw of a hearing from its revealed seed (decision 007). Pure and
-// free of the server, so the public page, the JSON export's script (scripts/verify-draws.ts)
-// and anyone's own copy compute the same answer from the same published data.
+// Re-runs every published draw of a hearing from its open data (docs/draw-specification.md §12):
+// each draw against its own commitment — the active one once its seed is revealed, or a voided
+// one with the seed published when it was voided — and its time against that commitment's.
+// Pure and free of the server, so the public page, scripts/verify-draws.ts and anyone's own
+// copy compute the same answer from the same published data.
 
+/** A draw as published (GET /api/hearings/<id>/draws). */
 export type PublishedDraw = {
   id: string;
   kind: DrawKindName;
   candidateId: string | null;
+  algorithm: string;
+  /** The commitment it was made under; null only on rows older than the field (the hearing's commitment). */
+  seedHash: string | null;
+  /** The public entropy (hustings-draw-v2); null on v1 draws. */
+  entropy: string | null;
   /** The sorted eligible ids as published at the moment of the draw. */
   eligibleIds: readonly string[];
   count: number;
   result: readonly string[];
+  /** ISO instant of the draw. */
+  drawnAt: string;
 };
 
-/** Why a draw cannot match, beyond a different result. */
-export type DrawProblem = "invalidEligible" | "wrongCount";
+/** The hearing's active commitment, its seed null until the reveal. */
+export type ActiveCommitment = { seedHash: string; seed: string | null; committedAt: string | null; revealedAt: string | null };
+/** A commitment voided by a re-opening: its seed published at the voiding. */
+export type VoidedCommitmentData = { seedHash: string; seed: string; committedAt: string; voidedAt: string; reason: string };
+
+export type DrawProblem =
+  | "unknownAlgorithm"
+  | "unknownCommitment"
+  | "seedMismatch"
+  | "invalidEligible"
+  | "invalidEntropy"
+  | "wrongCount"
+  | "drawnBeforeCommit"
+  | "drawnAfterReveal"
+  | "resultDiffers";
 
 export type DrawCheck = {
   id: string;
   kind: DrawKindName;
   candidateId: string | null;
+  algorithm: string;
+  seedHash: string | null;
+  entropy: string | null;
   eligibleIds: string[];
-  /** The recomputed result; null until the seed is revealed (or when it cannot be computed). */
-  expected: string[] | null;
   recorded: string[];
-  /** Null until the seed is revealed. */
+  /** Instants of its commitment, the draw and when its seed became public (reveal, or voiding). */
+  committedAt: string | null;
+  drawnAt: string;
+  revealedAt: string | null;
+  /** Made under a voided commitment: it does not count, though it is checked. */
+  voided: boolean;
+  /** The recomputed result; null while its seed is secret or when it cannot be computed. */
+  expected: string[] | null;
+  /** True: recomputed equal and no problem; false: a problem; null: its seed is still secret and no problem is visible yet. */
   matches: boolean | null;
-  problem: DrawProblem | null;
+  problems: DrawProblem[];
+};
+
+export type CommitmentCheck = {
+  seedHash: string;
+  voided: boolean;
+  committedAt: string | null;
+  /** The reveal of the active commitment, or the voiding of a voided one. */
+  revealedAt: string | null;
+  seed: string | null;
+  reason: string | null;
+  /** The seed hashes to the commitment (bytes for v2, hex text for v1 records); null while secret. */
+  seedMatchesHash: boolean | null;
 };
 
 export type HearingVerification = {
-  /** sha256(seed) = seedHash; null until the seed is revealed. */
+  /** The active commitment's check; null when there is none or its seed is still secret. */
   seedMatchesHash: boolean | null;
+  commitments: CommitmentCheck[];
   draws: DrawCheck[];
-  /** Every check passed; null until the seed is revealed. */
+  /** Every seed and draw checked and right; null while a seed needed for a check is secret. */
   allMatch: boolean | null;
 };
 
-const SEED_PATTERN = /^[0-9a-f]{64}$/;
+export type VerifyInput = {
+  hearingId: string;
+  /** The configured number of questions per candidate, when known. */
+  questionsPerCandidate?: number | null;
+  active: ActiveCommitment | null;
+  voided?: readonly VoidedCommitmentData[];
+  draws: readonly PublishedDraw[];
+};
 
-/**
- * The number a draw must take: every presenter for the running order; for questions the
- * configured number (¶6: 2 or 3), or all the approved ones when fewer were approved.
- */
-function expectedCount(draw: PublishedDraw, eligible: number, questionsPerCandidate: number | null): number | null {
-  if (draw.kind === "RUNNING_ORDER") return eligible;
-  return questionsPerCandidate === null ? null : Math.min(questionsPerCandidate, eligible);
+type Scheme = "v2" | "v1";
+
+/** How the seed hashes to the commitment: over its 32 bytes (v2), over its hex text (v1 records), or not at all. */
+function schemeOf(seed: string, commitment: string): Scheme | null {
+  if (!SEED_PATTERN.test(seed)) return null;
+  if (hashV2(seed) === commitment) return "v2";
+  if (seedHashV1(seed) === commitment) return "v1";
+  return null;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-function checkDraw(input: { seed: string | null; seedOk: boolean; hearingId: string; questionsPerCandidate: number | null; draw: PublishedDraw }): DrawCheck {
-  const { draw } = input;
-  const base = { id: draw.id, kind: draw.kind, candidateId: draw.candidateId, eligibleIds: [...draw.eligibleIds], recorded: [...draw.result] };
-  if (input.seed === null) return { ...base, expected: null, matches: null, problem: null };
+const before = (a: string | null, b: string | null) => a === null || b === null || Date.parse(a) < Date.parse(b);
 
-  let eligible: string[];
-  try {
-    eligible = sortIds(draw.eligibleIds);
-  } catch {
-    // Repeated or malformed ids: no draw was made from this list.
-    return { ...base, expected: null, matches: false, problem: "invalidEligible" };
-  }
-  // Published sorted, as the algorithm sorts them: a list out of order was altered.
-  if (!sameList(eligible, draw.eligibleIds)) return { ...base, expected: null, matches: false, problem: "invalidEligible" };
-  if (!SEED_PATTERN.test(input.seed)) return { ...base, expected: null, matches: false, problem: null };
+type Commitment = CommitmentCheck & { scheme: Scheme | null };
 
-  const rule = expectedCount(draw, eligible.length, input.questionsPerCandidate);
-  const count = Math.max(0, Math.min(draw.count, eligible.length));
-  const expected = drawQuestions({
-    seed: input.seed,
+function checkDraw(input: { hearingId: string; questionsPerCandidate: number | null; commitment: Commitment | null; draw: PublishedDraw }): DrawCheck {
+  const { draw, commitment } = input;
+  const problems: DrawProblem[] = [];
+  const base = {
+    id: draw.id,
     kind: draw.kind,
-    hearingId: input.hearingId,
     candidateId: draw.candidateId,
-    eligibleIds: eligible,
-    count,
-  });
+    algorithm: draw.algorithm,
+    seedHash: commitment?.seedHash ?? draw.seedHash,
+    entropy: draw.entropy,
+    eligibleIds: [...draw.eligibleIds],
+    recorded: [...draw.result],
+    committedAt: commitment?.committedAt ?? null,
+    drawnAt: draw.drawnAt,
+    revealedAt: commitment?.revealedAt ?? null,
+    voided: commitment?.voided ?? false,
+  };
+  const v2 = draw.algorithm === ALGORITHM;
+  if (!v2 && draw.algorithm !== ALGORITHM_V1) problems.push("unknownAlgorithm");
+  if (!commitment) problems.push("unknownCommitment");
+  // The commit time of a v1 record was not kept (the field came with v2): only v2 commitments are dated.
+  if (commitment && commitment.scheme !== "v1" && !before(commitment.committedAt, draw.drawnAt)) problems.push("drawnBeforeCommit");
+  if (commitment && !before(draw.drawnAt, commitment.revealedAt)) problems.push("drawnAfterReveal");
+
+  let eligible: string[] | null = null;
+  try {
+    eligible = v2 ? sortIds(draw.eligibleIds) : sortIdsV1(draw.eligibleIds);
+    // Published sorted, as the algorithm sorts them: a list out of order was altered.
+    if (!sameList(eligible, draw.eligibleIds)) eligible = null;
+  } catch {
+    eligible = null;
+  }
+  if (eligible === null) problems.push("invalidEligible");
+  if (v2 && (draw.entropy === null || !ENTROPY_PATTERN.test(draw.entropy))) problems.push("invalidEntropy");
+
+  const n = draw.eligibleIds.length;
+  const rule = draw.kind === "RUNNING_ORDER" ? n : input.questionsPerCandidate === null ? null : Math.min(input.questionsPerCandidate, n);
   // A shortened result with a lowered count would still be a prefix of the permutation: the
   // count is checked against the rule, not taken on trust.
-  const countOk = draw.count === count && (rule === null || rule === draw.count);
-  return {
-    ...base,
-    expected,
-    matches: input.seedOk && countOk && sameList(expected, draw.result),
-    problem: countOk ? null : "wrongCount",
-  };
+  if (!Number.isInteger(draw.count) || draw.count < 0 || draw.count > n || (rule !== null && rule !== draw.count)) problems.push("wrongCount");
+
+  const seed = commitment?.seed ?? null;
+  if (seed === null) return { ...base, expected: null, matches: problems.length > 0 ? false : null, problems };
+  const wanted: Scheme = v2 ? "v2" : "v1";
+  if (commitment?.scheme !== wanted) problems.push("seedMismatch");
+
+  let expected: string[] | null = null;
+  if (
+    eligible !== null &&
+    SEED_PATTERN.test(seed) &&
+    !problems.includes("unknownAlgorithm") &&
+    !problems.includes("invalidEntropy") &&
+    !problems.includes("wrongCount")
+  ) {
+    const common = { seed, kind: draw.kind, hearingId: input.hearingId, candidateId: draw.candidateId, eligibleIds: eligible, count: draw.count };
+    try {
+      expected = v2 ? drawQuestions({ ...common, entropy: draw.entropy ?? "" }) : drawQuestionsV1(common);
+    } catch {
+      expected = null;
+    }
+  }
+  if (expected === null || !sameList(expected, draw.result)) problems.push("resultDiffers");
+  return { ...base, expected, matches: problems.length === 0, problems };
 }
 
 /**
- * Checks the revealed seed against its published hash, then recomputes each draw from the
- * seed, the hearing, the candidate and the published eligible ids, and compares it with the
- * recorded result. Before the reveal (`seed` null) nothing can be checked yet: the draws are
- * returned as published, with `matches: null`.
+ * Checks each commitment's published seed against its hash, then each draw against its own
+ * commitment: its time (after the commitment, before its seed became public) and its result,
+ * recomputed from the seed, the hearing, the candidate, the entropy and the published eligible
+ * ids. A draw whose seed is still secret is returned as published, with `matches: null`
+ * unless a problem is already visible.
  */
-export function verifyHearingDraws(input: {
-  hearingId: string;
-  seed: string | null;
-  seedHash: string | null;
-  /** The hearing's configured number of questions per candidate, when known. */
-  questionsPerCandidate?: number | null;
-  draws: readonly PublishedDraw[];
-}): HearingVerification {
-  const seed = input.seed;
-  const seedOk = seed !== null && input.seedHash !== null && SEED_PATTERN.test(seed) && hashOf(seed) === input.seedHash;
-  const draws = input.draws.map((draw) =>
-    checkDraw({ seed, seedOk, hearingId: input.hearingId, questionsPerCandidate: input.questionsPerCandidate ?? null, draw }),
-  );
-  if (seed === null) return { seedMatchesHash: null, draws, allMatch: null };
-  return { seedMatchesHash: seedOk, draws, allMatch: seedOk && draws.every((d) => d.matches === true) };
+export function verifyHearingDraws(input: VerifyInput): HearingVerification {
+  const commitments: Commitment[] = [];
+  for (const v of input.voided ?? []) {
+    commitments.push({
+      seedHash: v.seedHash,
+      voided: true,
+      committedAt: v.committedAt,
+      revealedAt: v.voidedAt,
+      seed: v.seed,
+      reason: v.reason,
+      scheme: schemeOf(v.seed, v.seedHash),
+      seedMatchesHash: schemeOf(v.seed, v.seedHash) !== null,
+    });
+  }
+  const active = input.active;
+  if (active) {
+    const scheme = active.seed === null ? null : schemeOf(active.seed, active.seedHash);
+    commitments.push({
+      seedHash: active.seedHash,
+      voided: false,
+      committedAt: active.committedAt,
+      revealedAt: active.seed === null ? null : active.revealedAt,
+      seed: active.seed,
+      reason: null,
+      scheme,
+      seedMatchesHash: active.seed === null ? null : scheme !== null,
+    });
+  }
+  const draws = input.draws.map((draw) => {
+    const hash = draw.seedHash ?? active?.seedHash ?? null;
+    // The active commitment first: a voided hash committed again would be the active one's draws.
+    const commitment = [...commitments].reverse().find((c) => c.seedHash === hash) ?? null;
+    return checkDraw({ hearingId: input.hearingId, questionsPerCandidate: input.questionsPerCandidate ?? null, commitment, draw });
+  });
+  const published = commitments.map(({ scheme: _scheme, ...c }) => c);
+  const activeCheck = published.find((c) => !c.voided) ?? null;
+  const anySecret = draws.some((d) => d.matches === null) || (activeCheck !== null && activeCheck.seedMatchesHash === null);
+  const allRight = published.every((c) => c.seedMatchesHash !== false) && draws.every((d) => d.matches !== false);
+  return {
+    seedMatchesHash: activeCheck?.seedMatchesHash ?? null,
+    commitments: published,
+    draws,
+    allMatch: !allRight ? false : anySecret ? null : true,
+  };
 }

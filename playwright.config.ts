@@ -1,10 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
+import { asAppRole } from "./lib/db/roles";
 import { testOidcEnv } from "./tests/e2e/support/oidc-settings";
 
 // End-to-end tests run against a production build (`next build` is done by scripts/test.ts)
-// served by `next start` on its own port, on the database named by E2E_DATABASE_URL.
+// served by `next start` on its own port, on the database named by E2E_DATABASE_URL. The specs'
+// fixtures write as that URL's role (the owner); the server connects as the app's own role,
+// hustings_app (docs/decisions/015-database-roles.md), so every journey shows its grants suffice.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+// No password on a server that trusts local connections; scripts/test.ts passes the embedded server's.
+const appDatabaseUrl = databaseUrl ? asAppRole(databaseUrl, process.env.TEST_APP_ROLE_PASSWORD) : "";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 // The page cache's test gate (docs/cache.md): the server and the specs share this folder.
 process.env.PAGE_CACHE_TEST_GATES ??= `${process.cwd()}/.data/cache-gates-${port}`;
@@ -44,7 +49,7 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appDatabaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -2,6 +2,8 @@
 // specs, for a developer, side by side with other checkouts or runs on one machine. Each name
 // keeps its own build (`.next-<name>`), database (`hustings_e2e_dev_<name>`, recreated each
 // run), port and results folder, so two runs never share anything. `npm test` is what CI runs.
+// The server under test connects as the app's role, hustings_app (playwright.config.ts): the
+// server must trust local connections, or TEST_APP_ROLE_PASSWORD give that role's password.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";

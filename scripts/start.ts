@@ -2,7 +2,10 @@
 // README's first command, so it must work on a fresh clone with nothing else installed.
 //
 //   1. No DATABASE_URL: start the embedded PostgreSQL in .data/postgres (lib/db/embedded.ts).
-//   2. Apply migrations (lib/db/migrate.ts), then seed the demo data into an empty database.
+//   2. Apply migrations (lib/db/migrate.ts) as the tables' owner — MIGRATION_DATABASE_URL, else
+//      DATABASE_URL; the embedded server's superuser — then seed the demo data into an empty database.
+//      The app itself connects with DATABASE_URL (embedded: the role hustings_app), which can add to
+//      the audit log but not alter or bypass it (docs/decisions/015-database-roles.md).
 //   3. Build when the last production build is missing or older than the sources.
 //   4. Run Next on PORT (default 3000), print the URL and demo accounts once /api/health answers.
 //   5. Ctrl-C / SIGTERM, or Next exiting: stop Next, then the database; exit with Next's code.
@@ -18,6 +21,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { deployMigrations } from "../lib/db/migrate";
+import { inspectRolePowers } from "../lib/db/roles";
 
 const ROOT = process.cwd();
 const DATA_DIR = path.join(ROOT, ".data");
@@ -100,23 +104,28 @@ async function main(): Promise<number> {
   let embedded: EmbeddedPostgres | undefined;
   try {
     const configuredUrl = process.env.DATABASE_URL?.trim();
+    const configuredOwnerUrl = process.env.MIGRATION_DATABASE_URL?.trim();
     if (!configuredUrl) {
+      if (configuredOwnerUrl) throw new Error("MIGRATION_DATABASE_URL is set but DATABASE_URL is not: set both (docs/deployment.md)");
       log("DATABASE_URL is not set: using the embedded PostgreSQL in .data/postgres");
       embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: 54329, log });
     }
-    const databaseUrl = configuredUrl || (embedded?.url ?? "");
+    // The owner migrates, seeds and reads for this script; the app gets appUrl only.
+    const ownerUrl = configuredOwnerUrl || configuredUrl || (embedded?.url ?? "");
+    const appUrl = configuredUrl || (embedded?.appUrl ?? "");
     checkStop();
-    const { applied } = await deployMigrations(databaseUrl, { log });
+    const { applied } = await migrate(ownerUrl, configuredOwnerUrl !== undefined && configuredOwnerUrl !== "");
     log(applied.length > 0 ? `${applied.length} migration(s) applied` : "database schema is up to date");
     checkStop();
+    await warnIfAppRoleTooStrong(appUrl);
     const authSecret = await resolveAuthSecret();
-    await seedIfEmpty(databaseUrl, { local: embedded !== undefined || !process.env.AUTH_SECRET });
-    await dropCachesIfDatabaseChanged(databaseUrl);
+    await seedIfEmpty(ownerUrl, { local: embedded !== undefined || !process.env.AUTH_SECRET });
+    await dropCachesIfDatabaseChanged(ownerUrl);
     checkStop();
-    const env = appEnv(databaseUrl, authSecret, port);
+    const env = appEnv(appUrl, authSecret, port);
     if (!dev) await buildIfNeeded(env);
     checkStop();
-    return await serve(dev, port, env, databaseUrl);
+    return await serve(dev, port, env, ownerUrl);
   } catch (error) {
     if (error instanceof Interrupted && state.stopSignal) return signalExitCode(state.stopSignal);
     throw error;
@@ -126,6 +135,37 @@ async function main(): Promise<number> {
       await embedded.stop();
     }
   }
+}
+
+async function migrate(ownerUrl: string, separateOwner: boolean): Promise<{ applied: string[] }> {
+  try {
+    return await deployMigrations(ownerUrl, { log });
+  } catch (error) {
+    // 42501 insufficient_privilege: most likely DATABASE_URL is already the app's role.
+    const code = error instanceof Error ? Reflect.get(error.cause instanceof Error ? error.cause : error, "code") : undefined;
+    if (code !== "42501" || separateOwner) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${reason}\nMigrations run as the tables' owner: set MIGRATION_DATABASE_URL to the owner's connection (docs/deployment.md)`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The app's connection should not be able to alter, disable or bypass the audit log
+ * (docs/decisions/015-database-roles.md). A deployment that still gives the app the owner's
+ * connection keeps working, with this warning.
+ */
+async function warnIfAppRoleTooStrong(appUrl: string): Promise<void> {
+  const { role, powers } = await inspectRolePowers(appUrl);
+  if (powers.length === 0) {
+    log(`the app connects as the role ${role}, which can add to the audit log but not alter or bypass it`);
+    return;
+  }
+  log(
+    `warning: the app connects as the role ${role}, which ${powers.join(", ")}: it could alter or bypass the audit log. ` +
+      "Give the app the role hustings_app in DATABASE_URL and the owner's connection in MIGRATION_DATABASE_URL (docs/deployment.md)",
+  );
 }
 
 function parsePort(value: string | undefined): number {
@@ -230,8 +270,11 @@ async function existingDemoAccounts(databaseUrl: string): Promise<ReadonlyArray<
 // --- build -------------------------------------------------------------------------------
 
 function appEnv(databaseUrl: string, authSecret: string, port: number): NodeJS.ProcessEnv {
+  // The owner's connection stays with this script: the app never sees it.
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.MIGRATION_DATABASE_URL;
   return {
-    ...process.env,
+    ...inherited,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: authSecret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,

@@ -10,6 +10,10 @@
 //   2. else postgresql://postgres@127.0.0.1:5432/postgres if it answers within 3 s (CI, dev machines);
 //   3. else an embedded PostgreSQL under .data/test-postgres (lib/db/embedded.ts), stopped at the end.
 //
+// The app under test connects as its own role, hustings_app (docs/decisions/015-database-roles.md):
+// a server of ours trusts local connections (CI's, 127.0.0.1:5432); the embedded one gives the role a
+// password, passed on as TEST_APP_ROLE_PASSWORD.
+//
 // Ends with each stage's wall time and the 15 slowest tests of the run (Vitest's and Playwright's
 // JSON reports, .data/test-reports/), then one line `N passed, M failed` (vitest + playwright
 // test counts), and a non-zero exit if anything failed, including a step that failed without
@@ -88,6 +92,8 @@ async function main(): Promise<number> {
       const server = await timed(tally, "setup: PostgreSQL server", findServer);
       embedded = server.embedded;
       serverUrl = server.url;
+      // Read by tests/support/database.ts and playwright.config.ts for the app's role.
+      if (embedded) process.env.TEST_APP_ROLE_PASSWORD = embedded.appPassword;
     }
     if (stages.has("unit") || stages.has("integration")) await runVitest(stages, serverUrl, tally);
     if (stages.has("e2e") && !state.stopSignal) await runEndToEnd(serverUrl, tally);
@@ -239,6 +245,8 @@ async function runEndToEnd(serverUrl: string, tally: Tally): Promise<void> {
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   try {
     await timed(tally, "setup: e2e database", () => deployMigrations(databaseUrl, { log: (line) => console.log(`[test] ${line}`) }));
+    // E2E_DATABASE_URL is the owner's, for the specs' own fixtures; the server under test connects
+    // as hustings_app (playwright.config.ts).
     const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, E2E_DATABASE_URL: databaseUrl };
     const built = !state.stopSignal && (await buildForEndToEnd(env, tally));
     if (built && !state.stopSignal) await runPlaywright(env, tally);

@@ -18,6 +18,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { canConnect } from "./reachable";
+import { asAppRole, ensureAppLogin } from "./roles";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 const SUPERUSER = "postgres";
@@ -39,8 +40,12 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** Connection string of the application database. */
+  /** Connection string of the application database, as the superuser: for migrations and scripts. */
   url: string;
+  /** The application database as the app's own role (docs/decisions/015-database-roles.md): what the app connects with. */
+  appUrl: string;
+  /** That role's password, for connection strings to other databases on this server. */
+  appPassword: string;
   /** Connection string of the `postgres` maintenance database (for CREATE/DROP DATABASE). */
   adminUrl: string;
   port: number;
@@ -73,15 +78,20 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const port = await findFreePort(opts.port ?? DEFAULT_EMBEDDED_PORT);
   const adminUrl = connectionString(password, port, "postgres");
   const server = spawnServer(binaries, dataDir, port, opts.durable ?? true, owner, log);
+  // The app's role needs a password to log in here (scram-sha-256 for every connection); its
+  // privileges come from the migrations. A cluster made before the role existed gets it now.
+  const appPassword = await readOrCreateSecret(`${dataDir}.app-password`);
   try {
     await waitUntilReady(adminUrl, server);
     await ensureDatabase(adminUrl, database, log);
+    await ensureAppLogin(adminUrl, appPassword);
   } catch (error) {
     await server.stop();
     throw error;
   }
   log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), dataDir) || dataDir})`);
-  return { url: connectionString(password, port, database), adminUrl, port, stop: server.stop };
+  const url = connectionString(password, port, database);
+  return { url, appUrl: asAppRole(url, appPassword), appPassword, adminUrl, port, stop: server.stop };
 }
 
 function connectionString(password: string, port: number, database: string): string {
@@ -201,6 +211,15 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/** The password of the app's role (hustings_app), beside the superuser's; made on first use, also for an existing cluster. */
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await fs.readFile(file, "utf8")).trim();
+  const secret = randomBytes(24).toString("base64url");
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
 }
 
 async function initialise(binaries: Binaries, dataDir: string, password: string, owner: Owner, log: (line: string) => void): Promise<void> {

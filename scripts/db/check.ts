@@ -2,8 +2,8 @@
 // Exit 0 when they do; 2, printing the SQL a new migration would need, when they don't.
 //
 // No application database is read: the migrations are replayed on a throwaway shadow database
-// created (and dropped) on DATABASE_URL's server, or on postgresql://postgres@127.0.0.1:5432
-// when DATABASE_URL is unset. Triggers and functions added by hand to a migration (the
+// created (and dropped) on MIGRATION_DATABASE_URL's (else DATABASE_URL's) server, or on
+// postgresql://postgres@127.0.0.1:5432 when neither is set. Triggers and functions added by hand to a migration (the
 // AuditEvent guard) are outside what Prisma's diff compares, so they never count as drift.
 import { diffMigrationsToSchema, shadowServerUrl } from "./engine";
 import { runScript } from "./run";

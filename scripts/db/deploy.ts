@@ -1,4 +1,5 @@
-// `npm run db:migrate:deploy`: `prisma migrate deploy` through the WebAssembly schema engine
+// `npm run db:migrate:deploy`: `prisma migrate deploy` through the WebAssembly schema engine, on
+// MIGRATION_DATABASE_URL (the owner) or else DATABASE_URL
 // (docs/decisions/002). The engine keeps `_prisma_migrations` and takes Prisma's advisory lock
 // exactly as the CLI does. The app's boot path uses lib/db/migrate.ts instead, which needs no
 // WebAssembly; both write the same history, so either can follow the other.

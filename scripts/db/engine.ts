@@ -299,17 +299,23 @@ export async function diagnose(url: string, migrationsDir?: string): Promise<Dia
 }
 
 /**
- * Where create and check may make their shadow database: DATABASE_URL's server, else the local
- * PostgreSQL that CI and our machines run. Nothing is read or changed in that database itself.
+ * Where create and check may make their shadow database: the owner's server (MIGRATION_DATABASE_URL,
+ * else DATABASE_URL), else the local PostgreSQL that CI and our machines run. Nothing is read or
+ * changed in that database itself.
  */
 export function shadowServerUrl(): string {
-  return process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  return process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 }
 
-/** The DATABASE_URL the scripts act on, or a clear exit when it is missing. */
+/**
+ * The database the scripts migrate, as the tables' owner: MIGRATION_DATABASE_URL, else DATABASE_URL
+ * (docs/decisions/015-database-roles.md: the app's own role may not migrate); a clear exit when neither is set.
+ */
 export function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   if (url) return url;
-  process.stderr.write("DATABASE_URL is not set: export it (e.g. postgresql://postgres@127.0.0.1:5432/hustings) and retry.\n");
+  process.stderr.write(
+    "Neither MIGRATION_DATABASE_URL nor DATABASE_URL is set: export the owner's connection (e.g. postgresql://postgres@127.0.0.1:5432/hustings) and retry.\n",
+  );
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 // `npm run db:migrate:status`: `prisma migrate status` through the WebAssembly schema engine
-// (docs/decisions/002). Exit 0 when DATABASE_URL has every migration applied and nothing else;
+// (docs/decisions/002). Exit 0 when the database (MIGRATION_DATABASE_URL, else DATABASE_URL) has every migration applied and nothing else;
 // 1 when migrations are pending or failed, were edited after being applied, or the database
 // has migrations this folder lacks.
 import pg from "pg";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createDb, type PrismaClient } from "../../lib/db/client";
+import { asAppRole, inspectRolePowers } from "../../lib/db/roles";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../../lib/member-states/csv";
 import { startTestOidcProvider } from "./support/oidc-provider";
 import { e2eAppPort, testOidcPort } from "./support/oidc-settings";
@@ -13,6 +14,7 @@ import { e2eAppPort, testOidcPort } from "./support/oidc-settings";
 export default async function globalSetup() {
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is not set (scripts/test.ts sets it)");
+  await expectAppRoleRestricted(url);
   const db = createDb(url);
   try {
     await loadMemberStates(db);
@@ -25,6 +27,21 @@ export default async function globalSetup() {
   const appPort = e2eAppPort();
   const oidc = await startTestOidcProvider({ port: testOidcPort(appPort), redirectUri: `http://127.0.0.1:${appPort}/api/auth/callback/oidc` });
   return () => oidc.close();
+}
+
+/**
+ * The server under test connects as hustings_app (playwright.config.ts): it must log in, and hold
+ * no power over the audit log beyond adding to it (docs/decisions/015-database-roles.md), so that
+ * every journey shows the app works with no more than that.
+ */
+async function expectAppRoleRestricted(ownerUrl: string) {
+  const found = await inspectRolePowers(asAppRole(ownerUrl, process.env.TEST_APP_ROLE_PASSWORD)).catch((error: unknown) => {
+    throw new Error(
+      "the app's role hustings_app cannot connect to the test database: the server must trust local connections, or TEST_APP_ROLE_PASSWORD give its password",
+      { cause: error },
+    );
+  });
+  if (found.powers.length > 0) throw new Error(`the app's role ${found.role} ${found.powers.join(", ")}: the end-to-end server must run without those`);
 }
 
 async function loadMemberStates(db: PrismaClient) {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { deployMigrations } from "../../lib/db/migrate";
+import { asAppRole } from "../../lib/db/roles";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 const MIGRATION_RUNNER = fileURLToPath(new URL("../../lib/db/migrate.ts", import.meta.url));
@@ -27,6 +28,15 @@ export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set: integration tests need a PostgreSQL server to create databases on.");
   return url;
+}
+
+/**
+ * A test database's URL as the app's own role, hustings_app (docs/decisions/015-database-roles.md):
+ * no password on a server that trusts local connections (CI's, 127.0.0.1:5432), else
+ * TEST_APP_ROLE_PASSWORD (scripts/test.ts sets it for its embedded server).
+ */
+export function appRoleUrl(databaseUrl: string): string {
+  return asAppRole(databaseUrl, process.env.TEST_APP_ROLE_PASSWORD);
 }
 
 async function onServer(sql: string): Promise<void> {

@@ -224,6 +224,12 @@ export const DEMO_HEARING = {
   qaMinutes: 15,
   questionsPerCandidate: 3,
   venue: "Dubai World Trade Centre",
+  /**
+   * The demo hearing is committed (stage COMMITTED) with its running order drawn: these are
+   * the digits of the dice "rolled in the room" at that draw (docs/draw-specification.md).
+   * The demo chair can start it; its seed stays sealed until the secretariat reveals it.
+   */
+  runningOrderEntropy: "3 5 1 6 2 4",
 } as const;
 
 // Demo accounts. The passwords are public by design: this data set is for demonstration

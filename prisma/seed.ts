@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, type PrismaClient } from "../lib/db/client";
+import { sealingKeyFrom, sealSeedWith, type SealingSource } from "../lib/draw/seal-core";
+import { ALGORITHM, createSeed, drawPermutation, normaliseEntropy, seedHash, sortIds } from "../lib/draw/verifiable-draw";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
 import { DEMO_ACCOUNTS, DEMO_CANDIDATES, DEMO_CONFERENCE, DEMO_HEARING, ELECTED_POSTS, REGIONAL_POSTS } from "./demo-data";
 
@@ -98,6 +100,9 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
   const users = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
     const memberStateId = "memberState" in a ? (states.get(a.memberState) ?? null) : null;
+    // A demo delegate is a national of the administration they belong to (the chair's
+    // nationality is checked at the start, docs/decisions/014-hearing-record-integrity.md).
+    const nationalityId = memberStateId;
     const candidateId = "candidate" in a ? (candidates.get(a.candidate) ?? null) : null;
     const user = await prisma.user.upsert({
       where: { email: a.email },
@@ -108,6 +113,7 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
         passwordHash: await hashPassword(a.password),
         isStaff: "isStaff" in a ? a.isStaff : false,
         memberStateId,
+        nationalityId,
         candidateId,
       },
       update: {},
@@ -118,16 +124,18 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
   return users;
 }
 
-async function seedHearing(prisma: PrismaClient, conferenceId: string, chairId: string | undefined) {
+type HearingSeeding = { chairId: string | undefined; secretariatId: string | undefined; sealingKey: Buffer | null };
+
+async function seedHearing(prisma: PrismaClient, conferenceId: string, { chairId, secretariatId, sealingKey }: HearingSeeding) {
   const existing = await prisma.hearing.findFirst({ where: { conferenceId }, select: { id: true } });
   if (existing) return;
-  // Every formal candidate for the five elected posts presents (¶6).
+  // Every formal candidate for the five elected posts presents (¶6), as presentersOf counts them.
   const presenting = await prisma.candidate.findMany({
-    where: { conferenceId, status: "FORMAL", post: { kind: "ELECTED_OFFICIAL" } },
+    where: { conferenceId, status: "FORMAL", post: { kind: "ELECTED_OFFICIAL", retiredAt: null } },
     select: { id: true },
     orderBy: { name: "asc" },
   });
-  await prisma.hearing.create({
+  const hearing = await prisma.hearing.create({
     data: {
       conferenceId,
       startsAt: new Date(DEMO_HEARING.startsAt),
@@ -139,11 +147,72 @@ async function seedHearing(prisma: PrismaClient, conferenceId: string, chairId: 
       webcastAccess: "PUBLIC",
       slots: { create: presenting.map((c) => ({ candidateId: c.id })) },
     },
+    select: { id: true },
+  });
+  if (!sealingKey) {
+    // Without a key the seed could not be kept sealed: the hearing stays at its set-up, and
+    // the secretariat commits it from the console once the server has a key.
+    console.warn("Demo hearing left at its set-up: neither SEED_SEALING_KEY nor AUTH_SECRET is set, so no seed can be sealed.");
+    return;
+  }
+  await commitAndDrawOrder(
+    prisma,
+    hearing.id,
+    presenting.map((c) => c.id),
+    { secretariatId, sealingKey },
+  );
+}
+
+/**
+ * The demo hearing as the secretariat leaves it before the day: the seed committed (sealed,
+ * its hash published, dated) and the running order drawn under it with the dice's digits
+ * (hustings-draw-v2), written as lib/hearings/commit-seed.ts and draw-running-order.ts write
+ * them, so that the start checklist is empty and the verification page checks the draw.
+ */
+async function commitAndDrawOrder(
+  prisma: PrismaClient,
+  hearingId: string,
+  presenterIds: string[],
+  { secretariatId, sealingKey }: { secretariatId: string | undefined; sealingKey: Buffer },
+) {
+  const seed = createSeed();
+  const commitment = seedHash(seed);
+  const committedAt = new Date(Date.now() - 60_000);
+  const entropy = normaliseEntropy(DEMO_HEARING.runningOrderEntropy);
+  if (!entropy) throw new Error("The demo's dice digits are not valid entropy");
+  const eligibleIds = sortIds(presenterIds);
+  const result = drawPermutation({ seed, kind: "RUNNING_ORDER", hearingId, candidateId: null, entropy, eligibleIds });
+  await prisma.$transaction(async (tx) => {
+    await tx.hearing.update({
+      where: { id: hearingId },
+      data: { seedHash: commitment, sealedSeed: sealSeedWith(sealingKey, seed), seedCommittedAt: committedAt, seed: null },
+    });
+    for (const [index, candidateId] of result.entries()) {
+      await tx.hearingSlot.update({ where: { hearingId_candidateId: { hearingId, candidateId } }, data: { position: index + 1 } });
+    }
+    await tx.draw.create({
+      data: {
+        hearingId,
+        kind: "RUNNING_ORDER",
+        eligibleIds,
+        count: result.length,
+        result,
+        algorithm: ALGORITHM,
+        seedHash: commitment,
+        entropy,
+        actorId: secretariatId ?? null,
+      },
+    });
   });
 }
 
-/** Loads the PP-18 demo. Idempotent: what exists is left as it is. */
-export async function seedDemo(databaseUrl: string): Promise<void> {
+/**
+ * Loads the PP-18 demo. Idempotent: what exists is left as it is. `secrets` give the key that
+ * seals the demo hearing's seed, as the app derives it (lib/draw/seal.ts); by default the
+ * environment's.
+ */
+export async function seedDemo(databaseUrl: string, { secrets = process.env }: { secrets?: SealingSource } = {}): Promise<void> {
+  const sealingKey = sealingKeyFrom(secrets);
   const prisma = createDb(databaseUrl);
   try {
     const states = await seedMemberStates(prisma);
@@ -151,7 +220,7 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
     const posts = await seedPosts(prisma, conference.id);
     const candidates = await seedCandidates(prisma, conference.id, posts, states);
     const users = await seedUsers(prisma, states, candidates);
-    await seedHearing(prisma, conference.id, users.get("CHAIR"));
+    await seedHearing(prisma, conference.id, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT"), sealingKey });
   } finally {
     await prisma.$disconnect();
   }

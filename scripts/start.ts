@@ -119,7 +119,7 @@ async function main(): Promise<number> {
     checkStop();
     await warnIfAppRoleTooStrong(appUrl);
     const authSecret = await resolveAuthSecret();
-    await seedIfEmpty(ownerUrl, { local: embedded !== undefined || !process.env.AUTH_SECRET });
+    await seedIfEmpty(ownerUrl, { local: embedded !== undefined || !process.env.AUTH_SECRET, authSecret });
     await dropCachesIfDatabaseChanged(ownerUrl);
     checkStop();
     const env = appEnv(appUrl, authSecret, port);
@@ -203,7 +203,7 @@ async function resolveAuthSecret(): Promise<string> {
  * The demo accounts have published passwords: seed them only into a local demo (embedded
  * database, or no AUTH_SECRET configured), never into what looks like a real deployment.
  */
-async function seedIfEmpty(databaseUrl: string, { local }: { local: boolean }): Promise<void> {
+async function seedIfEmpty(databaseUrl: string, { local, authSecret }: { local: boolean; authSecret: string }): Promise<void> {
   if ((await countConferences(databaseUrl)) > 0) return;
   if (!local) {
     log("the database has no conference; not seeding demo accounts because AUTH_SECRET is set (run `npm run db:seed` to load the demo data deliberately)");
@@ -211,7 +211,8 @@ async function seedIfEmpty(databaseUrl: string, { local }: { local: boolean }): 
   }
   log("the database is empty: loading the demo data");
   const { seedDemo } = await import("../prisma/seed");
-  await seedDemo(databaseUrl);
+  // The demo hearing's seed is sealed with the key the app will derive (lib/draw/seal.ts).
+  await seedDemo(databaseUrl, { secrets: { SEED_SEALING_KEY: process.env.SEED_SEALING_KEY, AUTH_SECRET: authSecret } });
 }
 
 async function countConferences(databaseUrl: string): Promise<number> {

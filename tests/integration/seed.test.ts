@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
+import { sealingKeyFrom, unsealSeedWith } from "@/lib/draw/seal-core";
+import { seedHash } from "@/lib/draw/verifiable-draw";
+import { verifyHearingDraws, type PublishedDraw } from "@/lib/draw/verify-hearing";
 import { candidatureDeadline } from "@/lib/elections/deadline";
+import { hearingStage, STAGE_FIELDS } from "@/lib/hearings/stage";
+import { startBlockers } from "@/lib/hearings/start-checks";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
 let db: PrismaClient;
+/** The key the demo hearing's seed is sealed with, as an app with this AUTH_SECRET derives it. */
+const secrets = { AUTH_SECRET: "seed-test-auth-secret-0123456789abcdef" };
+const sealingKey = sealingKeyFrom(secrets) as Buffer;
 
 async function counts() {
   return {
@@ -18,13 +26,14 @@ async function counts() {
     users: await db.user.count(),
     hearings: await db.hearing.count(),
     slots: await db.hearingSlot.count(),
+    draws: await db.draw.count(),
   };
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = createDb(database.url);
-  await seedDemo(database.url);
+  await seedDemo(database.url, { secrets });
 });
 
 afterAll(async () => {
@@ -36,7 +45,7 @@ describe("the PP-18 demo seed", () => {
   it("is idempotent: a second run changes nothing", async () => {
     const before = await counts();
     const users = await db.user.findMany({ select: { email: true, passwordHash: true, updatedAt: true }, orderBy: { email: "asc" } });
-    await seedDemo(database.url);
+    await seedDemo(database.url, { secrets });
     expect(await counts()).toEqual(before);
     expect(await db.user.findMany({ select: { email: true, passwordHash: true, updatedAt: true }, orderBy: { email: "asc" } })).toEqual(users);
   });
@@ -96,7 +105,7 @@ describe("the PP-18 demo seed", () => {
         startsAt: true,
         presentationMinutes: true,
         qaMinutes: true,
-        chair: { select: { isStaff: true, memberStateId: true } },
+        chair: { select: { isStaff: true, memberStateId: true, nationalityId: true } },
         slots: { select: { candidate: { select: { memberStateId: true, status: true } } } },
       },
     });
@@ -107,6 +116,87 @@ describe("the PP-18 demo seed", () => {
     expect(hearing.chair?.isStaff).toBe(false);
     const presenting = new Set(hearing.slots.map((s) => s.candidate.memberStateId));
     expect(presenting.has(hearing.chair?.memberStateId ?? "")).toBe(false);
+    expect(presenting.has(hearing.chair?.nationalityId ?? "")).toBe(false);
+  });
+
+  it("commits the hearing's seed sealed, dated and published, with the running order drawn under it with the dice's digits", async () => {
+    const hearing = await db.hearing.findFirstOrThrow({
+      select: {
+        id: true,
+        ...STAGE_FIELDS,
+        seed: true,
+        sealedSeed: true,
+        seedCommittedAt: true,
+        slots: { select: { candidateId: true, position: true } },
+        draws: { select: { kind: true, seedHash: true, entropy: true, algorithm: true, eligibleIds: true, result: true, createdAt: true } },
+      },
+    });
+    // Committed, not started: the chair of the demo can start it (docs/decisions/014-hearing-record-integrity.md).
+    expect(hearingStage(hearing)).toBe("COMMITTED");
+    expect(hearing.seed).toBeNull();
+    expect(hearing.sealedSeed).toMatch(/^v2:/);
+    const seed = unsealSeedWith(sealingKey, hearing.sealedSeed ?? "");
+    expect(hearing.sealedSeed).not.toContain(seed);
+    expect(seedHash(seed)).toBe(hearing.seedHash);
+    expect(hearing.seedCommittedAt).not.toBeNull();
+
+    expect(hearing.draws).toHaveLength(1);
+    const [order] = hearing.draws;
+    expect(order).toMatchObject({ kind: "RUNNING_ORDER", seedHash: hearing.seedHash, entropy: "351624", algorithm: "hustings-draw-v2" });
+    expect(order?.createdAt.getTime()).toBeGreaterThanOrEqual(hearing.seedCommittedAt?.getTime() ?? Infinity);
+    // The slots' places are the drawn order.
+    const byPlace = [...hearing.slots].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((s) => s.candidateId);
+    expect(byPlace).toEqual(order?.result);
+    expect([...(order?.eligibleIds ?? [])].sort()).toEqual(hearing.slots.map((s) => s.candidateId).sort());
+    // Nothing blocks the start: the demo chair can open the hearing.
+    expect(await startBlockers(db, hearing.id)).toEqual([]);
+  });
+
+  it("has draws that every check passes: pending while the seed is sealed, matching once it is revealed", async () => {
+    const hearing = await db.hearing.findFirstOrThrow({
+      select: {
+        id: true,
+        questionsPerCandidate: true,
+        seedHash: true,
+        sealedSeed: true,
+        seedCommittedAt: true,
+        draws: {
+          select: {
+            id: true,
+            kind: true,
+            candidateId: true,
+            algorithm: true,
+            seedHash: true,
+            entropy: true,
+            eligibleIds: true,
+            count: true,
+            result: true,
+            createdAt: true,
+          },
+        },
+      },
+    });
+    const draws: PublishedDraw[] = hearing.draws.map((d) => ({ ...d, drawnAt: d.createdAt.toISOString() }));
+    const active = { seedHash: hearing.seedHash ?? "", committedAt: hearing.seedCommittedAt?.toISOString() ?? null };
+    const published = verifyHearingDraws({
+      hearingId: hearing.id,
+      questionsPerCandidate: hearing.questionsPerCandidate,
+      active: { ...active, seed: null, revealedAt: null },
+      draws,
+    });
+    // As the verification page shows it today: nothing wrong, nothing checkable yet.
+    expect(published.allMatch).toBeNull();
+    expect(published.draws.every((d) => d.problems.length === 0)).toBe(true);
+    // As it will show it once the secretariat reveals the seed.
+    const revealed = verifyHearingDraws({
+      hearingId: hearing.id,
+      questionsPerCandidate: hearing.questionsPerCandidate,
+      active: { ...active, seed: unsealSeedWith(sealingKey, hearing.sealedSeed ?? ""), revealedAt: new Date().toISOString() },
+      draws,
+    });
+    expect(revealed.draws.length).toBeGreaterThan(0);
+    expect(revealed.draws.map((d) => d.problems)).toEqual(revealed.draws.map(() => []));
+    expect(revealed.allMatch).toBe(true);
   });
 
   it("creates one demo user per role, the candidate bound to a candidature", async () => {

@@ -1,73 +1,87 @@
-// `npx tsx scripts/verify-draws.ts <base-url> [hearing-id]`: re-runs every draw of a hearing
-// from the portal's open data (GET /api/hearings/<id>/draws; `current` = the conference's
-// hearing) with this repository's implementation of hustings-draw-v1 — nothing is taken on
-// trust but the published ids, result and seed. Exit 0: the seed matches its published hash
-// and every draw matches; 1: something does not match; 2: bad usage or no data; 3: the seed
-// has not been revealed yet, so nothing could be checked.
-import { verifyHearingDraws, type PublishedDraw } from "../lib/draw/verify-hearing";
+// `npx tsx scripts/verify-draws.ts <base-url> [hearing-id]` or `npx tsx scripts/verify-draws.ts --file <draws.json>`:
+// re-runs every draw of a hearing from the portal's open data alone (GET /api/hearings/<id>/draws;
+// `current` = the conference's hearing), as docs/draw-specification.md §12 says: each seed
+// against its commitment, each draw's time against its commitment's, and each result
+// recomputed. Exit 0: everything checked matches; 1: something does not match; 2: bad usage
+// or no data; 3: a seed is still secret, so not everything could be checked (nothing wrong seen).
+import { readFile } from "node:fs/promises";
+import { verifyDrawsFile, type DrawsFile } from "../lib/draw/verify-hearing";
 
-type Export = {
-  hearingId: string;
-  algorithm: string;
-  questionsPerCandidate: number;
-  seedHash: string | null;
-  seed: string | null;
-  draws: (PublishedDraw & { algorithm: string })[];
-};
-
-function isExport(value: unknown): value is Export {
-  const v = value as Partial<Export> | null;
-  return typeof v === "object" && v !== null && typeof v.hearingId === "string" && Array.isArray(v.draws);
+function isDrawsFile(value: unknown): value is DrawsFile {
+  const v = value as Partial<DrawsFile> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.hearingId === "string" &&
+    typeof v.questionsPerCandidate === "number" &&
+    Array.isArray(v.draws) &&
+    Array.isArray(v.voidedCommitments) &&
+    v.draws.every((d) => typeof d === "object" && d !== null && Array.isArray(d.eligibleIds) && Array.isArray(d.result) && typeof d.drawnAt === "string")
+  );
 }
 
-export async function main(argv: readonly string[], print: (line: string) => void = console.log): Promise<number> {
-  const [base, hearing = "current"] = argv;
-  if (!base) {
-    print("usage: npx tsx scripts/verify-draws.ts <base-url> [hearing-id]");
-    return 2;
+async function load(argv: readonly string[], print: (line: string) => void): Promise<unknown> {
+  if (argv[0] === "--file") {
+    if (!argv[1]) return undefined;
+    try {
+      return JSON.parse(await readFile(argv[1], "utf8"));
+    } catch (error) {
+      print(`${argv[1]}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
+  const [base, hearing = "current"] = argv;
+  if (!base) return undefined;
   const url = new URL(`/api/hearings/${encodeURIComponent(hearing)}/draws`, base);
-  let data: unknown;
   try {
     const response = await fetch(url);
     if (!response.ok) {
       print(`${url}: HTTP ${response.status}`);
-      return 2;
+      return null;
     }
-    data = await response.json();
+    return await response.json();
   } catch (error) {
     print(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+export async function main(argv: readonly string[], print: (line: string) => void = console.log): Promise<number> {
+  const data = await load(argv, print);
+  if (data === undefined) {
+    print("usage: npx tsx scripts/verify-draws.ts <base-url> [hearing-id] | --file <draws.json>");
     return 2;
   }
-  if (!isExport(data)) {
-    print(`${url}: not a draws export`);
+  if (data === null) return 2;
+  if (!isDrawsFile(data)) {
+    print("not a draws export");
     return 2;
   }
-  print(`hearing ${data.hearingId}: ${data.draws.length} draw(s), seed hash ${data.seedHash ?? "(none)"}`);
-  const foreign = data.draws.filter((d) => d.algorithm !== "hustings-draw-v1");
-  if (foreign.length > 0) {
-    print(`unknown algorithm in draw(s) ${foreign.map((d) => d.id).join(", ")}: this script checks hustings-draw-v1 only`);
+  const result = verifyDrawsFile(data);
+  print(`hearing ${data.hearingId}: ${data.draws.length} draw(s), ${data.voidedCommitments.length} voided commitment(s)`);
+  for (const c of result.commitments) {
+    const seed = c.seedMatchesHash === null ? "seed still secret" : c.seedMatchesHash ? "seed matches" : "SEED DOES NOT MATCH";
+    const times = `committed ${c.committedAt ?? "(time not kept)"}, ${c.voided ? "voided" : "revealed"} ${c.revealedAt ?? "-"}`;
+    print(`${c.voided ? "voided" : "active"} commitment ${c.seedHash}: ${seed}; ${times}${c.reason ? `; reason: ${c.reason}` : ""}`);
+  }
+  for (const d of result.draws) {
+    const verdict = d.matches === null ? "not checkable yet" : d.matches ? "matches" : `DOES NOT MATCH (${d.problems.join(", ")})`;
+    const counts = data.draws.find((x) => x.id === d.id);
+    const queue = d.kind === "QUESTIONS" && counts ? `; pending ${counts.pendingCount ?? "-"}, set aside ${counts.setAsideCount ?? "-"}` : "";
+    print(
+      `${d.id} ${d.kind} ${d.candidateId ?? "-"}${d.voided ? " (VOID: its commitment was voided)" : ""}: ${verdict}; ${d.algorithm}; drawn ${d.drawnAt}; entropy ${d.entropy ?? "-"}${queue}; recorded ${d.recorded.join(",")}; recomputed ${d.expected?.join(",") ?? "-"}`,
+    );
+  }
+  if (result.allMatch === false) {
+    print("MISMATCH");
     return 1;
   }
-  const result = verifyHearingDraws({
-    hearingId: data.hearingId,
-    seed: data.seed,
-    seedHash: data.seedHash,
-    questionsPerCandidate: data.questionsPerCandidate,
-    draws: data.draws,
-  });
-  if (result.seedMatchesHash === null) {
-    for (const d of result.draws) print(`${d.id} ${d.kind} ${d.candidateId ?? "-"}: recorded ${d.recorded.join(",")}`);
-    print("the seed has not been revealed yet: nothing can be checked");
+  if (result.allMatch === null) {
+    print("a seed has not been revealed yet: not everything can be checked (nothing wrong seen so far)");
     return 3;
   }
-  print(`seed: sha256 ${result.seedMatchesHash ? "matches" : "DOES NOT MATCH"} the published hash`);
-  for (const d of result.draws) {
-    const verdict = d.matches ? "matches" : `DOES NOT MATCH${d.problem ? ` (${d.problem})` : ""}`;
-    print(`${d.id} ${d.kind} ${d.candidateId ?? "-"}: ${verdict}; recorded ${d.recorded.join(",")}; recomputed ${d.expected?.join(",") ?? "-"}`);
-  }
-  print(result.allMatch ? "all draws match" : "MISMATCH");
-  return result.allMatch ? 0 : 1;
+  print("all draws match");
+  return 0;
 }
 
 // Run as a script (not when a test imports `main`).

@@ -228,3 +228,43 @@ export function verifyHearingDraws(input: VerifyInput): HearingVerification {
     allMatch: !allRight ? false : anySecret ? null : true,
   };
 }
+
+/** The open data of a hearing's draws (GET /api/hearings/<id>/draws), as lib/hearings/after-queries.ts builds it. */
+export type DrawsFile = {
+  hearingId: string;
+  /** The algorithm of new draws; each draw names its own. */
+  algorithm: string;
+  /** Where the algorithm is specified (under each language's prefix). */
+  specification: string;
+  status: "SCHEDULED" | "LIVE" | "ENDED";
+  questionsPerCandidate: number;
+  /** The active commitment; null when there is none (not yet committed, or voided and not renewed). */
+  seedHash: string | null;
+  /** Null on commitments made before commit times were kept (v1). */
+  seedCommittedAt: string | null;
+  /** Null until revealed after the hearing. */
+  seed: string | null;
+  seedRevealedAt: string | null;
+  voidedCommitments: VoidedCommitmentData[];
+  candidates: { id: string; name: string }[];
+  draws: (PublishedDraw & {
+    committedAt: string | null;
+    revealedAt: string | null;
+    voided: boolean;
+    pendingCount: number | null;
+    setAsideCount: number | null;
+    /** For question draws: each eligible question's published text, by id. */
+    questions: Record<string, string | null> | null;
+  })[];
+};
+
+/** Verifies the open data file alone: the times and seeds it gives, nothing else. */
+export function verifyDrawsFile(file: DrawsFile): HearingVerification {
+  return verifyHearingDraws({
+    hearingId: file.hearingId,
+    questionsPerCandidate: file.questionsPerCandidate,
+    active: file.seedHash === null ? null : { seedHash: file.seedHash, seed: file.seed, committedAt: file.seedCommittedAt, revealedAt: file.seedRevealedAt },
+    voided: file.voidedCommitments,
+    draws: file.draws,
+  });
+}

@@ -4,6 +4,7 @@ import { TAGS } from "@/lib/cache-tags";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { db } from "@/lib/db";
 import { ALGORITHM } from "@/lib/draw/verifiable-draw";
+import type { DrawsFile } from "@/lib/draw/verify-hearing";
 import { parseChaptersVtt, type Chapter } from "./chapters";
 import { parityReport, type ParityReport } from "./parity";
 
@@ -42,29 +43,13 @@ export function getCachedPublicHearingId(requested?: string): Promise<string | n
   })();
 }
 
-export type DrawsExport = {
-  hearingId: string;
-  algorithm: string;
-  status: "SCHEDULED" | "LIVE" | "ENDED";
-  questionsPerCandidate: number;
-  seedHash: string | null;
-  /** Null until the secretariat reveals it after the hearing. */
-  seed: string | null;
-  seedRevealedAt: string | null;
-  candidates: { id: string; name: string }[];
-  draws: {
-    id: string;
-    kind: "RUNNING_ORDER" | "QUESTIONS";
-    candidateId: string | null;
-    eligibleIds: string[];
-    count: number;
-    result: string[];
-    algorithm: string;
-    createdAt: string;
-  }[];
-};
+export type DrawsExport = DrawsFile;
 
-/** Everything needed to re-run the hearing's draws; the seed only once revealed. */
+/**
+ * Everything needed to re-run the hearing's draws (docs/draw-specification.md §12): each draw
+ * with its commitment, times, entropy and queue counts, the eligible questions' published texts
+ * (never who asked), the voided commitments with their seeds, and the active seed once revealed.
+ */
 export async function readDrawsExport(hearingId: string): Promise<DrawsExport | null> {
   const client = db();
   const hearing = await client.hearing.findUnique({
@@ -74,27 +59,91 @@ export async function readDrawsExport(hearingId: string): Promise<DrawsExport | 
       status: true,
       questionsPerCandidate: true,
       seedHash: true,
+      seedCommittedAt: true,
       // Not `seed`: it is read below, and only once it is public.
       seedRevealedAt: true,
       slots: { select: { candidate: { select: { id: true, name: true } } }, orderBy: { candidateId: "asc" } },
       draws: {
-        select: { id: true, kind: true, candidateId: true, eligibleIds: true, count: true, result: true, algorithm: true, createdAt: true },
+        select: {
+          id: true,
+          kind: true,
+          candidateId: true,
+          eligibleIds: true,
+          count: true,
+          result: true,
+          algorithm: true,
+          seedHash: true,
+          entropy: true,
+          pendingCount: true,
+          setAsideCount: true,
+          createdAt: true,
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!hearing) return null;
-  const seed = hearing.seedRevealedAt ? ((await client.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true } })).seed ?? null) : null;
+  const [revealed, voided] = await Promise.all([
+    hearing.seedRevealedAt ? client.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true } }) : null,
+    client.voidedCommitment.findMany({
+      where: { hearingId: hearing.id },
+      select: { seedHash: true, seed: true, committedAt: true, voidedAt: true, reason: true },
+      orderBy: [{ voidedAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const seed = revealed?.seed ?? null;
+  const questionIds = [...new Set(hearing.draws.filter((d) => d.kind === "QUESTIONS").flatMap((d) => d.eligibleIds))];
+  const texts = new Map(
+    questionIds.length === 0
+      ? []
+      : (await client.hearingQuestion.findMany({ where: { hearingId: hearing.id, id: { in: questionIds } }, select: { id: true, body: true } })).map((q) => [
+          q.id,
+          q.body,
+        ]),
+  );
+  const voidedCommitments = voided.map((v) => ({
+    seedHash: v.seedHash,
+    seed: v.seed,
+    committedAt: v.committedAt.toISOString(),
+    voidedAt: v.voidedAt.toISOString(),
+    reason: v.reason,
+  }));
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     hearingId: hearing.id,
     algorithm: ALGORITHM,
+    specification: "/hearing/draw-specification",
     status: hearing.status,
     questionsPerCandidate: hearing.questionsPerCandidate,
     seedHash: hearing.seedHash,
+    seedCommittedAt: iso(hearing.seedCommittedAt),
     seed,
-    seedRevealedAt: hearing.seedRevealedAt?.toISOString() ?? null,
+    seedRevealedAt: iso(hearing.seedRevealedAt),
+    voidedCommitments,
     candidates: hearing.slots.map((s) => s.candidate),
-    draws: hearing.draws.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
+    draws: hearing.draws.map((d) => {
+      // Rows older than Draw.seedHash were made under the hearing's commitment.
+      const hash = d.seedHash ?? hearing.seedHash;
+      const underVoided = hash !== null && hash !== hearing.seedHash ? voidedCommitments.find((v) => v.seedHash === hash) : undefined;
+      return {
+        id: d.id,
+        kind: d.kind,
+        candidateId: d.candidateId,
+        algorithm: d.algorithm,
+        seedHash: hash,
+        committedAt: underVoided ? underVoided.committedAt : hash === hearing.seedHash ? iso(hearing.seedCommittedAt) : null,
+        drawnAt: d.createdAt.toISOString(),
+        revealedAt: underVoided ? underVoided.voidedAt : hash === hearing.seedHash ? iso(hearing.seedRevealedAt) : null,
+        voided: underVoided !== undefined,
+        entropy: d.entropy,
+        pendingCount: d.pendingCount,
+        setAsideCount: d.setAsideCount,
+        eligibleIds: d.eligibleIds,
+        count: d.count,
+        result: d.result,
+        questions: d.kind === "QUESTIONS" ? Object.fromEntries(d.eligibleIds.map((id) => [id, texts.get(id) ?? null])) : null,
+      };
+    }),
   };
 }
 

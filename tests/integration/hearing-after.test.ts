@@ -1,12 +1,15 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as chaptersRoute } from "@/app/api/hearings/[id]/chapters.vtt/route";
 import { GET as drawsRoute } from "@/app/api/hearings/[id]/draws/route";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { verifyHearingDraws } from "@/lib/draw/verify-hearing";
+import { verifyDrawsFile } from "@/lib/draw/verify-hearing";
 import { readDrawsExport, readHearingReplay, readParity, resolvePublicHearingId, type DrawsExport } from "@/lib/hearings/after-queries";
 import { getHearingAfterwardsForAdmin } from "@/lib/hearings/afterwards-admin";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
@@ -73,8 +76,9 @@ describe("revealing the seed after the hearing", () => {
     expect(exported.headers.get("x-content-type-options")).toBe("nosniff");
     expect(exported.text).not.toContain(seed);
     const file = JSON.parse(exported.text) as DrawsExport;
-    expect(file).toMatchObject({ hearingId, seedHash, seed: null, seedRevealedAt: null, algorithm: "hustings-draw-v1" });
+    expect(file).toMatchObject({ hearingId, seedHash, seed: null, seedRevealedAt: null, algorithm: "hustings-draw-v2", voidedCommitments: [] });
     expect(file.draws.map((d) => d.kind)).toEqual(["RUNNING_ORDER", "QUESTIONS", "QUESTIONS"]);
+    expect(file.draws.every((d) => d.seedHash === seedHash && d.committedAt === file.seedCommittedAt && d.revealedAt === null && !d.voided)).toBe(true);
 
     const reads = [
       await readDrawsExport(hearingId),
@@ -104,9 +108,11 @@ describe("revealing the seed after the hearing", () => {
 
     const after = JSON.parse((await exportOf(hearingId)).text) as DrawsExport;
     expect(after).toMatchObject({ seed, seedHash, seedRevealedAt: seedRevealedAt.toISOString(), status: "ENDED" });
-    const verification = verifyHearingDraws({ ...after, draws: after.draws });
+    const verification = verifyDrawsFile(after);
     expect(verification.seedMatchesHash).toBe(true);
     expect(verification.draws.map((d) => d.matches)).toEqual([true, true, true]);
+    expect(verification.allMatch).toBe(true);
+    expect(after.draws.every((d) => d.revealedAt === seedRevealedAt.toISOString())).toBe(true);
 
     expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
       code: "CONFLICT",
@@ -146,9 +152,9 @@ describe("revealing the seed after the hearing", () => {
     const server: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const run = async () => {
+    const run = async (args: string[] = [base, hearingId]) => {
       try {
-        const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/verify-draws.ts", base, hearingId], { env: { ...process.env, NO_COLOR: "1" } });
+        const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/verify-draws.ts", ...args], { env: { ...process.env, NO_COLOR: "1" } });
         return { code: 0, stdout };
       } catch (error) {
         const e = error as { code: number; stdout: string };
@@ -162,11 +168,95 @@ describe("revealing the seed after the hearing", () => {
       body = tampered;
       const bad = await run();
       expect(bad.code).toBe(1);
-      expect(bad.stdout).toContain(`${q.id} QUESTIONS ${q.candidateId}: DOES NOT MATCH`);
+      expect(bad.stdout).toContain(`${q.id} QUESTIONS ${q.candidateId}: DOES NOT MATCH (resultDiffers)`);
+      // From a saved copy of the export alone, the same verdicts.
+      const saved = join(await mkdtemp(join(tmpdir(), "draws-")), "draws.json");
+      await writeFile(saved, honest);
+      const fromFile = await run(["--file", saved]);
+      expect(fromFile.code).toBe(0);
+      expect(fromFile.stdout).toContain(`entropy ${q.entropy}; pending 0, set aside 1`);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
   }, 60_000);
+});
+
+describe("the draws export (docs/draw-specification.md §12)", () => {
+  it("gives per draw its commitment, times, entropy and queue counts, and the eligible questions' texts without who asked", async () => {
+    const { hearingId, seedHash } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED", revealed: true });
+    const file = JSON.parse((await exportOf(hearingId)).text) as DrawsExport;
+    const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedCommittedAt: true, seedRevealedAt: true } });
+    const rows = await db.draw.findMany({ where: { hearingId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(file.seedCommittedAt).toBe(stored.seedCommittedAt?.toISOString());
+    expect(file.specification).toBe("/hearing/draw-specification");
+    expect(file.draws.map((d) => [d.id, d.seedHash, d.committedAt, d.drawnAt, d.revealedAt, d.entropy, d.pendingCount, d.setAsideCount])).toEqual(
+      rows.map((r) => [
+        r.id,
+        seedHash,
+        stored.seedCommittedAt?.toISOString(),
+        r.createdAt.toISOString(),
+        stored.seedRevealedAt?.toISOString(),
+        r.entropy,
+        r.pendingCount,
+        r.setAsideCount,
+      ]),
+    );
+    expect(file.draws[0]?.questions).toBeNull();
+    const questions = await db.hearingQuestion.findMany({ where: { hearingId }, select: { id: true, body: true, askerName: true, status: true } });
+    for (const draw of file.draws.slice(1)) {
+      expect(draw.setAsideCount).toBe(1);
+      expect(Object.keys(draw.questions ?? {})).toEqual(draw.eligibleIds);
+      for (const id of draw.eligibleIds) expect(draw.questions?.[id]).toBe(questions.find((q) => q.id === id)?.body);
+    }
+    const text = JSON.stringify(file);
+    for (const q of questions) expect(text).not.toContain(q.askerName);
+    // A set-aside question is counted, never published.
+    for (const q of questions.filter((x) => x.status === "SET_ASIDE")) expect(text).not.toContain(q.body);
+    expect(text).not.toMatch(/ipHash|askerName|askerOrigin|bodyHash|sealedSeed/);
+    expect(verifyDrawsFile(file).allMatch).toBe(true);
+  });
+
+  it("publishes a voided commitment with its seed, reason and dates, and its draw checked and shown void before the reveal", async () => {
+    const made = await makeHearingWithDraws(db, { conferenceId, status: "ENDED", voided: true });
+    const file = JSON.parse((await exportOf(made.hearingId)).text) as DrawsExport;
+    const row = await db.voidedCommitment.findFirstOrThrow({ where: { hearingId: made.hearingId } });
+    expect(file.voidedCommitments).toEqual([
+      { seedHash: row.seedHash, seed: row.seed, committedAt: row.committedAt.toISOString(), voidedAt: row.voidedAt.toISOString(), reason: row.reason },
+    ]);
+    expect(file.seed).toBeNull();
+    const voidDraw = file.draws.find((d) => d.id === made.voided?.drawId);
+    expect(voidDraw).toMatchObject({
+      voided: true,
+      seedHash: made.voided?.seedHash,
+      committedAt: row.committedAt.toISOString(),
+      revealedAt: row.voidedAt.toISOString(),
+    });
+    const verification = verifyDrawsFile(file);
+    expect(verification.draws.map((d) => [d.voided, d.matches])).toEqual([
+      [true, true],
+      [false, null],
+      [false, null],
+      [false, null],
+    ]);
+    expect(verification.allMatch).toBeNull();
+  });
+
+  it("finds a draw dated before its commitment or after the seed was public", async () => {
+    const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED", revealed: true, voided: true });
+    const rows = await db.draw.findMany({ where: { hearingId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+    const [voidDraw, order, question] = rows;
+    const hearing = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedCommittedAt: true, seedRevealedAt: true } });
+    const voided = await db.voidedCommitment.findFirstOrThrow({ where: { hearingId } });
+    await db.draw.update({ where: { id: order?.id }, data: { createdAt: new Date((hearing.seedCommittedAt as Date).getTime() - 1) } });
+    await db.draw.update({ where: { id: question?.id }, data: { createdAt: new Date((hearing.seedRevealedAt as Date).getTime() + 1) } });
+    await db.draw.update({ where: { id: voidDraw?.id }, data: { createdAt: new Date(voided.voidedAt.getTime() + 1) } });
+    const verification = verifyDrawsFile(JSON.parse((await exportOf(hearingId)).text) as DrawsExport);
+    const problems = new Map(verification.draws.map((d) => [d.id, d.problems]));
+    expect(problems.get(order?.id ?? "")).toEqual(["drawnBeforeCommit"]);
+    expect(problems.get(question?.id ?? "")).toEqual(["drawnAfterReveal"]);
+    expect(problems.get(voidDraw?.id ?? "")).toEqual(["drawnAfterReveal"]);
+    expect(verification.allMatch).toBe(false);
+  });
 });
 
 describe("the recording and its chapters", () => {

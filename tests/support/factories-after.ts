@@ -5,14 +5,17 @@ import { makeMemberState, unique } from "./factories";
 import { makeStandingCandidate } from "./factories-hearing";
 
 // A hearing as it stands after the fact (docs/conventions.md#tests-own-their-data): seed committed, running order and
-// question draws made from it exactly as the services make them, actual times recorded on
-// the slots, one extension with its reason. Made directly, so that a file can hold several.
+// question draws made from it exactly as the services make them (with their entropy, commitment
+// and queue counts), actual times recorded on the slots, one extension with its reason; on
+// request the seed revealed, and an earlier commitment voided with a draw made under it. Made
+// directly, so that a file can hold several. The seed is sealed the legacy way ('v1-plain:'),
+// which any server's key opens: sealing itself is tested in tests/unit/draw-seal.test.ts.
 
 const MINUTE = 60_000;
 
 export async function makeHearingWithDraws(
   db: PrismaClient,
-  input: { conferenceId: string; status?: "SCHEDULED" | "LIVE" | "ENDED"; names?: string[]; startsAt?: Date },
+  input: { conferenceId: string; status?: "SCHEDULED" | "LIVE" | "ENDED"; names?: string[]; startsAt?: Date; revealed?: boolean; voided?: boolean },
 ) {
   const names = input.names ?? [unique("Candidate"), unique("Candidate")];
   const candidates: { id: string; name: string }[] = [];
@@ -22,6 +25,8 @@ export async function makeHearingWithDraws(
   }
   const seed = createSeed();
   const startsAt = input.startsAt ?? new Date("2030-10-27T05:30:00Z");
+  const now = Date.now();
+  const committedAt = new Date(now - 60 * MINUTE);
   const hearing = await db.hearing.create({
     data: {
       conferenceId: input.conferenceId,
@@ -29,8 +34,9 @@ export async function makeHearingWithDraws(
       presentationMinutes: 15,
       qaMinutes: 15,
       questionsPerCandidate: 3,
-      seed,
+      sealedSeed: `v1-plain:${seed}`,
       seedHash: seedHash(seed),
+      seedCommittedAt: committedAt,
       status: input.status ?? "ENDED",
     },
     select: { id: true },
@@ -38,8 +44,51 @@ export async function makeHearingWithDraws(
   const hearingId = hearing.id;
 
   const eligible = sortIds(candidates.map((c) => c.id));
-  const order = drawPermutation({ seed, kind: "RUNNING_ORDER", hearingId, candidateId: null, eligibleIds: eligible });
-  await db.draw.create({ data: { hearingId, kind: "RUNNING_ORDER", eligibleIds: eligible, count: order.length, result: order, algorithm: ALGORITHM } });
+  let voided: { seed: string; seedHash: string; drawId: string } | null = null;
+  if (input.voided) {
+    // Committed, drawn, then voided by a re-opening before the present commitment.
+    const old = createSeed();
+    const entropy = "6655";
+    const result = drawPermutation({ seed: old, kind: "RUNNING_ORDER", hearingId, candidateId: null, entropy, eligibleIds: eligible });
+    await db.voidedCommitment.create({
+      data: {
+        hearingId,
+        seedHash: seedHash(old),
+        seed: old,
+        committedAt: new Date(now - 180 * MINUTE),
+        voidedAt: new Date(now - 120 * MINUTE),
+        reason: "A candidature became formal after the commitment.",
+      },
+    });
+    const draw = await db.draw.create({
+      data: {
+        hearingId,
+        kind: "RUNNING_ORDER",
+        eligibleIds: eligible,
+        count: result.length,
+        result,
+        algorithm: ALGORITHM,
+        seedHash: seedHash(old),
+        entropy,
+        createdAt: new Date(now - 150 * MINUTE),
+      },
+    });
+    voided = { seed: old, seedHash: seedHash(old), drawId: draw.id };
+  }
+  const orderEntropy = "314159";
+  const order = drawPermutation({ seed, kind: "RUNNING_ORDER", hearingId, candidateId: null, entropy: orderEntropy, eligibleIds: eligible });
+  await db.draw.create({
+    data: {
+      hearingId,
+      kind: "RUNNING_ORDER",
+      eligibleIds: eligible,
+      count: order.length,
+      result: order,
+      algorithm: ALGORITHM,
+      seedHash: seedHash(seed),
+      entropy: orderEntropy,
+    },
+  });
 
   // Each candidate spoke in turn: a presentation a little short or long, then Q&A.
   let clock = startsAt.getTime() + MINUTE;
@@ -79,9 +128,37 @@ export async function makeHearingWithDraws(
         }),
       );
     }
+    // One question set aside by the chair, never drawn: counted at the draw, never published.
+    const setAside = `${unique("Set aside")}?`;
+    await db.hearingQuestion.create({
+      data: {
+        hearingId,
+        candidateId,
+        source: "WEBCAST",
+        askerName: unique("Asker"),
+        body: setAside,
+        bodyHash: createHash("sha256").update(setAside).digest("hex"),
+        status: "SET_ASIDE",
+      },
+    });
     const ids = sortIds(questions.map((q) => q.id));
-    const result = drawQuestions({ seed, kind: "QUESTIONS", hearingId, candidateId, eligibleIds: ids, count: 3 });
-    const draw = await db.draw.create({ data: { hearingId, kind: "QUESTIONS", candidateId, eligibleIds: ids, count: 3, result, algorithm: ALGORITHM } });
+    const entropy = `2718${index}`;
+    const result = drawQuestions({ seed, kind: "QUESTIONS", hearingId, candidateId, entropy, eligibleIds: ids, count: 3 });
+    const draw = await db.draw.create({
+      data: {
+        hearingId,
+        kind: "QUESTIONS",
+        candidateId,
+        eligibleIds: ids,
+        count: 3,
+        result,
+        algorithm: ALGORITHM,
+        seedHash: seedHash(seed),
+        entropy,
+        pendingCount: 0,
+        setAsideCount: 1,
+      },
+    });
     for (const [position, id] of result.entries()) {
       await db.hearingQuestion.update({ where: { id }, data: { status: "ANSWERED", drawId: draw.id, drawPosition: position + 1 } });
     }
@@ -92,6 +169,9 @@ export async function makeHearingWithDraws(
       data: { slotId: extended.id, phase: "PRESENTATION", addedMs: MINUTE, reason: "Interpretation into Arabic was lost for a minute." },
     });
   }
+  if (input.revealed) {
+    await db.hearing.update({ where: { id: hearingId }, data: { seed, sealedSeed: null, seedRevealedAt: new Date() } });
+  }
   const ordered = order.map((id) => candidates.find((c) => c.id === id) as { id: string; name: string });
-  return { hearingId, seed, seedHash: seedHash(seed), candidates: ordered, slots };
+  return { hearingId, seed, seedHash: seedHash(seed), candidates: ordered, slots, voided };
 }

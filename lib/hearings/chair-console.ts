@@ -94,15 +94,3 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
     seedCommitted: hearing.seedHash !== null,
   };
 }
-
-/**
- * How many questions for the candidate now speaking still await a decision, for the chair
- * of `hearingId` only (the warning given with a refused draw); 0 when nobody speaks.
- */
-export async function pendingQuestionCount(actor: Actor | null, hearingId: string): Promise<number> {
-  assertCan(actor, "run:hearing:own", { chairId: actor?.id ?? null });
-  const hearing = await db().hearing.findUnique({ where: { id: hearingId }, select: { chairId: true, currentSlot: { select: { candidateId: true } } } });
-  assertCan(actor, "run:hearing:own", { chairId: hearing?.chairId ?? null });
-  if (!hearing?.currentSlot) return 0;
-  return db().hearingQuestion.count({ where: { hearingId, candidateId: hearing.currentSlot.candidateId, status: "PENDING" } });
-}

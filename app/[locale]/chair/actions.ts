@@ -2,9 +2,7 @@
 
 import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
-import { normaliseEntropy } from "@/lib/draw/verifiable-draw";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
-import { pendingQuestionCount } from "@/lib/hearings/chair-console";
 import {
   approveQuestion,
   drawForCurrentCandidate,
@@ -65,22 +63,15 @@ const PENDING_REFUSAL = "hearingLive.pendingQuestions";
  */
 export const drawQuestions = formAction({
   run: async (actor, fields) => {
-    const hearingId = typeof fields.hearingId === "string" ? fields.hearingId : "";
-    const raw = typeof fields.entropy === "string" ? fields.entropy : "";
-    // Checked here too so that the field says what is wrong; the service checks again.
-    if (normaliseEntropy(raw) === null) {
-      throw new DomainError("INVALID_INPUT", {
-        fieldErrors: { entropy: raw.trim() === "" ? "hearingLive.console.entropyMissing" : "hearingLive.console.entropyInvalid" },
-      });
-    }
     try {
-      return await drawForCurrentCandidate({ actor, input: { hearingId, entropy: raw, confirmPending: fields.confirmPending === "true" } });
+      // The service validates the digits (a translated error on the field) and decides.
+      const input = { hearingId: fields.hearingId, entropy: fields.entropy, confirmPending: fields.confirmPending === "true" };
+      return await drawForCurrentCandidate({ actor, input });
     } catch (error) {
       if (!isDomainError(error) || error.messageKey !== PENDING_REFUSAL) throw error;
-      const count = await pendingQuestionCount(actor, hearingId);
       throw new DomainError(error.code, {
         messageKey: "hearingLive.console.pendingWarning",
-        values: { count },
+        values: { count: error.values?.count ?? 0 },
         fieldErrors: { confirmPending: "hearingLive.console.confirmPendingHelp" },
       });
     }

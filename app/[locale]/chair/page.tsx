@@ -7,6 +7,7 @@ import { LivePanel } from "@/components/hearing/live-panel";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
+import { ENTROPY_LIMITS } from "@/lib/hearings/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { drawQuestions, extendCurrentPhase, makeMove, moderateQuestion, type ConsoleMove } from "./actions";
@@ -127,7 +128,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
               required
               inputMode="numeric"
               autoComplete="off"
-              maxLength={200}
+              maxLength={ENTROPY_LIMITS.inputMax}
               dir="ltr"
             />
             <div>

@@ -1,4 +1,4 @@
-import { csvLine } from "@/lib/audit/csv";
+import { csvLine } from "@/lib/http/csv";
 
 // The forum's open-data formats, kept apart from the database so that they are tested alone.
 

@@ -7,6 +7,7 @@ import { createDb, type PrismaClient } from "@/lib/db/client";
 import { publishQuestion } from "@/lib/forum/moderate";
 import { getForumQueueForSecretariat, getOwnForumQueue, getPublicForum } from "@/lib/forum/queries";
 import { FORUM_LIMITS } from "@/lib/forum/schema";
+import { neutraliseFormulas } from "@/lib/http/csv";
 import { withAppDatabase } from "../support/app-database";
 import { parseCsv } from "../support/csv";
 import { asActor, makeUser } from "../support/factories";
@@ -82,9 +83,9 @@ async function spreadOut(candidateId: string) {
   await db.$executeRaw`UPDATE "ForumQuestion" SET "createdAt" = "createdAt" - interval '1 day' WHERE "candidateId" = ${candidateId}`;
 }
 
-// A spreadsheet runs a cell that starts with one of these (OWASP CSV injection): the export
-// prefixes a quote.
-const csvSafe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+// A spreadsheet runs a cell, or a piece after a separator, that starts with one of = + - @
+// TAB CR (OWASP CSV injection): the export puts a quote before it (lib/http/csv.ts).
+const csvSafe = neutraliseFormulas;
 
 describe("the XSS and injection corpus through the forum's server", () => {
   it("has at least a hundred payloads of our own, each distinct under the repeat rule and within the question's limit", () => {

@@ -1,4 +1,4 @@
-/** RFC 4180 (CRLF rows, doubled quotes), as lib/audit/csv.ts writes it: for tests that read an export back. */
+/** RFC 4180 (CRLF rows, doubled quotes), as lib/http/csv.ts writes it: for tests that read an export back. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "@/lib/audit/csv";
+import { csvCell, csvLine } from "@/lib/http/csv";
 import { diffSnapshots } from "@/lib/audit/diff";
 import { auditFiltersSchema, dayRange } from "@/lib/audit/filters";
 

@@ -1,4 +1,4 @@
-import { csvLine } from "@/lib/audit/csv";
+import { csvLine } from "@/lib/http/csv";
 import { auditFiltersSchema } from "@/lib/audit/filters";
 import { auditTimeZone, listAuditEvents } from "@/lib/audit/queries";
 import { assertCan } from "@/lib/auth/assert";

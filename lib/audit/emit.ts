@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
+import { confidentialView } from "./confidential";
 
 export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
@@ -25,9 +26,12 @@ function snapshot(value: unknown): object | undefined {
 
 /**
  * docs/conventions.md#audit-in-the-same-transaction: the audit row is written inside the change's own transaction, so that a
- * change without its audit row cannot be committed. The table refuses UPDATE and DELETE.
+ * change without its audit row cannot be committed. The table refuses UPDATE and DELETE. Rows about material, ethics
+ * reviews and the candidate's profile keep ids and statuses only, whatever the caller passed (lib/audit/confidential.ts).
  */
 export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
+  // Serialised (dates, bigints), then cut to what the area may keep.
+  const kept = (value: unknown) => snapshot(confidentialView(event.area, event.action, snapshot(value)));
   await tx.auditEvent.create({
     data: {
       actorId: event.actor?.id ?? null,
@@ -36,8 +40,8 @@ export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
       action: event.action,
       entity: event.entity,
       entityId: event.entityId,
-      before: snapshot(event.before),
-      after: snapshot(event.after),
+      before: kept(event.before),
+      after: kept(event.after),
     },
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
+import { confidentialView } from "./confidential";
 import { AUDIT_PAGE_SIZE, dayRange, type AuditFilters } from "./filters";
 
 const EVENT_SELECT = {
@@ -36,7 +37,10 @@ function whereOf(filters: AuditFilters, timeZone: string): Prisma.AuditEventWher
 
 /**
  * One page of the log, newest first. Pages are cut by id (a keyset), so events written
- * while someone reads do not push rows from one page to the next.
+ * while someone reads do not push rows from one page to the next. The page and the CSV both
+ * read through here: rows about drafts, profiles and ethics reviews are shown as ids and
+ * statuses only, never the Ethics Office's outcome, even a row written before the scrub
+ * (docs/audit.md).
  */
 export async function listAuditEvents(actor: Actor | null, filters: AuditFilters, timeZone: string, take = AUDIT_PAGE_SIZE) {
   assertCan(actor, "read:audit:any");
@@ -47,7 +51,12 @@ export async function listAuditEvents(actor: Actor | null, filters: AuditFilters
     orderBy: { id: "desc" },
     take: take + 1,
   });
-  const events = rows.slice(0, take).map((r) => ({ ...r, id: r.id.toString() }));
+  const events = rows.slice(0, take).map((r) => ({
+    ...r,
+    id: r.id.toString(),
+    before: confidentialView(r.area, r.action, r.before) as typeof r.before,
+    after: confidentialView(r.area, r.action, r.after) as typeof r.after,
+  }));
   const last = events.at(-1);
   return { events, nextCursor: rows.length > take && last ? last.id : null };
 }

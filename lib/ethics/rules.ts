@@ -1,4 +1,5 @@
 // Pure rules of the Ethics Office review (001): no database, unit-tested.
+import { reviewAuditView } from "@/lib/audit/confidential";
 
 type MaterialState = "DRAFT" | "PUBLISHED" | "TAKEN_DOWN";
 type ReviewStatus = "PENDING" | "CLEARED" | "ADVICE";
@@ -20,10 +21,10 @@ export function answerRefusal(review: { status: ReviewStatus }): string | null {
 }
 
 /**
- * What the audit log keeps of a review: ids and status only. 001: the question, the
- * draft and the advice are confidential to the candidate and the Ethics Office, and the
- * secretariat reads the audit log.
+ * What the audit log keeps of a review: ids, and whether it waits or was answered. 001: the
+ * question, the draft, the advice and the outcome (cleared or advice) are confidential to the
+ * candidate and the Ethics Office, and the secretariat reads the audit log (docs/audit.md).
  */
 export function auditSnapshot(review: { id: string; materialId: string; candidateId: string; status: ReviewStatus }) {
-  return { id: review.id, materialId: review.materialId, candidateId: review.candidateId, status: review.status };
+  return reviewAuditView({ id: review.id, materialId: review.materialId, candidateId: review.candidateId, status: review.status });
 }

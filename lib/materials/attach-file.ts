@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
@@ -44,8 +45,8 @@ export async function attachMaterialFile({ actor, input, file }: { actor: Actor 
         action: "file-attached",
         entity: "Material",
         entityId: id,
-        before,
-        after: { fileKey: after.fileKey, fileName: after.fileName, mimeType: after.mimeType, sizeBytes: after.sizeBytes },
+        before: materialAuditView(before),
+        after: materialAuditView({ fileKey: after.fileKey }),
       });
       return { after, previous: material.fileKey };
     });

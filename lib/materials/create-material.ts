@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { assertCandidatureOpen } from "@/lib/conferences/lock";
@@ -29,7 +30,7 @@ export async function createMaterial({ actor, input }: { actor: Actor | null; in
       },
       select: MATERIAL_FIELDS,
     });
-    await emitAudit(tx, { actor, area: "material", action: "created", entity: "Material", entityId: created.id, after: created });
+    await emitAudit(tx, { actor, area: "material", action: "created", entity: "Material", entityId: created.id, after: materialAuditView(created) });
     return created;
   });
 }

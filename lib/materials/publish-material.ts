@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -30,7 +31,15 @@ export async function publishMaterial({ actor, input }: { actor: Actor | null; i
       data: { state: "PUBLISHED", publishedAt: new Date(), declaredNoSymbols, declaredNoResources },
       select: MATERIAL_FIELDS,
     });
-    await emitAudit(tx, { actor, area: "material", action: "published", entity: "Material", entityId: id, before, after });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "published",
+      entity: "Material",
+      entityId: id,
+      before: materialAuditView(before),
+      after: materialAuditView(after),
+    });
     return after;
   });
 }
@@ -48,7 +57,15 @@ export async function unpublishMaterial({ actor, input }: { actor: Actor | null;
       data: { state: "DRAFT", publishedAt: null },
       select: MATERIAL_FIELDS,
     });
-    await emitAudit(tx, { actor, area: "material", action: "unpublished", entity: "Material", entityId: id, before, after });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "unpublished",
+      entity: "Material",
+      entityId: id,
+      before: materialAuditView(before),
+      after: materialAuditView(after),
+    });
     return after;
   });
 }

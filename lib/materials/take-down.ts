@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
@@ -31,7 +32,15 @@ export async function takeDownMaterial({ actor, input }: { actor: Actor | null; 
       data: { state: "TAKEN_DOWN", takenDownAt: new Date(), takedownReason: reason, takenDownById: actor.id },
       select: MATERIAL_FIELDS,
     });
-    await emitAudit(tx, { actor, area: "material", action: "taken-down", entity: "Material", entityId: id, before, after });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "taken-down",
+      entity: "Material",
+      entityId: id,
+      before: materialAuditView(before),
+      after: materialAuditView(after),
+    });
     return after;
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -29,7 +30,15 @@ export async function updateMaterial({ actor, input }: { actor: Actor | null; in
       select: MATERIAL_FIELDS,
     });
     const { candidate: _candidate, ...snapshot } = before;
-    await emitAudit(tx, { actor, area: "material", action: "updated", entity: "Material", entityId: id, before: snapshot, after });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "updated",
+      entity: "Material",
+      entityId: id,
+      before: materialAuditView(snapshot),
+      after: materialAuditView(after),
+    });
     return after;
   });
 }

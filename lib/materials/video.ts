@@ -1,4 +1,5 @@
 import "server-only";
+import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
@@ -178,7 +179,15 @@ export async function attachVideoFile({ actor, id: rawId, body, size, originalNa
         data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: key, fileName, mimeType: sniffed.mime, sizeBytes: BigInt(stored.size) },
         select: changed,
       });
-      await emitAudit(tx, { actor, area: "material", action: "video-attached", entity: "Material", entityId: id, before, after: pickVideo(after) });
+      await emitAudit(tx, {
+        actor,
+        area: "material",
+        action: "video-attached",
+        entity: "Material",
+        entityId: id,
+        before: pickVideo(before),
+        after: pickVideo(after),
+      });
       return { after, previous: before.fileKey };
     });
   } catch (error) {
@@ -200,7 +209,15 @@ export async function setVideoUrl({ actor, input }: { actor: Actor | null; input
   const result = await db().$transaction(async (tx) => {
     const { before } = await lockVideoDraft(tx, candidateId, id);
     const after = await tx.material.update({ where: { id }, data: { ...NO_VIDEO, videoSource: "URL", url }, select: changed });
-    await emitAudit(tx, { actor, area: "material", action: "video-url-set", entity: "Material", entityId: id, before, after: pickVideo(after) });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "video-url-set",
+      entity: "Material",
+      entityId: id,
+      before: pickVideo(before),
+      after: pickVideo(after),
+    });
     return { after, previous: before.fileKey };
   });
   await deleteQuietly(result.previous);
@@ -250,25 +267,25 @@ export async function startVideoUpload({ actor, input, origin }: { actor: Actor 
   const result = await db().$transaction(async (tx) => {
     const { before } = await lockVideoDraft(tx, candidateId, id);
     const after = await tx.material.update({ where: { id }, data: { ...NO_VIDEO, videoSource: "MUX", muxUploadId: upload.id }, select: changed });
-    await emitAudit(tx, { actor, area: "material", action: "video-upload-started", entity: "Material", entityId: id, before, after: pickVideo(after) });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "video-upload-started",
+      entity: "Material",
+      entityId: id,
+      before: pickVideo(before),
+      after: pickVideo(after),
+    });
     return { previous: before.fileKey };
   });
   await deleteQuietly(result.previous);
   return { target: "mux", url: upload.url };
 }
 
-/** The video fields of a material, for an audit row. */
+/**
+ * The video of a material as an audit row keeps it: its source and whether it has a file,
+ * is ready or failed, never its address, file or playback id (docs/domain.md#confidentiality).
+ */
 export function pickVideo<T extends Record<keyof typeof VIDEO_FIELDS, unknown>>(m: T) {
-  return {
-    videoSource: m.videoSource,
-    fileKey: m.fileKey,
-    fileName: m.fileName,
-    mimeType: m.mimeType,
-    sizeBytes: m.sizeBytes,
-    url: m.url,
-    muxUploadId: m.muxUploadId,
-    muxAssetId: m.muxAssetId,
-    muxPlaybackId: m.muxPlaybackId,
-    videoError: m.videoError,
-  };
+  return materialAuditView({ videoSource: m.videoSource, fileKey: m.fileKey, muxPlaybackId: m.muxPlaybackId, videoError: m.videoError });
 }

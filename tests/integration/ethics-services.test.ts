@@ -1,14 +1,33 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { listAuditEvents } from "@/lib/audit/queries";
+import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { answerReview } from "@/lib/ethics/answer-review";
 import { getOwnMaterialReviews, getReviewForOffice, getReviewQueue } from "@/lib/ethics/ethics-queries";
 import { requestReview } from "@/lib/ethics/request-review";
 import { ETHICS_LIMITS } from "@/lib/ethics/schema";
+import { createMaterial } from "@/lib/materials/create-material";
+import { updateMaterial } from "@/lib/materials/update-material";
 import { auditRowsFor } from "../support/audit";
 import { withAppDatabase } from "../support/app-database";
 import { asActor, makeUser, unique, type TestUser } from "../support/factories";
 import { makeCandidateWithUser, makeDraftStatement, makeReviewRequest } from "../support/factories-ethics";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+
+// The CSV route reads the session through getCurrentUser; here each request says who is asking.
+let asking: Actor | null = null;
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => asking }));
+
+const storageDir = await mkdtemp(path.join(tmpdir(), "hustings-ethics-"));
+process.env.STORAGE_DIR = storageDir;
+for (const name of ["MUX_TOKEN_ID", "MUX_TOKEN_SECRET", "MUX_WEBHOOK_SECRET"]) delete process.env[name];
+const { attachMaterialFile } = await import("@/lib/materials/attach-file");
+const { setVideoUrl } = await import("@/lib/materials/video");
+const { GET: auditCsv } = await import("@/app/api/admin/audit/route");
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -28,14 +47,32 @@ beforeAll(async () => {
   alice = await makeCandidateWithUser(db);
   bob = await makeCandidateWithUser(db);
 });
+afterAll(() => rm(storageDir, { recursive: true, force: true }));
 
-/** 001: the audit log, which the secretariat reads, keeps ids and status, never the words. */
-async function expectAuditWithoutText(reviewId: string, action: string, secrets: string[]) {
-  const rows = await auditRowsFor(db, "EthicsReview", reviewId);
-  const row = rows.at(-1);
+/** The last audit row written before the test began: the test's own rows come after it. */
+let auditMark = 0n;
+beforeEach(async () => {
+  auditMark = (await db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+});
+
+const asJson = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+
+/**
+ * 001: the audit log, which the secretariat reads, keeps ids and statuses, never the words nor
+ * the Office's outcome. Every row the test wrote is read, of every area (a draft's own rows
+ * included), not only the review's.
+ */
+async function expectAuditWithoutText(reviewId: string | null, action: string | null, secrets: string[]) {
+  const rows = await db.auditEvent.findMany({ where: { id: { gt: auditMark } }, orderBy: { id: "asc" } });
+  expect(rows.length).toBeGreaterThan(0);
+  const written = asJson(rows);
+  for (const secret of [...secrets, '"CLEARED"', '"ADVICE"']) {
+    expect(secret.length).toBeGreaterThan(3);
+    expect(written).not.toContain(secret);
+  }
+  if (reviewId === null) return rows.at(-1);
+  const row = (await auditRowsFor(db, "EthicsReview", reviewId)).at(-1);
   expect(row).toMatchObject({ area: "ethics", action, entity: "EthicsReview", entityId: reviewId });
-  const written = JSON.stringify(rows.map((r) => [r.before, r.after]));
-  for (const secret of secrets) expect(written).not.toContain(secret);
   return row;
 }
 
@@ -115,8 +152,9 @@ describe("answerReview", () => {
     expect(stored.answeredAt).toBeInstanceOf(Date);
     const row = await expectAuditWithoutText(request.id, "review-answered", [comment, request.question]);
     expect(row).toMatchObject({ actorId: officer.id, actorRole: "ETHICS_OFFICER" });
+    // That it was answered, not how: the outcome is the candidate's and the Office's (docs/audit.md).
     expect(row?.before).toMatchObject({ status: "PENDING" });
-    expect(row?.after).toMatchObject({ status: "ADVICE" });
+    expect(row?.after).toEqual({ id: request.id, materialId: draft.id, candidateId: alice.candidate.id, status: "ANSWERED" });
     // Advice is never published: the draft stays a draft; the candidate decides.
     expect((await db.material.findUniqueOrThrow({ where: { id: draft.id } })).state).toBe("DRAFT");
   });
@@ -125,6 +163,8 @@ describe("answerReview", () => {
     const request = await makeReviewRequest(db, await makeDraftStatement(db, alice.candidate.id));
     await answerReview({ actor: asActor(officer), input: { reviewId: request.id, outcome: "CLEARED", comment: "" } });
     expect(await db.ethicsReview.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "CLEARED", answer: null });
+    const row = await expectAuditWithoutText(request.id, "review-answered", [request.question]);
+    expect(row?.after).toMatchObject({ status: "ANSWERED" });
   });
 
   it("refuses advice without a comment, and an unknown outcome, leaving the request pending", async () => {
@@ -197,5 +237,97 @@ describe("reading reviews (001: the candidate and the Ethics Office only)", () =
     for (const user of [secretariat, chair, member, officer]) {
       expect((await refusalOf(getOwnMaterialReviews(asActor(user), draft.id))).code).toBe("FORBIDDEN");
     }
+  });
+});
+
+describe("the audit log keeps drafts and the Office's outcome confidential (docs/audit.md)", () => {
+  const pdf = () => new File([new Uint8Array(readFileSync(path.join(__dirname, "../fixtures/hostile/clean.pdf")))], unique("Distinctive file name") + ".pdf");
+
+  it("writes no draft's title, text, link, video address, file key or file name, however it is made or edited", async () => {
+    const actor = asActor(alice.user);
+    const t = (label: string) => unique(`Distinctive ${label}`);
+    const secrets = {
+      statementTitle: t("statement title"),
+      body: t("statement body"),
+      linkTitle: t("link title"),
+      link: `https://example.org/${unique("distinctive-link")}`,
+      videoTitle: t("video title"),
+      video: `https://video.example.org/${unique("distinctive-video")}.m3u8`,
+      brochureTitle: t("brochure title"),
+      newTitle: t("edited title"),
+      newBody: t("edited body"),
+      newLink: `https://example.org/${unique("edited-link")}`,
+      question: t("question"),
+      advice: t("advice"),
+    };
+    const statement = await createMaterial({ actor, input: { kind: "STATEMENT", title: secrets.statementTitle, language: "en", body: secrets.body } });
+    const link = await createMaterial({ actor, input: { kind: "LINK", title: secrets.linkTitle, language: "en", url: secrets.link } });
+    const video = await createMaterial({ actor, input: { kind: "VIDEO", title: secrets.videoTitle, language: "en" } });
+    await setVideoUrl({ actor, input: { id: video.id, url: secrets.video } });
+    const brochure = await createMaterial({ actor, input: { kind: "BROCHURE", title: secrets.brochureTitle, language: "en" } });
+    const file = pdf();
+    const attached = await attachMaterialFile({ actor, input: { id: brochure.id }, file });
+    await updateMaterial({ actor, input: { id: statement.id, title: secrets.newTitle, language: "fr", body: secrets.newBody } });
+    await updateMaterial({ actor, input: { id: link.id, title: secrets.linkTitle, language: "en", url: secrets.newLink } });
+    const review = await requestReview({ actor, input: { materialId: statement.id, question: secrets.question } });
+    await answerReview({ actor: asActor(officer), input: { reviewId: review.id, outcome: "ADVICE", comment: secrets.advice } });
+
+    const rows = await db.auditEvent.findMany({ where: { id: { gt: auditMark } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.area, r.action])).toEqual([
+      ["material", "created"],
+      ["material", "created"],
+      ["material", "created"],
+      ["material", "video-url-set"],
+      ["material", "created"],
+      ["material", "file-attached"],
+      ["material", "updated"],
+      ["material", "updated"],
+      ["ethics", "review-requested"],
+      ["ethics", "review-answered"],
+    ]);
+    const keyAndName = [String(attached.fileKey), String(attached.fileName), file.name];
+    await expectAuditWithoutText(review.id, "review-answered", [...Object.values(secrets), ...keyAndName]);
+    // What is kept: ids and statuses.
+    expect(rows[0]?.after).toMatchObject({ id: statement.id, candidateId: alice.candidate.id, kind: "STATEMENT", state: "DRAFT" });
+    expect(rows[3]?.after).toMatchObject({ videoSource: "URL", hasFile: false });
+    expect(rows[5]?.after).toEqual({ hasFile: true });
+  });
+
+  it("shows the secretariat's page and CSV no outcome, even of a row written before the scrub", async () => {
+    const draft = await makeDraftStatement(db, alice.candidate.id);
+    const cleared = await makeReviewRequest(db, draft);
+    const comment = unique("Distinctive clearance note");
+    await answerReview({ actor: asActor(officer), input: { reviewId: cleared.id, outcome: "CLEARED", comment } });
+    // A row as an older version of the application wrote it (the migration scrubs these; the read does not rely on it).
+    const oldAdvice = unique("Distinctive old advice");
+    const oldTitle = unique("Distinctive old title");
+    await db.auditEvent.create({
+      data: {
+        area: "ethics",
+        action: "review-answered",
+        entity: "EthicsReview",
+        entityId: unique("old-review"),
+        before: { id: "old", status: "PENDING" },
+        after: { id: "old", status: "ADVICE", answer: oldAdvice },
+      },
+    });
+    await db.auditEvent.create({
+      data: { area: "material", action: "created", entity: "Material", entityId: draft.id, after: { id: draft.id, title: oldTitle, state: "DRAFT" } },
+    });
+
+    const { events } = await listAuditEvents(asActor(secretariat), {}, "UTC", 1000);
+    const page = asJson(events);
+    expect(page).toContain(cleared.id);
+    for (const hidden of [comment, oldAdvice, oldTitle, '"CLEARED"', '"ADVICE"']) expect(page).not.toContain(hidden);
+    expect(events.find((e) => e.entityId === cleared.id && e.action === "review-answered")?.after).toMatchObject({ status: "ANSWERED" });
+
+    asking = asActor(secretariat);
+    const response = await auditCsv(new Request("http://localhost/api/admin/audit"));
+    expect(response.status).toBe(200);
+    const csv = await response.text();
+    expect(csv).toContain(cleared.id);
+    expect(csv).toContain("ANSWERED");
+    for (const hidden of [comment, oldAdvice, oldTitle, "CLEARED", "ADVICE"]) expect(csv).not.toContain(hidden);
+    asking = null;
   });
 });

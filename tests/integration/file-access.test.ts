@@ -8,6 +8,7 @@ import { createDb, type PrismaClient } from "@/lib/db/client";
 import { randomStoredName } from "@/lib/uploads/file-name";
 import { withAppDatabase } from "../support/app-database";
 import { makeCandidate, makeConference, makeMemberState, makePost } from "../support/factories";
+import { makeReviewRequest } from "../support/factories-ethics";
 import { actorOf } from "../support/roles";
 
 // The route reads the session through getCurrentUser; here each request says who is asking.
@@ -36,12 +37,13 @@ afterAll(async () => {
   await rm(storageDir, { recursive: true, force: true });
 });
 
-async function storedMaterial(candidateId: string, state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN", fileName = "Vision brochure.pdf") {
+async function storedMaterial(candidateId: string, state: "DRAFT" | "PUBLISHED" | "TAKEN_DOWN", fileName = "Vision brochure.pdf", sentToEthics = false) {
   const key = randomStoredName("pdf");
   await storage().put(key, Buffer.from("%PDF-1.7 brochure"), "application/pdf");
-  await db.material.create({
+  const material = await db.material.create({
     data: { candidateId, kind: "BROCHURE", title: "Brochure", language: "en", fileKey: key, fileName, mimeType: "application/pdf", state },
   });
+  if (sentToEthics) await makeReviewRequest(db, material);
   return key;
 }
 
@@ -67,14 +69,39 @@ describe("GET /api/files/[key]", () => {
     });
   });
 
-  it("serves a draft to its owner and the Ethics Office only, privately", async () => {
+  it("serves a draft sent to the Ethics Office to its owner and the Office only, privately", async () => {
     const owner = await makeOwner();
-    const key = await storedMaterial(owner, "DRAFT");
+    const key = await storedMaterial(owner, "DRAFT", "Brochure.pdf", true);
     for (const reader of [actorOf("CANDIDATE", { candidateId: owner }), actorOf("ETHICS_OFFICER")]) {
       const response = await fetchAs(reader, key);
       expect(response.status, reader.role).toBe(200);
       expect(response.headers.get("cache-control")).toBe("private, no-store");
     }
+  });
+
+  it("keeps from the Ethics Office what was never sent to it: a draft, taken-down material, a photo or CV not yet public", async () => {
+    const owner = await makeOwner();
+    // The same candidate has sent another draft: the Office reads that one, not this one.
+    const sent = await storedMaterial(owner, "DRAFT", "Sent.pdf", true);
+    const neverSent = await storedMaterial(owner, "DRAFT");
+    // Another candidate's draft, never sent, beside one of theirs that was.
+    const other = await makeOwner();
+    await storedMaterial(other, "DRAFT", "Other sent.pdf", true);
+    const othersDraft = await storedMaterial(other, "DRAFT");
+    const takenDown = await storedMaterial(await makeOwner(), "TAKEN_DOWN");
+    const cv = randomStoredName("pdf");
+    await storage().put(cv, Buffer.from("%PDF-1.7 cv"), "application/pdf");
+    await db.candidate.update({ where: { id: owner }, data: { cvKey: cv } });
+    const office = actorOf("ETHICS_OFFICER");
+    expect((await fetchAs(office, sent)).status).toBe(200);
+    for (const key of [neverSent, othersDraft, takenDown, cv]) {
+      const response = await fetchAs(office, key);
+      expect(response.status, key).toBe(404);
+      expect(await response.text()).toBe("Not found.");
+    }
+    // The owner still reads their own.
+    expect((await fetchAs(actorOf("CANDIDATE", { candidateId: owner }), neverSent)).status).toBe(200);
+    expect((await fetchAs(actorOf("CANDIDATE", { candidateId: owner }), cv)).status).toBe(200);
   });
 
   it.each([...OUTSIDERS, "another candidate", "anonymous", "the disabled owner"])("answers 404 for a draft to %s", async (who) => {

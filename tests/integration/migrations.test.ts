@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { confidentialView } from "../../lib/audit/confidential";
 import { deployMigrations } from "../../lib/db/migrate";
 import { SCHEMA_PATH, applyMigrations, diagnose, diffMigrationsToSchema } from "../../scripts/db/engine";
 import { MIGRATIONS_DIR, createEmptyTestDatabase, createTestDatabase, testServerUrl, type TestDatabase } from "../support/database";
@@ -162,6 +163,213 @@ describe("the AuditEvent table", () => {
       return (await client.query<{ action: string }>(`SELECT action FROM "AuditEvent" ORDER BY id`)).rows;
     });
     expect(rows.map((row) => row.action)).toEqual(["create", "update"]);
+  });
+});
+
+// docs/audit.md#the-scrub: rows written before audit rows kept ids and statuses only are rewritten,
+// by the table's owner with the append-only trigger set aside for the statement and restored.
+describe("the confidential audit scrub", () => {
+  const SCRUB = "20261202114719_scrub_confidential_audit";
+  let database: TestDatabase;
+  let copy: { dir: string; remove(): Promise<void> };
+  const secrets = [
+    "Secret draft title",
+    "Secret draft body",
+    "https://secret.example/link",
+    "https://secret.example/video.m3u8",
+    "0123456789abcdef0123456789abcdef.pdf",
+    "Secret file.pdf",
+    "SecretPlaybackId",
+    "Secret biography",
+    "Secret vision",
+    "secret-contact@example.org",
+    "fedcba9876543210fedcba9876543210.jpg",
+    "ADVICE",
+    "CLEARED",
+  ];
+  // Rows as the application wrote them before the scrub, and one row of another area it must not touch.
+  const rows: { area: string; action: string; entity: string; before?: unknown; after?: unknown }[] = [
+    {
+      area: "material",
+      action: "updated",
+      entity: "Material",
+      before: {
+        id: "m1",
+        candidateId: "c1",
+        kind: "STATEMENT",
+        title: "Secret draft title",
+        language: "en",
+        body: "Secret draft body",
+        url: null,
+        fileKey: null,
+        videoSource: null,
+        muxPlaybackId: null,
+        declaredNoSymbols: false,
+        declaredNoResources: false,
+        state: "DRAFT",
+        publishedAt: null,
+        takenDownAt: null,
+        takedownReason: null,
+      },
+      after: {
+        id: "m1",
+        candidateId: "c1",
+        kind: "LINK",
+        title: "x",
+        body: null,
+        url: "https://secret.example/link",
+        state: "DRAFT",
+        publishedAt: "2026-11-30T10:00:00.000Z",
+      },
+    },
+    {
+      area: "material",
+      action: "file-attached",
+      entity: "Material",
+      before: { fileKey: null, fileName: null, mimeType: null, sizeBytes: null },
+      after: { fileKey: "0123456789abcdef0123456789abcdef.pdf", fileName: "Secret file.pdf", mimeType: "application/pdf", sizeBytes: "1234" },
+    },
+    {
+      area: "material",
+      action: "video-ready",
+      entity: "Material",
+      before: {
+        videoSource: "URL",
+        url: "https://secret.example/video.m3u8",
+        fileKey: null,
+        muxUploadId: "u1",
+        muxAssetId: "a1",
+        muxPlaybackId: null,
+        videoError: "failed once",
+      },
+      after: { videoSource: "MUX", url: null, fileKey: null, muxUploadId: "u1", muxAssetId: "a1", muxPlaybackId: "SecretPlaybackId", videoError: null },
+    },
+    {
+      area: "material",
+      action: "taken-down",
+      entity: "Material",
+      after: { id: "m2", state: "TAKEN_DOWN", takedownReason: "Uses the emblem.", title: "Secret draft title" },
+    },
+    { area: "material", action: "weird", entity: "Material", after: "Secret draft body" },
+    {
+      area: "ethics",
+      action: "review-answered",
+      entity: "EthicsReview",
+      before: { id: "r1", materialId: "m1", candidateId: "c1", status: "PENDING" },
+      after: { id: "r1", materialId: "m1", candidateId: "c1", status: "ADVICE" },
+    },
+    {
+      area: "ethics",
+      action: "review-answered",
+      entity: "EthicsReview",
+      after: { id: "r2", materialId: "m1", candidateId: "c1", status: "CLEARED", answer: "Secret vision" },
+    },
+    {
+      area: "candidate",
+      action: "profile-updated",
+      entity: "Candidate",
+      before: { languages: ["English"], website: null, contactEmail: null, version: null },
+      after: {
+        languages: ["English"],
+        website: "https://secret.example/link",
+        contactEmail: "secret-contact@example.org",
+        version: { locale: "en", biography: "Secret biography", vision: "Secret vision", visionFormat: "MARKDOWN", publishedAt: null },
+      },
+    },
+    {
+      area: "candidate",
+      action: "photo-set",
+      entity: "Candidate",
+      before: { photoKey: null },
+      after: { photoKey: "fedcba9876543210fedcba9876543210.jpg", fileName: "Secret file.pdf", mime: "image/jpeg", size: 10 },
+    },
+    {
+      area: "candidate",
+      action: "profile-published",
+      entity: "CandidateProfile",
+      before: { locale: "en", publishedAt: null },
+      after: { id: "p1", locale: "en", publishedAt: "2026-11-30T10:00:00.000Z" },
+    },
+    { area: "candidate", action: "updated", entity: "Candidate", before: { name: "Ada Lovelace" }, after: { name: "Ada King" } },
+    { area: "post", action: "created", entity: "Post", after: { code: "SG", title: "Secret draft title" } },
+  ];
+
+  beforeAll(async () => {
+    database = await createEmptyTestDatabase();
+    copy = await copyOfMigrations();
+    // The history up to the scrub, without it (and without anything after it).
+    for (const name of await localMigrations(copy.dir)) if (name >= SCRUB) await rm(path.join(copy.dir, name), { recursive: true });
+    await deployMigrations(database.url, { migrationsDir: copy.dir });
+    await withClient(database.url, async (client) => {
+      for (const [i, row] of rows.entries()) {
+        await client.query(`INSERT INTO "AuditEvent" (area, action, entity, "entityId", before, after) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          row.area,
+          row.action,
+          row.entity,
+          `e${i}`,
+          row.before === undefined ? null : JSON.stringify(row.before),
+          row.after === undefined ? null : JSON.stringify(row.after),
+        ]);
+      }
+    });
+    const { applied } = await deployMigrations(database.url, { migrationsDir: MIGRATIONS_DIR });
+    expect(applied).toContain(SCRUB);
+  });
+  afterAll(async () => {
+    await copy?.remove();
+    await database?.drop();
+  });
+
+  const scrubbed = () =>
+    withClient(database.url, (client) =>
+      client
+        .query<{ entityId: string; area: string; action: string; before: unknown; after: unknown }>(
+          `SELECT "entityId", area, action, before, after FROM "AuditEvent" ORDER BY id`,
+        )
+        .then((r) => r.rows),
+    );
+
+  it("leaves no draft's words, address, file or playback id, no profile's words and no Ethics outcome", async () => {
+    const written = JSON.stringify((await scrubbed()).filter((r) => r.area !== "post" && r.action !== "updated"));
+    for (const secret of secrets) expect(written, secret).not.toContain(secret);
+  });
+
+  it("rewrites each row to what the application writes now, and touches no other row", async () => {
+    const after = await scrubbed();
+    expect(after).toHaveLength(rows.length);
+    for (const [i, row] of rows.entries()) {
+      const expected = (value: unknown) => (value === undefined ? null : (confidentialView(row.area, row.action, value) ?? null));
+      expect(after[i], `${row.area} ${row.action}`).toEqual({
+        entityId: `e${i}`,
+        area: row.area,
+        action: row.action,
+        before: expected(row.before),
+        after: expected(row.after),
+      });
+    }
+    expect(after[0]?.after).toEqual({ id: "m1", candidateId: "c1", kind: "LINK", state: "DRAFT", publishedAt: "2026-11-30T10:00:00.000Z" });
+    expect(after[1]?.after).toEqual({ hasFile: true });
+    expect(after[2]).toMatchObject({
+      before: { videoSource: "URL", hasFile: false, hasPlaybackId: false, videoFailed: true },
+      after: { videoSource: "MUX", hasPlaybackId: true },
+    });
+    expect(after[3]?.after).toEqual({ id: "m2", state: "TAKEN_DOWN", takedownReason: "Uses the emblem." });
+    expect(after[4]?.after).toBeNull();
+    expect(after[5]).toMatchObject({ before: { status: "PENDING" }, after: { id: "r1", materialId: "m1", candidateId: "c1", status: "ANSWERED" } });
+    expect(after[7]).toMatchObject({ before: { version: null }, after: { version: { locale: "en", publishedAt: null } } });
+    expect(after[8]).toMatchObject({ before: { hasPhoto: false }, after: { hasPhoto: true } });
+    expect(after[10]).toMatchObject({ before: { name: "Ada Lovelace" }, after: { name: "Ada King" } });
+    expect(after[11]?.after).toEqual({ code: "SG", title: "Secret draft title" });
+  });
+
+  it("restores the append-only trigger and leaves no helper function behind", async () => {
+    await withClient(database.url, async (client) => {
+      const trigger = await client.query<{ tgenabled: string }>(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'AuditEvent_append_only'`);
+      expect(trigger.rows).toEqual([{ tgenabled: "O" }]);
+      await expect(client.query(`UPDATE "AuditEvent" SET action = 'edited'`)).rejects.toMatchObject({ code: "55000" });
+      const helpers = await client.query(`SELECT proname FROM pg_proc WHERE proname LIKE 'audit_scrub%'`);
+      expect(helpers.rows).toEqual([]);
+    });
   });
 });
 

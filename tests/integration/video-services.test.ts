@@ -103,8 +103,9 @@ describe("attachVideoFile", () => {
     expect((await storage().get(after.fileKey ?? ""))?.bytes.equals(MP4)).toBe(true);
     const audit = await auditRowsFor(db, "Material", video.id);
     expect(audit.map((a) => [a.area, a.action, a.actorId])).toEqual([["material", "video-attached", user.id]]);
-    expect(audit[0]?.before).toMatchObject({ videoSource: "URL", url: "https://video.example.org/old.m3u8", fileKey: null });
-    expect(audit[0]?.after).toMatchObject({ videoSource: "UPLOAD", fileKey: after.fileKey, url: null, sizeBytes: String(MP4.length) });
+    // A draft's address and file stay out of the log (docs/domain.md#confidentiality): its source and whether it has a file.
+    expect(audit[0]?.before).toEqual({ videoSource: "URL", hasFile: false, hasPlaybackId: false, videoFailed: false });
+    expect(audit[0]?.after).toEqual({ videoSource: "UPLOAD", hasFile: true, hasPlaybackId: false, videoFailed: false });
   });
 
   it("takes a WebM even when it is named .mp4, and deletes the file it replaces after the change", async () => {
@@ -240,7 +241,8 @@ describe("setVideoUrl", () => {
       ["video-attached", user.id],
       ["video-url-set", user.id],
     ]);
-    expect(audit[1]?.after).toMatchObject({ videoSource: "URL", url, fileKey: null });
+    expect(audit[1]?.after).toMatchObject({ videoSource: "URL", hasFile: false });
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(url);
   });
 
   const long = `https://video.example.org/${"a".repeat(2000)}.mp4`;

@@ -30,7 +30,7 @@ const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures
 const fileOf = (name: string, as = name, type = "application/octet-stream") => new File([new Uint8Array(fixture(name))], as, { type });
 
 describe("the candidate's photo and CV", () => {
-  it("stores a photo with GPS re-encoded, without metadata, audited with its key and cleaned name", async () => {
+  it("stores a photo with GPS re-encoded, without metadata, audited without its key or name", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     expect((await sharp(fixture("gps.jpg")).metadata()).exif).toBeDefined();
     const saved = await setProfileFile({ actor: asActor(user), input: { kind: "photo" }, file: fileOf("gps.jpg", "../../my\u202Egpj.jpg", "image/jpeg") });
@@ -43,7 +43,9 @@ describe("the candidate's photo and CV", () => {
     expect(meta.xmp).toBeUndefined();
     const audit = await auditRowsFor(db, "Candidate", candidate.id);
     expect(audit.map((a) => [a.area, a.action])).toEqual([["candidate", "photo-set"]]);
-    expect(audit[0]?.after).toMatchObject({ photoKey: saved.key, fileName: saved.fileName, mime: "image/jpeg" });
+    // That a photo is set, not its key or name (docs/domain.md#confidentiality).
+    expect(audit[0]?.after).toEqual({ hasPhoto: true });
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(saved.key);
     expect(saved.fileName).not.toMatch(/[/\\\u202E]/);
   });
 
@@ -115,7 +117,9 @@ describe("a brochure's file", () => {
     expect(Number(after.sizeBytes)).toBe(fixture("clean.pdf").length);
     const audit = await auditRowsFor(db, "Material", brochure.id);
     expect(audit.map((a) => [a.area, a.action])).toEqual([["material", "file-attached"]]);
-    expect(audit[0]?.after).toMatchObject({ fileKey: after.fileKey, fileName: after.fileName });
+    expect(audit[0]?.after).toEqual({ hasFile: true });
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(String(after.fileKey));
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(String(after.fileName));
   });
 
   it("refuses a PDF with JavaScript and HTML disguised as PDF, changing nothing", async () => {

@@ -127,11 +127,14 @@ describe("campaign material", () => {
     const after = await updateMaterial({ actor: asActor(user), input: { id: m.id, title: "New title", language: "es", body: "Nuevo" } });
     expect(after).toMatchObject({ title: "New title", language: "es", body: "Nuevo" });
     const [row] = await auditRowsFor(db, "Material", m.id);
+    // Ids and statuses only: a draft's words stay out of the log (docs/domain.md#confidentiality).
     expect(row).toMatchObject({
       action: "updated",
-      before: expect.objectContaining({ title: m.title }),
-      after: expect.objectContaining({ title: "New title" }),
+      before: expect.objectContaining({ id: m.id, state: "DRAFT" }),
+      after: expect.objectContaining({ id: m.id }),
     });
+    expect(JSON.stringify([row?.before, row?.after])).not.toContain("New title");
+    expect(JSON.stringify([row?.before, row?.after])).not.toContain("Nuevo");
     expect(await refusalOf(updateMaterial({ actor: asActor(user), input: { id: m.id, title: "", language: "es", body: "x" } }))).toMatchObject({
       fieldErrors: { title: "required" },
     });

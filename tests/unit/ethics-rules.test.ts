@@ -27,9 +27,11 @@ describe("answering", () => {
 });
 
 describe("the audit snapshot", () => {
-  it("keeps ids and status only, never the question or the advice", () => {
+  it("keeps ids and whether it was answered only, never the question, the advice or the outcome", () => {
     const review = { id: "r1", materialId: "m1", candidateId: "c1", status: "ADVICE" as const, question: "secret?", answer: "secret advice" };
-    expect(auditSnapshot(review)).toEqual({ id: "r1", materialId: "m1", candidateId: "c1", status: "ADVICE" });
+    expect(auditSnapshot(review)).toEqual({ id: "r1", materialId: "m1", candidateId: "c1", status: "ANSWERED" });
+    expect(auditSnapshot({ ...review, status: "CLEARED" })).toEqual({ id: "r1", materialId: "m1", candidateId: "c1", status: "ANSWERED" });
+    expect(auditSnapshot({ ...review, status: "PENDING" })).toMatchObject({ status: "PENDING" });
   });
 });
 

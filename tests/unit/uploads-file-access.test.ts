@@ -32,18 +32,32 @@ describe("who may read an uploaded file (001, GR170)", () => {
     expect(fileAccess(null, material({ status: "ANNOUNCED" }))).toEqual({ readable: false });
   });
 
-  it.each([material({ state: "DRAFT" }), material({ state: "TAKEN_DOWN" }), photo({ profilePublished: false }), photo({ status: "ANNOUNCED" })])(
-    "a non-public file is read by its owner and the Ethics Office only (%#)",
+  it.each([material({ state: "DRAFT", sentToEthics: true }), material({ state: "TAKEN_DOWN", sentToEthics: true })])(
+    "a non-public file of material sent to the Ethics Office is read by its owner and the Office only (%#)",
     (record) => {
       expect(fileAccess(owner, record)).toEqual({ readable: true, isPublic: false });
       expect(fileAccess(actorOf("ETHICS_OFFICER"), record)).toEqual({ readable: true, isPublic: false });
       expect(fileAccess(other, record)).toEqual({ readable: false });
       expect(fileAccess(null, record)).toEqual({ readable: false });
-      expect(fileAccess({ ...owner, disabled: true }, record)).toEqual({ readable: false });
       for (const role of ROLES.filter((r) => r !== "CANDIDATE" && r !== "ETHICS_OFFICER"))
         expect(fileAccess(actorOf(role), record), role).toEqual({ readable: false });
     },
   );
+
+  it.each([
+    material({ state: "DRAFT" }),
+    material({ state: "DRAFT", sentToEthics: false }),
+    material({ state: "TAKEN_DOWN" }),
+    photo({ profilePublished: false }),
+    photo({ status: "ANNOUNCED" }),
+  ])("a non-public file never sent to the Ethics Office is read by its owner only (%#)", (record) => {
+    expect(fileAccess(owner, record)).toEqual({ readable: true, isPublic: false });
+    expect(fileAccess(actorOf("ETHICS_OFFICER"), record)).toEqual({ readable: false });
+    expect(fileAccess(other, record)).toEqual({ readable: false });
+    expect(fileAccess(null, record)).toEqual({ readable: false });
+    expect(fileAccess({ ...owner, disabled: true }, record)).toEqual({ readable: false });
+    for (const role of ROLES.filter((r) => r !== "CANDIDATE")) expect(fileAccess(actorOf(role), record), role).toEqual({ readable: false });
+  });
 
   it("a candidate account bound to nothing reads no draft", () => {
     expect(fileAccess(actorOf("CANDIDATE", { candidateId: null }), material({ state: "DRAFT" }))).toEqual({ readable: false });

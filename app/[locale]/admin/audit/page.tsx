@@ -13,6 +13,8 @@ const INPUT = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 p
 
 function Snapshot({ event, labels }: { event: AuditEventRow; labels: { field: string; before: string; after: string } }) {
   const changes = diffSnapshots(event.before, event.after);
+  // A draft's edit keeps ids and statuses only (docs/audit.md): often nothing left to compare.
+  if (changes?.length === 0) return null;
   if (changes) {
     return (
       <table className="text-xs">

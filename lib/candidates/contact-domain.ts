@@ -18,7 +18,7 @@ export function isCorporateAddress(email: string, corporateDomains: readonly str
 }
 
 /**
- * 001 A reaches the candidate's account too: forum mail to a candidate is sent to the
+ * 001 A reaches the candidate's account too (docs/domain.md#corporate-mail): forum mail is sent to the
  * account's address, so a candidate account may not be on a corporate domain of its
  * candidature's conference. Other roles are the Union's own people and may be.
  */

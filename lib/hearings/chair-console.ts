@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { applyMove, type MoveType } from "./live-rules";
 import { LIVE_FIELDS } from "./live";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
+import { startBlockers, type StartBlockerCode } from "./start-checks";
 
 // The chair's console (¶6, ¶7): the hearing the signed-in chair chairs, and which of the
 // running moves the rules allow now (the services decide again when a move is made).
@@ -28,6 +29,11 @@ export type ChairHearing = {
    */
   questions: { drawn: boolean; toShow: number; onScreen: boolean; pending: number };
   seedCommitted: boolean;
+  /**
+   * Before the start: what blocks it on today's data (start-checks.ts), judged again by the
+   * start itself; null once the hearing has started.
+   */
+  startBlockers: StartBlockerCode[] | null;
 };
 
 /** The moves made by a button; "extend" is a form of its own. */
@@ -76,6 +82,7 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
         db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "PENDING" } }),
       ])
     : [0, 0, 0];
+  const blockers = hearing.status === "SCHEDULED" ? (await startBlockers(db(), hearing.id)).map((b) => b.code) : null;
   return {
     id: hearing.id,
     conferenceName: hearing.conference.name,
@@ -92,5 +99,6 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
     legalMoves,
     questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null, pending },
     seedCommitted: hearing.seedHash !== null,
+    startBlockers: blockers,
   };
 }

@@ -8,6 +8,7 @@ import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
 import { ENTROPY_LIMITS } from "@/lib/hearings/schema";
+import type { StartBlockerCode } from "@/lib/hearings/start-checks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { drawQuestions, extendCurrentPhase, makeMove, moderateQuestion, type ConsoleMove } from "./actions";
@@ -17,6 +18,14 @@ const BUTTON = "rounded px-4 py-2 font-medium";
 const PRIMARY = `${BUTTON} bg-brand-700 text-white hover:bg-brand-800`;
 const SECONDARY = `${BUTTON} border border-slate-500 bg-white text-slate-900 hover:bg-slate-100`;
 const DANGER = `${BUTTON} bg-rose-800 text-white hover:bg-rose-900`;
+
+/** The start checklist's items, each passed unless one of its blockers is found. */
+const CHECKS: { item: "commitment" | "chair" | "presenters" | "order"; blockers: StartBlockerCode[] }[] = [
+  { item: "commitment", blockers: ["notCommitted", "legacyCommitment"] },
+  { item: "chair", blockers: ["noChair", "chairNotImpartial"] },
+  { item: "presenters", blockers: ["presentersChanged"] },
+  { item: "order", blockers: ["orderNotDrawn"] },
+];
 
 /**
  * The chair's console (¶6, ¶7): the moves the rules allow now, the extension, the live
@@ -76,6 +85,27 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
           </Link>
         </p>
       </section>
+
+      {/* Before the start: what the start checks again, on today's data, in its own transaction (docs/decisions/014-hearing-record-integrity.md). */}
+      {hearing.startBlockers ? (
+        <section aria-labelledby="console-checks" className="space-y-3" data-testid="chair-start-checks">
+          <h2 id="console-checks" className="text-2xl font-semibold">
+            {t("checks.heading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{hearing.startBlockers.length === 0 ? t("checks.ready") : t("checks.blocked")}</p>
+          <ul className="space-y-1">
+            {CHECKS.map(({ item, blockers }) => {
+              const failed = blockers.find((code) => hearing.startBlockers?.includes(code));
+              return (
+                <li key={item} data-testid={`chair-check-${item}`} className={failed ? "text-rose-900" : "text-emerald-900"}>
+                  <span aria-hidden="true">{failed ? "✗ " : "✓ "}</span>
+                  {t(`checks.item.${item}`)} — <strong>{failed ? t(`checks.failed.${failed}`) : t("checks.passed")}</strong>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="console-moves" className="space-y-4">
         <h2 id="console-moves" className="text-2xl font-semibold">

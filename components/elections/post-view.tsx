@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getCachedForumCounts } from "@/lib/forum/cached-queries";
+import { NO_COUNTS } from "@/components/forum/forum-counts";
 import { CandidateCard } from "@/components/candidates/candidate-card";
 import { ForumComparison } from "@/components/forum/forum-comparison";
 import type { getPostWithCandidates } from "@/lib/candidates/queries";
@@ -42,7 +43,7 @@ export async function PostView({ post, locale, base }: { post: PostWithCandidate
           candidates={post.candidates.map((c) => ({
             id: c.id,
             name: c.name,
-            counts: forumCounts[c.id] ?? { received: 0, published: 0, answered: 0, declined: 0 },
+            counts: forumCounts[c.id] ?? NO_COUNTS,
           }))}
         />
       ) : null}

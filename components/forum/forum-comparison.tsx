@@ -3,7 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/lib/i18n/navigation";
 import { COUNT_KEYS, type Counts } from "./forum-counts";
 
-/** A post's candidates' forums side by side: the same four numbers for each (docs/domain.md#forum-fairness). */
+/** A post's candidates' forums side by side: the same numbers for each (docs/domain.md#forum-fairness). */
 export async function ForumComparison({ candidates, locale }: { candidates: { id: string; name: string; counts: Counts }[]; locale: string }) {
   const t = await getTranslations({ locale, namespace: "forum" });
   const number = new Intl.NumberFormat(locale);

@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 
-export type Counts = { received: number; published: number; answered: number; declined: number };
-export const COUNT_KEYS = ["received", "published", "answered", "declined"] as const;
+export type Counts = { received: number; published: number; answered: number; declined: number; withdrawn: number };
+export const COUNT_KEYS = ["received", "published", "answered", "declined", "withdrawn"] as const;
+/** A forum no question ever reached. */
+export const NO_COUNTS: Counts = { received: 0, published: 0, answered: 0, declined: 0, withdrawn: 0 };
 
-/** The same four numbers for every candidate's forum (docs/domain.md#forum-fairness). */
+/** The same numbers for every candidate's forum (docs/domain.md#forum-fairness). */
 export async function ForumCounts({ counts, locale }: { counts: Counts; locale: string }) {
   const t = await getTranslations({ locale, namespace: "forum.counts" });
   const number = new Intl.NumberFormat(locale);
@@ -12,7 +14,7 @@ export async function ForumCounts({ counts, locale }: { counts: Counts; locale: 
       <h3 id="forum-counts" className="text-lg font-semibold">
         {t("heading")}
       </h3>
-      <ul aria-labelledby="forum-counts" data-testid="forum-counts" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <ul aria-labelledby="forum-counts" data-testid="forum-counts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {COUNT_KEYS.map((key) => (
           <li key={key} className="rounded border border-slate-300 p-3">
             <span data-testid={`count-${key}`} className="block text-2xl font-bold">

@@ -7,6 +7,8 @@ import { VisitorLine, VisitorParagraphs } from "./visitor-text";
 /** A published question as the public page receives it (instants as ISO strings: it comes through the cache). */
 export type PublishedQuestion = {
   id: string;
+  /** Published, then withdrawn by the candidate: shown as such, without text (lib/forum/queries.ts). */
+  withdrawn: boolean;
   askerName: string;
   askerCountry: string | null;
   askerAffiliation: string | null;
@@ -22,7 +24,7 @@ function day(locale: string, iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(new Date(iso));
 }
 
-/** The public's view of one forum page: published questions, answered ones first. */
+/** The public's view of one forum page: published questions, answered ones first, then the withdrawn ones, marked. */
 export async function PublishedQuestions({
   forum,
   locale,
@@ -41,41 +43,47 @@ export async function PublishedQuestions({
   return (
     <div className="space-y-4">
       <ol start={first} data-testid="forum-published" className="space-y-4">
-        {forum.items.map((q) => (
-          <li key={q.id} data-testid="forum-question" className="min-w-0 space-y-3 rounded border border-slate-300 p-4">
-            <p className="text-sm text-slate-700">
-              <span className="font-semibold text-slate-900">{t("from")} </span>
-              <VisitorLine text={q.askerName} testId="question-asker" />
-              {q.askerCountry ? (
-                <>
-                  {" · "}
-                  <VisitorLine text={q.askerCountry} testId="question-country" />
-                </>
-              ) : null}
-              {q.askerAffiliation ? (
-                <>
-                  {" · "}
-                  <VisitorLine text={q.askerAffiliation} testId="question-affiliation" />
-                </>
-              ) : null}
-              <span className="block">{t("publishedOn", { date: day(locale, q.publishedAt, timeZone) })}</span>
-            </p>
-            <VisitorParagraphs text={q.body} testId="question-body" className="text-lg" />
-            {q.answer ? (
-              <div className="space-y-1 border-s-4 border-brand-700 ps-4">
-                <p className="font-semibold">
-                  {t("answer")}
-                  {q.answeredAt ? (
-                    <span className="font-normal text-slate-700"> · {t("answeredOn", { date: day(locale, q.answeredAt, timeZone) })}</span>
-                  ) : null}
-                </p>
-                <VisitorParagraphs text={q.answer} testId="question-answer" />
-              </div>
-            ) : (
-              <p className="text-sm italic text-slate-700">{t("notAnswered")}</p>
-            )}
-          </li>
-        ))}
+        {forum.items.map((q) =>
+          q.withdrawn ? (
+            <li key={q.id} data-testid="forum-question-withdrawn" className="min-w-0 rounded border border-dashed border-slate-400 p-4 text-slate-700">
+              {t("withdrawn", { date: day(locale, q.publishedAt, timeZone) })}
+            </li>
+          ) : (
+            <li key={q.id} data-testid="forum-question" className="min-w-0 space-y-3 rounded border border-slate-300 p-4">
+              <p className="text-sm text-slate-700">
+                <span className="font-semibold text-slate-900">{t("from")} </span>
+                <VisitorLine text={q.askerName} testId="question-asker" />
+                {q.askerCountry ? (
+                  <>
+                    {" · "}
+                    <VisitorLine text={q.askerCountry} testId="question-country" />
+                  </>
+                ) : null}
+                {q.askerAffiliation ? (
+                  <>
+                    {" · "}
+                    <VisitorLine text={q.askerAffiliation} testId="question-affiliation" />
+                  </>
+                ) : null}
+                <span className="block">{t("publishedOn", { date: day(locale, q.publishedAt, timeZone) })}</span>
+              </p>
+              <VisitorParagraphs text={q.body} testId="question-body" className="text-lg" />
+              {q.answer ? (
+                <div className="space-y-1 border-s-4 border-brand-700 ps-4">
+                  <p className="font-semibold">
+                    {t("answer")}
+                    {q.answeredAt ? (
+                      <span className="font-normal text-slate-700"> · {t("answeredOn", { date: day(locale, q.answeredAt, timeZone) })}</span>
+                    ) : null}
+                  </p>
+                  <VisitorParagraphs text={q.answer} testId="question-answer" />
+                </div>
+              ) : (
+                <p className="text-sm italic text-slate-700">{t("notAnswered")}</p>
+              )}
+            </li>
+          ),
+        )}
       </ol>
       {forum.pageCount > 1 ? (
         <ForumPagination page={forum.page} pageCount={forum.pageCount} pageHref={pageHref} label={t("pagination")} locale={locale} />

@@ -13,6 +13,28 @@ export function mayCampaignPublicly(status: CandidatureStatus): boolean {
 }
 
 /**
+ * Why the candidate may not put anything new before the public now — material, a version of
+ * the profile, the photo or the CV — as a "workspace" message key, or null when they may. A
+ * withdrawn candidature publishes nothing new, while what it published stays on the record,
+ * marked (docs/domain.md#public-record).
+ */
+export function campaignPublishRefusal(status: CandidatureStatus): string | null {
+  if (status === "WITHDRAWN") return "workspace.candidatureWithdrawn";
+  if (status === "ELECTED" || status === "NOT_ELECTED") return "workspace.electionHeld";
+  if (!mayCampaignPublicly(status)) return "workspace.notFormal";
+  return null;
+}
+
+/**
+ * Whether the candidate may still publish or answer questions in their forum. Not once
+ * withdrawn: the forum takes no new publications (docs/domain.md#public-record); declining
+ * or withdrawing a question stays possible, since neither publishes anything.
+ */
+export function mayPublishInForum(status: CandidatureStatus): boolean {
+  return status !== "WITHDRAWN";
+}
+
+/**
  * On the public record once formally received (General Rule 170), and kept there, marked,
  * after a withdrawal or the election (docs/domain.md#public-record).
  */

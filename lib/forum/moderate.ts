@@ -1,6 +1,7 @@
 import "server-only";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
+import { mayPublishInForum } from "@/lib/campaign/rules";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
@@ -11,7 +12,8 @@ import { queueAnsweredNote, refreshDigest } from "./notify";
 import { QUEUE_SELECT, toQueueItem, type QueueItem } from "./question-fields";
 import { answerQuestionSchema, declineQuestionSchema, hideQuestionSchema, publishQuestionSchema, withdrawQuestionSchema } from "./schema";
 
-// The candidate moderates their own forum (publish, answer, decline, withdraw); the
+// The candidate moderates their own forum (publish, answer, decline, withdraw; once the
+// candidature is withdrawn, only decline and withdraw); the
 // secretariat may only hide. Each action locks the question, checks its state, writes the
 // change and its audit row in one transaction. Audit rows carry the moderator's view of the
 // question (QueueItem): never the asker's e-mail address or the hash of their address.
@@ -36,6 +38,17 @@ async function lockOwnQuestion(tx: Tx, actor: Actor & { candidateId: string }, i
   const question = await lockQuestion(tx, id);
   if (!question || !can(actor, "moderate:question:own", { candidateId: question.candidateId })) throw new DomainError("NOT_FOUND");
   return question;
+}
+
+/**
+ * Publishing and answering put something new before the public: not once the candidature is
+ * withdrawn (docs/domain.md#public-record). Read after the conference's share lock, which a
+ * change of status waits for.
+ */
+async function assertMayPublish(tx: Tx, candidateId: string): Promise<void> {
+  const candidate = await tx.candidate.findUnique({ where: { id: candidateId }, select: { status: true } });
+  if (!candidate) throw new DomainError("NOT_FOUND");
+  if (!mayPublishInForum(candidate.status)) throw new DomainError("CONFLICT", { messageKey: "forum.candidatureWithdrawn" });
 }
 
 function assertModerator(actor: Actor | null): asserts actor is Actor & { candidateId: string } {
@@ -69,6 +82,7 @@ export async function publishQuestion({ actor, input, now = new Date() }: { acto
   return db().$transaction(async (tx) => {
     const before = await lockOwnQuestion(tx, actor, id);
     requireStatus(before, "PENDING", "forum.notPending");
+    await assertMayPublish(tx, before.candidateId);
     const forget = answer ? await noteAnswer(tx, before, answer) : {};
     const after = await update(tx, id, { status: "PUBLISHED", publishedAt: now, ...(answer ? { answer, answeredAt: now } : {}), ...forget });
     await refreshDigest(tx, before.candidateId);
@@ -85,6 +99,7 @@ export async function answerQuestion({ actor, input, now = new Date() }: { actor
   return db().$transaction(async (tx) => {
     const before = await lockOwnQuestion(tx, actor, id);
     requireStatus(before, "PUBLISHED", "forum.notPublished");
+    await assertMayPublish(tx, before.candidateId);
     const first = before.answer === null;
     const forget = await noteAnswer(tx, before, answer);
     const after = await update(tx, id, { answer, ...(first ? { answeredAt: now } : {}), ...forget });

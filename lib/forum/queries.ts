@@ -55,43 +55,73 @@ export async function getForumQueueForSecretariat(
   return rows.map((row) => ({ ...toQueueItem(row), candidateId: row.candidateId, candidateName: row.candidate.name }));
 }
 
-/** Published questions of one forum, answered ones first (newest answer first), then the unanswered, newest first. */
+/**
+ * The public forum: published questions, answered ones first (newest answer first), then the
+ * unanswered, newest first; then those the candidate published and later withdrew, marked,
+ * without their text, asker or answer (docs/domain.md#forum-fairness).
+ */
 export async function getPublicForum(candidateId: string, page: number): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
-  const where = { candidateId, status: "PUBLISHED" as const };
+  const where = { candidateId, status: { in: ["PUBLISHED" as const, "WITHDRAWN" as const] } };
   const total = await db().forumQuestion.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FORUM_LIMITS.pageSize));
   const current = Math.min(Math.max(1, Number.isFinite(page) ? Math.trunc(page) : 1), pageCount);
   const rows = await db().forumQuestion.findMany({
     where,
-    select: { id: true, askerName: true, askerCountry: true, askerAffiliation: true, body: true, answer: true, answeredAt: true, publishedAt: true },
-    orderBy: [{ answeredAt: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      status: true,
+      askerName: true,
+      askerCountry: true,
+      askerAffiliation: true,
+      body: true,
+      answer: true,
+      answeredAt: true,
+      publishedAt: true,
+    },
+    // The enum's order puts PUBLISHED before WITHDRAWN.
+    orderBy: [{ status: "asc" }, { answeredAt: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "desc" }],
     skip: (current - 1) * FORUM_LIMITS.pageSize,
     take: FORUM_LIMITS.pageSize,
   });
-  // A published question always has its publication time; the filter above guarantees it.
-  const items = rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }));
+  // A published (or withdrawn) question always has its publication time; the filter above guarantees it.
+  const items = rows.map(({ status, ...r }): PublicQuestion => {
+    const publishedAt = r.publishedAt ?? new Date(0);
+    if (status === "WITHDRAWN") {
+      return { id: r.id, withdrawn: true, askerName: "", askerCountry: null, askerAffiliation: null, body: "", answer: null, answeredAt: null, publishedAt };
+    }
+    return { ...r, withdrawn: false, publishedAt };
+  });
   return { items, page: current, pageCount, total };
 }
 
 /**
- * The same four numbers for every candidate (docs/domain.md#forum-fairness): received = every
- * question accepted, whatever became of it (hidden ones included); published = on the
- * forum now; answered = on the forum with an answer; declined = declined by the candidate.
+ * The same numbers for every candidate (docs/domain.md#forum-fairness): received = every
+ * question accepted, whatever became of it (hidden ones included); published = every
+ * question the candidate published, those later withdrawn included; answered = on the forum
+ * with an answer; declined = declined by the candidate; withdrawn = published, then taken
+ * off the forum by the candidate.
  */
 export async function getForumCounts(candidateIds: string[]): Promise<Map<string, ForumCounts>> {
-  const counts = new Map<string, ForumCounts>(candidateIds.map((id) => [id, { received: 0, published: 0, answered: 0, declined: 0 }]));
+  const counts = new Map<string, ForumCounts>(candidateIds.map((id) => [id, { received: 0, published: 0, answered: 0, declined: 0, withdrawn: 0 }]));
   if (candidateIds.length === 0) return counts;
-  const rows = await db().$queryRaw<{ candidateId: string; received: bigint; published: bigint; answered: bigint; declined: bigint }[]>`
+  const rows = await db().$queryRaw<{ candidateId: string; received: bigint; published: bigint; answered: bigint; declined: bigint; withdrawn: bigint }[]>`
     SELECT "candidateId",
            count(*) AS received,
-           count(*) FILTER (WHERE status = 'PUBLISHED') AS published,
+           count(*) FILTER (WHERE status IN ('PUBLISHED', 'WITHDRAWN')) AS published,
            count(*) FILTER (WHERE status = 'PUBLISHED' AND answer IS NOT NULL) AS answered,
-           count(*) FILTER (WHERE status = 'DECLINED') AS declined
+           count(*) FILTER (WHERE status = 'DECLINED') AS declined,
+           count(*) FILTER (WHERE status = 'WITHDRAWN') AS withdrawn
       FROM "ForumQuestion"
      WHERE "candidateId" = ANY(${candidateIds})
      GROUP BY "candidateId"`;
   for (const r of rows) {
-    counts.set(r.candidateId, { received: Number(r.received), published: Number(r.published), answered: Number(r.answered), declined: Number(r.declined) });
+    counts.set(r.candidateId, {
+      received: Number(r.received),
+      published: Number(r.published),
+      answered: Number(r.answered),
+      declined: Number(r.declined),
+      withdrawn: Number(r.withdrawn),
+    });
   }
   return counts;
 }

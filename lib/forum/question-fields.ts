@@ -60,8 +60,14 @@ export function toQueueItem(row: QueueRow): QueueItem {
   };
 }
 
+/**
+ * A question on the public forum. One the candidate published and later withdrew keeps its
+ * place, marked, with its publication date only: its text, its asker and its answer are no
+ * longer shown (docs/domain.md#forum-fairness).
+ */
 export type PublicQuestion = {
   id: string;
+  withdrawn: boolean;
   askerName: string;
   askerCountry: string | null;
   askerAffiliation: string | null;
@@ -71,4 +77,4 @@ export type PublicQuestion = {
   publishedAt: Date;
 };
 
-export type ForumCounts = { received: number; published: number; answered: number; declined: number };
+export type ForumCounts = { received: number; published: number; answered: number; declined: number; withdrawn: number };

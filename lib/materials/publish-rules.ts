@@ -1,4 +1,5 @@
-import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { DECLARATION_REQUIRED, missingDeclaration } from "@/lib/campaign/declarations";
+import { campaignPublishRefusal } from "@/lib/campaign/rules";
 import type { CandidatureStatus, MaterialKind, MaterialState, VideoSource } from "@/lib/db/generated/enums";
 import { videoPlayback } from "./video-playback";
 
@@ -38,11 +39,12 @@ export function isComplete(m: Pick<PublishCheck, "kind" | "body" | "url" | "file
 export function publishRefusal(m: PublishCheck): { code: "CONFLICT" | "INVALID_INPUT"; key: string; field?: string } | null {
   if (m.state === "TAKEN_DOWN") return { code: "CONFLICT", key: "workspace.takenDownFinal" };
   if (m.state === "PUBLISHED") return { code: "CONFLICT", key: "workspace.alreadyPublished" };
-  if (!mayCampaignPublicly(m.candidateStatus)) return { code: "CONFLICT", key: "workspace.notFormal" };
+  const status = campaignPublishRefusal(m.candidateStatus);
+  if (status) return { code: "CONFLICT", key: status };
   if (!isComplete(m)) return { code: "CONFLICT", key: "workspace.materialIncomplete" };
   // 001 A: both declarations, every time something is published.
-  if (!m.declaredNoSymbols) return { code: "INVALID_INPUT", key: "workspace.declarationRequired", field: "declaredNoSymbols" };
-  if (!m.declaredNoResources) return { code: "INVALID_INPUT", key: "workspace.declarationRequired", field: "declaredNoResources" };
+  const missing = missingDeclaration(m);
+  if (missing) return { code: "INVALID_INPUT", key: DECLARATION_REQUIRED, field: missing };
   return null;
 }
 

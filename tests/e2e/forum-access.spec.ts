@@ -103,12 +103,12 @@ test("a post's page compares the forums of all its candidates with the same four
     const table = page.getByTestId("forum-comparison");
     await expect(table).toBeVisible();
     const row = (name: string) => table.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name }) });
-    // received 7 (every state), published 3, answered 1, declined 1.
-    await expect(row(busy.name).locator("td")).toHaveText(["7", "3", "1", "1"]);
-    await expect(row(quiet.name).locator("td")).toHaveText(["0", "0", "0", "0"]);
+    // received 7 (every state), published 4 (the withdrawn one included), answered 1, declined 1, withdrawn 1.
+    await expect(row(busy.name).locator("td")).toHaveText(["7", "4", "1", "1", "1"]);
+    await expect(row(quiet.name).locator("td")).toHaveText(["0", "0", "0", "0", "0"]);
     await expectAccessible(page);
   }
-  await expect(page.getByRole("columnheader")).toHaveText(["المرشح", "الواردة", "المنشورة", "المُجاب عنها", "المرفوضة"]);
+  await expect(page.getByRole("columnheader")).toHaveText(["المرشح", "الواردة", "المنشورة", "المُجاب عنها", "المرفوضة", "المسحوبة"]);
 });
 
 test("the conference settings show when the forums close, and refuse a closing time after the conference's last day", async ({ page, db }) => {

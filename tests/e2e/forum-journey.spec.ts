@@ -149,8 +149,14 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   await page.context().clearCookies();
   await page.goto(`/en/candidates/${candidate.id}`);
   await expect(page.getByText(kept)).toHaveCount(0);
-  await expect(forum.getByTestId("count-published")).toHaveText("0");
+  // Withdrawn after publication: still counted, publicly, as published and as withdrawn, and
+  // listed as withdrawn without its text or answer (docs/domain.md#forum-fairness).
+  await expect(forum.getByTestId("count-published")).toHaveText("1");
+  await expect(forum.getByTestId("count-withdrawn")).toHaveText("1");
+  await expect(forum.getByTestId("count-answered")).toHaveText("0");
   await expect(forum.getByTestId("count-received")).toHaveText("2");
+  await expect(forum.getByTestId("forum-question-withdrawn")).toContainText("later withdrawn by the candidate");
+  await expect(page.getByText(answer)).toHaveCount(0);
 });
 
 test("published questions are paginated, newest answers first, each page cached at its own address", async ({ page, db, consoleErrors }) => {

@@ -146,6 +146,36 @@ describe("declining and withdrawing", () => {
   });
 });
 
+describe("a withdrawn candidature (docs/domain.md#public-record)", () => {
+  it("publishes and answers nothing more, translated, and changes nothing; it may still decline and withdraw", async () => {
+    const { actor, candidate, question: pending } = await candidateWithQuestion();
+    const published = await makeQuestion(db, candidate.id, { status: "PUBLISHED" });
+    const other = await makeQuestion(db, candidate.id, { status: "PUBLISHED", answer: "First answer." });
+    const declinable = await makeQuestion(db, candidate.id);
+    await db.candidate.update({ where: { id: candidate.id }, data: { status: "WITHDRAWN" } });
+    const before = await db.forumQuestion.findMany({ where: { candidateId: candidate.id }, orderBy: { id: "asc" } });
+    const refused = { code: "CONFLICT", messageKey: "forum.candidatureWithdrawn" };
+    expect(await refusalOf(publishQuestion({ actor, input: { id: pending.id } }))).toMatchObject(refused);
+    expect(await refusalOf(publishQuestion({ actor, input: { id: pending.id, answer: "An answer." } }))).toMatchObject(refused);
+    expect(await refusalOf(answerQuestion({ actor, input: { id: published.id, answer: "Too late." } }))).toMatchObject(refused);
+    expect(await refusalOf(answerQuestion({ actor, input: { id: other.id, answer: "An edited answer." } }))).toMatchObject(refused);
+    expect(await db.forumQuestion.findMany({ where: { candidateId: candidate.id }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await auditRowsFor(db, "ForumQuestion", published.id)).toEqual([]);
+
+    await expect(declineQuestion({ actor, input: { id: declinable.id, reason: REASON } })).resolves.toMatchObject({ status: "DECLINED" });
+    await expect(withdrawQuestion({ actor, input: { id: other.id, reason: REASON } })).resolves.toMatchObject({ status: "WITHDRAWN" });
+  });
+
+  it("still lets an elected candidate answer what was published (the rule is the withdrawal's)", async () => {
+    const { actor, candidate } = await candidateWithQuestion();
+    const published = await makeQuestion(db, candidate.id, { status: "PUBLISHED" });
+    await db.candidate.update({ where: { id: candidate.id }, data: { status: "ELECTED" } });
+    await expect(answerQuestion({ actor, input: { id: published.id, answer: "Answered after the vote." } })).resolves.toMatchObject({
+      answer: "Answered after the vote.",
+    });
+  });
+});
+
 describe("hiding (the secretariat)", () => {
   it("hides a question of any forum, pending or published, with a reason, audited with who hid it", async () => {
     const { actor, user } = await makeSecretariat(db);

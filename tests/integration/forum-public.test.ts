@@ -35,11 +35,25 @@ async function forumWithEveryState() {
 const SECRET = /PENDING|DECLINED|WITHDRAWN|HIDDEN|REASON|secret\.asker/;
 
 describe("the public forum", () => {
-  it("shows published questions only: never pending, declined, withdrawn or hidden text, nor an address", async () => {
+  it("shows published questions, and the withdrawn ones as such: never pending, declined, withdrawn or hidden text, nor an address", async () => {
     const candidate = await forumWithEveryState();
     const forum = await getPublicForum(candidate.id, 1);
-    expect(forum.total).toBe(2);
-    expect(forum.items.map((q) => q.body).sort()).toEqual([`PUBLISHED text ${candidate.id}`, `PUBLISHED unanswered ${candidate.id}`]);
+    expect(forum.total).toBe(3);
+    const shown = forum.items.filter((q) => !q.withdrawn);
+    expect(shown.map((q) => q.body).sort()).toEqual([`PUBLISHED text ${candidate.id}`, `PUBLISHED unanswered ${candidate.id}`]);
+    // The question published then withdrawn keeps its place, last, with its date only (docs/domain.md#forum-fairness).
+    const withdrawn = await db.forumQuestion.findFirstOrThrow({ where: { candidateId: candidate.id, status: "WITHDRAWN" } });
+    expect(forum.items.at(-1)).toEqual({
+      id: withdrawn.id,
+      withdrawn: true,
+      askerName: "",
+      askerCountry: null,
+      askerAffiliation: null,
+      body: "",
+      answer: null,
+      answeredAt: null,
+      publishedAt: withdrawn.publishedAt,
+    });
     expect(JSON.stringify(forum)).not.toMatch(SECRET);
     expect(Object.keys(forum.items[0] ?? {}).sort()).toEqual([
       "answer",
@@ -50,6 +64,7 @@ describe("the public forum", () => {
       "body",
       "id",
       "publishedAt",
+      "withdrawn",
     ]);
   });
 
@@ -82,23 +97,26 @@ describe("the public forum", () => {
 });
 
 describe("the counts", () => {
-  it("are the same four numbers for every candidate: received (all), published, answered, declined", async () => {
+  it("are the same five numbers for every candidate: received (all), published (withdrawn included), answered, declined, withdrawn", async () => {
     const busy = await forumWithEveryState();
     const quiet = (await makeForumCandidate(db)).candidate;
     await makeQuestion(db, quiet.id, { status: "DECLINED" });
     const counts = await getForumCounts([busy.id, quiet.id, "unknown-candidate"]);
-    expect(counts.get(busy.id)).toEqual({ received: 6, published: 2, answered: 1, declined: 1 });
-    expect(counts.get(quiet.id)).toEqual({ received: 1, published: 0, answered: 0, declined: 1 });
-    expect(counts.get("unknown-candidate")).toEqual({ received: 0, published: 0, answered: 0, declined: 0 });
+    expect(counts.get(busy.id)).toEqual({ received: 6, published: 3, answered: 1, declined: 1, withdrawn: 1 });
+    expect(counts.get(quiet.id)).toEqual({ received: 1, published: 0, answered: 0, declined: 1, withdrawn: 0 });
+    expect(counts.get("unknown-candidate")).toEqual({ received: 0, published: 0, answered: 0, declined: 0, withdrawn: 0 });
     expect((await getForumCounts([])).size).toBe(0);
   });
 
-  it("change when a question is published and answered", async () => {
+  it("change when a question is published and answered, and keep it when the candidate withdraws it", async () => {
     const { candidate } = await makeForumCandidate(db);
     const q = await makeQuestion(db, candidate.id);
-    expect((await getForumCounts([candidate.id])).get(candidate.id)).toEqual({ received: 1, published: 0, answered: 0, declined: 0 });
+    expect((await getForumCounts([candidate.id])).get(candidate.id)).toEqual({ received: 1, published: 0, answered: 0, declined: 0, withdrawn: 0 });
     await db.forumQuestion.update({ where: { id: q.id }, data: { status: "PUBLISHED", publishedAt: new Date(), answer: "Yes.", answeredAt: new Date() } });
-    expect((await getForumCounts([candidate.id])).get(candidate.id)).toEqual({ received: 1, published: 1, answered: 1, declined: 0 });
+    expect((await getForumCounts([candidate.id])).get(candidate.id)).toEqual({ received: 1, published: 1, answered: 1, declined: 0, withdrawn: 0 });
+    // Withdrawn after publication: still published and received, now withdrawn; its answer is no longer on the forum.
+    await db.forumQuestion.update({ where: { id: q.id }, data: { status: "WITHDRAWN", withdrawReason: "Published by mistake." } });
+    expect((await getForumCounts([candidate.id])).get(candidate.id)).toEqual({ received: 1, published: 1, answered: 0, declined: 0, withdrawn: 1 });
   });
 });
 

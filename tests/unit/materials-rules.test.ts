@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isCorporateAddress } from "@/lib/candidates/contact-domain";
 import { updateProfileSchema } from "@/lib/candidates/profile-schema";
-import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { missingDeclaration } from "@/lib/campaign/declarations";
+import { campaignPublishRefusal, mayCampaignPublicly, mayPublishInForum } from "@/lib/campaign/rules";
 import { editRefusal, isComplete, publishRefusal, type PublishCheck } from "@/lib/materials/publish-rules";
 import { createMaterialSchema, publishMaterialSchema, takeDownSchema } from "@/lib/materials/schema";
 
@@ -36,9 +37,24 @@ describe("001, footnote 2 and 001 A: when material may be published", () => {
   it("allows a complete draft of a formal candidature with both declarations", () => {
     expect(publishRefusal(ready)).toBeNull();
   });
-  it.each(["ANNOUNCED", "WITHDRAWN", "ELECTED", "NOT_ELECTED"] as const)("refuses while the candidature is %s", (status) => {
+  it.each([
+    ["ANNOUNCED", "workspace.notFormal"],
+    ["WITHDRAWN", "workspace.candidatureWithdrawn"],
+    ["ELECTED", "workspace.electionHeld"],
+    ["NOT_ELECTED", "workspace.electionHeld"],
+  ] as const)("refuses while the candidature is %s, saying why", (status, key) => {
     expect(mayCampaignPublicly(status)).toBe(false);
-    expect(publishRefusal({ ...ready, candidateStatus: status })?.key).toBe("workspace.notFormal");
+    expect(campaignPublishRefusal(status)).toBe(key);
+    expect(publishRefusal({ ...ready, candidateStatus: status })).toEqual({ code: "CONFLICT", key });
+  });
+  it("lets a withdrawn candidate publish nothing new in the forum, and everyone else moderate", () => {
+    expect(mayPublishInForum("WITHDRAWN")).toBe(false);
+    for (const status of ["ANNOUNCED", "FORMAL", "ELECTED", "NOT_ELECTED"] as const) expect(mayPublishInForum(status)).toBe(true);
+  });
+  it("names the first declaration missing, for material and the profile alike", () => {
+    expect(missingDeclaration({ declaredNoSymbols: true, declaredNoResources: true })).toBeNull();
+    expect(missingDeclaration({ declaredNoSymbols: false, declaredNoResources: false })).toBe("declaredNoSymbols");
+    expect(missingDeclaration({ declaredNoSymbols: true, declaredNoResources: false })).toBe("declaredNoResources");
   });
   it("requires each declaration, naming its field", () => {
     expect(publishRefusal({ ...ready, declaredNoSymbols: false })).toEqual({

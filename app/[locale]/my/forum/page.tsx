@@ -3,6 +3,7 @@ import { workspacePage } from "@/components/areas/area-pages";
 import { DoneNotice } from "@/components/forum/done-notice";
 import { CandidateControls } from "@/components/forum/moderation-controls";
 import { QuestionCard } from "@/components/forum/question-card";
+import { mayPublishInForum } from "@/lib/campaign/rules";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { getForumWindow, getOwnForumQueue } from "@/lib/forum/queries";
@@ -59,6 +60,11 @@ export default workspacePage("/my/forum", async ({ user, locale, searchParams })
             {t(window.reasonKey.replace(/^forum\./, "") as never, window.values as never)}
           </p>
         ) : null}
+        {mayPublishInForum(candidature.status) ? null : (
+          <p data-testid="forum-withdrawn" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
+            {t("candidatureWithdrawn")}
+          </p>
+        )}
         <p>
           {/* Not prefetched: a prefetch renders the cached public page while the candidate is
               moderating, and a render that started before a change can be stored after it. */}

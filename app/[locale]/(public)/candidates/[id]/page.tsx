@@ -17,6 +17,7 @@ import { PublicMaterials } from "@/components/materials/public-materials";
 import { getPublicFiles } from "@/lib/candidates/public-files";
 import { PublicFileLinks } from "@/components/uploads/public-file-links";
 import { ForumSection } from "@/components/forum/forum-section";
+import { NO_COUNTS } from "@/components/forum/forum-counts";
 import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "@/lib/forum/cached-queries";
 
 const ID = /^[a-z0-9]{20,40}$/;
@@ -132,7 +133,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
           candidateName={candidate.name}
           locale={locale}
           timeZone={conference.timeZone}
-          counts={forumCounts[candidate.id] ?? { received: 0, published: 0, answered: 0, declined: 0 }}
+          counts={forumCounts[candidate.id] ?? NO_COUNTS}
           window={forumWindow}
           forum={forum}
           pageHref={(page) => (page === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${page}`)}

@@ -8,6 +8,11 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     AUTH_SECRET: z.string().min(32).optional(),
     NEXTAUTH_URL: z.url().optional(),
+    /** Seals the hearing's committed seed until the reveal (lib/draw/seal.ts): 32 bytes as 64 hex characters; unset, derived from AUTH_SECRET. Keep it until every committed seed is revealed (docs/decisions/014). */
+    SEED_SEALING_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hexadecimal characters (32 bytes)" })
+      .optional(),
     /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Any S3-compatible store; used when all five are set. */

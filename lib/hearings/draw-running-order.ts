@@ -4,46 +4,81 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
+import { unsealSeed } from "@/lib/draw/seal";
 import { ALGORITHM, drawPermutation, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
-import { requireHearing } from "./hearing-admin";
+import { presentersOf, requireHearing } from "./hearing-admin";
 import { presentersChanged } from "./rules";
-import { noInputSchema } from "./schema";
+import { drawRunningOrderSchema } from "./schema";
+import { hearingStage } from "./stage";
+
+const REFUSALS = {
+  SET_UP: "adminHearing.seedNotCommitted",
+  RUNNING: "adminHearing.orderFrozen",
+  ENDED: "adminHearing.orderFrozen",
+  REVEALED: "adminHearing.noDrawAfterReveal",
+  CLOSED: "adminHearing.recordClosed",
+} as const;
 
 /**
- * ¶7: the running order is drawn by lot, from the committed seed and the published list of
- * presenters, so anyone can re-run it once the seed is revealed. A second draw is refused
- * unless the presenters changed; then the earlier draw is kept beside the new one.
+ * ¶7: the running order is drawn by lot, once per commitment, from the committed seed, the
+ * public entropy typed at the draw (dice rolled in the room, shown on the webcast) and the
+ * published list of presenters (lib/draw/verifiable-draw.ts), so that nobody can foresee it
+ * alone and anyone can re-run it once the seed is revealed. Another draw needs a re-opening,
+ * which voids this commitment in public (docs/decisions/014-hearing-record-integrity.md).
  */
 export async function drawRunningOrder({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
-  parseInput(noInputSchema, input);
+  const { entropy } = parseInput(drawRunningOrderSchema, input);
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
-    const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true, seedHash: true } });
-    if (!secret.seed || !secret.seedHash) throw new DomainError("CONFLICT", { messageKey: "adminHearing.seedNotCommitted" });
+    const stage = hearingStage(hearing);
+    if (stage !== "COMMITTED") throw new DomainError("CONFLICT", { messageKey: REFUSALS[stage] });
+    if (!hearing.seedCommittedAt) throw new DomainError("CONFLICT", { messageKey: "adminHearing.legacyCommitment" });
+    const commitment = hearing.seedHash as string;
+    const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { sealedSeed: true } });
+    if (!secret.sealedSeed) throw new DomainError("CONFLICT", { messageKey: "adminHearing.sealedSeedUnreadable" });
 
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, candidateId: true, position: true } });
     if (slots.length === 0) throw new DomainError("CONFLICT", { messageKey: "adminHearing.noPresenters" });
-    const eligibleIds = sortIds(slots.map((s) => s.candidateId));
-    const last = await tx.draw.findFirst({
-      where: { hearingId: hearing.id, kind: "RUNNING_ORDER" },
-      orderBy: { createdAt: "desc" },
-      select: { eligibleIds: true },
-    });
-    if (last && !presentersChanged(last.eligibleIds, eligibleIds)) throw new DomainError("CONFLICT", { messageKey: "adminHearing.alreadyDrawn" });
+    const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "RUNNING_ORDER", seedHash: commitment } });
+    if (earlier > 0) throw new DomainError("CONFLICT", { messageKey: "adminHearing.alreadyDrawn" });
+    // Drawing an out-of-date list would only waste the commitment: re-open and update first.
+    const current = (await presentersOf(tx, conference.id)).map((p) => p.id);
+    const slotIds = slots.map((s) => s.candidateId);
+    if (presentersChanged(slotIds, current) || presentersChanged(current, slotIds)) {
+      throw new DomainError("CONFLICT", { messageKey: "adminHearing.reopenFirst" });
+    }
 
-    const result = drawPermutation({ seed: secret.seed, kind: "RUNNING_ORDER", hearingId: hearing.id, candidateId: null, eligibleIds });
+    const eligibleIds = sortIds(slotIds);
+    const result = drawPermutation({
+      seed: unsealSeed(secret.sealedSeed),
+      kind: "RUNNING_ORDER",
+      hearingId: hearing.id,
+      candidateId: null,
+      entropy,
+      eligibleIds,
+    });
     // Positions are unique per hearing: clear them before writing the new order.
     await tx.hearingSlot.updateMany({ where: { hearingId: hearing.id }, data: { position: null } });
     for (const [index, candidateId] of result.entries()) {
       await tx.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: hearing.id, candidateId } }, data: { position: index + 1 } });
     }
     const draw = await tx.draw.create({
-      data: { hearingId: hearing.id, kind: "RUNNING_ORDER", eligibleIds, count: result.length, result, algorithm: ALGORITHM, actorId: actor.id },
-      select: { id: true, eligibleIds: true, result: true, algorithm: true, count: true },
+      data: {
+        hearingId: hearing.id,
+        kind: "RUNNING_ORDER",
+        eligibleIds,
+        count: result.length,
+        result,
+        algorithm: ALGORITHM,
+        seedHash: commitment,
+        entropy,
+        actorId: actor.id,
+      },
+      select: { id: true, eligibleIds: true, result: true, algorithm: true, count: true, seedHash: true, entropy: true, createdAt: true },
     });
     await emitAudit(tx, {
       actor,
@@ -52,7 +87,7 @@ export async function drawRunningOrder({ actor, conferenceId, input }: { actor: 
       entity: "Hearing",
       entityId: hearing.id,
       before: { positions: slots.map((s) => ({ candidateId: s.candidateId, position: s.position })) },
-      after: { drawId: draw.id, seedHash: secret.seedHash, eligibleIds, result },
+      after: { drawId: draw.id, seedHash: commitment, entropy, eligibleIds, result },
     });
     return draw;
   });

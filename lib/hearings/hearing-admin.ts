@@ -19,6 +19,10 @@ export const HEARING_FIELDS = {
   webcastAccess: true,
   // The seed itself stays secret until revealed; only its hash is ever read here.
   seedHash: true,
+  seedCommittedAt: true,
+  seedRevealedAt: true,
+  startedAt: true,
+  closedAt: true,
   status: true,
 } as const;
 

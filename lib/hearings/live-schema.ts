@@ -1,5 +1,6 @@
 import { integer } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
+import { entropyField } from "./schema";
 
 // Inputs of the chair's console, shared by its forms and the services (docs/conventions.md#schemas-and-limits).
 export const EXTENSION_LIMITS = { minMinutes: 1, maxMinutes: 30, reasonMin: 10, reasonMax: 500 } as const;
@@ -20,3 +21,16 @@ export const extendSchema = z.object({
 });
 
 export const questionActionSchema = z.object({ hearingId: id, questionId: id });
+
+/**
+ * The chair's question draw: the public entropy typed from the dice rolled in the room, and
+ * the chair's confirmation when questions still await a decision (a checkbox's "on", or true).
+ */
+export const drawQuestionsSchema = z.object({
+  hearingId: id,
+  entropy: entropyField("hearingLive.entropyInvalid"),
+  confirmPending: z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+});

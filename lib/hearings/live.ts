@@ -4,13 +4,15 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
+import { unsealSeed } from "@/lib/draw/seal";
 import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { applyMove, type LiveState, type Move } from "./live-rules";
-import { extendSchema, hearingMoveSchema, questionActionSchema } from "./live-schema";
+import { drawQuestionsSchema, extendSchema, hearingMoveSchema, questionActionSchema } from "./live-schema";
 import { publishChange, type PublicHearingState } from "./live-state";
 import { decisionRefusal, type QuestionDecision } from "./question-moves";
+import { START_BLOCKER_CODES, startBlockers } from "./start-checks";
 
 // The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
 // one transaction that holds the hearing row, recorded on the slots, announced to every
@@ -34,6 +36,11 @@ export const LIVE_FIELDS = {
   presentationMinutes: true,
   qaMinutes: true,
   questionsPerCandidate: true,
+  // The stage (lib/hearings/stage.ts): the commitment, its reveal, the closed record.
+  seedHash: true,
+  seedCommittedAt: true,
+  seedRevealedAt: true,
+  closedAt: true,
 } as const;
 
 function refuse(reason: string): never {
@@ -63,6 +70,8 @@ async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hear
   const hearing = await tx.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: LIVE_FIELDS });
   // The chair may have been changed before the row was locked.
   assertCan(actor, permission, { chairId: hearing.chairId });
+  // A closed record changes no more (docs/decisions/014-hearing-record-integrity.md).
+  if (hearing.closedAt) refuse("recordClosed");
   return hearing;
 }
 
@@ -79,11 +88,16 @@ function stateOf(h: LiveState): LiveState {
 
 type ParsedMove = { hearingId: string; move: Move; reason?: string };
 
+type LockedHearing = Awaited<ReturnType<typeof lockOwnHearing>>;
+
+/** Checks made inside a move's transaction, after the locks; returns fields to write with it. */
+type MoveGuard = (tx: Tx, hearing: LockedHearing, now: Date) => Promise<Record<string, unknown>>;
+
 function simple(move: Move) {
   return (input: unknown): ParsedMove => ({ hearingId: parseInput(hearingMoveSchema, input).hearingId, move });
 }
 
-async function runMove(call: Call, type: string, parse: (input: unknown) => ParsedMove) {
+async function runMove(call: Call, type: string, parse: (input: unknown) => ParsedMove, guard?: MoveGuard) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, RUN);
   const { hearingId, move, reason = null } = parse(call.input);
@@ -91,10 +105,12 @@ async function runMove(call: Call, type: string, parse: (input: unknown) => Pars
     const hearing = await lockOwnHearing(tx, actor, RUN, hearingId);
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, position: true, presentationStartedAt: true } });
     const now = new Date();
+    // The guard first: its refusal lists everything that blocks, not only the first thing.
+    const extra = guard ? await guard(tx, hearing, now) : {};
     const result = applyMove(hearing, slots, move, now);
     if (!result.ok) refuse(result.reason);
     const { state, slotWrites, extension, clearQuestion } = result.transition;
-    await tx.hearing.update({ where: { id: hearing.id }, data: { ...state, ...(clearQuestion ? { currentQuestionId: null } : {}) } });
+    await tx.hearing.update({ where: { id: hearing.id }, data: { ...state, ...extra, ...(clearQuestion ? { currentQuestionId: null } : {}) } });
     for (const write of slotWrites) await tx.hearingSlot.update({ where: { id: write.slotId }, data: write.data });
     if (extension) await tx.hearingExtension.create({ data: { ...extension, reason: reason ?? "", actorId: actor.id } });
     const published = await publishChange(tx, hearing.id, type, now);
@@ -105,14 +121,38 @@ async function runMove(call: Call, type: string, parse: (input: unknown) => Pars
       entity: "Hearing",
       entityId: hearing.id,
       before: { ...stateOf(hearing), version: published.version - 1 },
-      after: { ...state, version: published.version, slotWrites, extension: extension ? { ...extension, reason } : null },
+      after: { ...state, ...extra, version: published.version, slotWrites, extension: extension ? { ...extension, reason } : null },
     });
     return published;
   });
 }
 
+/**
+ * Everything the start depends on, judged again now, inside the starting transaction
+ * (start-checks.ts): refused with the list of what blocks. The start records when, and
+ * which Member States' candidates are on the running order: they share the costs (¶6).
+ */
+const startGuard: MoveGuard = async (tx, hearing, now) => {
+  // Started or ended already: the move's own refusal says so.
+  if (hearing.status !== "SCHEDULED") return {};
+  const blockers = await startBlockers(tx, hearing.id);
+  if (blockers.length > 0) {
+    const found = new Set(blockers.map((b) => b.code));
+    throw new DomainError("CONFLICT", {
+      messageKey: "hearingLive.startBlocked",
+      values: { count: blockers.length, ...Object.fromEntries(START_BLOCKER_CODES.map((code) => [code, found.has(code) ? "yes" : "no"])) },
+    });
+  }
+  const onTheOrder = await tx.hearingSlot.findMany({
+    where: { hearingId: hearing.id, position: { not: null } },
+    select: { candidate: { select: { memberStateId: true } } },
+  });
+  const costStateIds = [...new Set(onTheOrder.map((s) => s.candidate.memberStateId))].sort();
+  return { startedAt: now, costStateIds };
+};
+
 /** SCHEDULED → LIVE, at the first candidate of the running order, nobody speaking yet. */
-export const startHearing = (call: Call) => runMove(call, "hearing-started", simple({ type: "start" }));
+export const startHearing = (call: Call) => runMove(call, "hearing-started", simple({ type: "start" }), startGuard);
 export const startPresentation = (call: Call) => runMove(call, "presentation-started", simple({ type: "startPresentation" }));
 export const startQa = (call: Call) => runMove(call, "qa-started", simple({ type: "startQa" }));
 export const pauseHearing = (call: Call) => runMove(call, "paused", simple({ type: "pause" }));
@@ -133,6 +173,7 @@ async function moderate(call: Call, to: QuestionDecision) {
   const input = parseInput(questionActionSchema, call.input);
   return db().$transaction(async (tx) => {
     const hearing = await lockOwnHearing(tx, actor, MODERATE, input.hearingId);
+    // Questions are decided until the end; after it the queue is part of the record.
     if (hearing.status === "ENDED") refuse("hearingEnded");
     const question = await tx.hearingQuestion.findFirst({ where: { id: input.questionId, hearingId: hearing.id }, select: { id: true, status: true } });
     if (!question) throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.questionNotFound" });
@@ -165,14 +206,21 @@ async function lockLive(tx: Tx, actor: Actor, hearingId: string) {
   return { ...hearing, candidateId: slot.candidateId };
 }
 
-async function questionMove(call: Call, type: string, change: (tx: Tx, hearing: Awaited<ReturnType<typeof lockLive>>, now: Date) => Promise<object>) {
+type LiveHearing = Awaited<ReturnType<typeof lockLive>>;
+
+async function questionMove<I extends { hearingId: string }>(
+  call: Call,
+  type: string,
+  change: (tx: Tx, hearing: LiveHearing, now: Date, input: I) => Promise<object>,
+  parse: (input: unknown) => I = (input) => parseInput(hearingMoveSchema, input) as I,
+) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, RUN);
-  const input = parseInput(hearingMoveSchema, call.input);
+  const input = parse(call.input);
   return db().$transaction(async (tx) => {
     const hearing = await lockLive(tx, actor, input.hearingId);
     const now = new Date();
-    const after = await change(tx, hearing, now);
+    const after = await change(tx, hearing, now, input);
     const published = await publishChange(tx, hearing.id, type, now);
     await emitAudit(tx, { actor, area: "hearing", action: type, entity: "Hearing", entityId: hearing.id, after: { ...after, version: published.version } });
     return published;
@@ -181,42 +229,85 @@ async function questionMove(call: Call, type: string, change: (tx: Tx, hearing: 
 
 /**
  * ¶6, ¶7: the configured number (2 or 3) drawn at random from the current candidate's
- * approved questions, verifiably (lib/draw/verifiable-draw.ts), the sorted eligible ids
+ * approved questions, verifiably (lib/draw/verifiable-draw.ts): from the sealed seed and the
+ * public entropy the chair types from the dice rolled in the room, the sorted eligible ids
  * published with the result. With fewer approved than configured, all are drawn and the
  * published draw says so (`shortfall`): refusing would leave the candidate with none.
+ * While questions still await a decision the draw is refused unless the chair confirms:
+ * a question left pending can never be drawn for this candidate (docs/decisions/014).
  */
 export const drawForCurrentCandidate = (call: Call) =>
-  questionMove(call, "questions-drawn", async (tx, hearing) => {
-    const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { seed: true, seedHash: true } });
-    if (!secret.seed) refuse("seedNotCommitted");
-    const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId } });
-    if (earlier > 0) refuse("alreadyDrawn");
-    const approved = await tx.hearingQuestion.findMany({
-      where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" },
-      select: { id: true },
-    });
-    if (approved.length === 0) refuse("noApprovedQuestions");
-    const eligibleIds = sortIds(approved.map((q) => q.id));
-    const count = Math.min(hearing.questionsPerCandidate, eligibleIds.length);
-    const result = drawQuestions({ seed: secret.seed, kind: "QUESTIONS", hearingId: hearing.id, candidateId: hearing.candidateId, eligibleIds, count });
-    const draw = await tx.draw.create({
-      data: {
-        hearingId: hearing.id,
+  questionMove(
+    call,
+    "questions-drawn",
+    async (tx, hearing, _now, input: { hearingId: string; entropy: string; confirmPending: boolean }) => {
+      if (hearing.seedRevealedAt) refuse("seedRevealed");
+      if (!hearing.seedHash) refuse("seedNotCommitted");
+      if (!hearing.seedCommittedAt) refuse("legacyCommitment");
+      const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { sealedSeed: true } });
+      if (!secret.sealedSeed) refuse("seedNotCommitted");
+      const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId } });
+      if (earlier > 0) refuse("alreadyDrawn");
+      const queue = await tx.hearingQuestion.groupBy({
+        by: ["status"],
+        where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: { in: ["PENDING", "SET_ASIDE"] } },
+        _count: { _all: true },
+      });
+      const pendingCount = queue.find((g) => g.status === "PENDING")?._count._all ?? 0;
+      const setAsideCount = queue.find((g) => g.status === "SET_ASIDE")?._count._all ?? 0;
+      if (pendingCount > 0 && !input.confirmPending) {
+        throw new DomainError("CONFLICT", { messageKey: "hearingLive.pendingQuestions", values: { count: pendingCount } });
+      }
+      const approved = await tx.hearingQuestion.findMany({
+        where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" },
+        select: { id: true },
+      });
+      if (approved.length === 0) refuse("noApprovedQuestions");
+      const eligibleIds = sortIds(approved.map((q) => q.id));
+      const count = Math.min(hearing.questionsPerCandidate, eligibleIds.length);
+      const result = drawQuestions({
+        seed: unsealSeed(secret.sealedSeed),
         kind: "QUESTIONS",
+        hearingId: hearing.id,
         candidateId: hearing.candidateId,
+        entropy: input.entropy,
         eligibleIds,
         count,
+      });
+      const draw = await tx.draw.create({
+        data: {
+          hearingId: hearing.id,
+          kind: "QUESTIONS",
+          candidateId: hearing.candidateId,
+          eligibleIds,
+          count,
+          result,
+          algorithm: ALGORITHM,
+          seedHash: hearing.seedHash,
+          entropy: input.entropy,
+          pendingCount,
+          setAsideCount,
+          actorId: call.actor?.id ?? null,
+        },
+        select: { id: true },
+      });
+      for (const [index, id] of result.entries()) {
+        await tx.hearingQuestion.update({ where: { id }, data: { status: "DRAWN", drawId: draw.id, drawPosition: index + 1 } });
+      }
+      return {
+        drawId: draw.id,
+        candidateId: hearing.candidateId,
+        seedHash: hearing.seedHash,
+        entropy: input.entropy,
+        eligibleIds,
         result,
-        algorithm: ALGORITHM,
-        actorId: call.actor?.id ?? null,
-      },
-      select: { id: true },
-    });
-    for (const [index, id] of result.entries()) {
-      await tx.hearingQuestion.update({ where: { id }, data: { status: "DRAWN", drawId: draw.id, drawPosition: index + 1 } });
-    }
-    return { drawId: draw.id, candidateId: hearing.candidateId, seedHash: secret.seedHash, eligibleIds, result, requested: hearing.questionsPerCandidate };
-  });
+        requested: hearing.questionsPerCandidate,
+        pendingCount,
+        setAsideCount,
+      };
+    },
+    (input) => parseInput(drawQuestionsSchema, input),
+  );
 
 /** The next drawn question goes on screen, in drawn order, during Q&A. */
 export const showQuestion = (call: Call) =>

@@ -4,16 +4,28 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { presentersOf, requireHearing } from "./hearing-admin";
 import { presentersChanged } from "./rules";
 import { noInputSchema } from "./schema";
 import { assertImpartialChair } from "./set-up-hearing";
+import { hearingStage } from "./stage";
+
+const REFUSALS = {
+  COMMITTED: "adminHearing.reopenFirst",
+  RUNNING: "adminHearing.presentersFrozen",
+  ENDED: "adminHearing.presentersFrozen",
+  REVEALED: "adminHearing.presentersFrozen",
+  CLOSED: "adminHearing.recordClosed",
+} as const;
 
 /**
  * Brings the hearing's slots in line with the candidatures (a late formal candidature, a
- * withdrawal). The chair's impartiality is checked again against the new presenters (¶8),
- * and a changed list clears the running order, which must then be drawn again.
+ * withdrawal), during the set-up only: once a seed is committed the presenters are frozen,
+ * and changing them takes a public re-opening first (reopen-set-up.ts); once the hearing has
+ * started, who presented is a fact (docs/decisions/014-hearing-record-integrity.md). The
+ * chair's impartiality is checked again against the new presenters (¶8).
  */
 export async function refreshPresenters({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
@@ -21,6 +33,8 @@ export async function refreshPresenters({ actor, conferenceId, input }: { actor:
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id);
+    const stage = hearingStage(hearing);
+    if (stage !== "SET_UP") throw new DomainError("CONFLICT", { messageKey: REFUSALS[stage] });
     const presenters = await presentersOf(tx, conference.id);
     if (hearing.chairId)
       await assertImpartialChair(

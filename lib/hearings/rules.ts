@@ -32,17 +32,26 @@ export function hearingDateProblem(startsAt: Date, conference: HearingConference
   return null;
 }
 
-export type ChairCandidate = { role: string; isStaff: boolean; memberStateId: string | null; disabled: boolean };
-export type ChairProblem = "notAChair" | "isStaff" | "presentingState";
+export type ChairCandidate = {
+  role: string;
+  isStaff: boolean;
+  /** The administration the user belongs to. */
+  memberStateId: string | null;
+  /** The user's nationality, its own field (a national may work elsewhere). */
+  nationalityId?: string | null;
+  disabled: boolean;
+};
+export type ChairProblem = "notAChair" | "isStaff" | "presentingState" | "presentingNationality";
 
 /**
  * ¶8: the chair must be impartial — never a staff member, never a member of an
- * administration that presents a candidate at this hearing.
+ * administration that presents a candidate at this hearing, nor a national of its state.
  */
 export function chairProblem(user: ChairCandidate, presentingStateIds: readonly string[]): ChairProblem | null {
   if (user.role !== "CHAIR" || user.disabled) return "notAChair";
   if (user.isStaff) return "isStaff";
   if (user.memberStateId && presentingStateIds.includes(user.memberStateId)) return "presentingState";
+  if (user.nationalityId && presentingStateIds.includes(user.nationalityId)) return "presentingNationality";
   return null;
 }
 

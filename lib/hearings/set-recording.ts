@@ -47,6 +47,7 @@ export async function setRecording({ actor, conferenceId, input }: { actor: Acto
       select: {
         id: true,
         status: true,
+        closedAt: true,
         recordingUrl: true,
         chaptersVtt: true,
         conference: { select: { timeZone: true } },
@@ -54,6 +55,7 @@ export async function setRecording({ actor, conferenceId, input }: { actor: Acto
       },
     });
     if (!hearing) throw new DomainError("NOT_FOUND");
+    if (hearing.closedAt) throw new DomainError("CONFLICT", { messageKey: "adminHearing.recordClosed" });
     if (hearing.status !== "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.recordingNotEnded" });
     const presenters = new Set(hearing.slots.map((s) => s.candidateId));
     const stranger = Object.keys(data.offsets).find((candidateId) => !presenters.has(candidateId));

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe("getChairHearing", () => {
   it("gives the chair their hearing with the moves allowed now, and follows the hearing as it runs", async () => {
-    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId, questionsPerCandidate: 2 });
+    const { hearingId, chair, candidates } = await makeReadyHearing(db, { questionsPerCandidate: 2 });
     const actor = asActor(chair);
     const before = await getChairHearing(actor);
     expect(before).toMatchObject({ id: hearingId, status: "SCHEDULED", current: null, legalMoves: ["start"], questionsPerCandidate: 2, seedCommitted: true });
@@ -42,8 +42,8 @@ describe("getChairHearing", () => {
   });
 
   it("shows nobody else's hearing, even by its id, and refuses every role but the chair", async () => {
-    const { hearingId } = await makeReadyHearing(db, { conferenceId });
-    const other = await makeReadyHearing(db, { conferenceId });
+    const { hearingId } = await makeReadyHearing(db);
+    const other = await makeReadyHearing(db);
     expect(await getChairHearing(asActor(other.chair), hearingId)).toBeNull();
     await expectOnlyRoleAllowed("CHAIR", (actor) => getChairHearing(actor, hearingId));
     expect((await refusalOf(getChairHearing(actorOf("SECRETARIAT"), hearingId))).code).toBe("FORBIDDEN");
@@ -97,7 +97,7 @@ describe("the chair's moves and the hearing's own conference", () => {
 
 describe("webcastAccess", () => {
   it("gives a members-only stream to members and the chair, a sign-in to the anonymous, a refusal to a disabled account", async () => {
-    const { hearingId } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId } = await makeReadyHearing(db);
     const source = "https://stream.example.test/hearing/live.m3u8";
     await db.hearing.update({ where: { id: hearingId }, data: { webcastKind: "URL", webcastSource: source, webcastAccess: "MEMBERS" } });
     const view = await readWebcastView(hearingId);
@@ -128,7 +128,7 @@ describe("webcastAccess", () => {
   });
 
   it("lists the running order with equal planned slots in the conference's time", async () => {
-    const { hearingId, candidates } = await makeReadyHearing(db, { conferenceId, presentationMinutes: 10, qaMinutes: 5 });
+    const { hearingId, candidates } = await makeReadyHearing(db, { presentationMinutes: 10, qaMinutes: 5 });
     const view = await readWebcastView(hearingId);
     expect(view?.slots.map((s) => [s.candidateId, s.position, s.plannedStart])).toEqual([
       [candidates[0]?.id, 1, "2030-10-27T05:30:00.000Z"],

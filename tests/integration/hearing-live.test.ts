@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { createDb, type PrismaClient } from "@/lib/db/client";
+import { unsealSeed } from "@/lib/draw/seal";
 import { drawQuestions, sortIds, verifyDraw } from "@/lib/draw/verifiable-draw";
 import { commitSeed } from "@/lib/hearings/commit-seed";
 import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
@@ -26,6 +27,7 @@ import { auditRowsFor } from "../support/audit";
 import { asActor, makeUser, type TestUser } from "../support/factories";
 import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeStandingCandidate } from "../support/factories-hearing";
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
+import { DICE } from "../support/hearing-stages";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 
 const database = withAppDatabase();
@@ -53,7 +55,11 @@ async function footprint(hearingId: string) {
   return { hearing, events, audit, slots, questions, draws, extensions };
 }
 
-async function expectRefusedUnchanged(hearingId: string, call: () => Promise<unknown>, expected: { code?: string; messageKey?: string; fieldErrors?: object }) {
+async function expectRefusedUnchanged(
+  hearingId: string,
+  call: () => Promise<unknown>,
+  expected: { code?: string; messageKey?: string; fieldErrors?: object; values?: object },
+) {
   const before = await footprint(hearingId);
   // A rule's refusal is a CONFLICT unless said otherwise.
   expect(await refusalOf(call())).toMatchObject({ code: "CONFLICT", ...expected });
@@ -75,7 +81,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
       await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })
     ).id;
     await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
-    order = (await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: {} })).result;
+    order = (await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: { entropy: DICE } })).result;
   });
 
   it("goes live at the first candidate of the drawn order, idle, and announces it", async () => {
@@ -128,22 +134,27 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     expect((await auditRowsFor(db, "HearingQuestion", questions[0]?.id ?? "")).map((r) => r.action)).toEqual(["question-approved"]);
   });
 
-  it("draws three of the approved questions, deterministically from the seed, and publishes the list", async () => {
+  it("draws three of the approved questions, deterministically from the seed and the dice, and publishes the list", async () => {
     const candidateId = order[0] as string;
     const approved = await db.hearingQuestion.findMany({ where: { hearingId, candidateId, status: "APPROVED" }, select: { id: true } });
-    const { seed, seedHash } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seed: true, seedHash: true } });
-    const expected = drawQuestions({ seed: seed ?? "", kind: "QUESTIONS", hearingId, candidateId, eligibleIds: approved.map((q) => q.id), count: 3 });
+    const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { sealedSeed: true, seedHash: true } });
+    const seed = unsealSeed(stored.sealedSeed ?? "");
+    const seedHash = stored.seedHash;
+    const entropy = "662154";
+    const expected = drawQuestions({ seed, kind: "QUESTIONS", hearingId, candidateId, entropy, eligibleIds: approved.map((q) => q.id), count: 3 });
 
-    const state = await drawForCurrentCandidate({ actor: chair, input: { hearingId } });
+    const state = await drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: "66 21 54" } });
     expect(state.draw).toMatchObject({ eligibleIds: sortIds(approved.map((q) => q.id)), result: expected, requested: 3, drawn: 3, shortfall: false });
     const draw = await db.draw.findUniqueOrThrow({ where: { id: state.draw?.id } });
+    expect(draw).toMatchObject({ seedHash, entropy, pendingCount: 0, setAsideCount: 1, algorithm: "hustings-draw-v2" });
     expect(
       verifyDraw({
-        seed: seed ?? "",
+        seed,
         seedHash: seedHash ?? "",
         kind: "QUESTIONS",
         hearingId,
         candidateId,
+        entropy,
         eligibleIds: draw.eligibleIds,
         count: draw.count,
         result: draw.result,
@@ -155,7 +166,9 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
       select: { id: true, status: true, drawPosition: true },
     });
     expect(drawn).toEqual(expected.map((id, i) => ({ id, status: "DRAWN", drawPosition: i + 1 })));
-    expect(await refusalOf(drawForCurrentCandidate({ actor: chair, input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.alreadyDrawn" });
+    expect(await refusalOf(drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: DICE } }))).toMatchObject({
+      messageKey: "hearingLive.alreadyDrawn",
+    });
   });
 
   it("shows the drawn questions in order, each marked answered before the next", async () => {
@@ -181,7 +194,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
 
     await startPresentation({ actor: chair, input: { hearingId } });
     await startQa({ actor: chair, input: { hearingId } });
-    const drawn = await drawForCurrentCandidate({ actor: chair, input: { hearingId } });
+    const drawn = await drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: DICE } });
     expect(drawn.draw).toMatchObject({ requested: 3, drawn: 1, shortfall: true });
     const shown = await showQuestion({ actor: chair, input: { hearingId } });
     expect(shown.question?.id).toBe(drawn.draw?.result[0]);
@@ -229,18 +242,20 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     const extended = audit.find((r) => r.action === "extended");
     expect(extended?.after).toMatchObject({ extension: { addedMs: 120_000, reason: "The interpretation channel dropped for a minute." } });
     const drawAudit = audit.find((r) => r.action === "questions-drawn");
-    expect(JSON.stringify(drawAudit?.after)).not.toContain((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).seed ?? "no seed");
+    expect(drawAudit?.after).toMatchObject({ entropy: "662154", pendingCount: 0, setAsideCount: 1 });
+    const { sealedSeed } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { sealedSeed: true } });
+    expect(JSON.stringify(audit.map((r) => [r.before, r.after]))).not.toContain(unsealSeed(sealedSeed ?? ""));
   });
 });
 
 describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses each move out of turn with its reason", async () => {
-    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair, candidates } = await makeReadyHearing(db);
     const actor = asActor(chair);
     const call =
       (fn: typeof startHearing, input: object = {}) =>
       () =>
-        fn({ actor, input: { hearingId, ...input } });
+        fn({ actor, input: { hearingId, entropy: DICE, ...input } });
 
     for (const fn of [startPresentation, startQa, pauseHearing, resumeHearing, nextCandidate, endHearing]) {
       await expectRefusedUnchanged(hearingId, call(fn), { code: "CONFLICT", messageKey: "hearingLive.notLive" });
@@ -274,7 +289,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   });
 
   it("refuses an extension without a real reason or a sensible length", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await startHearing({ actor, input: { hearingId } });
     await startPresentation({ actor, input: { hearingId } });
@@ -299,8 +314,8 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   });
 
   it("refuses to moderate a question twice, one of another hearing, or one already drawn", async () => {
-    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId, questionsPerCandidate: 2 });
-    const other = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair, candidates } = await makeReadyHearing(db, { questionsPerCandidate: 2 });
+    const other = await makeReadyHearing(db);
     const actor = asActor(chair);
     const candidateId = (candidates[0] as { id: string }).id;
     const q1 = await makeHearingQuestion(db, { hearingId, candidateId, status: "APPROVED" });
@@ -319,7 +334,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     // A set-aside question may be reconsidered before the draw.
     expect(await approveQuestion({ actor, input: { hearingId, questionId: q2.id } })).toMatchObject({ status: "APPROVED" });
     await startHearing({ actor, input: { hearingId } });
-    const drawn = await drawForCurrentCandidate({ actor, input: { hearingId } });
+    const drawn = await drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } });
     expect(drawn.draw).toMatchObject({ drawn: 2, shortfall: false });
     await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q1.id } }), {
       messageKey: "hearingLive.questionDrawn",
@@ -327,16 +342,18 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   });
 
   it("refuses a question draw when no seed was committed", async () => {
-    const { hearingId, chair, candidates } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair, candidates } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await makeHearingQuestion(db, { hearingId, candidateId: (candidates[0] as { id: string }).id, status: "APPROVED" });
     await startHearing({ actor, input: { hearingId } });
-    await db.hearing.update({ where: { id: hearingId }, data: { seed: null, seedHash: null } });
-    await expectRefusedUnchanged(hearingId, () => drawForCurrentCandidate({ actor, input: { hearingId } }), { messageKey: "hearingLive.seedNotCommitted" });
+    await db.hearing.update({ where: { id: hearingId }, data: { sealedSeed: null, seedHash: null } });
+    await expectRefusedUnchanged(hearingId, () => drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } }), {
+      messageKey: "hearingLive.seedNotCommitted",
+    });
   });
 
   it("serialises simultaneous moves on the hearing row: one pause wins, the other is refused", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await startHearing({ actor, input: { hearingId } });
     await startPresentation({ actor, input: { hearingId } });
@@ -349,9 +366,12 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   });
 
   it("refuses to go live without a complete running order", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     await db.hearingSlot.updateMany({ where: { hearingId, position: 2 }, data: { position: null } });
-    await expectRefusedUnchanged(hearingId, () => startHearing({ actor: asActor(chair), input: { hearingId } }), { messageKey: "hearingLive.noRunningOrder" });
+    await expectRefusedUnchanged(hearingId, () => startHearing({ actor: asActor(chair), input: { hearingId } }), {
+      messageKey: "hearingLive.startBlocked",
+      values: expect.objectContaining({ orderNotDrawn: "yes", count: 1 }),
+    });
   });
 });
 
@@ -377,10 +397,10 @@ describe("only the hearing's own chair runs it", () => {
   let input: Record<string, unknown>;
 
   beforeAll(async () => {
-    mine = await makeReadyHearing(db, { conferenceId });
-    theirs = await makeReadyHearing(db, { conferenceId });
+    mine = await makeReadyHearing(db);
+    theirs = await makeReadyHearing(db);
     const q = await makeHearingQuestion(db, { hearingId: mine.hearingId, candidateId: (mine.candidates[0] as { id: string }).id });
-    input = { hearingId: mine.hearingId, questionId: q.id, minutes: 2, reason: "A reason long enough" };
+    input = { hearingId: mine.hearingId, questionId: q.id, minutes: 2, reason: "A reason long enough", entropy: DICE };
   });
 
   it.each(Object.entries(services))("%s: refused to anonymous, disabled chairs and every other role", async (_name, service) => {
@@ -398,7 +418,7 @@ describe("only the hearing's own chair runs it", () => {
   });
 
   it("lets anyone read the public state, and nothing secret is in it", async () => {
-    const { hearingId, chair, seed } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair, seed } = await makeReadyHearing(db);
     await startHearing({ actor: asActor(chair), input: { hearingId } });
     const state = await getPublicHearingState(hearingId);
     expect(state).toMatchObject({ hearingId, status: "LIVE", version: 1 });

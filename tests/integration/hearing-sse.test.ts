@@ -8,7 +8,6 @@ import { readHearingEvents, REPLAY_LIMIT } from "@/lib/hearings/live-state";
 import { openHearingStream } from "@/lib/hearings/live-stream";
 import { withAppDatabase } from "../support/app-database";
 import { asActor } from "../support/factories";
-import { makeHearingConference } from "../support/factories-hearing";
 import { makeReadyHearing } from "../support/factories-live";
 
 // Two app instances on one database, as behind a load balancer: each has its own LISTEN
@@ -16,7 +15,6 @@ import { makeReadyHearing } from "../support/factories-live";
 // viewers of both.
 const database = withAppDatabase();
 let db: PrismaClient;
-let conferenceId: string;
 const instances: Array<{ bus: LiveBus; reads: number; errors: unknown[]; pool: PrismaClient }> = [];
 
 function makeInstance() {
@@ -41,7 +39,6 @@ function makeInstance() {
 
 beforeAll(async () => {
   db = createDb(database.url());
-  conferenceId = (await makeHearingConference(db)).id;
 });
 
 afterAll(async () => {
@@ -130,7 +127,7 @@ describe("the live bus across two app instances", () => {
     const b = makeInstance();
     await Promise.all([a.bus.ready(), b.bus.ready()]);
     expect(a.bus.backendPid).not.toBe(b.bus.backendPid);
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
 
     const onB = Array.from({ length: 25 }, () => nextMessage(b.bus, hearingId));
     const onA = nextMessage(a.bus, hearingId);
@@ -152,7 +149,7 @@ describe("the live bus across two app instances", () => {
   it("announces nothing for a refused move", async () => {
     const b = makeInstance();
     await b.bus.ready();
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const heard: LiveMessage[] = [];
     const unsubscribe = b.bus.subscribe(hearingId, (m) => heard.push(m));
     await expect(startPresentation({ actor: asActor(chair), input: { hearingId } })).rejects.toThrow();
@@ -166,7 +163,7 @@ describe("the live bus across two app instances", () => {
   it("reconnects after losing its LISTEN connection and catches up on what it missed", async () => {
     const b = makeInstance();
     await b.bus.ready();
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const heard: number[] = [];
     b.bus.subscribe(hearingId, (m) => heard.push(m.version));
     await startHearing({ actor: asActor(chair), input: { hearingId } });
@@ -189,7 +186,7 @@ describe("the live bus across two app instances", () => {
 
 describe("GET /api/hearings/[id]/events", () => {
   it("sends the current state on connect, then each change, with SSE headers; cleans up on abort", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     await startHearing({ actor: asActor(chair), input: { hearingId } });
     const abort = new AbortController();
     const response = await get(hearingId, { signal: abort.signal });
@@ -215,7 +212,7 @@ describe("GET /api/hearings/[id]/events", () => {
   });
 
   it("replays what a returning viewer missed after Last-Event-ID, ending with the current state", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await startHearing({ actor, input: { hearingId } });
     await startPresentation({ actor, input: { hearingId } });
@@ -244,7 +241,7 @@ describe("GET /api/hearings/[id]/events", () => {
   });
 
   it("gives a viewer too far behind only the current state", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await startHearing({ actor, input: { hearingId } });
     await startPresentation({ actor, input: { hearingId } });
@@ -261,7 +258,7 @@ describe("GET /api/hearings/[id]/events", () => {
   });
 
   it("sends a heartbeat comment while nothing changes", async () => {
-    const { hearingId } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId } = await makeReadyHearing(db);
     const abort = new AbortController();
     const stream = await openHearingStream({ hearingId, lastEventId: null, signal: abort.signal, heartbeatMs: 50 });
     const sse = sseReader(stream as ReadableStream<Uint8Array>);
@@ -271,7 +268,7 @@ describe("GET /api/hearings/[id]/events", () => {
   });
 
   it("stays public when the webcast is for members only: only the video is restricted", async () => {
-    const { hearingId, chair } = await makeReadyHearing(db, { conferenceId });
+    const { hearingId, chair } = await makeReadyHearing(db);
     await db.hearing.update({
       where: { id: hearingId },
       data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" },

@@ -38,6 +38,11 @@ describe("the chair's impartiality (¶8)", () => {
   it("refuses a member of an administration presenting a candidate", () => {
     expect(chairProblem(chair, ["ESP", "NZL"])).toBe("presentingState");
   });
+  it("refuses a national of a presenting state, whatever administration they belong to", () => {
+    expect(chairProblem({ ...chair, nationalityId: "ESP" }, ["ESP", "GHA"])).toBe("presentingNationality");
+    expect(chairProblem({ ...chair, nationalityId: "FJI" }, ["ESP", "GHA"])).toBeNull();
+    expect(chairProblem({ ...chair, nationalityId: null }, ["ESP"])).toBeNull();
+  });
   it("refuses a user who is not an active chair", () => {
     expect(chairProblem({ ...chair, role: "MEMBER" }, [])).toBe("notAChair");
     expect(chairProblem({ ...chair, disabled: true }, [])).toBe("notAChair");

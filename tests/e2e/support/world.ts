@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { RoleName } from "../../../lib/auth/permissions";
 import type { PrismaClient } from "../../../lib/db/client";
-import { createSeed, seedHash } from "../../../lib/draw/verifiable-draw";
+import { sealingKeyFrom, sealSeedWith } from "../../../lib/draw/seal-core";
+import { ALGORITHM, createSeed, drawPermutation, seedHash, sortIds } from "../../../lib/draw/verifiable-draw";
 import { makeMemberState, makeUser, unique, type TestUser } from "../../support/factories";
 
 // Each end-to-end test builds its own world: a conference with a slug no other test uses, its
@@ -141,10 +142,35 @@ export async function makeStaff(
 
 export type WorldHearing = Awaited<ReturnType<typeof makeWorldHearing>>;
 
+/** The key the test server seals seeds with (lib/draw/seal.ts): the same variables, the same defaults. */
+function testSealingKey(): Buffer {
+  const key = sealingKeyFrom({
+    SEED_SEALING_KEY: process.env.SEED_SEALING_KEY,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
+  });
+  if (!key) throw new Error("no sealing key");
+  return key;
+}
+
+/**
+ * Dice digits under which the draw gives `wanted` as the running order: a real draw, which the
+ * verify page checks, that still puts the candidates in the order the test listed them.
+ */
+function diceGiving(seed: string, hearingId: string, wanted: readonly string[]): string {
+  const eligibleIds = sortIds(wanted);
+  for (let k = 1000; k < 1_000_000; k++) {
+    const order = drawPermutation({ seed, kind: "RUNNING_ORDER", hearingId, candidateId: null, entropy: String(k), eligibleIds });
+    if (order.every((id, i) => id === wanted[i])) return String(k);
+  }
+  throw new Error("no dice give this order");
+}
+
 /**
  * The conference's hearing with `candidates` presenting, chaired by `chairId`. `ready`
- * commits the seed and puts them in the given order, as after the draw; otherwise no seed
- * is committed and nothing is drawn.
+ * commits the seed (sealed, dated) and draws the running order under it as the services do
+ * (docs/decisions/014-hearing-record-integrity.md), so that nothing blocks the start; the
+ * dice are chosen so that the order drawn is the order given. `seed` is returned for checking
+ * draws. Otherwise no seed is committed and nothing is drawn.
  */
 export async function makeWorldHearing(
   db: PrismaClient,
@@ -152,6 +178,7 @@ export async function makeWorldHearing(
   data: { candidates: { id: string }[]; chairId?: string | null; ready?: boolean; venue?: string; questionsPerCandidate?: 2 | 3 },
 ) {
   const seed = data.ready ? createSeed() : null;
+  const committedAt = new Date(Date.now() - 60_000);
   const hearing = await db.hearing.create({
     data: {
       conferenceId: conference.id,
@@ -161,9 +188,29 @@ export async function makeWorldHearing(
       questionsPerCandidate: data.questionsPerCandidate ?? 3,
       chairId: data.chairId ?? null,
       venue: data.venue ?? null,
-      seed,
       seedHash: seed ? seedHash(seed) : null,
-      slots: { create: data.candidates.map((c, i) => ({ candidateId: c.id, position: data.ready ? i + 1 : null })) },
+      sealedSeed: seed ? sealSeedWith(testSealingKey(), seed) : null,
+      seedCommittedAt: seed ? committedAt : null,
+      slots: { create: data.candidates.map((c) => ({ candidateId: c.id })) },
+    },
+  });
+  if (!seed) return { ...hearing, seed };
+  const order = data.candidates.map((c) => c.id);
+  const eligibleIds = sortIds(order);
+  const entropy = diceGiving(seed, hearing.id, order);
+  for (const [index, candidateId] of order.entries()) {
+    await db.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: hearing.id, candidateId } }, data: { position: index + 1 } });
+  }
+  await db.draw.create({
+    data: {
+      hearingId: hearing.id,
+      kind: "RUNNING_ORDER",
+      eligibleIds,
+      count: order.length,
+      result: order,
+      algorithm: ALGORITHM,
+      seedHash: hearing.seedHash,
+      entropy,
     },
   });
   return { ...hearing, seed };
@@ -191,4 +238,25 @@ export async function makeWorldWithHearing(db: PrismaClient, options: { posts?: 
   const chair = await makeStaff(db, "CHAIR");
   const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, chairId: chair.id, ready: options.ready });
   return { ...world, chair, hearing };
+}
+
+/**
+ * The hearing as the start and the end leave it, written directly: started with the
+ * candidates on its running order (their states share its costs, Hearing.costStateIds),
+ * ended, with `costs` entered in minor units. `closed` also reveals and closes the record.
+ */
+export async function endWorldHearing(
+  db: PrismaClient,
+  hearing: { id: string },
+  data: { costs?: { description: string; amountMinor: bigint; currency: string }[]; closed?: boolean } = {},
+) {
+  const slots = await db.hearingSlot.findMany({
+    where: { hearingId: hearing.id, position: { not: null } },
+    select: { candidate: { select: { memberStateId: true } } },
+  });
+  const costStateIds = [...new Set(slots.map((s) => s.candidate.memberStateId))].sort();
+  const startedAt = new Date(WORLD_DATES.hearingStartsAt);
+  const after = data.closed ? { seedRevealedAt: new Date(), closedAt: new Date() } : {};
+  await db.hearing.update({ where: { id: hearing.id }, data: { status: "ENDED", startedAt, costStateIds, ...after } });
+  for (const cost of data.costs ?? []) await db.costItem.create({ data: { hearingId: hearing.id, category: "INTERPRETATION", ...cost } });
 }

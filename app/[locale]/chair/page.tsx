@@ -62,7 +62,9 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   }
   const questionMoves: { move: ConsoleMove; label: string }[] = [];
   // The draw has a form of its own: it needs the dice's digits, and may need a confirmation.
-  const mayDraw = live && hearing.current !== null && !hearing.questions.drawn && hearing.seedCommitted;
+  // Shown for the whole turn of a candidate, so that the draw's outcome stays on screen after it.
+  const drawTurn = live && hearing.current !== null && hearing.seedCommitted ? hearing.current.candidateId : null;
+  const mayDraw = drawTurn !== null && !hearing.questions.drawn;
   if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0)
     questionMoves.push({ move: "show", label: t("move.show") });
   if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
@@ -138,33 +140,40 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         </ActionForm>
       </section>
 
-      {mayDraw ? (
+      {drawTurn ? (
         <section aria-labelledby="console-draw" className="space-y-3">
           <h2 id="console-draw" className="text-2xl font-semibold">
             {t("drawHeading")}
           </h2>
-          <p className="max-w-prose text-sm text-slate-700">{t("drawHelp")}</p>
-          {hearing.questions.pending > 0 ? (
+          {mayDraw ? <p className="max-w-prose text-sm text-slate-700">{t("drawHelp")}</p> : null}
+          {mayDraw && hearing.questions.pending > 0 ? (
             <p className="max-w-prose text-amber-900" data-testid="chair-pending-note">
               {t("pendingNote", { count: hearing.questions.pending })}
             </p>
           ) : null}
-          <ActionForm action={drawQuestions} label={t("drawHeading")} className="grid max-w-xl gap-4">
-            <HiddenField name="hearingId" value={hearing.id} />
-            <TextField
-              name="entropy"
-              label={t("entropyLabel")}
-              description={t("entropyHelp", { min: 4, max: 64 })}
-              required
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={ENTROPY_LIMITS.inputMax}
-              dir="ltr"
-            />
-            <div>
-              <SubmitButton pendingLabel={t("drawing")}>{t("move.draw", { count: hearing.questionsPerCandidate })}</SubmitButton>
-            </div>
-            <PendingConfirm label={t("confirmPending")} />
+          {/* One form per candidate's turn: its outcome stays after the draw, and does not follow to the next candidate. */}
+          <ActionForm key={drawTurn} action={drawQuestions} label={t("drawHeading")} className="grid max-w-xl gap-4">
+            {mayDraw ? (
+              <>
+                <HiddenField name="hearingId" value={hearing.id} />
+                <TextField
+                  name="entropy"
+                  label={t("entropyLabel")}
+                  description={t("entropyHelp", { min: 4, max: 64 })}
+                  required
+                  inputMode="numeric"
+                  autoComplete="off"
+                  maxLength={ENTROPY_LIMITS.inputMax}
+                  dir="ltr"
+                />
+                <div>
+                  <SubmitButton pendingLabel={t("drawing")}>{t("move.draw", { count: hearing.questionsPerCandidate })}</SubmitButton>
+                </div>
+                <PendingConfirm label={t("confirmPending")} />
+              </>
+            ) : (
+              <p data-testid="chair-drawn">{t("drawnAlready")}</p>
+            )}
           </ActionForm>
         </section>
       ) : null}

@@ -183,6 +183,21 @@ describe("the migration that sets the role up", () => {
     expect(rowCount).toBe(1);
   });
 
+  it("says to have the role created first when the owner may not create roles", async () => {
+    const [create] = doBlocks(await roleMigration());
+    const owner = `${probe}_owner`;
+    await asOwner(async (client) => {
+      await client.query(`CREATE ROLE ${owner} NOLOGIN`);
+      try {
+        await client.query(`SET ROLE ${owner}`);
+        await expect(client.query(create?.replaceAll(APP_ROLE, `${probe}_absent`) ?? "")).rejects.toThrow(/does not exist, and .* may not create it/);
+      } finally {
+        await client.query("RESET ROLE");
+        await client.query(`DROP ROLE ${owner}`);
+      }
+    });
+  });
+
   it("fails when the role could bypass the guard whatever is granted (here: CREATEROLE)", async () => {
     const blocks = doBlocks(await roleMigration());
     const check = blocks[blocks.length - 1] ?? "";

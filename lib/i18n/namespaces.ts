@@ -35,6 +35,8 @@ export const NAMESPACES = [
   "video",
   "hearingLive",
   "hearingPublic",
+  "drawSpec",
+  "hearingCosts",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -9,6 +9,7 @@ import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { CostShares } from "./cost-shares";
 import { HearingRecord } from "./hearing-record";
 
 /** A chapter's start in the recording, h:mm:ss. */
@@ -125,6 +126,7 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
 
       {record ? <HearingRecord locale={locale} record={record} zone={zone} verifyHref={`/hearing/verify${suffix}`} /> : null}
       {/* The cost shares, public once the hearing has ended, are a section of their own after the record. */}
+      <CostShares locale={locale} hearingId={view.hearingId} />
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { getCostsForAdmin } from "@/lib/costs/costs-admin";
+import { formatAmount, formatMoney } from "@/lib/costs/currencies";
 import { COST_LIMITS } from "@/lib/costs/schema";
-import { formatMinor } from "@/lib/costs/shares";
+import { memberStateName } from "@/lib/member-states/names";
 import { deleteCostItem, saveCostItem } from "./actions";
 
 const CATEGORIES = ["INTERPRETATION", "ROOM", "OTHER"] as const;
@@ -15,7 +16,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
   const admin = await getTranslations({ locale, namespace: "admin" });
   const conference = await requireConferenceBySlug(params.slug);
   const costs = await getCostsForAdmin(user, conference.id);
-  const money = (minor: bigint, currency: string) => `${formatMinor(minor)} ${currency}`;
+  const money = (minor: bigint, currency: string) => formatMoney(locale, minor, currency);
 
   return (
     <div className="space-y-10">
@@ -25,30 +26,37 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
         <p>{t("noHearing")}</p>
       ) : (
         <>
-          <section aria-labelledby="add-item" className="space-y-4">
-            <h2 id="add-item" className="text-2xl font-semibold">
-              {t("addHeading")}
-            </h2>
-            <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
-            <ActionForm action={saveCostItem} label={t("addHeading")} className="grid max-w-2xl gap-4">
-              <HiddenField name="conferenceId" value={conference.id} />
-              <SelectField
-                name="category"
-                label={t("category")}
-                required
-                defaultValue="INTERPRETATION"
-                options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
-              />
-              <TextField name="description" label={t("description")} required maxLength={COST_LIMITS.description} />
-              <div className="grid gap-4 sm:grid-cols-2">
-                <TextField name="amount" label={t("amount")} description={t("amountHelp")} required inputMode="decimal" dir="ltr" />
-                <TextField name="currency" label={t("currency")} description={t("currencyHelp")} required defaultValue="CHF" maxLength={3} dir="ltr" />
-              </div>
-              <div>
-                <SubmitButton pendingLabel={admin("creating")}>{t("addSubmit")}</SubmitButton>
-              </div>
-            </ActionForm>
-          </section>
+          {costs.editable ? null : (
+            <p role="status" className="max-w-prose rounded border border-slate-300 bg-slate-50 p-3" data-testid="costs-closed">
+              {t("recordClosedNotice")}
+            </p>
+          )}
+          {costs.editable ? (
+            <section aria-labelledby="add-item" className="space-y-4">
+              <h2 id="add-item" className="text-2xl font-semibold">
+                {t("addHeading")}
+              </h2>
+              <p className="text-sm text-slate-700">{admin("requiredLegend")}</p>
+              <ActionForm action={saveCostItem} label={t("addHeading")} className="grid max-w-2xl gap-4">
+                <HiddenField name="conferenceId" value={conference.id} />
+                <SelectField
+                  name="category"
+                  label={t("category")}
+                  required
+                  defaultValue="INTERPRETATION"
+                  options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+                />
+                <TextField name="description" label={t("description")} required maxLength={COST_LIMITS.description} />
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <TextField name="amount" label={t("amount")} description={t("amountHelp")} required inputMode="decimal" dir="ltr" />
+                  <TextField name="currency" label={t("currency")} description={t("currencyHelp")} required defaultValue="CHF" maxLength={3} dir="ltr" />
+                </div>
+                <div>
+                  <SubmitButton pendingLabel={admin("creating")}>{t("addSubmit")}</SubmitButton>
+                </div>
+              </ActionForm>
+            </section>
+          ) : null}
 
           <section aria-labelledby="items" className="space-y-4">
             <h2 id="items" className="text-2xl font-semibold">
@@ -70,9 +78,11 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <th scope="col" className="py-2 text-end">
                       {t("amount")}
                     </th>
-                    <th scope="col" className="py-2 text-start">
-                      {admin("actions")}
-                    </th>
+                    {costs.editable ? (
+                      <th scope="col" className="py-2 text-start">
+                        {admin("actions")}
+                      </th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -83,15 +93,17 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                       <td className="py-2 text-end" dir="ltr">
                         {money(item.amountMinor, item.currency)}
                       </td>
-                      <td className="py-2">
-                        <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
-                          <HiddenField name="conferenceId" value={conference.id} />
-                          <HiddenField name="id" value={item.id} />
-                          <SubmitButton tone="danger" pendingLabel={admin("saving")}>
-                            {t("remove")}
-                          </SubmitButton>
-                        </ActionForm>
-                      </td>
+                      {costs.editable ? (
+                        <td className="py-2">
+                          <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
+                            <HiddenField name="conferenceId" value={conference.id} />
+                            <HiddenField name="id" value={item.id} />
+                            <SubmitButton tone="danger" pendingLabel={admin("saving")}>
+                              {t("remove")}
+                            </SubmitButton>
+                          </ActionForm>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -104,6 +116,20 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
               {t("sharesHeading")}
             </h2>
             <p className="max-w-prose">{t("sharesIntro")}</p>
+            {costs.basis === "PROJECTION" ? (
+              <p
+                className="max-w-prose rounded border border-amber-300 bg-amber-50 p-3 font-medium"
+                id="shares-basis"
+                data-testid="shares-basis"
+                data-basis="PROJECTION"
+              >
+                {t("projection")}
+              </p>
+            ) : (
+              <p className="max-w-prose" id="shares-basis" data-testid="shares-basis" data-basis="SNAPSHOT">
+                {t("snapshot")}
+              </p>
+            )}
             <p>
               <a href={`/api/admin/conferences/${conference.slug}/costs`} download className="text-brand-700 underline underline-offset-4">
                 {t("downloadCsv")}
@@ -113,12 +139,12 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
             {costs.shares.map((c) => (
               <div key={c.currency} className="space-y-2">
                 <h3 className="text-lg font-semibold" data-testid={`total-${c.currency}`}>
-                  {t("totalIn", { currency: c.currency, total: formatMinor(c.totalMinor) })}
+                  {t("totalIn", { currency: c.currency, total: formatAmount(locale, c.totalMinor, c.currency) })}
                 </h3>
                 {c.shares.length === 0 ? (
-                  <p>{t("noPayingStates")}</p>
+                  <p>{t(costs.basis === "PROJECTION" ? "noPayingStates" : "noSnapshotStates")}</p>
                 ) : (
-                  <table className="w-full max-w-2xl border-collapse" data-testid={`shares-${c.currency}`}>
+                  <table className="w-full max-w-2xl border-collapse" data-testid={`shares-${c.currency}`} aria-describedby="shares-basis">
                     <caption className="sr-only">{t("sharesCaption", { currency: c.currency })}</caption>
                     <thead>
                       <tr className="border-b border-slate-300">
@@ -133,7 +159,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <tbody>
                       {c.shares.map((s) => (
                         <tr key={s.memberStateId} className="border-b border-slate-200">
-                          <td className="py-2">{`${s.nameEn} (${s.iso3})`}</td>
+                          <td className="py-2">{`${memberStateName(locale, s)} (${s.iso3})`}</td>
                           <td className="py-2 text-end" dir="ltr">
                             {money(s.amountMinor, c.currency)}
                           </td>

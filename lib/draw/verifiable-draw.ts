@@ -103,7 +103,7 @@ function run(input: DrawInput, observer?: Observer): string[] {
   const key = seedBytes(input.seed);
   const { message, sortedIds } = drawMessage(input);
   let counter = 0;
-  let block = Buffer.alloc(0);
+  let block: Buffer = Buffer.alloc(0);
   let offset = 0;
   const next = (): number => {
     if (offset >= block.length) {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../lib/db/client";
+import { EXAMPLE_QUESTIONS, EXAMPLE_RUNNING_ORDER, workedExample } from "../../lib/draw/worked-example";
 import { unique } from "../support/factories";
 import { makeHearingWithDraws } from "../support/factories-after";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
@@ -11,26 +12,89 @@ import { makeStaff, makeWorldConference } from "./support/world";
 // (tests/integration/hearing-after.test.ts).
 
 /** An ended hearing of two candidates whose names need escaping, with its draws, extension and actual times. */
-async function endedHearing(db: PrismaClient) {
+async function endedHearing(db: PrismaClient, options: { voided?: boolean } = {}) {
   const conference = await makeWorldConference(db);
-  const made = await makeHearingWithDraws(db, { conferenceId: conference.id, status: "ENDED", names: [unique("Ada & <Lovelace>"), unique("Chen --> Li")] });
-  return { conference, hearingId: made.hearingId, seed: made.seed, names: made.candidates.map((c) => c.name) };
+  const made = await makeHearingWithDraws(db, {
+    conferenceId: conference.id,
+    status: "ENDED",
+    names: [unique("Ada & <Lovelace>"), unique("Chen --> Li")],
+    voided: options.voided,
+  });
+  return { conference, hearingId: made.hearingId, seed: made.seed, voided: made.voided, names: made.candidates.map((c) => c.name) };
 }
 
-test("before the reveal the verify page shows each published draw and keeps the seed secret", async ({ page, db }) => {
-  const { hearingId, seed, names } = await endedHearing(db);
+test("before the reveal the verify page shows each published draw with its times and entropy, the voided commitment, and keeps the seed secret", async ({
+  page,
+  db,
+}) => {
+  const { hearingId, seed, voided, names } = await endedHearing(db, { voided: true });
   await page.goto(`/en/hearing/verify/${hearingId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checking the hearing's draws");
   await expect(page.getByTestId("verify-seed")).toHaveText("The seed will be revealed after the hearing; until then only its hash is public.");
-  await expect(page.getByTestId("verify-draws").locator("> li")).toHaveCount(3);
+  await expect(page.getByTestId("verify-committed-at")).toContainText("(UTC)");
+  const draws = page.getByTestId("verify-draws").locator("> li");
+  await expect(draws).toHaveCount(4);
   await expect(page.getByRole("heading", { name: `Questions for ${names[0]}` })).toBeVisible();
-  await expect(page.getByTestId("draw-verdict")).toHaveCount(0);
+  // The draw under the voided commitment: void, and already checked with the seed published at the voiding.
+  const voidDraw = page.getByTestId(`draw-${voided?.drawId}`);
+  await expect(voidDraw.getByTestId("draw-void")).toHaveText("Void: made under a voided commitment, this draw does not count.");
+  await expect(voidDraw.getByTestId("draw-verdict")).toHaveText("matches");
+  await expect(voidDraw.getByTestId("draw-entropy")).toHaveText("6655");
+  await expect(page.getByTestId("draw-verdict")).toHaveCount(1);
+  const voidedList = page.getByTestId("verify-voided");
+  await expect(voidedList).toContainText(voided?.seed ?? "");
+  await expect(voidedList).toContainText("A candidature became formal after the commitment.");
+  await expect(voidedList.getByTestId("voided-hash-check")).toHaveText("matches the published hash");
+  // The active commitment's draws: times, entropy and the queue, the seed still secret.
+  const running = draws.nth(1);
+  await expect(running.getByTestId("draw-entropy")).toHaveText("314159");
+  await expect(running.getByTestId("draw-revealed-at")).toHaveText("not yet");
+  await expect(draws.nth(2).getByTestId("draw-queue")).toHaveText("0 questions awaiting a decision, 1 set aside");
+  await expect(page.getByTestId("verify-summary")).toHaveText(
+    "Nothing wrong is visible so far; the draws under the active commitment can be checked once its seed is revealed.",
+  );
   expect(await page.content()).not.toContain(seed);
   await expectAccessible(page);
 
   await page.goto(`/ar/hearing/verify/${hearingId}`);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("التحقق من قرعات جلسة الاستماع");
+  await expect(page.getByTestId("verify-spec-link")).toHaveText("طريقة إجراء القرعة، بايتاً بايتاً، مع مثال محلول");
+  await expectAccessible(page);
+});
+
+test("the specification page states the draw with its worked example computed by the code, in English and Arabic, reachable from the verify page", async ({
+  page,
+  db,
+}) => {
+  const { hearingId } = await endedHearing(db);
+  const a = workedExample(EXAMPLE_RUNNING_ORDER);
+  const b = workedExample(EXAMPLE_QUESTIONS);
+  await page.goto(`/en/hearing/verify/${hearingId}`);
+  await page.getByTestId("verify-spec-link").click();
+  await expect(page).toHaveURL(/\/en\/hearing\/draw-specification$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How the hearing's draws are made: the specification");
+  await expect(page.getByTestId("example-a-commitment")).toHaveText(a.commitment);
+  await expect(page.getByTestId("example-a-entropy")).toHaveText(a.entropy);
+  await expect(page.getByTestId("example-a-block-1")).toContainText(a.blocks[1]?.macHex ?? "missing");
+  await expect(page.getByTestId("example-a-permutation").locator("li")).toHaveText(a.permutation.map((id, k) => `[${k}] ${id}`));
+  await expect(page.getByTestId("example-a-steps").locator("tbody tr")).toHaveCount(a.steps.length);
+  await expect(page.getByTestId("example-b-drawn").locator("li")).toHaveText(b.drawn.map((id, k) => `[${k}] ${id}`));
+  // The table of contents leads to each section.
+  await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "13. Worked example" }).click();
+  await expect(page).toHaveURL(/#example-title$/);
+  // The scrollable examples take the keyboard's focus.
+  await page.getByTestId("example-a-bytes").focus();
+  await expect(page.getByTestId("example-a-bytes")).toBeFocused();
+  await expectAccessible(page);
+
+  await page.goto("/ar/hearing/draw-specification");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("كيف تُجرى قرعات جلسة الاستماع: المواصفة");
+  const commitment = page.getByTestId("example-a-commitment");
+  await expect(commitment).toHaveText(a.commitment);
+  await expect(commitment).toHaveAttribute("dir", "ltr");
+  await expect(page.getByTestId("example-a-bytes")).toHaveAttribute("dir", "ltr");
   await expectAccessible(page);
 });
 

@@ -1,4 +1,5 @@
 import { LOCALES } from "@/lib/i18n/routing";
+import { checkbox } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
 
 // Limits shared by the candidate's profile form and the services (docs/conventions.md#schemas-and-limits).
@@ -42,6 +43,9 @@ export const updateProfileSchema = z.object({
       .max(PROFILE_LIMITS.email)
       .transform((e) => e.toLowerCase()),
   ),
+  // 001 A: asked when the save changes the text of a published version (docs/domain.md#campaign-material).
+  declaredNoSymbols: checkbox,
+  declaredNoResources: checkbox,
 });
 
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
@@ -49,4 +53,7 @@ export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 export const publishProfileSchema = z.object({
   version: profileLocale,
   publish: z.union([z.boolean(), z.enum(["true", "false"])]).transform((v) => v === true || v === "true"),
+  // 001 A: both, each time a version is published.
+  declaredNoSymbols: checkbox,
+  declaredNoResources: checkbox,
 });

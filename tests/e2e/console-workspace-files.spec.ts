@@ -35,7 +35,13 @@ test("a formal candidate uploads a photo and tries a hostile brochure; refusals 
   await expect(input).toBeFocused();
   expect(await input.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
 
+  // 001 A: each photo comes with both declarations; the file is then checked for what it is.
+  const declare = async () => {
+    await photoForm.getByLabel(/uses no Union flag/).check();
+    await photoForm.getByLabel(/not prepared with Union staff/).check();
+  };
   await input.setInputFiles(fixture("script.svg"));
+  await declare();
   await photoForm.getByRole("button", { name: "Upload photograph" }).click();
   await expect(photoForm.getByTestId("form-error")).toContainText("SVG, HTML and XML files are not accepted");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Profile");
@@ -43,6 +49,7 @@ test("a formal candidate uploads a photo and tries a hostile brochure; refusals 
   await expectAccessible(page);
 
   await input.setInputFiles(fixture("gps.jpg"));
+  await declare();
   await photoForm.getByRole("button", { name: "Upload photograph" }).click();
   await expect(photoForm.getByTestId("form-success")).toContainText("The photograph has been saved.");
   await expect(page.getByTestId("photo-files").getByRole("img", { name: `Photograph of ${candidate.name}` })).toBeVisible();

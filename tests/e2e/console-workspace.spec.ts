@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
 import { expectAccessible, expect, signInAs, signOut, test } from "./support/fixtures";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
@@ -40,7 +41,7 @@ test("a candidate edits the profile in two languages and publishes; visitors see
   await form.getByLabel("Campaign website").fill("https://example.org/campaign");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByTestId("form-success")).toBeVisible();
-  await page.getByRole("button", { name: "Publish this version" }).click();
+  await declareAndPublish(page);
   await expect(page.getByTestId("version-state")).toHaveText("This version is published.");
 
   await page.goto("/en/my/profile?version=fr");
@@ -48,7 +49,7 @@ test("a candidate edits the profile in two languages and publishes; visitors see
   await fr.getByLabel("Vision statement", { exact: true }).fill("Une vision en français.");
   await fr.getByRole("button", { name: "Save" }).click();
   await expect(fr.getByTestId("form-success")).toBeVisible();
-  await page.getByRole("button", { name: "Publish this version" }).click();
+  await declareAndPublish(page);
   await expect(page.getByTestId("version-state")).toHaveText("This version is published.");
 
   await page.goto("/ar/my/profile");
@@ -138,3 +139,11 @@ test("the workspace and takedown pages answer 403 to a member, and another candi
   await signInAs(page, other.user);
   for (const material of [statement, brochure]) expect(await status(`/en/my/materials/${material.id}`)).toBe(404);
 });
+
+/** Publishes the version on screen, with both declarations of 001 A (docs/domain.md#campaign-material). */
+async function declareAndPublish(page: Page) {
+  const publication = page.getByRole("form", { name: "Publication of this version" });
+  await publication.getByLabel(/uses no Union flag/).check();
+  await publication.getByLabel(/not prepared with Union staff/).check();
+  await publication.getByRole("button", { name: "Publish this version" }).click();
+}

@@ -89,7 +89,7 @@ test("other roles get 403 on the forum's workspace and console pages", async ({ 
   }
 });
 
-test("a post's page compares the forums of all its candidates with the same four numbers", async ({ page, db }) => {
+test("a post's page compares the forums of all its candidates with the same five numbers", async ({ page, db }) => {
   const conference = await makeWorldConference(db);
   const post = await makeWorldPost(db, conference);
   const state = await nominatingState(db);

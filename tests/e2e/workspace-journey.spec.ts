@@ -77,7 +77,11 @@ test("a candidate prepares a brochure and a video, the Ethics Office clears the 
   await profile.getByLabel("Public campaign contact address").fill("campaign@example.org");
   await profile.getByRole("button", { name: "Save" }).click();
   await expect(profile.getByTestId("form-success")).toBeVisible();
-  await page.getByRole("button", { name: "Publish this version" }).click();
+  // 001 A: both declarations, for the vision statement as for material.
+  const publication = page.getByRole("form", { name: "Publication of this version" });
+  await publication.getByLabel(/uses no Union flag/).check();
+  await publication.getByLabel(/not prepared with Union staff/).check();
+  await publication.getByRole("button", { name: "Publish this version" }).click();
   await expect(page.getByRole("button", { name: "Publish this version" })).toBeHidden();
 
   // The brochure.

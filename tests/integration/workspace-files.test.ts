@@ -28,12 +28,18 @@ afterAll(() => rm(storageDir, { recursive: true, force: true }));
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../fixtures/hostile", name));
 const fileOf = (name: string, as = name, type = "application/octet-stream") => new File([new Uint8Array(fixture(name))], as, { type });
+// 001 A: each photo or CV comes with both declarations (docs/domain.md#campaign-material).
+const DECLARED = { declaredNoSymbols: "on", declaredNoResources: "on" };
 
 describe("the candidate's photo and CV", () => {
   it("stores a photo with GPS re-encoded, without metadata, audited without its key or name", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     expect((await sharp(fixture("gps.jpg")).metadata()).exif).toBeDefined();
-    const saved = await setProfileFile({ actor: asActor(user), input: { kind: "photo" }, file: fileOf("gps.jpg", "../../my\u202Egpj.jpg", "image/jpeg") });
+    const saved = await setProfileFile({
+      actor: asActor(user),
+      input: { kind: "photo", ...DECLARED },
+      file: fileOf("gps.jpg", "../../my\u202Egpj.jpg", "image/jpeg"),
+    });
     const stored = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } });
     expect(stored.photoKey).toBe(saved.key);
     const object = await storage().get(saved.key);
@@ -44,15 +50,15 @@ describe("the candidate's photo and CV", () => {
     const audit = await auditRowsFor(db, "Candidate", candidate.id);
     expect(audit.map((a) => [a.area, a.action])).toEqual([["candidate", "photo-set"]]);
     // That a photo is set, not its key or name (docs/domain.md#confidentiality).
-    expect(audit[0]?.after).toEqual({ hasPhoto: true });
+    expect(audit[0]?.after).toEqual({ hasPhoto: true, declaredNoSymbols: true, declaredNoResources: true });
     expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(saved.key);
     expect(saved.fileName).not.toMatch(/[/\\\u202E]/);
   });
 
   it("replaces a CV, deleting the previous file after the change, and removes it", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
-    const first = await setProfileFile({ actor: asActor(user), input: { kind: "cv" }, file: fileOf("clean.pdf", "CV.pdf") });
-    const second = await setProfileFile({ actor: asActor(user), input: { kind: "cv" }, file: fileOf("clean.pdf", "CV 2.pdf") });
+    const first = await setProfileFile({ actor: asActor(user), input: { kind: "cv", ...DECLARED }, file: fileOf("clean.pdf", "CV.pdf") });
+    const second = await setProfileFile({ actor: asActor(user), input: { kind: "cv", ...DECLARED }, file: fileOf("clean.pdf", "CV 2.pdf") });
     expect(await storage().get(first.key)).toBeNull();
     expect(await storage().get(second.key)).not.toBeNull();
     const removed = await removeProfileFile({ actor: asActor(user), input: { kind: "cv" } });
@@ -69,7 +75,7 @@ describe("the candidate's photo and CV", () => {
     ["photo", "clean.pdf", "uploads.wrongType"],
   ] as const)("refuses a %s from %s with %s and changes nothing", async (kind, name, key) => {
     const { candidate, user } = await makeCandidateAccount(db);
-    const refusal = await refusalOf(setProfileFile({ actor: asActor(user), input: { kind }, file: fileOf(name) }));
+    const refusal = await refusalOf(setProfileFile({ actor: asActor(user), input: { kind, ...DECLARED }, file: fileOf(name) }));
     expect(refusal).toMatchObject({ code: "INVALID_INPUT", messageKey: key });
     expect(await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).toMatchObject({ photoKey: null, cvKey: null });
     expect(await auditRowsFor(db, "Candidate", candidate.id)).toEqual([]);
@@ -84,22 +90,26 @@ describe("the candidate's photo and CV", () => {
   });
 
   it("lets only a candidate set or remove a profile file", async () => {
-    await expectOnlyRoleAllowed("CANDIDATE", (actor) => setProfileFile({ actor, input: { kind: "photo" }, file: fileOf("clean.jpg") }));
+    await expectOnlyRoleAllowed("CANDIDATE", (actor) => setProfileFile({ actor, input: { kind: "photo", ...DECLARED }, file: fileOf("clean.jpg") }));
     await expectOnlyRoleAllowed("CANDIDATE", (actor) => removeProfileFile({ actor, input: { kind: "photo" } }));
     expect(
-      (await refusalOf(setProfileFile({ actor: actorOf("CANDIDATE", { candidateId: null }), input: { kind: "photo" }, file: fileOf("clean.jpg") }))).code,
+      (
+        await refusalOf(
+          setProfileFile({ actor: actorOf("CANDIDATE", { candidateId: null }), input: { kind: "photo", ...DECLARED }, file: fileOf("clean.jpg") }),
+        )
+      ).code,
     ).toBe("FORBIDDEN");
   });
 
   it("exposes the photo and CV publicly only once the candidature is formal and a profile version is published", async () => {
     const announced = await makeCandidateAccount(db, "ANNOUNCED");
-    await setProfileFile({ actor: asActor(announced.user), input: { kind: "photo" }, file: fileOf("clean.jpg") });
+    await setProfileFile({ actor: asActor(announced.user), input: { kind: "photo", ...DECLARED }, file: fileOf("clean.jpg") });
     await db.candidateProfile.create({ data: { candidateId: announced.candidate.id, locale: "en", vision: "Vision", publishedAt: new Date() } });
     expect(await readPublicFiles(announced.candidate.id)).toMatchObject({ photoKey: null, cvKey: null });
 
     const formal = await makeCandidateAccount(db);
-    const photo = await setProfileFile({ actor: asActor(formal.user), input: { kind: "photo" }, file: fileOf("clean.jpg") });
-    const cv = await setProfileFile({ actor: asActor(formal.user), input: { kind: "cv" }, file: fileOf("clean.pdf") });
+    const photo = await setProfileFile({ actor: asActor(formal.user), input: { kind: "photo", ...DECLARED }, file: fileOf("clean.jpg") });
+    const cv = await setProfileFile({ actor: asActor(formal.user), input: { kind: "cv", ...DECLARED }, file: fileOf("clean.pdf") });
     expect(await readPublicFiles(formal.candidate.id)).toMatchObject({ photoKey: null, cvKey: null });
     await db.candidateProfile.create({ data: { candidateId: formal.candidate.id, locale: "en", vision: "Vision", publishedAt: new Date() } });
     expect(await readPublicFiles(formal.candidate.id)).toMatchObject({ photoKey: photo.key, cvKey: cv.key });

@@ -81,7 +81,7 @@ describe("the candidate's profile", () => {
 
     const formal = await makeCandidateAccount(db);
     await updateProfile({ actor: asActor(formal.user), input: profileInput });
-    const published = await publishProfile({ actor: asActor(formal.user), input: { version: "en", publish: "true" } });
+    const published = await publishProfile({ actor: asActor(formal.user), input: { version: "en", publish: "true", ...DECLARED } });
     expect(published.publishedAt).not.toBeNull();
     expect((await auditRowsFor(db, "CandidateProfile", published.id)).map((a) => a.action)).toEqual(["profile-published"]);
     const unpublished = await publishProfile({ actor: asActor(formal.user), input: { version: "en", publish: "false" } });

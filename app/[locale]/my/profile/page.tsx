@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { workspacePage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
-import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { CheckboxField, HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { PROFILE_LIMITS } from "@/lib/candidates/profile-schema";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale, LOCALES } from "@/lib/i18n/routing";
-import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { campaignPublishRefusal } from "@/lib/campaign/rules";
+import { getOwnProfileTakedowns } from "@/lib/candidates/own-profile-files";
 import { getOwnProfile } from "@/lib/materials/materials-queries";
 import { saveProfile, setProfilePublished } from "./actions";
 import { ProfileFiles } from "@/components/uploads/profile-files";
@@ -13,19 +14,26 @@ import { ProfileFiles } from "@/components/uploads/profile-files";
 export default workspacePage("/my/profile", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const profile = await getOwnProfile(user);
+  const [profile, takedowns] = await Promise.all([getOwnProfile(user), getOwnProfileTakedowns(user)]);
   const requested = typeof searchParams.version === "string" ? searchParams.version : locale;
   const version = isLocale(requested) ? requested : "en";
   const current = profile.profiles.find((p) => p.locale === version);
   const names = new Intl.DisplayNames([locale], { type: "language" });
   const languageName = (code: string) => names.of(code) ?? code;
-  const formal = mayCampaignPublicly(profile.status);
+  // Why nothing may be published now, if so: not yet formal, withdrawn, or the election held.
+  const refusal = campaignPublishRefusal(profile.status);
+  const takenDown = current && !current.publishedAt ? takedowns.find((d) => d.part === "version" && d.locale === version) : undefined;
+  const day = (at: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(at);
 
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("profileTitle")}</h1>
       <p className="max-w-prose">{t("profileHelp")}</p>
-      {formal ? null : <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>}
+      {refusal ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="publish-refusal">
+          {refusal === "workspace.notFormal" ? t("notFormalNotice") : t(refusal.replace(/^workspace\./, "") as "candidatureWithdrawn" | "electionHeld")}
+        </p>
+      ) : null}
 
       <nav aria-label={t("versionsLabel")}>
         <ul className="flex flex-wrap gap-3">
@@ -95,6 +103,14 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
               dir="ltr"
             />
           </fieldset>
+          {current?.publishedAt ? (
+            <fieldset className="grid gap-3 rounded border border-slate-300 p-4">
+              <legend className="px-1 font-semibold">{t("profileDeclarationsIntro")}</legend>
+              <p className="text-sm">{t("publishedVersionDeclarations")}</p>
+              <CheckboxField name="declaredNoSymbols" label={t("profileDeclaredNoSymbols")} />
+              <CheckboxField name="declaredNoResources" label={t("profileDeclaredNoResources")} />
+            </fieldset>
+          ) : null}
           <div>
             <SubmitButton pendingLabel={admin("saving")}>{admin("save")}</SubmitButton>
           </div>
@@ -104,8 +120,20 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
           <ActionForm action={setProfilePublished} label={t("publishHeading")} className="max-w-3xl space-y-3 rounded border border-slate-300 p-4">
             <h3 className="text-lg font-semibold">{t("publishHeading")}</h3>
             <p data-testid="version-state">{current.publishedAt ? t("versionIsPublished") : t("versionIsDraft")}</p>
+            {takenDown ? (
+              <p role="note" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-950" data-testid="version-taken-down">
+                {t("versionTakenDownNotice", { date: day(takenDown.at), reason: takenDown.reason })}
+              </p>
+            ) : null}
             <HiddenField name="version" value={version} />
             <HiddenField name="publish" value={current.publishedAt ? "false" : "true"} />
+            {current.publishedAt ? null : (
+              <fieldset className="grid gap-3">
+                <legend className="font-semibold">{t("profileDeclarationsIntro")}</legend>
+                <CheckboxField name="declaredNoSymbols" label={t("profileDeclaredNoSymbols")} />
+                <CheckboxField name="declaredNoResources" label={t("profileDeclaredNoResources")} />
+              </fieldset>
+            )}
             <SubmitButton tone={current.publishedAt ? "secondary" : "primary"} pendingLabel={admin("saving")}>
               {current.publishedAt ? t("unpublishVersion") : t("publishVersion")}
             </SubmitButton>
@@ -113,7 +141,7 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
         ) : null}
       </section>
 
-      <ProfileFiles user={user} locale={locale} />
+      <ProfileFiles user={user} locale={locale} takedowns={takedowns} />
     </div>
   );
 });

@@ -6,12 +6,15 @@ import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { listPublishedForTakedown } from "@/lib/materials/materials-queries";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { Link } from "@/lib/i18n/navigation";
-import { takeDown } from "./actions";
+import { listPublicProfilesForTakedown } from "@/lib/candidates/takedown-queries";
+import { TAKEDOWN_LIMITS } from "@/lib/candidates/takedown-schema";
+import { CandidateAvatar } from "@/components/candidates/candidate-avatar";
+import { takeDown, takeDownFile, takeDownVersion } from "./actions";
 
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminMaterials" });
   const conference = await requireConferenceBySlug(params.slug);
-  const materials = await listPublishedForTakedown(user, conference.id);
+  const [materials, profiles] = await Promise.all([listPublishedForTakedown(user, conference.id), listPublicProfilesForTakedown(user, conference.id)]);
   const names = new Intl.DisplayNames([locale], { type: "language" });
 
   return (
@@ -49,6 +52,91 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           ))}
         </ul>
       )}
+
+      <section aria-labelledby="profiles-heading" className="space-y-4">
+        <h2 id="profiles-heading" className="text-2xl font-semibold">
+          {t("profilesHeading")}
+        </h2>
+        <p className="max-w-prose">{t("profilesIntro")}</p>
+        {profiles.length === 0 ? (
+          <p>{t("profilesNone")}</p>
+        ) : (
+          <ul className="space-y-6">
+            {profiles.map((c) => (
+              <li key={c.id} className="space-y-4 rounded border border-slate-300 p-4" data-testid="takedown-profile">
+                <h3 className="text-xl font-semibold">
+                  <Link href={`/candidates/${c.id}`} className="text-brand-700 underline underline-offset-4">
+                    {c.name}
+                  </Link>
+                </h3>
+                {c.profiles.map((v) => {
+                  const language = names.of(v.locale) ?? v.locale;
+                  return (
+                    <div key={v.locale} className="space-y-2">
+                      <h4 className="font-semibold">{t("versionSummary", { language })}</h4>
+                      <p lang={v.locale} dir="auto" className="line-clamp-4 max-w-prose whitespace-pre-line text-sm">
+                        {v.vision}
+                      </p>
+                      <TakedownForm
+                        action={takeDownVersion}
+                        label={t("takeDownVersion", { language, name: c.name })}
+                        fields={{ candidateId: c.id, version: v.locale }}
+                        t={t}
+                      />
+                    </div>
+                  );
+                })}
+                {(["photo", "cv"] as const).map((kind) => {
+                  const key = kind === "photo" ? c.photoKey : c.cvKey;
+                  if (!key) return null;
+                  return (
+                    <div key={kind} className="space-y-2">
+                      <h4 className="font-semibold">{t(`fileSummary.${kind}`)}</h4>
+                      {kind === "photo" ? (
+                        <CandidateAvatar name={c.name} size="sm" photoKey={key} />
+                      ) : (
+                        <p>
+                          <a href={`/api/files/${key}`} className="text-brand-700 underline underline-offset-4">
+                            {t("openCv")}
+                          </a>
+                        </p>
+                      )}
+                      <TakedownForm action={takeDownFile} label={t(`takeDownFile.${kind}`, { name: c.name })} fields={{ candidateId: c.id, kind }} t={t} />
+                    </div>
+                  );
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 });
+
+/** One takedown: the reason, required, then the button; the form's name says what goes. */
+function TakedownForm({
+  action,
+  label,
+  fields,
+  t,
+}: {
+  action: typeof takeDownVersion | typeof takeDownFile;
+  label: string;
+  fields: Record<string, string>;
+  t: (key: "reason" | "reasonHelp" | "takingDown") => string;
+}) {
+  return (
+    <ActionForm action={action} label={label} className="grid max-w-2xl gap-3">
+      {Object.entries(fields).map(([name, value]) => (
+        <HiddenField key={name} name={name} value={value} />
+      ))}
+      <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={TAKEDOWN_LIMITS.reason} rows={2} />
+      <div>
+        <SubmitButton tone="danger" pendingLabel={t("takingDown")}>
+          {label}
+        </SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}

@@ -9,9 +9,11 @@ const notFound = () =>
   });
 
 /**
- * Open data for anyone who wants to re-run the draws (scripts/verify-draws.ts): every draw of
- * the hearing with its published eligible ids and result, the seed's hash, and the seed
- * once it has been revealed after the hearing. `current` names the conference's hearing.
+ * Open data for anyone who wants to re-run the draws (docs/draw-specification.md §12,
+ * scripts/verify-draws.ts): every draw of the hearing with its commitment, commit, draw and
+ * reveal times, public entropy, queue counts, eligible ids (and, for questions, their published
+ * texts) and result; the voided commitments with their seeds; the active commitment, and its
+ * seed once revealed after the hearing. `current` names the conference's hearing.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -3,7 +3,7 @@ import { workspacePage } from "@/components/areas/area-pages";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { postName } from "@/lib/elections/post-name";
 import { Link } from "@/lib/i18n/navigation";
-import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { PublishNotice } from "@/components/campaign/publish-notice";
 
 export default workspacePage("/my", async ({ user, locale }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });
@@ -18,9 +18,7 @@ export default workspacePage("/my", async ({ user, locale }) => {
         <>
           <p className="font-medium">{areas("boundTo", { name: candidature.name, post: postName(candidature.post.names, locale) })}</p>
           {/* 001, footnote 2: say plainly why nothing can go public yet. */}
-          {mayCampaignPublicly(candidature.status) ? null : (
-            <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>
-          )}
+          <PublishNotice status={candidature.status} locale={locale} />
           <ul className="grid gap-4 sm:grid-cols-2">
             {[
               { href: "/my/profile", title: t("profileTitle"), intro: t("profileIntro") },

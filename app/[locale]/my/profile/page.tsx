@@ -5,7 +5,7 @@ import { CheckboxField, HiddenField, SelectField, SubmitButton, TextAreaField, T
 import { PROFILE_LIMITS } from "@/lib/candidates/profile-schema";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale, LOCALES } from "@/lib/i18n/routing";
-import { campaignPublishRefusal } from "@/lib/campaign/rules";
+import { PublishNotice } from "@/components/campaign/publish-notice";
 import { getOwnProfileTakedowns } from "@/lib/candidates/own-profile-files";
 import { getOwnProfile } from "@/lib/materials/materials-queries";
 import { saveProfile, setProfilePublished } from "./actions";
@@ -20,8 +20,6 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
   const current = profile.profiles.find((p) => p.locale === version);
   const names = new Intl.DisplayNames([locale], { type: "language" });
   const languageName = (code: string) => names.of(code) ?? code;
-  // Why nothing may be published now, if so: not yet formal, withdrawn, or the election held.
-  const refusal = campaignPublishRefusal(profile.status);
   const takenDown = current && !current.publishedAt ? takedowns.find((d) => d.part === "version" && d.locale === version) : undefined;
   const day = (at: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(at);
 
@@ -29,11 +27,7 @@ export default workspacePage("/my/profile", async ({ user, locale, searchParams 
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("profileTitle")}</h1>
       <p className="max-w-prose">{t("profileHelp")}</p>
-      {refusal ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950" data-testid="publish-refusal">
-          {refusal === "workspace.notFormal" ? t("notFormalNotice") : t(refusal.replace(/^workspace\./, "") as "candidatureWithdrawn" | "electionHeld")}
-        </p>
-      ) : null}
+      <PublishNotice status={profile.status} locale={locale} />
 
       <nav aria-label={t("versionsLabel")}>
         <ul className="flex flex-wrap gap-3">

@@ -7,7 +7,7 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { Link } from "@/lib/i18n/navigation";
 import { LOCALES } from "@/lib/i18n/routing";
 import { getOwnMaterial } from "@/lib/materials/materials-queries";
-import { mayCampaignPublicly } from "@/lib/campaign/rules";
+import { PublishNotice } from "@/components/campaign/publish-notice";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { publishOwnMaterial, saveMaterial, unpublishOwnMaterial } from "../actions";
 import { BrochureFileForm } from "@/components/uploads/brochure-file-form";
@@ -104,9 +104,7 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
             <h2 id="publish-material" className="text-2xl font-semibold">
               {t("publishMaterial")}
             </h2>
-            {mayCampaignPublicly(m.candidate.status) ? null : (
-              <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">{t("notFormalNotice")}</p>
-            )}
+            <PublishNotice status={m.candidate.status} locale={locale} />
             <ActionForm action={publishOwnMaterial} label={t("publishMaterial")} className="grid max-w-3xl gap-4 rounded border border-slate-300 p-4">
               <HiddenField name="id" value={m.id} />
               <p>{t("declarationsIntro")}</p>

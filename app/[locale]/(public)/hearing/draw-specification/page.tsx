@@ -24,7 +24,16 @@ function Code({ children, testId }: { children: ReactNode; testId?: string }) {
   );
 }
 
-/** A formula or dump; scrollable, so it can take the focus and be scrolled with the keyboard. */
+/** A formula: wrapped, never scrolled, so it is no stop for the keyboard. */
+function Formula({ children }: { children: ReactNode }) {
+  return (
+    <pre dir="ltr" className="rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all whitespace-pre-wrap">
+      {children}
+    </pre>
+  );
+}
+
+/** A dump whose columns must stay aligned: it scrolls, so it takes the focus and scrolls with the keyboard. */
 function Block({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <pre
@@ -263,12 +272,12 @@ export default async function Page({ params }: Props) {
 
       <Section id="seed" title={title.seed}>
         <p>{t("seed.body")}</p>
-        <Block label={title.seed}>{"seed = 32 random bytes, written as [0-9a-f]{64}"}</Block>
+        <Formula>{"seed = 32 random bytes, written as [0-9a-f]{64}"}</Formula>
       </Section>
 
       <Section id="commitment" title={title.commitment}>
         <p>{t("commitment.body")}</p>
-        <Block label={title.commitment}>{"commitment = lowercase hex( SHA-256( the 32 seed bytes ) )"}</Block>
+        <Formula>{"commitment = lowercase hex( SHA-256( the 32 seed bytes ) )"}</Formula>
         <p>{t("commitment.voided")}</p>
       </Section>
 
@@ -278,7 +287,7 @@ export default async function Page({ params }: Props) {
           <li>{t("entropy.step1")}</li>
           <li>{t("entropy.step2")}</li>
         </ol>
-        <Block label={title.entropy}>{"entropy = input with every White_Space character removed; it must match ^[0-9]{4,64}$"}</Block>
+        <Formula>{"entropy = input with every White_Space character removed; it must match ^[0-9]{4,64}$"}</Formula>
         <p>{t("entropy.asText")}</p>
         <p>
           {t("entropy.example")} <Code>{`"${a.input.entropyTyped}" → ${a.entropy}`}</Code>
@@ -287,7 +296,7 @@ export default async function Page({ params }: Props) {
 
       <Section id="ids" title={title.ids}>
         <p>{t("ids.pattern")}</p>
-        <Block label={title.ids}>{"id = ^[A-Za-z0-9_-]{1,100}$"}</Block>
+        <Formula>{"id = ^[A-Za-z0-9_-]{1,100}$"}</Formula>
         <p>
           {t("ids.sort")} <Code>{"- (2d) < 0–9 (30–39) < A–Z (41–5a) < _ (5f) < a–z (61–7a)"}</Code>; {t("ids.sortExample")}
         </p>
@@ -328,33 +337,33 @@ export default async function Page({ params }: Props) {
             ))}
           </tbody>
         </table>
-        <Block label={title.message}>{'M = ASCII( join("\\n", ["hustings-draw-v2", kind, hearingId, candidateId or "", entropy, id₀, id₁, …]) )'}</Block>
+        <Formula>{'M = ASCII( join("\\n", ["hustings-draw-v2", kind, hearingId, candidateId or "", entropy, id₀, id₁, …]) )'}</Formula>
         <p>{t("message.none")}</p>
       </Section>
 
       <Section id="blocks" title={title.blocks}>
         <p>{t("blocks.body")}</p>
-        <Block label={title.blocks}>
+        <Formula>
           {["K    = the 32 seed bytes", "C(k) = uint32_big_endian(k)        (k = 0 → 00 00 00 00)", "B(k) = HMAC-SHA256(K, M ‖ C(k))"].join("\n")}
-        </Block>
+        </Formula>
       </Section>
 
       <Section id="words" title={title.words}>
         <p>{t("words.body")}</p>
-        <Block label={title.words}>{"word(k, n) = uint32_big_endian( B(k)[4n .. 4n+3] ),  n = 0 … 7"}</Block>
+        <Formula>{"word(k, n) = uint32_big_endian( B(k)[4n .. 4n+3] ),  n = 0 … 7"}</Formula>
       </Section>
 
       <Section id="rejection" title={title.rejection}>
         <p>{t("rejection.body")}</p>
-        <Block label={title.rejection}>{["limit = 2^32 − (2^32 mod bound)", "repeat w = next word  until w < limit", "j = w mod bound"].join("\n")}</Block>
+        <Formula>{["limit = 2^32 − (2^32 mod bound)", "repeat w = next word  until w < limit", "j = w mod bound"].join("\n")}</Formula>
         <p>{t("rejection.powerOfTwo")}</p>
       </Section>
 
       <Section id="shuffle" title={title.shuffle}>
         <p>{t("shuffle.body")}</p>
-        <Block label={title.shuffle}>
+        <Formula>
           {["L = sorted eligible ids", "for i = n−1, n−2, …, 1:", "    bound = i + 1", "    j = index(bound)", "    swap L[i], L[j]"].join("\n")}
-        </Block>
+        </Formula>
         <p>{t("shuffle.small")}</p>
       </Section>
 
@@ -392,11 +401,11 @@ export default async function Page({ params }: Props) {
 
       <Section id="v1" title={title.v1}>
         <p>{t("v1.body")}</p>
-        <Block label={title.v1}>
+        <Formula>
           {
             'block k = HMAC-SHA256(the 32 seed bytes, UTF-8("hustings-draw-v1|" + kind + "|" + hearingId + "|" + (candidateId or "") + "|" + join(",", sorted ids) + "|" + decimal(k)))'
           }
-        </Block>
+        </Formula>
       </Section>
     </article>
   );

@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
  * The verifiable draw of the hearing, algorithm "hustings-draw-v2" (Council study ¶6, ¶7: a
  * running order drawn by lot, 2–3 questions per candidate drawn at random). Specified to the
  * byte, with a worked example, in docs/draw-specification.md (also a public page); the design
- * and its threat model are in docs/decisions/007-verifiable-draw.md. Draws recorded under
+ * and its threat model are in docs/decisions/014-hearing-record-integrity.md. Draws recorded under
  * "hustings-draw-v1" are re-checked with lib/draw/verifiable-draw-v1.ts.
  */
 export const ALGORITHM = "hustings-draw-v2";

@@ -92,9 +92,13 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   await move("Resume the clock", "The clock is running again.");
   await expect(viewer.getByTestId("live-status")).toHaveText("Live now.", SECOND);
 
-  // No draw before a question is approved: the refusal is translated.
-  await moves.getByRole("button", { name: "Draw 2 questions" }).click();
-  await expect(moves.getByTestId("form-error")).toHaveText("Approve at least one question for this candidate before the draw.");
+  // The draw takes the digits of the dice rolled in the room: anything else is refused on the field, translated.
+  const draw = page.getByRole("form", { name: "Draw the questions" });
+  const digits = draw.getByLabel("Digits of the dice rolled in the room");
+  await digits.fill("35 1x");
+  await draw.getByRole("button", { name: "Draw 2 questions" }).click();
+  await expect(draw.getByText("Type the digits of the dice rolled in the room: only 0 to 9, at least 4 and at most 64 (spaces are ignored).")).toBeVisible();
+  await expect(digits).toHaveAttribute("aria-invalid", "true");
 
   // The queue: the webcast question, approved; then the draw (one approved, two asked).
   const queue = page.getByTestId("chair-queue");
@@ -105,8 +109,12 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(item.getByTestId("queue-question-status")).toHaveText("Approved");
 
-  await move("Draw 2 questions", "The questions have been drawn and published.");
+  await digits.fill("3 5 1 6 2 4");
+  await draw.getByRole("button", { name: "Draw 2 questions" }).click();
+  await expect(draw.getByTestId("form-success")).toHaveText("The questions have been drawn and published.");
   await expect(viewer.getByTestId("live-draw")).toContainText("Questions drawn for this candidate: 1 of 2.", SECOND);
+  // The digits read aloud are on every viewer's screen at once, as they entered the draw.
+  await expect(viewer.getByTestId("live-draw-entropy")).toHaveText("351624", SECOND);
 
   await move("Start questions and answers", "Questions and answers have started.");
   await expect(viewer.getByTestId("live-phase")).toHaveText("questions and answers", SECOND);
@@ -150,9 +158,101 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
 
   const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { status: true } });
   expect(stored.status).toBe("ENDED");
+  const drawn = await db.draw.findFirstOrThrow({ where: { hearingId, kind: "QUESTIONS" }, select: { entropy: true, pendingCount: true, setAsideCount: true } });
+  expect(drawn).toEqual({ entropy: "351624", pendingCount: 0, setAsideCount: 0 });
   const question = await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body } });
   expect(question.status).toBe("ANSWERED");
   expect(question.source).toBe("WEBCAST");
+});
+
+/** A question of the candidate's queue, written as the services leave it, in `status`. */
+async function queueQuestion(db: PrismaClient, hearingId: string, candidateId: string, status: "PENDING" | "APPROVED" | "SET_ASIDE") {
+  const body = `${unique("What will you change first")}?`;
+  await db.hearingQuestion.create({
+    data: { hearingId, candidateId, source: "ROOM", askerName: "Lena Vogel", body, bodyHash: unique("hash"), status },
+  });
+  return body;
+}
+
+test("a draw while questions still await a decision is refused with a warning, and made only on an explicit confirmation", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
+  test.setTimeout(120_000);
+  const { hearingId, chair, candidates } = await makeReadyHearing(db, { questionsPerCandidate: 2 });
+  const first = candidates[0];
+  if (!first) throw new Error("no candidate");
+  await queueQuestion(db, hearingId, first.id, "APPROVED");
+  await queueQuestion(db, hearingId, first.id, "APPROVED");
+  const waiting = await queueQuestion(db, hearingId, first.id, "PENDING");
+  await queueQuestion(db, hearingId, first.id, "SET_ASIDE");
+
+  await signInAs(page, chair);
+  await page.goto("/en/chair");
+  // Before the start, the checklist the start runs again: all passes.
+  await expect(page.getByTestId("chair-start-checks")).toContainText("Every check passes: the hearing may be opened.");
+  await expect(page.getByTestId("chair-check-order")).toContainText("passes");
+  const moves = page.getByRole("form", { name: "Run the hearing" });
+  await moves.getByRole("button", { name: "Open the hearing", exact: true }).click();
+  await expect(moves.getByTestId("form-success")).toHaveText("The hearing is open.");
+  await expect(page.getByTestId("chair-pending-note")).toHaveText(
+    "1 question for this candidate still awaits your decision: approve or set it aside in the queue below before the draw.",
+  );
+
+  // The draw is refused: the warning says what would be lost, and a second, explicit button appears.
+  const draw = page.getByRole("form", { name: "Draw the questions" });
+  await draw.getByLabel("Digits of the dice rolled in the room").fill("6 6 2 1 4");
+  await draw.getByRole("button", { name: "Draw 2 questions" }).click();
+  await expect(draw.getByTestId("form-error")).toHaveText(
+    "1 question still awaits a decision; once the draw is made, it can never be drawn for this candidate.",
+  );
+  const confirm = draw.getByTestId("chair-pending-confirm");
+  await expect(confirm).toContainText("Decide on the waiting questions in the queue first, or confirm that the draw is made without them.");
+  await expect(confirm.getByRole("button", { name: "Draw now, without the waiting questions" })).toBeVisible();
+  // What was typed stays for the confirmation; nothing was drawn.
+  await expect(draw.getByLabel("Digits of the dice rolled in the room")).toHaveValue("6 6 2 1 4");
+  expect(await db.draw.count({ where: { hearingId, kind: "QUESTIONS" } })).toBe(0);
+  await expectAccessible(page);
+
+  // In Arabic, right to left, the same warning and the confirmation, which draws.
+  await page.goto("/ar/chair");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const drawAr = page.getByRole("form", { name: "سحب الأسئلة" });
+  await drawAr.getByLabel("أرقام النرد الذي رُمي في القاعة").fill("6 6 2 1 4");
+  await drawAr.getByRole("button", { name: "اسحب سؤالين" }).click();
+  await expect(drawAr.getByTestId("form-error")).toHaveText(/^عدد الأسئلة التي لا تزال تنتظر قرارًا: [1١]؛ وبعد إجراء السحب لن يمكن أبدًا سحبها لهذا المرشح\.$/);
+  await expect(drawAr.getByTestId("chair-pending-confirm")).toBeVisible();
+  await expectAccessible(page);
+
+  // A viewer follows; the confirmation draws with the digits typed, and the entropy is live.
+  const context = await browser.newContext({ baseURL });
+  const viewer = await context.newPage();
+  await viewer.goto(`/en/hearing/${hearingId}`);
+  await expect(viewer.getByTestId("live-status")).toHaveText("Live now.");
+  await drawAr.getByRole("button", { name: "اسحب الآن، من دون الأسئلة المنتظرة" }).click();
+  await expect(drawAr.getByTestId("form-success")).toBeVisible();
+  await expect(viewer.getByTestId("live-draw-entropy")).toHaveText("66214", SECOND);
+  await expect(viewer.getByTestId("live-draw-pending")).toHaveText(
+    "1 question was still awaiting the chair's decision at the draw, and can no longer be drawn for this candidate.",
+    SECOND,
+  );
+  // The hearing's page lists the draw with its digits and the queue at the draw.
+  await viewer.reload();
+  const listed = viewer.getByTestId("hearing-draw").filter({ hasText: `Questions for ${first.name}` });
+  await expect(listed.getByTestId("hearing-draw-entropy")).toHaveText("66214");
+  await expect(listed).toContainText("At the draw: 1 question awaiting a decision, 1 set aside.");
+  await expect(viewer.getByTestId("hearing-stage")).toHaveText("Stage: Running");
+  await context.close();
+
+  const stored = await db.draw.findFirstOrThrow({
+    where: { hearingId, kind: "QUESTIONS" },
+    select: { entropy: true, pendingCount: true, setAsideCount: true, count: true },
+  });
+  expect(stored).toEqual({ entropy: "66214", pendingCount: 1, setAsideCount: 1, count: 2 });
+  // The waiting question was left out, for good.
+  expect((await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body: waiting } })).status).toBe("PENDING");
 });
 
 test("a members-only webcast shows an anonymous visitor the schedule but no player, and how to sign in", async ({ page, db }) => {
@@ -163,9 +263,12 @@ test("a members-only webcast shows an anonymous visitor the schedule but no play
   await page.goto(`/en/hearing/${hearingId}`);
   await expect(page.getByTestId("webcast-order").locator("li")).toHaveCount(2);
   await expect(page.getByTestId("webcast-order")).toContainText(candidates[0]?.name ?? "");
-  // The commitment to the draw is published on the hearing's page before anything is drawn.
+  // The commitment to the draw is published on the hearing's page, dated, before any question is drawn; the stage says where the hearing is.
   const committed = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedHash: true } });
   await expect(page.getByTestId("webcast-seed-hash")).toHaveText(committed.seedHash ?? "missing");
+  await expect(page.getByTestId("hearing-stage")).toHaveText("Stage: Committed");
+  await expect(page.getByTestId("hearing-committed-at")).not.toBeEmpty();
+  await expect(page.getByTestId("hearing-voided")).toHaveText("none");
   await expect(page.getByTestId("webcast-members-only")).toContainText("The webcast of this hearing is for the delegations of the Member States only.");
   const signIn = page.getByRole("link", { name: "Sign in to watch the webcast" });
   await expect(signIn).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/hearing/${hearingId}`)}`);

@@ -19,6 +19,7 @@ export async function getHearingAfterwardsForAdmin(actor: Actor | null, which: {
       startsAt: true,
       seedHash: true,
       seedRevealedAt: true,
+      closedAt: true,
       recordingUrl: true,
       chaptersVtt: true,
       conference: { select: { name: true, timeZone: true } },

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { CONFERENCE_FIELDS } from "@/lib/conferences/fields";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { hearingStage } from "./stage";
+import { startBlockers } from "./start-checks";
 
 export const HEARING_FIELDS = {
   id: true,
@@ -83,17 +85,25 @@ export async function getHearingForAdmin(actor: Actor | null, conferenceId: stri
         },
         draws: {
           where: { kind: "RUNNING_ORDER" },
-          select: { id: true, eligibleIds: true, result: true, algorithm: true, createdAt: true },
+          select: { id: true, eligibleIds: true, result: true, algorithm: true, createdAt: true, seedHash: true, entropy: true },
           orderBy: { createdAt: "desc" },
+        },
+        // Voided commitments are public, their seeds with them (docs/decisions/014).
+        voidedCommitments: {
+          select: { id: true, seedHash: true, seed: true, committedAt: true, voidedAt: true, reason: true },
+          orderBy: { voidedAt: "desc" },
         },
       },
     }),
     client.user.findMany({
       where: { role: "CHAIR", disabledAt: null },
-      select: { id: true, name: true, isStaff: true, memberState: { select: { iso3: true } } },
+      select: { id: true, name: true, isStaff: true, memberState: { select: { iso3: true } }, nationality: { select: { iso3: true } } },
       orderBy: { name: "asc" },
     }),
     presentersOf(client, conference.id),
   ]);
-  return { conference, hearing, chairs, presenterIds: presenters.map((p) => p.id) };
+  // The stage, and before the start what would block it (judged again when the chair starts).
+  const stage = hearing ? hearingStage(hearing) : null;
+  const blockers = hearing && (stage === "SET_UP" || stage === "COMMITTED") ? await startBlockers(client, hearing.id) : [];
+  return { conference, hearing, stage, blockers, chairs, presenterIds: presenters.map((p) => p.id) };
 }

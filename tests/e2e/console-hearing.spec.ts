@@ -1,12 +1,17 @@
+import { sealingKeyFrom, unsealSeedWith } from "../../lib/draw/seal-core";
 import { verifyDraw } from "../../lib/draw/verifiable-draw";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
-import { makeStaff, makeWorldWithHearing } from "./support/world";
+import { endWorldHearing, makeStaff, makeWorldWithHearing } from "./support/world";
 
-// Each test sets up the hearing of a conference of its own (two formal candidates from two
-// states presenting; no seed committed, nothing drawn). The refusals the services make are
-// tests/integration's: a chair from a presenting administration and a date before the
-// deadline in hearing-setup.test.ts, a draw before the seed's hash and a second draw for the
-// same presenters in hearing-draw.test.ts.
+// Each test sets up the hearing of a conference of its own (formal candidates from states of
+// their own presenting; no seed committed, nothing drawn, unless `ready`). The console shows the
+// stage and offers only what it allows (docs/decisions/014-hearing-record-integrity.md); the
+// refusals the services make are tests/integration's: a chair from a presenting administration
+// and a date before the deadline in hearing-setup.test.ts, the draws and the re-opening in
+// hearing-draw.test.ts, every start check and every rewrite after the end in hearing-stages.test.ts.
+
+/** The test server's AUTH_SECRET (playwright.config.ts): its seeds are sealed with a key derived from it. */
+const E2E_SECRET = "e2e-only-secret-not-for-production-0123456789";
 
 test("the secretariat sets up the hearing; a staff chair is refused with ¶8 named, and what was typed stays", async ({ page, db }) => {
   const world = await makeWorldWithHearing(db, { posts: 2 });
@@ -36,39 +41,64 @@ test("the secretariat sets up the hearing; a staff chair is refused with ¶8 nam
   expect(saved.startsAt.toISOString()).toBe("2030-10-27T06:00:00.000Z");
 });
 
-test("the secretariat commits the seed by keyboard, then draws the running order, which anyone can verify", async ({ page, db }) => {
+test("the secretariat commits the seed by keyboard, draws the order with the dice, sees nothing blocks the start, then re-opens publicly", async ({
+  page,
+  db,
+}) => {
   const world = await makeWorldWithHearing(db, { posts: 3 });
   const hearingId = world.hearing.id;
   await signInAs(page, world.secretariat);
   await page.goto(`/en/admin/conferences/${world.conference.slug}/hearing`);
+  const stages = page.getByTestId("hearing-stages");
+  await expect(stages.locator('[aria-current="step"]')).toHaveText(/Set-up/);
   await expect(page.getByTestId("seed-hash")).toHaveText("No seed has been committed yet.");
+  await expect(page.getByTestId("start-blockers")).toContainText("No seed is committed yet.");
 
   // By keyboard: focus the button, then Enter.
   const commit = page.getByRole("form", { name: "Commit the seed" });
   await commit.getByRole("button", { name: "Commit a seed and publish its hash" }).focus();
   await page.keyboard.press("Enter");
-  // The page shows the published hash at once, and the seed cannot be committed again.
+  // The page shows the published hash at once; the seed cannot be committed again, the presenters are frozen.
   await expect(page.getByTestId("seed-hash")).toHaveText(/^[0-9a-f]{64}$/);
   await expect(commit).toHaveCount(0);
+  await expect(stages.locator('[aria-current="step"]')).toHaveText(/Seed committed/);
+  await expect(page.getByRole("form", { name: "Update the presenters" })).toHaveCount(0);
+  await expect(page.getByTestId("presenters-frozen")).toBeVisible();
+  await expect(page.getByTestId("start-blockers")).toContainText("The running order has not been drawn");
+  await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Draw the running order" }).click();
-  await expect(page.getByRole("form", { name: "Draw the running order" }).getByTestId("form-success")).toHaveText("The running order was drawn.");
-  await page.reload();
+  // The dice: letters are refused with the field's message, the digits are kept as read.
+  const draw = page.getByRole("form", { name: "Draw the running order" });
+  const dice = draw.getByLabel("Digits of the dice rolled in the room");
+  await dice.fill("four two");
+  await draw.getByRole("button", { name: "Draw the running order" }).click();
+  await expect(draw.getByText("Type the digits of the dice rolled in the room: only 0 to 9")).toBeVisible();
+  await expect(dice).toHaveAttribute("aria-invalid", "true");
+  await dice.fill("4 2 6 1 3 5");
+  await dice.press("Enter");
+  await expect(page.getByTestId("start-clear")).toHaveText("Nothing blocks the start: the chair may open the hearing.");
   const rows = page.getByTestId("running-order").locator("tbody tr");
   await expect(rows).toHaveCount(3);
   for (let i = 0; i < 3; i++) await expect(rows.nth(i).locator("td").first()).toHaveText(String(i + 1));
   await expect(page.getByTestId("draws").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("draws")).toContainText("426135");
+  await expect(page.getByRole("form", { name: "Draw the running order" })).toHaveCount(0);
   await expectAccessible(page);
 
-  const hearing = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { id: true, seed: true, seedHash: true } });
+  // The draw verifies with the sealed seed, opened with the test server's key.
+  const hearing = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seed: true, sealedSeed: true, seedHash: true } });
+  expect(hearing.seed).toBeNull();
+  const key = sealingKeyFrom({ SEED_SEALING_KEY: process.env.SEED_SEALING_KEY, AUTH_SECRET: process.env.AUTH_SECRET ?? E2E_SECRET });
+  const seed = unsealSeedWith(key ?? Buffer.alloc(32), hearing.sealedSeed ?? "");
   const recorded = await db.draw.findFirstOrThrow({ where: { hearingId, kind: "RUNNING_ORDER" } });
   expect(
     verifyDraw({
-      seed: hearing.seed ?? "",
+      seed,
       seedHash: hearing.seedHash ?? "",
       kind: "RUNNING_ORDER",
       hearingId,
       candidateId: null,
+      entropy: "426135",
       eligibleIds: recorded.eligibleIds,
       count: recorded.count,
       result: recorded.result,
@@ -79,6 +109,49 @@ test("the secretariat commits the seed by keyboard, then draws the running order
   await page.goto(`/en/conferences/${world.conference.slug}`);
   await expect(page.getByTestId("public-seed-hash")).toHaveText(hearing.seedHash ?? "");
   for (const candidate of world.candidates) await expect(page.getByTestId("public-running-order")).toContainText(candidate.name);
+
+  // Re-opening needs a reason and an explicit tick; it voids the commitment in public.
+  await page.goto(`/en/admin/conferences/${world.conference.slug}/hearing`);
+  const reopen = page.getByRole("form", { name: "Re-open the set-up" });
+  await reopen.getByLabel("Reason (published)").fill("A candidate withdrew after the draw.");
+  await reopen.getByRole("button", { name: "Void the commitment and re-open" }).click();
+  await expect(reopen.getByText("Tick the box to confirm that the published commitment is to be voided.")).toBeVisible();
+  await expect(reopen.getByLabel("Reason (published)")).toHaveValue("A candidate withdrew after the draw.");
+  await reopen.getByLabel("I understand that this voids the published commitment and publishes its seed.").check();
+  await reopen.getByRole("button", { name: "Void the commitment and re-open" }).click();
+  const voided = page.getByTestId("voided-commitments");
+  await expect(voided).toContainText("A candidate withdrew after the draw.");
+  await expect(voided).toContainText(seed);
+  await expect(stages.locator('[aria-current="step"]')).toHaveText(/Set-up/);
+  await expect(page.getByTestId("seed-hash")).toHaveText("No seed has been committed yet.");
+  await expect(page.getByTestId("draws")).toContainText("(voided)");
+  await expectAccessible(page);
+});
+
+test("after the reveal the secretariat closes the record, with a confirmation; then nothing can change", async ({ page, db }) => {
+  const world = await makeWorldWithHearing(db, { posts: 2, ready: true });
+  await endWorldHearing(db, world.hearing);
+  await db.hearing.update({ where: { id: world.hearing.id }, data: { seed: world.hearing.seed, sealedSeed: null, seedRevealedAt: new Date() } });
+  await signInAs(page, world.secretariat);
+  await page.goto(`/en/admin/conferences/${world.conference.slug}/hearing`);
+  const stages = page.getByTestId("hearing-stages");
+  await expect(stages.locator('[aria-current="step"]')).toHaveText(/Seed revealed/);
+  // No draw of any kind is offered once the seed is public.
+  await expect(page.getByRole("form", { name: "Draw the running order" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Update the presenters" })).toHaveCount(0);
+
+  const close = page.getByRole("form", { name: "Close the record" });
+  await close.getByRole("button", { name: "Close the record" }).click();
+  await expect(close.getByText("Tick the box to confirm that the record is to be closed.")).toBeVisible();
+  await close.getByLabel("I confirm that the hearing's record is complete and final.").focus();
+  await page.keyboard.press("Space");
+  await close.getByRole("button", { name: "Close the record" }).click();
+  await expect(page.getByTestId("record-closed")).toContainText("nothing about this hearing changes any more");
+  await expect(stages.locator('[aria-current="step"]')).toHaveText(/Record closed/);
+  await expect(page.getByRole("form", { name: "Set-up of the hearing" })).toHaveCount(0);
+  await expect(page.getByTestId("set-up-closed")).toBeVisible();
+  expect((await db.hearing.findUniqueOrThrow({ where: { id: world.hearing.id } })).closedAt).toBeInstanceOf(Date);
+  await expectAccessible(page);
 });
 
 test("the hearing page reads right to left in Arabic and passes axe", async ({ page, db }) => {

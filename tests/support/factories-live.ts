@@ -16,7 +16,7 @@ export async function makeReadyHearing(
 ) {
   const conferenceId = input.conferenceId ?? (await makeHearingConference(db)).id;
   const chair = await makeChair(db);
-  const made = [];
+  const made: Awaited<ReturnType<typeof makeStandingCandidate>>[] = [];
   for (let i = 0; i < (input.candidates ?? 2); i++) {
     made.push(await makeStandingCandidate(db, { conferenceId, memberStateId: (await makeMemberState(db)).id }));
   }

@@ -49,8 +49,8 @@ export type ReadyOptions = { candidates?: number; questionsPerCandidate?: 2 | 3;
 export async function hearingReadyToStart(db: PrismaClient, options: ReadyOptions = {}) {
   const conference = await makeHearingConference(db);
   const secretariat = options.secretariat ?? (await makeUser(db, "SECRETARIAT"));
-  const states = [];
-  const made = [];
+  const states: Awaited<ReturnType<typeof makeMemberState>>[] = [];
+  const made: Awaited<ReturnType<typeof makeStandingCandidate>>[] = [];
   for (let i = 0; i < (options.candidates ?? 2); i++) {
     const state = await makeMemberState(db);
     states.push(state);

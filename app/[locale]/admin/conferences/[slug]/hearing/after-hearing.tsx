@@ -1,26 +1,29 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
-import { HiddenField, SubmitButton, TextField } from "@/components/forms/fields";
+import { CheckboxField, HiddenField, SubmitButton, TextField } from "@/components/forms/fields";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { CHAPTER_FIELD_PREFIX, RECORDING_LIMITS } from "@/lib/hearings/after-schema";
 import { getHearingAfterwardsForAdmin } from "@/lib/hearings/afterwards-admin";
 import { formatOffset } from "@/lib/hearings/chapters";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
-import { revealHearingSeed, saveRecording } from "./actions";
+import { closeHearingRecord, revealHearingSeed, saveRecording } from "./actions";
 
 /**
  * The secretariat's part after the hearing (docs/domain.md#hearing-draw): reveal the seed so that anyone can
- * check the draws, and keep the recording with a chapter per candidate.
+ * check the draws, keep the recording with a chapter per candidate, then close the record
+ * (docs/decisions/014-hearing-record-integrity.md). What the stage forbids is not offered.
  */
 export async function AfterHearing({ user, locale, conferenceId, hearingId }: { user: CurrentUser; locale: string; conferenceId: string; hearingId: string }) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  const own = await getTranslations({ locale, namespace: "adminHearing" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const hearing = await getHearingAfterwardsForAdmin(user, { conferenceId, hearingId });
   if (!hearing) return null;
   const zone = hearing.conference.timeZone;
   const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
   const ended = hearing.status === "ENDED";
+  const closed = hearing.closedAt !== null;
   const offsets = new Map(hearing.chapters.map((c) => [c.candidateId, formatOffset(c.startMs)]));
   const suffix = `/${encodeURIComponent(hearing.id)}`;
 
@@ -61,7 +64,9 @@ export async function AfterHearing({ user, locale, conferenceId, hearingId }: { 
 
       <div className="space-y-2">
         <h3 className="text-lg font-semibold">{t("admin.recordingHeading")}</h3>
-        {!ended ? (
+        {closed ? (
+          <p>{own("recordingClosed")}</p>
+        ) : !ended ? (
           <p>{t("admin.recordingWaits")}</p>
         ) : (
           <ActionForm action={saveRecording} label={t("admin.recordingHeading")} className="grid max-w-2xl gap-4">
@@ -97,6 +102,27 @@ export async function AfterHearing({ user, locale, conferenceId, hearingId }: { 
             ))}
             <div>
               <SubmitButton pendingLabel={admin("saving")}>{t("admin.recordingSubmit")}</SubmitButton>
+            </div>
+          </ActionForm>
+        )}
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="text-lg font-semibold">{own("closeHeading")}</h3>
+        {hearing.closedAt ? (
+          <p data-testid="record-closed">{own("recordClosedNote", { at: at(hearing.closedAt) })}</p>
+        ) : !hearing.seedRevealedAt ? (
+          <p>{own("closeWaits")}</p>
+        ) : (
+          <ActionForm action={closeHearingRecord} label={own("closeHeading")} className="grid max-w-2xl gap-4">
+            <HiddenField name="hearingId" value={hearing.id} />
+            <HiddenField name="conferenceId" value={conferenceId} />
+            <p className="text-sm text-slate-700">{own("closeHelp")}</p>
+            <CheckboxField name="confirm" label={own("closeConfirm")} />
+            <div>
+              <SubmitButton tone="danger" pendingLabel={admin("saving")}>
+                {own("closeSubmit")}
+              </SubmitButton>
             </div>
           </ActionForm>
         )}

@@ -76,6 +76,17 @@ describe("setting up the hearing", () => {
     });
   });
 
+  it("refuses a chair who is a national of a presenting State, whatever administration they belong to (¶8)", async () => {
+    const national = await makeChair(db, { memberStateId: (await makeMemberState(db)).id });
+    await db.user.update({ where: { id: national.id }, data: { nationalityId: presentingStates[1] } });
+    expect(await refusalOf(setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(national.id) }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "adminHearing.chairPresentingNationality",
+      fieldErrors: { chairId: "adminHearing.chairPresentingNationality" },
+    });
+    expect(await db.hearing.count({ where: { conferenceId } })).toBe(0);
+  });
+
   it("creates the hearing with a slot for each presenter, and its audit row", async () => {
     const hearing = await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chair.id) });
     expect(hearing.startsAt.toISOString()).toBe("2030-10-27T05:30:00.000Z"); // 09:30 in Dubai

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { exportForum } from "@/lib/forum/export";
+import { withdrawQuestion } from "@/lib/forum/moderate";
 import { getForumCounts, getForumWindow, getPublicForum } from "@/lib/forum/queries";
 import { FORUM_LIMITS } from "@/lib/forum/schema";
 import { withAppDatabase } from "../support/app-database";
+import { parseCsv } from "../support/csv";
+import { asActor } from "../support/factories";
 import { makeForumCandidate, makeQuestion } from "../support/factories-forum";
 import { refusalOf } from "../support/roles";
 
@@ -132,21 +135,43 @@ describe("the forum's window as the page reads it", () => {
 });
 
 describe("the open-data exports", () => {
-  it("export one forum's published questions as JSON, with no other state's text and no address", async () => {
+  it("export one forum's public record as JSON: the published questions and the withdrawn one marked, with no other state's text and no address", async () => {
     const candidate = await forumWithEveryState();
     const file = await exportForum({ candidateId: candidate.id, format: "json", now: new Date("2030-07-01T00:00:00Z") });
     expect(file.contentType).toBe("application/json; charset=utf-8");
     expect(file.fileName).toBe(`forum-${candidate.id}-2030-07-01.json`);
     const document = JSON.parse(file.body);
-    expect(document).toMatchObject({ candidateId: candidate.id, count: 2 });
-    expect(document.questions.map((q: { question: string }) => q.question).sort()).toEqual([
-      `PUBLISHED text ${candidate.id}`,
-      `PUBLISHED unanswered ${candidate.id}`,
+    expect(document).toMatchObject({ candidateId: candidate.id, count: 3 });
+    type Row = { status: string; question: string | null };
+    expect(
+      document.questions
+        .filter((q: Row) => q.status === "published")
+        .map((q: Row) => q.question)
+        .sort(),
+    ).toEqual([`PUBLISHED text ${candidate.id}`, `PUBLISHED unanswered ${candidate.id}`]);
+    const withdrawn = await db.forumQuestion.findFirstOrThrow({ where: { candidateId: candidate.id, status: "WITHDRAWN" } });
+    expect(document.questions.filter((q: Row) => q.status === "withdrawn")).toEqual([
+      {
+        id: withdrawn.id,
+        candidateId: candidate.id,
+        candidateName: candidate.name,
+        post: expect.any(String),
+        status: "withdrawn",
+        askerName: null,
+        askerCountry: null,
+        askerAffiliation: null,
+        question: null,
+        answer: null,
+        publishedAt: withdrawn.publishedAt!.toISOString(),
+        answeredAt: null,
+        // Made directly in the database, without the withdrawal's audit row: its time is not known.
+        withdrawnAt: null,
+      },
     ]);
     expect(file.body).not.toMatch(SECRET);
   });
 
-  it("export every forum as CSV, published only", async () => {
+  it("export every forum as CSV, the published and the published-then-withdrawn", async () => {
     const a = await forumWithEveryState();
     const b = await forumWithEveryState();
     const file = await exportForum({ format: "csv" });
@@ -157,9 +182,68 @@ describe("the open-data exports", () => {
       expect(file.body).toContain(`PUBLISHED unanswered ${c.id}`);
     }
     expect(file.body).not.toMatch(SECRET);
-    const published = await db.forumQuestion.count({ where: { status: "PUBLISHED" } });
-    // Header + one line per published question (no text here spans lines).
-    expect(file.body.trimEnd().split("\r\n")).toHaveLength(published + 1);
+    const onRecord = await db.forumQuestion.count({
+      where: { OR: [{ status: "PUBLISHED" }, { status: "WITHDRAWN", publishedAt: { not: null } }] },
+    });
+    // Header + one line per question on the public record (no text here spans lines).
+    expect(file.body.trimEnd().split("\r\n")).toHaveLength(onRecord + 1);
+  });
+
+  it("keep a question the candidate published then withdrew, marked, with both dates and without its text, asker or answer; not a withdrawn one never published", async () => {
+    const { candidate, user } = await makeForumCandidate(db);
+    const publishedAt = at(3, 9);
+    const kept = await makeQuestion(db, candidate.id, {
+      status: "PUBLISHED",
+      body: `Awkward question ${candidate.id}`,
+      answer: `Awkward answer ${candidate.id}`,
+      askerEmail: EMAIL,
+      publishedAt,
+    });
+    const before = new Date();
+    await withdrawQuestion({ actor: asActor(user), input: { id: kept.id, reason: "WITHDRAW-REASON: published by mistake." } });
+    const after = new Date();
+    // Cannot happen through the application (only a published question can be withdrawn), but if it
+    // were in the database it was never public, so it is not on the record.
+    const neverPublished = await makeQuestion(db, candidate.id, { status: "WITHDRAWN", body: `Never public ${candidate.id}`, publishedAt: null });
+
+    const json = await exportForum({ candidateId: candidate.id, format: "json" });
+    const document = JSON.parse(json.body);
+    expect(document.count).toBe(1);
+    const [row] = document.questions;
+    expect(row).toMatchObject({
+      id: kept.id,
+      status: "withdrawn",
+      question: null,
+      askerName: null,
+      answer: null,
+      answeredAt: null,
+      publishedAt: publishedAt.toISOString(),
+    });
+    const withdrawnAt = new Date(row.withdrawnAt).getTime();
+    expect(withdrawnAt).toBeGreaterThanOrEqual(before.getTime());
+    // The database keeps milliseconds, rounded: a millisecond's slack.
+    expect(withdrawnAt).toBeLessThanOrEqual(after.getTime() + 1);
+
+    const csv = await exportForum({ candidateId: candidate.id, format: "csv" });
+    const [header, ...records] = parseCsv(csv.body.replace(/^\uFEFF/, ""));
+    expect(records).toHaveLength(1);
+    const cell = (name: string) => records[0]?.[header!.indexOf(name)];
+    expect(cell("id")).toBe(kept.id);
+    expect(cell("status")).toBe("withdrawn");
+    expect(cell("published_at")).toBe(publishedAt.toISOString());
+    expect(cell("withdrawn_at")).toBe(row.withdrawnAt);
+    for (const name of ["asker_name", "asker_country", "asker_affiliation", "question", "answer", "answered_at"]) expect(cell(name), name).toBe("");
+
+    for (const body of [json.body, csv.body]) {
+      expect(body).not.toContain("Awkward");
+      expect(body).not.toContain(kept.askerName);
+      expect(body).not.toContain(neverPublished.id);
+      expect(body).not.toContain("Never public");
+      expect(body).not.toMatch(SECRET);
+    }
+    // The forum's page shows it the same way (docs/domain.md#forum-fairness).
+    const page = await getPublicForum(candidate.id, 1);
+    expect(page.items.map((q) => ({ id: q.id, withdrawn: q.withdrawn }))).toContainEqual({ id: kept.id, withdrawn: true });
   });
 
   it("say an unknown forum is not found", async () => {

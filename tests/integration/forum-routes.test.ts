@@ -148,6 +148,27 @@ describe("GET /api/forum/export", () => {
     expect(text).not.toContain("hidden@example.org");
   });
 
+  it("exports a question published then withdrawn as withdrawn, without its text; not one withdrawn without having been published", async () => {
+    const candidate = await openForum();
+    const kept = await makeQuestion(db, candidate.id, {
+      status: "WITHDRAWN",
+      body: "Withdrawn words",
+      answer: "Withdrawn answer",
+      publishedAt: new Date("2030-06-03T09:00:00Z"),
+    });
+    const never = await makeQuestion(db, candidate.id, { status: "WITHDRAWN", body: "Never published words", publishedAt: null });
+    const csv = await (await get(`?format=csv&candidate=${candidate.id}`)).text();
+    expect(csv).toContain(`${kept.id},${candidate.id},`);
+    expect(csv).toContain(",withdrawn,,,,,,2030-06-03T09:00:00.000Z,,");
+    const json = await (await get(`?format=json&candidate=${candidate.id}`)).json();
+    expect(json.questions).toEqual([expect.objectContaining({ id: kept.id, status: "withdrawn", question: null, answer: null, askerName: null })]);
+    for (const text of [csv, JSON.stringify(json)]) {
+      expect(text).not.toMatch(/Withdrawn words|Withdrawn answer|Never published/);
+      expect(text).not.toContain(kept.askerName);
+      expect(text).not.toContain(never.id);
+    }
+  });
+
   it("exports every forum as JSON", async () => {
     const a = await openForum();
     const b = await openForum();

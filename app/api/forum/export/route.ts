@@ -6,7 +6,8 @@ export const dynamic = "force-dynamic";
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 
-/** Open data: `?format=csv|json`, one forum with `&candidate=<id>`, else every forum. Published questions only. */
+/** Open data: `?format=csv|json`, one forum with `&candidate=<id>`, else every forum. The public record only:
+ * published questions, and those published then withdrawn, without their text (lib/forum/export.ts). */
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "csv";

@@ -60,8 +60,12 @@ test("the secretariat registers and formalises a candidature, sets up the hearin
   await page.getByRole("form", { name: "Commit the seed" }).getByRole("button", { name: "Commit a seed and publish its hash" }).click();
   await expect(page.getByTestId("seed-hash")).toHaveText(/^[0-9a-f]{64}$/);
   const hash = (await page.getByTestId("seed-hash").textContent()) ?? "";
-  await page.getByRole("form", { name: "Draw the running order" }).getByRole("button", { name: "Draw the running order" }).click();
-  await expect(page.getByRole("form", { name: "Draw the running order" }).getByTestId("form-success")).toHaveText("The running order was drawn.");
+  const draw = page.getByRole("form", { name: "Draw the running order" });
+  await draw.getByLabel("Digits of the dice rolled in the room").fill("3 1 4 1 5 9");
+  await draw.getByRole("button", { name: "Draw the running order" }).click();
+  // Drawn once per commitment: the form gives way to the draw, with the digits that made it.
+  await expect(page.getByTestId("draws")).toContainText("314159");
+  await expect(draw).toHaveCount(0);
 
   // The conference's public page publishes the commitment and the drawn order.
   await page.goto(`/en/conferences/${slug}`);
@@ -80,7 +84,7 @@ test("the secretariat registers and formalises a candidature, sets up the hearin
   await page.reload();
   const shares = page.getByTestId("shares-CHF");
   await expect(shares).toContainText(state.nameEn);
-  const cents = (await shares.locator("tbody tr td:last-child").allTextContents()).map((t) => Math.round(Number.parseFloat(t) * 100));
+  const cents = (await shares.locator("tbody tr td:last-child").allTextContents()).map((t) => Number(t.replace(/\D/g, ""))); // "CHF 6,250.01" → 625001 (two minor digits)
   expect(cents.sort((a, b) => a - b)).toEqual([625_000, 625_001]);
   await expectAccessible(page);
 

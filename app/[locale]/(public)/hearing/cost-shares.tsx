@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { formatAmount, formatMoney } from "@/lib/costs/currencies";
+import { SharesTable } from "@/components/costs/shares-table";
+import { formatAmount } from "@/lib/costs/currencies";
 import { getCachedPublicCostShares } from "@/lib/costs/public-shares";
-import { memberStateName } from "@/lib/member-states/names";
 
 /**
  * Each Member State's share of the hearing's costs, on the hearing's public page once the
@@ -27,29 +27,15 @@ export async function CostShares({ locale, hearingId }: { locale: string; hearin
           {c.shares.length === 0 ? (
             <p>{t("noStates")}</p>
           ) : (
-            <table className="w-full max-w-2xl border-collapse" data-testid={`public-shares-${c.currency}`}>
-              <caption className="sr-only">{t("caption", { currency: c.currency })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 text-start">
-                    {t("memberState")}
-                  </th>
-                  <th scope="col" className="py-2 text-end">
-                    {t("share")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.shares.map((s) => (
-                  <tr key={s.memberStateId} className="border-b border-slate-200">
-                    <td className="py-2">{memberStateName(locale, s)}</td>
-                    <td className="py-2 text-end tabular-nums" dir="ltr">
-                      {formatMoney(locale, BigInt(s.amountMinor), c.currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SharesTable
+              locale={locale}
+              currency={c.currency}
+              shares={c.shares}
+              caption={t("caption", { currency: c.currency })}
+              memberStateLabel={t("memberState")}
+              shareLabel={t("share")}
+              testId={`public-shares-${c.currency}`}
+            />
           )}
         </div>
       ))}

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
+import { SharesTable } from "@/components/costs/shares-table";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { getCostsForAdmin } from "@/lib/costs/costs-admin";
 import { formatAmount, formatMoney } from "@/lib/costs/currencies";
 import { COST_LIMITS } from "@/lib/costs/schema";
-import { memberStateName } from "@/lib/member-states/names";
 import { deleteCostItem, saveCostItem } from "./actions";
 
 const CATEGORIES = ["INTERPRETATION", "ROOM", "OTHER"] as const;
@@ -144,29 +144,17 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                 {c.shares.length === 0 ? (
                   <p>{t(costs.basis === "PROJECTION" ? "noPayingStates" : "noSnapshotStates")}</p>
                 ) : (
-                  <table className="w-full max-w-2xl border-collapse" data-testid={`shares-${c.currency}`} aria-describedby="shares-basis">
-                    <caption className="sr-only">{t("sharesCaption", { currency: c.currency })}</caption>
-                    <thead>
-                      <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 text-start">
-                          {t("memberState")}
-                        </th>
-                        <th scope="col" className="py-2 text-end">
-                          {t("share")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.shares.map((s) => (
-                        <tr key={s.memberStateId} className="border-b border-slate-200">
-                          <td className="py-2">{`${memberStateName(locale, s)} (${s.iso3})`}</td>
-                          <td className="py-2 text-end" dir="ltr">
-                            {money(s.amountMinor, c.currency)}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <SharesTable
+                    locale={locale}
+                    currency={c.currency}
+                    shares={c.shares}
+                    caption={t("sharesCaption", { currency: c.currency })}
+                    memberStateLabel={t("memberState")}
+                    shareLabel={t("share")}
+                    testId={`shares-${c.currency}`}
+                    describedBy="shares-basis"
+                    showIso3
+                  />
                 )}
               </div>
             ))}

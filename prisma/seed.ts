@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { createDb, type PrismaClient } from "../lib/db/client";
 import { sealingKeyFrom, sealSeedWith, type SealingSource } from "../lib/draw/seal-core";
-import { ALGORITHM, createSeed, drawPermutation, normaliseEntropy, seedHash, sortIds } from "../lib/draw/verifiable-draw";
+import { createSeed, normaliseEntropy, seedHash } from "../lib/draw/verifiable-draw";
+import { writeRunningOrder } from "../lib/hearings/write-running-order";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
 import { DEMO_ACCOUNTS, DEMO_CANDIDATES, DEMO_CONFERENCE, DEMO_HEARING, ELECTED_POSTS, REGIONAL_POSTS } from "./demo-data";
 
@@ -166,8 +167,9 @@ async function seedHearing(prisma: PrismaClient, conferenceId: string, { chairId
 /**
  * The demo hearing as the secretariat leaves it before the day: the seed committed (sealed,
  * its hash published, dated) and the running order drawn under it with the dice's digits
- * (hustings-draw-v2), written as lib/hearings/commit-seed.ts and draw-running-order.ts write
- * them, so that the start checklist is empty and the verification page checks the draw.
+ * (hustings-draw-v2), written as lib/hearings/commit-seed.ts writes the seed and with the
+ * order-writing of lib/hearings/write-running-order.ts, so that the start checklist is empty
+ * and the verification page checks the draw.
  */
 async function commitAndDrawOrder(
   prisma: PrismaClient,
@@ -180,29 +182,12 @@ async function commitAndDrawOrder(
   const committedAt = new Date(Date.now() - 60_000);
   const entropy = normaliseEntropy(DEMO_HEARING.runningOrderEntropy);
   if (!entropy) throw new Error("The demo's dice digits are not valid entropy");
-  const eligibleIds = sortIds(presenterIds);
-  const result = drawPermutation({ seed, kind: "RUNNING_ORDER", hearingId, candidateId: null, entropy, eligibleIds });
   await prisma.$transaction(async (tx) => {
     await tx.hearing.update({
       where: { id: hearingId },
       data: { seedHash: commitment, sealedSeed: sealSeedWith(sealingKey, seed), seedCommittedAt: committedAt, seed: null },
     });
-    for (const [index, candidateId] of result.entries()) {
-      await tx.hearingSlot.update({ where: { hearingId_candidateId: { hearingId, candidateId } }, data: { position: index + 1 } });
-    }
-    await tx.draw.create({
-      data: {
-        hearingId,
-        kind: "RUNNING_ORDER",
-        eligibleIds,
-        count: result.length,
-        result,
-        algorithm: ALGORITHM,
-        seedHash: commitment,
-        entropy,
-        actorId: secretariatId ?? null,
-      },
-    });
+    await writeRunningOrder(tx, { hearingId, seed, seedHash: commitment, entropy, presenterIds, actorId: secretariatId ?? null });
   });
 }
 

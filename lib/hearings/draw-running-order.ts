@@ -5,13 +5,13 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { unsealSeed } from "@/lib/draw/seal";
-import { ALGORITHM, drawPermutation, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { presentersOf, requireHearing } from "./hearing-admin";
 import { presentersChanged } from "./rules";
 import { drawRunningOrderSchema } from "./schema";
 import { hearingStage } from "./stage";
+import { writeRunningOrder } from "./write-running-order";
 
 const REFUSALS = {
   SET_UP: "adminHearing.seedNotCommitted",
@@ -52,33 +52,13 @@ export async function drawRunningOrder({ actor, conferenceId, input }: { actor: 
       throw new DomainError("CONFLICT", { messageKey: "adminHearing.reopenFirst" });
     }
 
-    const eligibleIds = sortIds(slotIds);
-    const result = drawPermutation({
-      seed: unsealSeed(secret.sealedSeed),
-      kind: "RUNNING_ORDER",
+    const draw = await writeRunningOrder(tx, {
       hearingId: hearing.id,
-      candidateId: null,
+      seed: unsealSeed(secret.sealedSeed),
+      seedHash: commitment,
       entropy,
-      eligibleIds,
-    });
-    // Positions are unique per hearing: clear them before writing the new order.
-    await tx.hearingSlot.updateMany({ where: { hearingId: hearing.id }, data: { position: null } });
-    for (const [index, candidateId] of result.entries()) {
-      await tx.hearingSlot.update({ where: { hearingId_candidateId: { hearingId: hearing.id, candidateId } }, data: { position: index + 1 } });
-    }
-    const draw = await tx.draw.create({
-      data: {
-        hearingId: hearing.id,
-        kind: "RUNNING_ORDER",
-        eligibleIds,
-        count: result.length,
-        result,
-        algorithm: ALGORITHM,
-        seedHash: commitment,
-        entropy,
-        actorId: actor.id,
-      },
-      select: { id: true, eligibleIds: true, result: true, algorithm: true, count: true, seedHash: true, entropy: true, createdAt: true },
+      presenterIds: slotIds,
+      actorId: actor.id,
     });
     await emitAudit(tx, {
       actor,
@@ -87,7 +67,7 @@ export async function drawRunningOrder({ actor, conferenceId, input }: { actor: 
       entity: "Hearing",
       entityId: hearing.id,
       before: { positions: slots.map((s) => ({ candidateId: s.candidateId, position: s.position })) },
-      after: { drawId: draw.id, seedHash: commitment, entropy, eligibleIds, result },
+      after: { drawId: draw.id, seedHash: commitment, entropy, eligibleIds: draw.eligibleIds, result: draw.result },
     });
     return draw;
   });

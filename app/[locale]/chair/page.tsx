@@ -3,11 +3,11 @@ import { chairPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ChairQueue } from "@/components/hearing/chair-queue";
+import { EntropyField } from "@/components/hearing/entropy-field";
 import { LivePanel } from "@/components/hearing/live-panel";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
-import { ENTROPY_LIMITS } from "@/lib/hearings/schema";
 import type { StartBlockerCode } from "@/lib/hearings/start-checks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
@@ -156,16 +156,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             {mayDraw ? (
               <>
                 <HiddenField name="hearingId" value={hearing.id} />
-                <TextField
-                  name="entropy"
-                  label={t("entropyLabel")}
-                  description={t("entropyHelp", { min: 4, max: 64 })}
-                  required
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={ENTROPY_LIMITS.inputMax}
-                  dir="ltr"
-                />
+                <EntropyField label={t("entropyLabel")} description={t("entropyHelp", { min: 4, max: 64 })} />
                 <div>
                   <SubmitButton pendingLabel={t("drawing")}>{t("move.draw", { count: hearing.questionsPerCandidate })}</SubmitButton>
                 </div>

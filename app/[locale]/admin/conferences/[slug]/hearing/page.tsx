@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { EntropyField } from "@/components/hearing/entropy-field";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { candidatureDeadline } from "@/lib/elections/deadline";
 import { getHearingForAdmin } from "@/lib/hearings/hearing-admin";
@@ -296,16 +297,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
               <ActionForm action={drawOrder} label={t("drawSubmit")} className="grid max-w-2xl gap-4">
                 <HiddenField name="conferenceId" value={conference.id} />
                 <p className="text-sm text-slate-700">{t("drawHelp")}</p>
-                <TextField
-                  name="entropy"
-                  label={t("entropyLabel")}
-                  description={t("entropyHelp", { min: 4, max: 64 })}
-                  required
-                  inputMode="numeric"
-                  autoComplete="off"
-                  maxLength={200}
-                  dir="ltr"
-                />
+                <EntropyField label={t("entropyLabel")} description={t("entropyHelp", { min: 4, max: 64 })} />
                 <div>
                   <SubmitButton pendingLabel={admin("saving")}>{t("drawSubmit")}</SubmitButton>
                 </div>

@@ -29,6 +29,12 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
   const slotIds = slots.map((s) => s.candidate.id).sort();
   const outOfDate = hearing !== null && slotIds.join() !== [...presenterIds].sort().join();
   const minutes = Array.from({ length: SLOT_MINUTES.max - SLOT_MINUTES.min + 1 }, (_, i) => String(SLOT_MINUTES.min + i));
+  // Equal time and the number of questions: frozen together once the seed is committed (lib/hearings/stage.ts).
+  const timing = [
+    { name: "presentationMinutes", options: minutes, fallback: 15 },
+    { name: "qaMinutes", options: minutes, fallback: 15 },
+    { name: "questionsPerCandidate", options: QUESTIONS_PER_CANDIDATE.map(String), fallback: 3 },
+  ] as const;
   // What the stage allows (lib/hearings/stage.ts): forbidden actions are not offered; the services refuse them anyway.
   const current = stage ?? "SET_UP";
   const allows = (action: Parameters<typeof stageAllows>[1]) => stageAllows(current, action);
@@ -45,7 +51,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
     }
   };
   const frozenValue = (field: SetUpField, shown: string) => (
-    <p data-testid={`frozen-${field}`}>
+    <p key={field} data-testid={`frozen-${field}`}>
       <span className="font-medium">{t(field === "chairId" ? "chair" : field === "startsAt" ? "startsAtShort" : field)}</span>
       {": "}
       {shown} <span className="text-sm text-slate-700">{t("frozenNote")}</span>
@@ -127,36 +133,23 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
               )}
               {hearing && frozen.has("questionsPerCandidate") ? (
                 <>
-                  <HiddenField name="presentationMinutes" value={String(hearing.presentationMinutes)} />
-                  <HiddenField name="qaMinutes" value={String(hearing.qaMinutes)} />
-                  <HiddenField name="questionsPerCandidate" value={String(hearing.questionsPerCandidate)} />
-                  {frozenValue("presentationMinutes", String(hearing.presentationMinutes))}
-                  {frozenValue("qaMinutes", String(hearing.qaMinutes))}
-                  {frozenValue("questionsPerCandidate", String(hearing.questionsPerCandidate))}
+                  {timing.map((f) => (
+                    <HiddenField key={f.name} name={f.name} value={String(hearing[f.name])} />
+                  ))}
+                  {timing.map((f) => frozenValue(f.name, String(hearing[f.name])))}
                 </>
               ) : (
                 <div className="grid gap-4 sm:grid-cols-3">
-                  <SelectField
-                    name="presentationMinutes"
-                    label={t("presentationMinutes")}
-                    required
-                    defaultValue={String(hearing?.presentationMinutes ?? 15)}
-                    options={minutes.map((m) => ({ value: m, label: m }))}
-                  />
-                  <SelectField
-                    name="qaMinutes"
-                    label={t("qaMinutes")}
-                    required
-                    defaultValue={String(hearing?.qaMinutes ?? 15)}
-                    options={minutes.map((m) => ({ value: m, label: m }))}
-                  />
-                  <SelectField
-                    name="questionsPerCandidate"
-                    label={t("questionsPerCandidate")}
-                    required
-                    defaultValue={String(hearing?.questionsPerCandidate ?? 3)}
-                    options={QUESTIONS_PER_CANDIDATE.map((n) => ({ value: String(n), label: String(n) }))}
-                  />
+                  {timing.map((f) => (
+                    <SelectField
+                      key={f.name}
+                      name={f.name}
+                      label={t(f.name)}
+                      required
+                      defaultValue={String(hearing?.[f.name] ?? f.fallback)}
+                      options={f.options.map((v) => ({ value: v, label: v }))}
+                    />
+                  ))}
                 </div>
               )}
               <p className="text-sm text-slate-700">{t("equalSlotsHelp")}</p>

@@ -61,7 +61,8 @@ export async function getForumQueueForSecretariat(
  * without their text, asker or answer (docs/domain.md#forum-fairness).
  */
 export async function getPublicForum(candidateId: string, page: number): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
-  const where = { candidateId, status: { in: ["PUBLISHED" as const, "WITHDRAWN" as const] } };
+  // Only what was once on the forum: a publication time, as the open-data export requires too.
+  const where = { candidateId, status: { in: ["PUBLISHED" as const, "WITHDRAWN" as const] }, publishedAt: { not: null } };
   const total = await db().forumQuestion.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / FORUM_LIMITS.pageSize));
   const current = Math.min(Math.max(1, Number.isFinite(page) ? Math.trunc(page) : 1), pageCount);
@@ -83,9 +84,8 @@ export async function getPublicForum(candidateId: string, page: number): Promise
     skip: (current - 1) * FORUM_LIMITS.pageSize,
     take: FORUM_LIMITS.pageSize,
   });
-  // A published (or withdrawn) question always has its publication time; the filter above guarantees it.
   const items = rows.map(({ status, ...r }): PublicQuestion => {
-    const publishedAt = r.publishedAt ?? new Date(0);
+    const publishedAt = r.publishedAt as Date; // filtered above
     if (status === "WITHDRAWN") {
       return { id: r.id, withdrawn: true, askerName: "", askerCountry: null, askerAffiliation: null, body: "", answer: null, answeredAt: null, publishedAt };
     }
@@ -107,10 +107,10 @@ export async function getForumCounts(candidateIds: string[]): Promise<Map<string
   const rows = await db().$queryRaw<{ candidateId: string; received: bigint; published: bigint; answered: bigint; declined: bigint; withdrawn: bigint }[]>`
     SELECT "candidateId",
            count(*) AS received,
-           count(*) FILTER (WHERE status IN ('PUBLISHED', 'WITHDRAWN')) AS published,
+           count(*) FILTER (WHERE status IN ('PUBLISHED', 'WITHDRAWN') AND "publishedAt" IS NOT NULL) AS published,
            count(*) FILTER (WHERE status = 'PUBLISHED' AND answer IS NOT NULL) AS answered,
            count(*) FILTER (WHERE status = 'DECLINED') AS declined,
-           count(*) FILTER (WHERE status = 'WITHDRAWN') AS withdrawn
+           count(*) FILTER (WHERE status = 'WITHDRAWN' AND "publishedAt" IS NOT NULL) AS withdrawn
       FROM "ForumQuestion"
      WHERE "candidateId" = ANY(${candidateIds})
      GROUP BY "candidateId"`;

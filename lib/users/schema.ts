@@ -49,6 +49,38 @@ export const updateUserSchema = z.object({
 
 export const userRefSchema = z.object({ userId: id });
 
+/** The accounts list: a page of this many rows, and a search as long as the longest address. */
+export const USERS_LIST = { pageSize: 50, query: USER_LIMITS.email } as const;
+
+/** The first value of a query-string parameter, as text ("" when absent). */
+const param = (v: unknown) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+/**
+ * What the accounts list is asked for in its address. Nothing here refuses: a search is
+ * whatever was typed (control characters dropped, trimmed; one longer than any address or
+ * name simply finds nothing), and a page that is not a whole number from 1 is the first.
+ */
+export const usersListSchema = z.object({
+  q: z.preprocess(
+    param,
+    z
+      .string()
+      .catch("")
+      // Control characters (a NUL above all) cannot be in a name or an address, and Postgres refuses a NUL in text.
+      .transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, " ").trim()),
+  ),
+  // A page past the end is the last one (the service knows where the end is).
+  page: z.preprocess(
+    param,
+    z.unknown().transform((v) => {
+      const n = Number(v);
+      return Number.isInteger(n) && n >= 1 ? Math.min(n, Number.MAX_SAFE_INTEGER) : 1;
+    }),
+  ),
+});
+
+export type UsersListInput = z.input<typeof usersListSchema>;
+
 export const changeRoleSchema = z
   .object({ userId: id, role, candidateId: optionalId })
   .refine((u) => u.role !== "CANDIDATE" || u.candidateId !== null, { path: ["candidateId"], error: "adminUsers.candidateRequired" });

@@ -1,10 +1,11 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
-import { db, type Tx } from "@/lib/db";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { isRefusedAccountAddress } from "@/lib/candidates/contact-domain";
 import { DomainError } from "@/lib/errors/domain-error";
 import { leavesNoActiveSecretariat } from "./last-secretariat";
+import { USERS_LIST, usersListSchema } from "./schema";
 
 /** What the audit log keeps of a user: never the password hash. */
 export const USER_FIELDS = {
@@ -83,10 +84,29 @@ export async function assertAccountAddressAllowed(
   }
 }
 
-/** Every account, for the users page. */
-export async function listUsersForAdmin(actor: Actor | null) {
+/**
+ * One page of the accounts, for the users page: newest first (an account just created, or
+ * just come by single sign-on, is where the secretariat looks for it), ties broken by id so
+ * that a page never shifts between two reads. `q` finds an address or a name, whatever the
+ * case; a page past the end is the last one. Whether each account has a password is
+ * answered for this page's rows alone, never carrying the hash.
+ */
+export async function listUsersForAdmin(actor: Actor | null, input: unknown = {}) {
   assertCan(actor, "manage:user:any");
-  return db().user.findMany({
+  const parsed = usersListSchema.safeParse(input ?? {});
+  const { q, page: requested } = parsed.success ? parsed.data : { q: "", page: 1 };
+  const size = USERS_LIST.pageSize;
+  // Longer than any address or name: nothing can contain it.
+  if (q.length > USERS_LIST.query) return { users: [], total: 0, page: 1, pageCount: 1, pageSize: size, q };
+  // Prisma hands `contains` to ILIKE as it is: "%" and "_" would match anything, so they
+  // (and the escape character itself) are escaped to mean themselves.
+  const text = q.replace(/[\\%_]/g, "\\$&");
+  const where: Prisma.UserWhereInput = q ? { OR: [{ email: { contains: text, mode: "insensitive" } }, { name: { contains: text, mode: "insensitive" } }] } : {};
+  const total = await db().user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(requested, pageCount);
+  const rows = await db().user.findMany({
+    where,
     select: {
       id: true,
       email: true,
@@ -96,11 +116,18 @@ export async function listUsersForAdmin(actor: Actor | null) {
       disabledAt: true,
       memberState: { select: { iso2: true, nameEn: true } },
       nationality: { select: { iso2: true, nameEn: true } },
-      candidate: { select: { id: true, name: true } },
+      candidate: { select: { id: true, name: true, conference: { select: { name: true } } } },
       _count: { select: { setupTokens: { where: { usedAt: null, expiresAt: { gt: new Date() } } } } },
     },
-    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * size,
+    take: size,
   });
+  const withPassword = new Set(
+    (await db().user.findMany({ where: { id: { in: rows.map((r) => r.id) }, passwordHash: { not: null } }, select: { id: true } })).map((r) => r.id),
+  );
+  const users = rows.map((r) => ({ ...r, hasPassword: withPassword.has(r.id) }));
+  return { users, total, page, pageCount, pageSize: size, q };
 }
 
 /** One account, for its edit page. */
@@ -122,13 +149,6 @@ export async function getUserForAdmin(actor: Actor | null, userId: string) {
   });
   if (!user) throw new DomainError("NOT_FOUND", { messageKey: "adminUsers.notFound" });
   return user;
-}
-
-/** Which accounts have a password: shown as "waiting for the set-password link" otherwise. */
-export async function usersWithPassword(actor: Actor | null): Promise<Set<string>> {
-  assertCan(actor, "manage:user:any");
-  const rows = await db().user.findMany({ where: { passwordHash: { not: null } }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
 }
 
 /** Candidatures without an account yet, in every open conference (a closed one is read-only). */

@@ -205,10 +205,72 @@ describe("changeRole", () => {
 
 describe("the users list", () => {
   it("is for the secretariat only, and never carries a password hash", async () => {
-    const rows = await listUsersForAdmin(actor);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(JSON.stringify(rows)).not.toContain("scrypt$");
+    const { users } = await listUsersForAdmin(actor);
+    expect(users.length).toBeGreaterThan(0);
+    expect(JSON.stringify(users)).not.toContain("scrypt$");
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => listUsersForAdmin(a));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => listUsersForAdmin(a, { q: "x", page: "2" }));
+  });
+
+  // 53 accounts sharing a tag in their name: two pages of 50; two made at the same instant.
+  async function makeTagged() {
+    const tag = unique("Paged");
+    const base = Date.UTC(2020, 0, 1);
+    await db.user.createMany({
+      data: Array.from({ length: 53 }, (_, i) => ({
+        email: `${unique("paged")}@example.test`,
+        name: `${tag} ${String(i).padStart(2, "0")}`,
+        role: "MEMBER" as const,
+        createdAt: new Date(base + Math.min(i, 51) * 1000),
+      })),
+    });
+    const made = await db.user.findMany({ where: { name: { startsWith: tag } }, select: { id: true, createdAt: true } });
+    // Newest first, then the greater id first.
+    const expected = made.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((u) => u.id);
+    return { tag, expected };
+  }
+
+  it("searches a name or an address whatever its case and spaces, newest first, 50 a page, ties by id", async () => {
+    const { tag, expected } = await makeTagged();
+    const first = await listUsersForAdmin(actor, { q: `  ${tag.toUpperCase()} ` });
+    expect(first).toMatchObject({ total: 53, page: 1, pageCount: 2, pageSize: 50, q: tag.toUpperCase() });
+    const second = await listUsersForAdmin(actor, { q: tag, page: "2" });
+    expect(second).toMatchObject({ total: 53, page: 2, pageCount: 2 });
+    expect([...first.users, ...second.users].map((u) => u.id)).toEqual(expected);
+    // Read twice, a page is the same page.
+    expect((await listUsersForAdmin(actor, { q: tag, page: "2" })).users.map((u) => u.id)).toEqual(second.users.map((u) => u.id));
+
+    const member = await makeUser(db, "MEMBER");
+    const byAddress = await listUsersForAdmin(actor, { q: member.email.toUpperCase() });
+    expect(byAddress.users.map((u) => u.id)).toEqual([member.id]);
+    expect(byAddress.users[0]).toMatchObject({ email: member.email, hasPassword: true });
+  });
+
+  it("takes a page out of bounds or not a number as the nearest page, and an odd search as a search", async () => {
+    const { tag, expected } = await makeTagged();
+    for (const page of ["0", "-3", "abc", "1.5", "", undefined, ["x", "2"]]) {
+      expect((await listUsersForAdmin(actor, { q: tag, page })).page, String(page)).toBe(1);
+    }
+    const past = await listUsersForAdmin(actor, { q: tag, page: "99999999999999999999" });
+    expect(past).toMatchObject({ page: 2, pageCount: 2 });
+    expect(past.users.map((u) => u.id)).toEqual(expected.slice(50));
+    expect((await listUsersForAdmin(actor, { q: [tag, "other"], page: ["2"] })).users).toHaveLength(3);
+
+    // Wildcards, quotes and a NUL are text; a search longer than any address finds nothing; none of them fails.
+    for (const q of ["%", "_", "\\", "' OR 1=1 --", `${tag}\u0000`, "x".repeat(10_000)]) {
+      const result = await listUsersForAdmin(actor, { q });
+      const text = result.q.toLowerCase();
+      expect(text.length, q.slice(0, 20)).toBeGreaterThan(0);
+      expect(
+        result.users.every((u) => u.name.toLowerCase().includes(text) || u.email.includes(text)),
+        q.slice(0, 20),
+      ).toBe(true);
+    }
+    expect((await listUsersForAdmin(actor, { q: `${tag}\u0000` })).total).toBe(53);
+    expect(await listUsersForAdmin(actor, { q: "x".repeat(10_000) })).toMatchObject({ total: 0, page: 1, pageCount: 1, users: [] });
+    // Nothing matches: one empty page, not an error.
+    expect(await listUsersForAdmin(actor, { q: unique("nobody"), page: "3" })).toMatchObject({ total: 0, page: 1, pageCount: 1, users: [] });
+    expect(await listUsersForAdmin(actor, null)).toMatchObject({ page: 1 });
   });
 });
 
@@ -305,7 +367,7 @@ describe("nationality", () => {
   it("is shown in the list and on the account's page", async () => {
     const state = await makeMemberState(db);
     const made = await createUser({ actor, input: { email: email(), name: "Listed", role: "MEMBER", nationalityId: state.id } });
-    const row = (await listUsersForAdmin(actor)).find((u) => u.id === made.user.id);
+    const row = (await listUsersForAdmin(actor, { q: made.user.email })).users.find((u) => u.id === made.user.id);
     expect(row?.nationality).toEqual({ iso2: state.iso2, nameEn: state.nameEn });
     expect(await getUserForAdmin(actor, made.user.id)).toMatchObject({ nationalityId: state.id });
     expect(await refusalOf(getUserForAdmin(actor, "nobody"))).toMatchObject({ code: "NOT_FOUND" });

@@ -6,8 +6,8 @@ import { CheckboxField, HiddenField, SelectField, SubmitButton, TextField } from
 import { ROLES } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
 import { memberStateName } from "@/lib/member-states/names";
-import { USER_LIMITS } from "@/lib/users/schema";
-import { listCandidaturesWithoutAccount, listMemberStatesForAdmin, listUsersForAdmin, usersWithPassword } from "@/lib/users/users-admin";
+import { USER_LIMITS, USERS_LIST } from "@/lib/users/schema";
+import { listCandidaturesWithoutAccount, listMemberStatesForAdmin, listUsersForAdmin } from "@/lib/users/users-admin";
 import { changeRoleAction, createUserAction, issueLinkAction, setEnabledAction } from "./actions";
 import { LinkForm } from "./link-form";
 
@@ -15,12 +15,27 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
   const t = await getTranslations({ locale, namespace: "adminUsers" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const roles = await getTranslations({ locale, namespace: "roles" });
-  const [users, withPassword, candidatures, states] = await Promise.all([
-    listUsersForAdmin(user),
-    usersWithPassword(user),
+  const [list, candidatures, states] = await Promise.all([
+    listUsersForAdmin(user, searchParams),
     listCandidaturesWithoutAccount(user),
     listMemberStatesForAdmin(user),
   ]);
+  const { users, total, page, pageCount, q } = list;
+  // The role form opens in one row at a time (?role=<id>): each carries every free
+  // candidature, so a form in every row would make the page rows × candidatures long.
+  const openRole = typeof searchParams.role === "string" ? searchParams.role : undefined;
+  const listHref = (to: { page?: number; role?: string }) => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (to.page && to.page > 1) query.set("page", String(to.page));
+    if (to.role) query.set("role", to.role);
+    const search = query.toString();
+    return `/admin/users${search ? `?${search}` : ""}${to.role ? `#role-${to.role}` : ""}`;
+  };
+  const number = new Intl.NumberFormat(locale);
+  const from = total === 0 ? 0 : (page - 1) * USERS_LIST.pageSize + 1;
+  const to = Math.min(page * USERS_LIST.pageSize, total);
+  const pageLink = "inline-block rounded border border-slate-400 px-3 py-1 text-brand-700 underline underline-offset-4 hover:bg-slate-50";
   // From a candidature's page: "create this candidate's account".
   const preselected = typeof searchParams.candidate === "string" ? candidatures.find((c) => c.id === searchParams.candidate) : undefined;
   const roleOptions = ROLES.map((r) => ({ value: r, label: roles(r) }));
@@ -64,6 +79,37 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
           {t("listHeading")}
         </h2>
         <p className="max-w-prose text-slate-700">{t("listIntro")}</p>
+        <form method="get" role="search" aria-label={t("list.searchHeading")} className="flex max-w-2xl flex-wrap items-end gap-3">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="users-q" className="font-medium">
+              {t("list.searchLabel")}
+            </label>
+            <input
+              id="users-q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={USERS_LIST.query}
+              autoComplete="off"
+              className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2"
+            />
+          </div>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            {t("list.searchSubmit")}
+          </button>
+          {q ? (
+            <Link href="/admin/users" className="py-2 text-brand-700 underline underline-offset-4">
+              {t("list.clear")}
+            </Link>
+          ) : null}
+        </form>
+        <p data-testid="users-count">
+          {total === 0
+            ? q
+              ? t("list.noMatch", { q })
+              : t("list.empty")
+            : t("list.showing", { from: number.format(from), to: number.format(to), total: number.format(total) })}
+        </p>
         <DataTable
           caption={t("listHeading")}
           columns={[t("name"), t("role"), t("state"), t("memberState"), t("nationality"), t("isStaffShort"), admin("actions")]}
@@ -80,7 +126,7 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
                 </th>
                 <td className="p-2">{roles(u.role)}</td>
                 <td className="p-2">
-                  {u.disabledAt ? t("stateDisabled") : withPassword.has(u.id) ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
+                  {u.disabledAt ? t("stateDisabled") : u.hasPassword ? t("stateActive") : t("statePending", { links: u._count.setupTokens })}
                 </td>
                 <td className="p-2">{u.memberState ? memberStateName(locale, u.memberState) : admin("none")}</td>
                 <td className="p-2">{u.nationality ? memberStateName(locale, u.nationality) : admin("none")}</td>
@@ -106,27 +152,61 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
                       </SubmitButton>
                     </LinkForm>
                   )}
-                  <details>
-                    <summary className="cursor-pointer text-brand-700 underline underline-offset-4">{t("changeRoleLabel", { name: u.name })}</summary>
-                    <ActionForm action={changeRoleAction} label={t("changeRoleLabel", { name: u.name })} className="mt-2 space-y-3">
-                      <HiddenField name="userId" value={u.id} />
-                      <SelectField name="role" label={t("newRole")} required defaultValue={u.role} options={roleOptions} />
-                      <SelectField
-                        name="candidateId"
-                        label={t("candidature")}
-                        description={t("candidatureHelp")}
-                        defaultValue={u.candidate?.id ?? ""}
-                        placeholder={admin("none")}
-                        options={u.candidate ? [{ value: u.candidate.id, label: u.candidate.name }, ...candidatureOptions] : candidatureOptions}
-                      />
-                      <SubmitButton pendingLabel={admin("saving")}>{t("changeRole")}</SubmitButton>
-                    </ActionForm>
-                  </details>
+                  {openRole === u.id ? (
+                    <div id={`role-${u.id}`}>
+                      <ActionForm action={changeRoleAction} label={t("changeRoleLabel", { name: u.name })} className="mt-2 space-y-3">
+                        <HiddenField name="userId" value={u.id} />
+                        <SelectField name="role" label={t("newRole")} required defaultValue={u.role} options={roleOptions} />
+                        <SelectField
+                          name="candidateId"
+                          label={t("candidature")}
+                          description={t("candidatureHelp")}
+                          defaultValue={u.candidate?.id ?? ""}
+                          placeholder={admin("none")}
+                          options={
+                            u.candidate
+                              ? [{ value: u.candidate.id, label: `${u.candidate.name} — ${u.candidate.conference.name}` }, ...candidatureOptions]
+                              : candidatureOptions
+                          }
+                        />
+                        <SubmitButton pendingLabel={admin("saving")}>{t("changeRole")}</SubmitButton>
+                      </ActionForm>
+                    </div>
+                  ) : (
+                    <p>
+                      <Link href={listHref({ page, role: u.id })} className="text-brand-700 underline underline-offset-4">
+                        {t("changeRoleLabel", { name: u.name })}
+                      </Link>
+                    </p>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </DataTable>
+        <nav aria-label={t("list.pagination")} data-testid="users-pagination">
+          <ul className="flex flex-wrap items-center gap-3">
+            {page > 1 ? (
+              <li>
+                <Link href={listHref({ page: page - 1 })} rel="prev" className={pageLink}>
+                  {t("list.previous")}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <span aria-current="page" className="inline-block px-1 py-1 font-semibold">
+                {t("list.pageOf", { page: number.format(page), count: number.format(pageCount) })}
+              </span>
+            </li>
+            {page < pageCount ? (
+              <li>
+                <Link href={listHref({ page: page + 1 })} rel="next" className={pageLink}>
+                  {t("list.next")}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       </section>
     </div>
   );

@@ -33,10 +33,19 @@ test("the secretariat creates an account; its one-time link sets the password on
   const link = await form.getByTestId("setup-link").inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/en\/set-password\/[A-Za-z0-9_-]{43}$/);
   await expectAccessible(page);
-  await expect(page.getByTestId(`user-${email}`)).toContainText("Password not yet set (1 valid link)");
   // Shown once: a reload does not show it again.
   await page.reload();
   await expect(page.getByTestId("setup-link")).toHaveCount(0);
+  // The list is searched, whatever else parallel tests have created: the one account, one page.
+  const search = page.getByRole("search", { name: "Search the accounts" });
+  await search.getByLabel("Name or e-mail address").fill(` ${email.toUpperCase()} `);
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(search.getByLabel("Name or e-mail address")).toHaveValue(email.toUpperCase());
+  await expect(page.getByTestId(`user-${email}`)).toContainText("Password not yet set (1 valid link)");
+  await expect(page.getByTestId("users-count")).toHaveText("Showing 1–1 of 1 accounts");
+  await expect(page.getByRole("navigation", { name: "Pages of the accounts" }).locator('[aria-current="page"]')).toHaveText("Page 1 of 1");
+  await expectAccessible(page);
 
   const fresh = await browser.newContext();
   const visitor = await fresh.newPage();
@@ -94,7 +103,7 @@ test("a candidature's account: the role and the candidature are preselected from
 test("the secretariat disables and re-enables a user from the list", async ({ page, db }) => {
   const member = await makeStaff(db, "MEMBER");
   await signInAs(page, await makeStaff(db, "SECRETARIAT"));
-  await page.goto("/en/admin/users");
+  await page.goto(`/en/admin/users?q=${encodeURIComponent(member.email)}`);
   const row = page.getByTestId(`user-${member.email}`);
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(row.getByTestId("form-success")).toContainText("was disabled");
@@ -107,9 +116,11 @@ test("the secretariat disables and re-enables a user from the list", async ({ pa
 test("the role of a user changes from the list", async ({ page, db }) => {
   const member = await makeStaff(db, "MEMBER");
   await signInAs(page, await makeStaff(db, "SECRETARIAT"));
-  await page.goto("/en/admin/users");
+  await page.goto(`/en/admin/users?q=${encodeURIComponent(member.email)}`);
   const row = page.getByTestId(`user-${member.email}`);
-  await row.getByText(/^Change the role of/).click();
+  // The form opens in this row alone (it lists every free candidature), keeping the search.
+  await row.getByRole("link", { name: /^Change the role of/ }).click();
+  await expect(page).toHaveURL(/[?&]q=.*&role=/);
   const form = row.getByRole("form", { name: /^Change the role of/ });
   await form.getByLabel("New role").selectOption("CHAIR");
   await form.getByRole("button", { name: "Change the role" }).click();
@@ -127,6 +138,7 @@ test("the users page works in Arabic, right to left, and by keyboard", async ({ 
   await page.goto("/ar/admin/users");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("المستخدمون والأدوار");
+  await expect(page.getByRole("navigation", { name: "صفحات الحسابات" }).locator('[aria-current="page"]')).toContainText("الصفحة");
   await expectAccessible(page);
   // Keyboard: the first field of the form takes visible focus.
   await page.getByRole("form", { name: "إنشاء حساب" }).getByLabel("عنوان البريد الإلكتروني").focus();

@@ -1,0 +1,97 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type PrismaClient } from "@/lib/db/client";
+import { inspectDemo, NotTheDemoError, resetDemoDatabase } from "@/lib/demo/reset-core";
+import { seedDemo } from "@/prisma/seed";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeCandidate, makeConference, makeMemberState, makePost } from "../support/factories";
+
+// The reset as `npm run demo:reset` and the console run it (docs/decisions/017-demo-reset.md),
+// as the tables' owner: the test server's superuser, like the embedded demo's.
+const secrets = { AUTH_SECRET: "demo-reset-test-auth-secret-0123456789" };
+let database: TestDatabase;
+let db: PrismaClient;
+
+async function counts() {
+  return {
+    conferences: await db.conference.count(),
+    candidates: await db.candidate.count(),
+    users: await db.user.count(),
+    hearings: await db.hearing.count(),
+    draws: await db.draw.count(),
+    questions: await db.forumQuestion.count(),
+  };
+}
+
+async function verdict(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await inspectDemo(client);
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = createDb(database.url);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await database.drop();
+});
+
+describe("resetting the demo", () => {
+  it("recognises an empty database, then the loaded demo", async () => {
+    expect(await verdict(database.url)).toEqual({ kind: "empty" });
+    await seedDemo(database.url, { secrets });
+    expect(await verdict(database.url)).toEqual({ kind: "demo" });
+  });
+
+  it("puts back the starting state, audit log included, and leaves the audit log's guard in place", async () => {
+    const start = await counts();
+    // What people do in a demo: change things, leave audit rows.
+    await db.auditEvent.create({ data: { area: "test", action: "tried", entity: "Test", entityId: "x" } });
+    await db.user.deleteMany({ where: { email: "member@demo.hustings.test" } });
+    expect((await counts()).users).toBe(start.users - 1);
+
+    const { ms } = await resetDemoDatabase(database.url, { secrets });
+    console.log(`demo reset in ${ms} ms`);
+    expect(await counts()).toEqual(start);
+    expect(await db.auditEvent.count({ where: { area: "test" } })).toBe(0);
+    expect(await db.user.count({ where: { email: "member@demo.hustings.test" } })).toBe(1);
+
+    // The truncate guard is back on, even for the owner.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await expect(client.query(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+      const { rows } = await client.query<{ tgenabled: string }>(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'AuditEvent_no_truncate'`);
+      expect(rows[0]?.tgenabled).toBe("O");
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("refuses a database with a real candidature, changing nothing, unless forced", async () => {
+    const conference = await makeConference(db);
+    const post = await makePost(db, conference.id);
+    const state = await makeMemberState(db);
+    await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id });
+    const before = await counts();
+    expect(await verdict(database.url)).toEqual({ kind: "not-demo", reason: "real-candidates" });
+    await expect(resetDemoDatabase(database.url, { secrets })).rejects.toBeInstanceOf(NotTheDemoError);
+    expect(await counts()).toEqual(before);
+
+    await resetDemoDatabase(database.url, { secrets, force: true });
+    expect(await db.candidate.count({ where: { isDemo: false } })).toBe(0);
+  });
+
+  it("refuses a database with accounts but none of the demo's", async () => {
+    await db.$executeRaw`UPDATE "User" SET email = replace(email, '@demo.hustings.test', '@example.org')`;
+    expect(await verdict(database.url)).toEqual({ kind: "not-demo", reason: "no-demo-account" });
+    await expect(resetDemoDatabase(database.url, { secrets })).rejects.toBeInstanceOf(NotTheDemoError);
+  });
+});

@@ -225,9 +225,9 @@ export const DEMO_HEARING = {
   questionsPerCandidate: 3,
   venue: "Dubai World Trade Centre",
   /**
-   * The demo hearing is committed (stage COMMITTED) with its running order drawn: these are
-   * the digits of the dice "rolled in the room" at that draw (docs/draw-specification.md).
-   * The demo chair can start it; its seed stays sealed until the secretariat reveals it.
+   * The digits of the dice "rolled in the room" when the running order was drawn
+   * (docs/draw-specification.md). The archive of the hearing, from that draw to its closed
+   * record, is written by prisma/demo/pp18.ts.
    */
   runningOrderEntropy: "3 5 1 6 2 4",
 } as const;

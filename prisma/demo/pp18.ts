@@ -12,6 +12,7 @@ import type { PrismaClient } from "../../lib/db/client";
 import { ALGORITHM, createSeed, drawQuestions, normaliseEntropy, seedHash, sortIds } from "../../lib/draw/verifiable-draw";
 import { buildChapters, chaptersVtt } from "../../lib/hearings/chapters";
 import { writeRunningOrder } from "../../lib/hearings/write-running-order";
+import { storeDemoPhoto } from "./content";
 import { DEMO_CANDIDATES, DEMO_CONFERENCE, DEMO_HEARING, ELECTED_POSTS, REGIONAL_POSTS } from "../demo-data";
 
 const MINUTE = 60_000;
@@ -131,7 +132,7 @@ async function seedPosts(prisma: PrismaClient, conferenceId: string): Promise<Ma
 
 async function seedCandidates(prisma: PrismaClient, conferenceId: string, posts: Map<string, string>, states: Map<string, string>) {
   const ids = new Map<string, string>();
-  for (const c of DEMO_CANDIDATES) {
+  for (const [index, c] of DEMO_CANDIDATES.entries()) {
     const existing = await prisma.candidate.findFirst({ where: { conferenceId, name: c.name, isDemo: true }, select: { id: true } });
     if (existing) {
       ids.set(c.name, existing.id);
@@ -143,9 +144,12 @@ async function seedCandidates(prisma: PrismaClient, conferenceId: string, posts:
     const formallyReceivedAt = c.formallyReceived ? new Date(c.formallyReceived) : null;
     const profiles = [{ locale: "en", vision: c.vision, biography: c.biography }];
     if (c.visionFr) profiles.push({ locale: "fr", vision: c.visionFr, biography: c.biography });
+    // A generated portrait (docs/demo-content.md), stored as an upload would be.
+    const photoKey = c.status === "FORMAL" ? await storeDemoPhoto(c.name, index) : null;
     const created = await prisma.candidate.create({
       data: {
         conferenceId,
+        photoKey,
         postId,
         memberStateId,
         name: c.name,

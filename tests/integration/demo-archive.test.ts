@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costShares, snapshotStates } from "@/lib/costs/shares";
 import { createDb, type PrismaClient } from "@/lib/db/client";
@@ -15,8 +18,12 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 let database: TestDatabase;
 let db: PrismaClient;
 const secrets = { AUTH_SECRET: "demo-archive-test-auth-secret-0123456789" };
+// The demo's generated files go to a directory of this file's own.
+const storageDir = mkdtempSync(path.join(tmpdir(), "demo-archive-"));
+const previousStorageDir = process.env.STORAGE_DIR;
 
 beforeAll(async () => {
+  process.env.STORAGE_DIR = storageDir;
   database = await createTestDatabase();
   db = createDb(database.url);
   await seedDemo(database.url, { secrets });
@@ -25,6 +32,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
   await database.drop();
+  if (previousStorageDir === undefined) delete process.env.STORAGE_DIR;
+  else process.env.STORAGE_DIR = previousStorageDir;
+  rmSync(storageDir, { recursive: true, force: true });
 });
 
 async function archivedHearing() {
@@ -72,6 +82,9 @@ describe("the PP-18 archive", () => {
     expect(pp18.opensOn.toISOString().slice(0, 10)).toBe("2018-10-29");
     expect(pp18.closesOn.toISOString().slice(0, 10)).toBe("2018-11-16");
     expect(pp18.closedAt?.getTime()).toBeGreaterThan(pp18.closesOn.getTime());
+    const formal = await db.candidate.findMany({ where: { conferenceId: pp18.id, status: "FORMAL" }, select: { photoKey: true } });
+    expect(formal.length).toBeGreaterThan(0);
+    expect(formal.every((c) => c.photoKey !== null)).toBe(true);
   });
 
   it("has its hearing's record closed, in 2018 order: committed, drawn, started, revealed, closed", async () => {

@@ -95,7 +95,13 @@ function pdfString(text: string): string {
   return `(${out})`;
 }
 
-/** Greedy wrapping by characters: Helvetica at 11 pt fits about 85 average characters in 483 pt. */
+/** A text string outside content streams (the document information): UTF-16BE with its mark, any script. */
+function pdfTextString(text: string): string {
+  const utf16 = Buffer.from(text.normalize("NFC"), "utf16le").swap16();
+  return `<FEFF${utf16.toString("hex").toUpperCase()}>`;
+}
+
+/** Greedy wrapping by characters: Helvetica at 11 pt fits about 90 average characters in 483 pt. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
@@ -122,7 +128,7 @@ function brochureLines({ title, candidateName, post, paragraphs }: DemoBrochureI
     { font: "F1", size: 11, text: "", gap: 10 },
   ];
   for (const paragraph of paragraphs) {
-    for (const text of wrap(paragraph, 85)) lines.push({ font: "F1", size: 11, text, gap: 15 });
+    for (const text of wrap(paragraph, 90)) lines.push({ font: "F1", size: 11, text, gap: 15 });
     lines.push({ font: "F1", size: 11, text: "", gap: 8 });
   }
   return lines;
@@ -163,7 +169,7 @@ export function demoBrochure(input: DemoBrochureInput): Buffer {
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pageIds.length} >>`;
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
   objects[4] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
-  objects[5] = `<< /Title ${pdfString(input.title)} /Author ${pdfString(input.candidateName)} /Producer (Hustings demo) >>`;
+  objects[5] = `<< /Title ${pdfTextString(input.title)} /Author ${pdfTextString(input.candidateName)} /Producer (Hustings demo) >>`;
   streams.forEach((content, i) => {
     const id = 6 + i * 2;
     objects[id] =

@@ -14,7 +14,6 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export async function AreaShell({ area, user, children }: { area: AreaKey; user: CurrentUser; children: ReactNode }) {
   const t = await getTranslations("areas");
   const nav = await getTranslations("nav");
-  const auth = await getTranslations("auth");
   const common = await getTranslations("common");
   const roles = await getTranslations("roles");
   const admin = await getTranslations("admin.nav");
@@ -25,8 +24,9 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 pb-4">
-        <p className="text-sm text-slate-700">
-          {auth("signedInAs", { name: user.name })} · {roles(user.role)}
+        {/* Who is signed in is the site header's (components/layout/header-account.tsx); the area says the role. */}
+        <p className="text-sm text-slate-700" data-testid="area-role">
+          {roles(user.role)}
         </p>
         <nav aria-label={common("areaNavigation")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
@@ -47,24 +47,5 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
       </div>
       {children}
     </div>
-  );
-}
-
-/** The page of an area whose tools have not landed yet: says so, and what is coming. */
-export async function AreaOverview({ area, children }: { area: AreaKey; children?: ReactNode }) {
-  const t = await getTranslations("areas");
-  return (
-    <section aria-labelledby="area-title" className="space-y-4">
-      <h1 id="area-title" className="text-3xl font-bold">
-        {t(`${area}.title`)}
-      </h1>
-      <p className="max-w-prose">{t(`${area}.intro`)}</p>
-      {children}
-      <div className="rounded border border-slate-300 bg-slate-50 p-4">
-        <p>{t("shellNotice")}</p>
-        <p className="mt-2 font-medium">{t("comingWith", { issue: t(`${area}.issue`) })}</p>
-        <p className="mt-2 text-sm text-slate-700">{t(`${area}.sections`)}</p>
-      </div>
-    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
+import { HeaderAccount } from "./header-account";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader({ locale }: { locale: string }) {
@@ -28,11 +29,7 @@ export async function SiteHeader({ locale }: { locale: string }) {
                 {t("conferences")}
               </Link>
             </li>
-            <li>
-              <Link href="/sign-in" className="underline-offset-4 hover:underline">
-                {t("signIn")}
-              </Link>
-            </li>
+            <HeaderAccount />
           </ul>
         </nav>
         <LanguageSwitcher label={common("language")} />

@@ -1,8 +1,11 @@
 import { pageLocale } from "@/lib/i18n/page-locale";
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
+import { AREA_HOME } from "@/lib/auth/area";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { ssoConfig } from "@/lib/sign-in/sso";
 import { ssoMessageKey } from "@/lib/sign-in/sso-codes";
 
@@ -31,6 +34,9 @@ function sameOriginPath(value: string | string[] | undefined): string | undefine
 export default async function SignInPage({ params, searchParams }: PageProps<"/[locale]/sign-in">) {
   const locale = await pageLocale(params);
   const { next, callbackUrl, error } = await searchParams;
+  // A signed-in user has nothing to do here: they go to their area.
+  const user = await getCurrentUser();
+  if (user) redirect(`/${locale}${AREA_HOME[user.role]}`);
   const t = await getTranslations({ locale, namespace: "auth" });
   // Members' single sign-on (docs/decisions/010): nothing of it shows unless it is configured.
   const sso = ssoConfig();

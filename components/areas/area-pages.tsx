@@ -3,7 +3,7 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 import { requireArea } from "@/lib/auth/area";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
-import { AreaOverview, AreaShell, type AreaKey } from "./area-shell";
+import { AreaShell, type AreaKey } from "./area-shell";
 
 type Params = { params: Promise<{ locale: string }> };
 
@@ -19,14 +19,6 @@ export function areaLayout(area: AreaKey, permission: Permission) {
         {children}
       </AreaShell>
     );
-  };
-}
-
-export function areaOverviewPage(area: AreaKey, permission: Permission, extra?: (user: CurrentUser, locale: string) => Promise<ReactNode>) {
-  return async function AreaPage({ params }: Params) {
-    const locale = await pageLocale(params);
-    const user = await requireArea(locale, permission, `/${area}`);
-    return <AreaOverview area={area}>{extra ? await extra(user, locale) : null}</AreaOverview>;
   };
 }
 

@@ -5,6 +5,7 @@ import { createDb, type PrismaClient } from "../lib/db/client";
 import { sealingKeyFrom, type SealingSource } from "../lib/draw/seal-core";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
 import { DEMO_ACCOUNTS } from "./demo-data";
+import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 
 export { DEMO_ACCOUNTS };
@@ -65,8 +66,7 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const users = await seedUsers(prisma, states, pp18.candidates);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
     // What the live demo conference (dated from today, the current one) is seeded with.
-    const ctx = { states, users, sealingKey };
-    void ctx;
+    await seedLiveDemo(prisma, { states, sealingKey });
   } finally {
     await prisma.$disconnect();
   }

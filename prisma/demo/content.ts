@@ -240,7 +240,7 @@ export function s3DemoStore(config: S3Env): DemoStore {
 }
 
 /** The store the app would use (lib/storage/index.ts): S3 when the five S3_* variables are set, else STORAGE_DIR. */
-export function demoStore(env: NodeJS.ProcessEnv = process.env): DemoStore {
+export function demoStore(env: Record<string, string | undefined> = process.env): DemoStore {
   const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION } = env;
   if (S3_ENDPOINT && S3_BUCKET && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY && S3_REGION)
     return s3DemoStore({ endpoint: S3_ENDPOINT, bucket: S3_BUCKET, accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY, region: S3_REGION });

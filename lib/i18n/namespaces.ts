@@ -37,6 +37,7 @@ export const NAMESPACES = [
   "hearingPublic",
   "drawSpec",
   "hearingCosts",
+  "site",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Honeypot, visitorFields } from "@/components/forms/visitor-field";
 import { formText as text, useVisitorPost } from "@/components/forms/visitor-post";
+import { PrivacyNotice } from "@/components/site/privacy-notice";
 import { useCallback, useId, useSyncExternalStore, type FormEvent } from "react";
 
 // The public's question to a candidate. A client component posting JSON to the forum's
@@ -138,11 +139,13 @@ export function AskForm({
           Not display:none, which robots learn to skip. */}
       <Honeypot id={`${id}-${honeypotField}`} field={honeypotField} label={t("honeypot")} />
 
-      <div>
+      <div className="grid gap-3">
+        <PrivacyNotice id={`${id}-privacy`} kind="forum" />
         <button
           type="submit"
           disabled={outcome.status === "sending"}
-          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+          aria-describedby={`${id}-privacy`}
+          className="justify-self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
         >
           {outcome.status === "sending" ? t("sending") : t("submit")}
         </button>

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Honeypot, visitorFields } from "@/components/forms/visitor-field";
 import { formText as text, useVisitorPost } from "@/components/forms/visitor-post";
+import { PrivacyNotice } from "@/components/site/privacy-notice";
 import { useId, type FormEvent } from "react";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { askableCandidates } from "./live-clock";
@@ -116,11 +117,13 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
 
       <Honeypot id={`${id}-${setup.honeypotField}`} field={setup.honeypotField} label={forum("honeypot")} />
 
-      <div>
+      <div className="grid gap-3">
+        <PrivacyNotice id={`${id}-privacy`} kind="hearing" />
         <button
           type="submit"
           disabled={outcome.status === "sending"}
-          className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-70"
+          aria-describedby={`${id}-privacy`}
+          className="justify-self-start rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700 disabled:opacity-70"
         >
           {outcome.status === "sending" ? forum("sending") : t("submit")}
         </button>

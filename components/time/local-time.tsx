@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { humanZone } from "@/lib/time/zone-name";
 
 const subscribe = () => () => {};
 
@@ -21,5 +22,5 @@ export function ReaderTime({ iso, conferenceZone }: { iso: string; conferenceZon
   const zone = useReaderZone();
   if (!zone || zone === conferenceZone) return null;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(new Date(iso));
-  return <span className="block text-sm text-slate-700">{t("yourZone", { time, zone })}</span>;
+  return <span className="block text-sm text-slate-700">{t("yourZone", { time, zone: humanZone(locale, zone, iso) })}</span>;
 }

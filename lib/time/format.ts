@@ -1,3 +1,5 @@
+import { humanZone } from "./zone-name";
+
 // Server-side formatting: always with an explicit zone, never the server's own.
 
 export function formatInstant(locale: string, iso: string | Date, timeZone: string): string {
@@ -9,7 +11,7 @@ export function formatCalendarDate(locale: string, date: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** The zone as a reader knows it, with its offset at `at` ("Gulf Standard Time, GMT+4"), never its IANA id. */
 export function zoneLabel(locale: string, timeZone: string, at: string | Date): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "shortOffset" }).formatToParts(new Date(at)).find((p) => p.type === "timeZoneName");
-  return part ? `${timeZone}, ${part.value}` : timeZone;
+  return humanZone(locale, timeZone, at);
 }

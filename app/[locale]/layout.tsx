@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { directionOf, routing } from "@/lib/i18n/routing";
+import { pageMetadata } from "@/lib/site/page-metadata";
 import "../globals.css";
 
 // No locale is rendered at build time (the database is not there then); each page is
@@ -16,7 +17,14 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "common" });
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("footer") };
+  // Pages without their own preview still get the site's; public pages add their alternates (docs/site-meta.md).
+  const { metadataBase, openGraph } = hasLocale(routing.locales, locale) ? await pageMetadata(locale, "") : {};
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("footer"),
+    metadataBase,
+    openGraph: openGraph && { ...openGraph, url: undefined },
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {

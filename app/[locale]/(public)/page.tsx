@@ -5,11 +5,12 @@ import { getCurrentConference } from "@/lib/conferences/context";
 import { getConference } from "@/lib/elections/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "nav" });
-  return { title: t("home") };
+  return pageMetadata(locale, "", { title: t("home") });
 }
 
 /** The current conference, chosen by the secretariat (docs/decisions/012). */

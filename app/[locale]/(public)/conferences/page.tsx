@@ -4,13 +4,14 @@ import { listConferences } from "@/lib/conferences/context";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { formatCalendarDate } from "@/lib/time/format";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "conferences" });
-  return { title: t("archiveTitle") };
+  return pageMetadata(locale, "/conferences", { title: t("archiveTitle") });
 }
 
 /** The public record of every conference the portal holds, the current one first (docs/decisions/012). */

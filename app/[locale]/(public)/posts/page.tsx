@@ -5,11 +5,12 @@ import { PostsView } from "@/components/elections/posts-view";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { listPosts } from "@/lib/elections/queries";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/posts">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "posts" });
-  return { title: t("title") };
+  return pageMetadata(locale, "/posts", { title: t("title") });
 }
 
 /** The current conference's posts (docs/decisions/012); any conference's are under /conferences/[slug]/posts. */

@@ -19,6 +19,7 @@ import { PublicFileLinks } from "@/components/uploads/public-file-links";
 import { ForumSection } from "@/components/forum/forum-section";
 import { NO_COUNTS } from "@/components/forum/forum-counts";
 import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "@/lib/forum/cached-queries";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 const ID = /^[a-z0-9]{20,40}$/;
 
@@ -32,9 +33,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/candidates/[id]">): Promise<Metadata> {
-  const { id } = await params;
+  const { locale, id } = await params;
   const candidate = await load(id);
-  return candidate ? { title: candidate.name } : {};
+  return candidate ? pageMetadata(locale, `/candidates/${id}`, { title: candidate.name, type: "profile" }) : {};
 }
 
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {

@@ -4,6 +4,7 @@ import { ConferenceHome } from "@/components/elections/conference-home";
 import { getConferenceBySlug, requireConferenceBySlug } from "@/lib/conferences/context";
 import { getConference } from "@/lib/elections/queries";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -13,9 +14,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const { locale, slug } = await params;
   const conference = await getConferenceBySlug(slug);
-  return conference ? { title: conference.name } : {};
+  return conference ? pageMetadata(locale, `/conferences/${slug}`, { title: conference.name }) : {};
 }
 
 /** One conference's home, current or not; read-only once closed (docs/decisions/012). */

@@ -4,13 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { EXAMPLE_QUESTIONS, EXAMPLE_RUNNING_ORDER, hexDump, wordText, workedExample, type WorkedExample } from "@/lib/draw/worked-example";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "drawSpec" });
-  return { title: t("title") };
+  return pageMetadata(locale, "/hearing/draw-specification", { title: t("title") });
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"drawSpec">>>;

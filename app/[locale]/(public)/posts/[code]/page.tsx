@@ -5,6 +5,7 @@ import { getPostWithCandidates } from "@/lib/candidates/queries";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { postName } from "@/lib/elections/post-name";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 const CODE = /^[A-Z0-9-]{1,32}$/;
 
@@ -23,7 +24,7 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: PageProps<"/[locale]/posts/[code]">): Promise<Metadata> {
   const { locale, code } = await params;
   const post = await load(code);
-  return post ? { title: postName(post.names, locale) } : {};
+  return post ? pageMetadata(locale, `/posts/${code}`, { title: postName(post.names, locale) }) : {};
 }
 
 export default async function PostPage({ params }: PageProps<"/[locale]/posts/[code]">) {

@@ -4,6 +4,7 @@ import { PostsView } from "@/components/elections/posts-view";
 import { getConferenceBySlug, requireConferenceBySlug } from "@/lib/conferences/context";
 import { listPosts } from "@/lib/elections/queries";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const t = await getTranslations({ locale, namespace: "posts" });
   const conference = await getConferenceBySlug(slug);
-  return { title: conference ? `${t("title")} — ${conference.name}` : t("title") };
+  return pageMetadata(locale, `/conferences/${slug}/posts`, { title: conference ? `${t("title")} — ${conference.name}` : t("title") });
 }
 
 /** The posts of one conference, current or not (docs/decisions/012). */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { ParityReportView } from "../../parity-view";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
@@ -11,9 +12,9 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
+  const { locale, id } = await params;
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
-  return { title: t("parity.title") };
+  return pageMetadata(locale, `/hearing/parity/${id}`, { title: t("parity.title") });
 }
 
 /** Any hearing by its id (the current conference's is also at the page without an id); its conference, zone and name are its own. */

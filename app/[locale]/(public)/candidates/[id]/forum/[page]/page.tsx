@@ -7,6 +7,7 @@ import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { Link } from "@/lib/i18n/navigation";
 import { getCachedForumPage } from "@/lib/forum/cached-queries";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 // Later pages of a candidate's published questions (the first is on the candidate's page).
 // A path rather than ?page=, so that each page is cached like the candidate's page.
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
   const loaded = await load(id, page);
   if (!loaded) return {};
   const t = await getTranslations({ locale, namespace: "forum.list" });
-  return { title: t("pageTitle", { name: loaded.candidate.name, page: loaded.forum.page }) };
+  return pageMetadata(locale, `/candidates/${id}/forum/${page}`, { title: t("pageTitle", { name: loaded.candidate.name, page: loaded.forum.page }) });
 }
 
 export default async function ForumPage({ params }: PageProps<"/[locale]/candidates/[id]/forum/[page]">) {

@@ -5,6 +5,7 @@ import { getPostWithCandidates } from "@/lib/candidates/queries";
 import { getConferenceBySlug } from "@/lib/conferences/context";
 import { postName } from "@/lib/elections/post-name";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string; slug: string; code: string }> };
 
@@ -25,7 +26,9 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug, code } = await params;
   const loaded = await load(slug, code);
-  return loaded ? { title: `${postName(loaded.post.names, locale)} — ${loaded.conference.name}` } : {};
+  return loaded
+    ? pageMetadata(locale, `/conferences/${slug}/posts/${code}`, { title: `${postName(loaded.post.names, locale)} — ${loaded.conference.name}` })
+    : {};
 }
 
 /** One post of one conference (docs/decisions/012). */

@@ -1,9 +1,11 @@
 import { expectAccessible, expect, test } from "./support/fixtures";
 import { askForm, openForum } from "./support/forum";
+import { makeStaff, makeWorld, makeWorldHearing } from "./support/world";
 
 // The footer's pages (about, how it works, privacy, accessibility, contact): each opens from
 // the footer of the page before, has its title as the one h1 and passes axe, in English and
-// in Arabic (right to left); the forum's ask form says what is published before sending.
+// in Arabic (right to left); the forum's ask form and the hearing's question form say what is
+// published before sending.
 
 const PAGES = [
   { path: "about", en: "About Hustings", ar: "عن Hustings" },
@@ -44,4 +46,14 @@ test("the ask form says what is published before sending, with a link to the pri
   await notice.getByRole("link", { name: "Read the privacy notice" }).click();
   await expect(page).toHaveURL(/\/en\/privacy$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy notice");
+});
+
+test("the hearing's question form says that a drawn question is shown with the asker's name, with a link to the privacy notice", async ({ page, db }) => {
+  const world = await makeWorld(db, { posts: 2 });
+  const chair = await makeStaff(db, "CHAIR");
+  const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, chairId: chair.id, ready: true });
+  await page.goto(`/ar/hearing/${hearing.id}`);
+  const notice = page.getByTestId("hearing-ask-form").getByTestId("privacy-notice");
+  await expect(notice).toContainText("يُقرأ بصوت عالٍ ويُعرض في البث مع اسمك");
+  await expect(notice.getByRole("link", { name: "اقرأ إشعار الخصوصية" })).toHaveAttribute("href", "/ar/privacy");
 });

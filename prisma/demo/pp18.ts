@@ -35,7 +35,8 @@ export const PP18_ARCHIVE = {
   recordClosedAt: at("2018-11-05T09:00:00Z"),
   /** The conference closes as a read-only record a week after its last day. */
   conferenceClosedAt: at("2018-11-23T10:00:00Z"),
-  recordingUrl: "https://media.demo.hustings.test/pp-18/candidates-hearing-2018-10-28.mp4",
+  /** A public test stream that plays (the 2018 hearing's own recording is not the demo's to ship); its chapters are the hearing's. */
+  recordingUrl: "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8",
   /** The dice's digits typed by the chair at each candidate's question draw, in running order. */
   questionEntropy: ["4 1 6 2", "2 5 5 3", "6 3 1 1", "1 4 2 6", "5 6 3 4", "3 2 6 5", "6 1 4 4", "2 2 5 1", "4 5 3 6"],
   /** One extension, in the Q&A of the fourth candidate, with its reason. */

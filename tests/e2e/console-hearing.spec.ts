@@ -24,7 +24,7 @@ test("the secretariat sets up the hearing; a staff chair is refused with ¶8 nam
   await expectAccessible(page);
 
   const form = page.getByRole("form", { name: "Set-up of the hearing" });
-  await expect(form.getByLabel("Date and time (Asia/Dubai)")).toHaveValue("2030-10-27T09:30");
+  await expect(form.getByLabel("Date and time (Gulf Standard Time, GMT+4)")).toHaveValue("2030-10-27T09:30");
   await form.getByLabel("Chair").selectOption({ label: `${staffChair.name} · staff` });
   await form.getByLabel("Venue").fill("Dubai World Trade Centre, Hall 5");
   await form.getByRole("button", { name: "Save" }).click();
@@ -33,7 +33,7 @@ test("the secretariat sets up the hearing; a staff chair is refused with ¶8 nam
   await expectAccessible(page);
 
   await form.getByLabel("Chair").selectOption(world.chair.id);
-  await form.getByLabel("Date and time (Asia/Dubai)").fill("2030-10-27T10:00");
+  await form.getByLabel("Date and time (Gulf Standard Time, GMT+4)").fill("2030-10-27T10:00");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByTestId("form-success")).toHaveText("The hearing was saved.");
   const saved = await db.hearing.findUniqueOrThrow({ where: { id: hearing.id } });

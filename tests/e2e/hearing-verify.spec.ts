@@ -140,7 +140,7 @@ test("the secretariat reveals the seed and sets the recording; then every draw m
 
   const recording = page.getByRole("form", { name: "Recording and chapters" });
   await recording.getByLabel("Recording address").fill("http://video.example.org/hearing.m3u8");
-  await recording.getByLabel("When the recording began (Asia/Dubai)").fill("2030-10-27T09:30:30");
+  await recording.getByLabel("When the recording began (Gulf Standard Time, GMT+4)").fill("2030-10-27T09:30:30");
   await recording.getByRole("button", { name: "Save the recording" }).click();
   await expect(recording.getByTestId("form-error")).toBeVisible();
   await expect(recording).toContainText("Give an https address ending in .m3u8 (HLS) or .mp4.");

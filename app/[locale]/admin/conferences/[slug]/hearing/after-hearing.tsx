@@ -87,7 +87,7 @@ export async function AfterHearing({ user, locale, conferenceId, hearingId }: { 
               name="recordingStartedAt"
               type="datetime-local"
               step={1}
-              label={t("admin.recordingStartedAt", { zone })}
+              label={t("admin.recordingStartedAt", { zone: zoneLabel(locale, zone, hearing.startsAt) })}
               description={t("admin.recordingStartedAtHelp")}
             />
             {hearing.slots.map((slot) => (

@@ -125,7 +125,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                 <TextField
                   name="startsAt"
                   type="datetime-local"
-                  label={t("startsAt", { zone })}
+                  label={t("startsAt", { zone: zoneLabel(locale, zone, hearing?.startsAt ?? new Date()) })}
                   description={t("startsAtHelp")}
                   required
                   defaultValue={hearing ? toLocalDateTime(hearing.startsAt, zone) : undefined}

@@ -57,3 +57,14 @@ test("a candidate's page has its language alternates, its preview, and the confe
   await expect(page.getByText("Gulf Standard Time, GMT+4").first()).toBeVisible();
   await expect(page.locator("main")).not.toContainText("Asia/Dubai");
 });
+
+test("a page of the site's own has its alternates and preview in its language", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const html = await (await page.request.get("/ar/about", { headers: { "user-agent": "facebookexternalhit/1.1" } })).text();
+  const links = headTags(html, "link");
+  expect(links.find((l) => l.rel === "alternate" && l.hreflang === "x-default")?.href).toBe(`${origin}/about`);
+  expect(links.find((l) => l.rel === "alternate" && l.hreflang === "zh")?.href).toBe(`${origin}/zh/about`);
+  const meta = headTags(html, "meta");
+  expect(meta.find((m) => m.property === "og:locale")?.content).toBe("ar_AR");
+  expect(meta.find((m) => m.property === "og:url")?.content).toBe(`${origin}/ar/about`);
+});

@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { InfoPage, InfoSection } from "@/components/site/info-page";
 
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "site.accessibility" });
-  return { title: t("title") };
+  return pageMetadata(locale, "/accessibility", { title: t("title") });
 }
 
 // The WCAG 2.1 AA target (docs/domain.md#languages), how it is tested, its known limits.

@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { InfoPage, InfoSection } from "@/components/site/info-page";
 
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "site.contact" });
-  return { title: t("title") };
+  return pageMetadata(locale, "/contact", { title: t("title") });
 }
 
 // The schema holds no conference contact address, so this page names the secretariat's role

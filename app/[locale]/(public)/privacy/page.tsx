@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { InfoPage, InfoSection } from "@/components/site/info-page";
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "site.privacy" });
-  return { title: t("title") };
+  return pageMetadata(locale, "/privacy", { title: t("title") });
 }
 
 // What is collected and what is published: a forum asker's name, country and affiliation are

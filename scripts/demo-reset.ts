@@ -21,6 +21,10 @@ const PG_DIR = path.join(DATA_DIR, "postgres");
 const RUNTIME_CACHES = [path.join(ROOT, ".next", "server", "route-cache"), path.join(ROOT, ".next", "cache", "fetch-cache")];
 const DATA_IDENTITY = path.join(ROOT, ".next", "cache", "hustings-data-identity");
 
+/** Exit codes the console's reset tells apart (lib/demo/reset-service.ts, which runs this script). */
+export const EXIT_REAL_DEPLOYMENT = 2;
+export const EXIT_NOT_THE_DEMO = 3;
+
 const log = (line: string) => console.log(`[demo:reset] ${line}`);
 
 async function main(): Promise<number> {
@@ -30,7 +34,7 @@ async function main(): Promise<number> {
     console.error(
       "AUTH_SECRET is set: this looks like a real deployment, and the reset erases everything, the audit log included. Refused (add --force to reset anyway).",
     );
-    return 1;
+    return EXIT_REAL_DEPLOYMENT;
   }
   const configuredUrl = process.env.DATABASE_URL?.trim();
   let embedded: EmbeddedPostgres | undefined;
@@ -51,14 +55,15 @@ async function main(): Promise<number> {
   try {
     const secrets = { AUTH_SECRET: configuredSecret || localAuthSecret(), SEED_SEALING_KEY: process.env.SEED_SEALING_KEY };
     const { ms } = await resetDemoDatabase(ownerUrl, { secrets, force, log });
-    await dropPageCaches();
+    // The console's reset revalidates the running app's pages itself (app/[locale]/admin/demo/actions.ts).
+    if (!process.env.DEMO_RESET_FROM_CONSOLE) await dropPageCaches();
     log(`the demo is back to its starting state (${ms} ms)`);
     if (!embedded) log("a running app may still serve pages it rendered before: restart it, or use the console's Reset the demo");
     return 0;
   } catch (error) {
     if (error instanceof NotTheDemoError) {
       console.error(`${error.message}: refused (add --force to reset anyway)`);
-      return 1;
+      return EXIT_NOT_THE_DEMO;
     }
     throw error;
   } finally {

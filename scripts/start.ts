@@ -123,6 +123,9 @@ async function main(): Promise<number> {
     await dropCachesIfDatabaseChanged(ownerUrl);
     checkStop();
     const env = appEnv(appUrl, authSecret, port);
+    // The local demo only (embedded database, no AUTH_SECRET configured): the secretariat's
+    // "Reset the demo" needs the owner's connection (docs/decisions/017-demo-reset.md).
+    if (embedded && !process.env.AUTH_SECRET?.trim()) env.DEMO_RESET_DATABASE_URL = ownerUrl;
     if (!dev) await buildIfNeeded(env);
     checkStop();
     return await serve(dev, port, env, ownerUrl);
@@ -271,9 +274,11 @@ async function existingDemoAccounts(databaseUrl: string): Promise<ReadonlyArray<
 // --- build -------------------------------------------------------------------------------
 
 function appEnv(databaseUrl: string, authSecret: string, port: number): NodeJS.ProcessEnv {
-  // The owner's connection stays with this script: the app never sees it.
+  // The owner's connection stays with this script: the app never sees it (but for the local
+  // demo's reset, set by main() alone).
   const inherited: NodeJS.ProcessEnv = { ...process.env };
   delete inherited.MIGRATION_DATABASE_URL;
+  delete inherited.DEMO_RESET_DATABASE_URL;
   return {
     ...inherited,
     DATABASE_URL: databaseUrl,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { demoResetAvailable } from "@/lib/demo/availability";
 import { Link } from "@/lib/i18n/navigation";
 
 export type AreaKey = "admin" | "chair" | "my" | "ethics" | "member";
@@ -19,7 +20,12 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   const admin = await getTranslations("admin.nav");
   const links =
     area === "admin"
-      ? [{ href: "/admin", label: admin("conferences") }, ...ADMIN_SECTIONS.map((s) => ({ href: `/admin/${s}`, label: admin(s) }))]
+      ? [
+          { href: "/admin", label: admin("conferences") },
+          ...ADMIN_SECTIONS.map((s) => ({ href: `/admin/${s}`, label: admin(s) })),
+          // Only in the local demo (docs/decisions/017-demo-reset.md).
+          ...(demoResetAvailable() ? [{ href: "/admin/demo", label: admin("demo") }] : []),
+        ]
       : [{ href: `/${area}`, label: t(`${area}.title`) }];
   return (
     <div className="space-y-6">

@@ -23,6 +23,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "read:forum-queue:any",
     "enter:hearing-question:any",
     "watch:members-webcast:any",
+    "reset:demo:any",
   ],
   // ¶6: the chair runs the hearing they chair, and only that one.
   CHAIR: ["enter:chair-area:any", "run:hearing:own", "moderate:hearing-question:own", "watch:members-webcast:any"],

@@ -2,9 +2,12 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { inspectDemo, NotTheDemoError, resetDemoDatabase } from "@/lib/demo/reset-core";
+import { resetDemo } from "@/lib/demo/reset-service";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { seedDemo } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeCandidate, makeConference, makeMemberState, makePost } from "../support/factories";
+import { actorOf, expectOnlyRoleAllowed } from "../support/roles";
 
 // The reset as `npm run demo:reset` and the console run it (docs/decisions/017-demo-reset.md),
 // as the tables' owner: the test server's superuser, like the embedded demo's.
@@ -43,7 +46,8 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe("resetting the demo", () => {
+// Each reset loads the demo again: seconds, many on a busy machine.
+describe("resetting the demo", { timeout: 180_000 }, () => {
   it("recognises an empty database, then the loaded demo", async () => {
     expect(await verdict(database.url)).toEqual({ kind: "empty" });
     await seedDemo(database.url, { secrets });
@@ -93,5 +97,56 @@ describe("resetting the demo", () => {
     await db.$executeRaw`UPDATE "User" SET email = replace(email, '@demo.hustings.test', '@example.org')`;
     expect(await verdict(database.url)).toEqual({ kind: "not-demo", reason: "no-demo-account" });
     await expect(resetDemoDatabase(database.url, { secrets })).rejects.toBeInstanceOf(NotTheDemoError);
+  });
+});
+
+async function refusal(call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    if (isDomainError(error)) return { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("the secretariat's Reset the demo", { timeout: 180_000 }, () => {
+  const secretariat = actorOf("SECRETARIAT");
+  const confirmed = { confirm: "RESET" };
+
+  it("is the secretariat's alone, refused to everyone else before anything is read", async () => {
+    process.env.DEMO_RESET_DATABASE_URL = database.url;
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => resetDemo({ actor, input: confirmed }));
+  });
+
+  it("is refused outside the local demo, where the app has no owner's connection", async () => {
+    delete process.env.DEMO_RESET_DATABASE_URL;
+    expect(await refusal(() => resetDemo({ actor: secretariat, input: confirmed }))).toMatchObject({
+      code: "FORBIDDEN",
+      messageKey: "admin.demoReset.unavailable",
+    });
+  });
+
+  it("needs the word typed, and refuses a database that is not the demo", async () => {
+    process.env.DEMO_RESET_DATABASE_URL = database.url;
+    for (const input of [{}, { confirm: "" }, { confirm: "reset" }, { confirm: "yes" }]) {
+      expect(await refusal(() => resetDemo({ actor: secretariat, input }))).toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { confirm: expect.any(String) },
+      });
+    }
+    // The previous test left accounts that are none of the demo's.
+    expect(await refusal(() => resetDemo({ actor: secretariat, input: confirmed }))).toMatchObject({ code: "CONFLICT", messageKey: "admin.demoReset.notDemo" });
+  });
+
+  it("resets the demo when confirmed", async () => {
+    await resetDemoDatabase(database.url, { secrets, force: true });
+    const start = await counts();
+    await db.auditEvent.create({ data: { area: "test", action: "tried", entity: "Test", entityId: "y" } });
+    process.env.DEMO_RESET_DATABASE_URL = database.url;
+    process.env.AUTH_SECRET = secrets.AUTH_SECRET;
+    await resetDemo({ actor: secretariat, input: { confirm: " RESET " } });
+    expect(await counts()).toEqual(start);
+    expect(await db.auditEvent.count({ where: { area: "test" } })).toBe(0);
   });
 });

@@ -34,8 +34,10 @@ test("a robot that fills the hidden field is thanked like a person, and nothing 
   expect(placement.hiddenAncestor).toBe(true);
   expect(placement.right <= 0 || placement.left >= (page.viewportSize()?.width ?? 0)).toBe(true);
 
-  // Tabbing from the question goes to the button, never through the honeypot.
+  // Tabbing from the question goes to the privacy notice's link, then the button, never through the honeypot.
   await form.getByLabel("Your question").focus();
+  await page.keyboard.press("Tab");
+  await expect(form.getByRole("link", { name: /privacy/i })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(form.getByRole("button", { name: "Send the question" })).toBeFocused();
 

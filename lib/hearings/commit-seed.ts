@@ -35,7 +35,7 @@ export async function commitSeed({ actor, conferenceId, input }: { actor: Actor 
     const presenters = await presentersOf(tx, conference.id);
     const slotIds = slots.map((s) => s.candidateId);
     const presenterIds = presenters.map((p) => p.id);
-    if (presentersChanged(slotIds, presenterIds) || presentersChanged(presenterIds, slotIds)) {
+    if (presentersChanged(slotIds, presenterIds)) {
       throw new DomainError("CONFLICT", { messageKey: "adminHearing.refreshBeforeCommit" });
     }
 

@@ -73,9 +73,11 @@ export function webcastSourceValid(kind: WebcastKindName, source: string | null)
   return url.protocol === "https:" && url.hostname !== "" && /\.(m3u8|mp4)$/i.test(url.pathname);
 }
 
-/** The presenters changed since the running order was drawn: a new draw is allowed. */
+/** The two lists do not name the same presenters (slots against candidatures, or a draw against the slots). */
 export function presentersChanged(drawnIds: readonly string[], currentIds: readonly string[]): boolean {
   if (drawnIds.length !== currentIds.length) return true;
+  const drawn = new Set(drawnIds);
   const current = new Set(currentIds);
-  return drawnIds.some((id) => !current.has(id));
+  // Both ways, so that a repeated id on either side cannot hide a difference.
+  return drawn.size !== current.size || [...drawn].some((id) => !current.has(id));
 }

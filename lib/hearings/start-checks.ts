@@ -53,7 +53,7 @@ export async function startBlockers(tx: Tx, hearingId: string): Promise<StartBlo
   const presenters = await presentersOf(tx, hearing.conferenceId);
   const slotIds = hearing.slots.map((s) => s.candidateId);
   const presenterIds = presenters.map((p) => p.id);
-  if (presentersChanged(slotIds, presenterIds) || presentersChanged(presenterIds, slotIds)) {
+  if (presentersChanged(slotIds, presenterIds)) {
     blockers.push({
       code: "presentersChanged",
       added: presenterIds.filter((id) => !slotIds.includes(id)).length,

@@ -104,5 +104,8 @@ describe("a new draw of the running order", () => {
     expect(presentersChanged(["a", "b"], ["b", "a"])).toBe(false);
     expect(presentersChanged(["a", "b"], ["a", "b", "c"])).toBe(true);
     expect(presentersChanged(["a", "b"], ["a", "c"])).toBe(true);
+    // Symmetric: a repeated id on one side does not hide a presenter missing from it.
+    expect(presentersChanged(["a", "a"], ["a", "b"])).toBe(true);
+    expect(presentersChanged(["a", "b"], ["a", "a"])).toBe(true);
   });
 });

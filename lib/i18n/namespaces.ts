@@ -38,6 +38,7 @@ export const NAMESPACES = [
   "drawSpec",
   "hearingCosts",
   "site",
+  "confirm",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
@@ -36,6 +37,9 @@ const MOVES = {
 
 export type ConsoleMove = keyof typeof MOVES;
 
+/** The moves that change the hearing's cached pages: its status and public record. */
+const PAGE_MOVES: ReadonlySet<ConsoleMove> = new Set(["start", "end"]);
+
 function isMove(value: unknown): value is ConsoleMove {
   return typeof value === "string" && Object.hasOwn(MOVES, value);
 }
@@ -45,10 +49,13 @@ export const makeMove = formAction({
     const move = fields.move;
     if (!isMove(move)) throw new DomainError("INVALID_INPUT");
     await MOVES[move]({ actor, input: fields });
+    // The console is rendered per request: shown afresh without refreshing a cached page.
+    refresh();
     return move;
   },
-  // The parity report and the verification page read what the moves record.
-  tags: () => [TAGS.hearings],
+  // Only the start and the end change what the hearing's cached pages show (status, record);
+  // every other move reaches viewers through the live panel alone (docs/cache.md).
+  tags: (move) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
   success: (t, move) => t(`hearingLive.console.done.${move}`),
 });
 
@@ -82,8 +89,12 @@ export const drawQuestions = formAction({
 });
 
 export const extendCurrentPhase = formAction({
-  run: (actor, input) => extendPhase({ actor, input }),
-  tags: () => [TAGS.hearings],
+  run: async (actor, input) => {
+    const result = await extendPhase({ actor, input });
+    // Shown by the live panel and, once the hearing has ended, by the parity report (the end refreshes it).
+    refresh();
+    return result;
+  },
   success: (t) => t("hearingLive.console.done.extend"),
 });
 

@@ -15,12 +15,15 @@ function initials(name: string): string {
  * only then), else their initials, labelled as such. Width and height are set so that
  * the photo takes its space before it loads.
  */
-export async function CandidateAvatar({ name, size, photoKey }: { name: string; size: "sm" | "lg"; photoKey?: string | null }) {
+const BOX = { sm: "h-16 w-16 text-xl", md: "h-24 w-24 text-3xl", lg: "h-32 w-32 text-4xl" } as const;
+const PIXELS = { sm: 64, md: 96, lg: 128 } as const;
+
+export async function CandidateAvatar({ name, size, photoKey }: { name: string; size: keyof typeof BOX; photoKey?: string | null }) {
   const t = await getTranslations("candidate");
-  const box = size === "lg" ? "h-32 w-32 text-4xl" : "h-16 w-16 text-xl";
+  const box = BOX[size];
   if (photoKey) {
     const w = await getTranslations("workspace");
-    const pixels = size === "lg" ? 128 : 64;
+    const pixels = PIXELS[size];
     return (
       // eslint-disable-next-line @next/next/no-img-element -- served by /api/files, which checks access itself; next/image would cache it elsewhere
       <img

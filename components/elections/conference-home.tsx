@@ -1,8 +1,11 @@
 import { getTranslations } from "next-intl/server";
+import { HearingCallout } from "@/components/elections/hearing-callout";
 import { KeyDate } from "@/components/elections/key-date";
+import { LiveUpgrade } from "@/components/hearing/live-upgrade";
 import type { ConferenceView } from "@/lib/elections/queries";
 import { postName } from "@/lib/elections/post-name";
 import { Link } from "@/lib/i18n/navigation";
+import { TimeLeft } from "@/components/time/time-left";
 import { formatCalendarDate, formatInstant } from "@/lib/time/format";
 import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
 
@@ -30,6 +33,13 @@ export async function ConferenceHome({
   const archive = await getTranslations({ locale, namespace: "conferences" });
   const zone = conference.timeZone;
   const { deadline, hearing } = conference;
+  const hearingHref = hearing ? (base ? `/hearing/${hearing.id}` : "/hearing") : "";
+  // Once the hearing has begun, a countdown means nothing: say where it stands instead.
+  const hearingState = (status: "LIVE" | "ENDED") => (
+    <span className={`text-sm font-semibold ${status === "LIVE" ? "text-rose-800" : "text-slate-800"}`} data-testid="hearing-key-state">
+      {t(`hearingState.${status}`)}
+    </span>
+  );
 
   return (
     <div className="space-y-8">
@@ -50,11 +60,15 @@ export async function ConferenceHome({
         </p>
         <p className="max-w-prose text-slate-700">{t("intro")}</p>
         <p>
-          <Link href={`${base}/posts`} className="font-medium text-brand-700 underline underline-offset-4">
+          <Link href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
             {t("browsePosts")}
           </Link>
         </p>
       </section>
+
+      {hearing && !closedAt ? (
+        <HearingCallout locale={locale} hearingId={hearing.id} status={hearing.status} startsAt={hearing.startsAt} zone={zone} href={hearingHref} />
+      ) : null}
 
       <section aria-labelledby="key-dates" className="space-y-4">
         <h2 id="key-dates" className="text-2xl font-semibold">
@@ -80,6 +94,15 @@ export async function ConferenceHome({
               iso={hearing.startsAt}
               zone={zone}
               rule={`${t("hearingRule")} ${t("hearingSlots", { presentation: hearing.presentationMinutes, qa: hearing.qaMinutes })}`}
+              state={
+                hearing.status === "SCHEDULED" ? (
+                  <LiveUpgrade hearingId={hearing.id} live={hearingState("LIVE")}>
+                    <TimeLeft iso={hearing.startsAt} />
+                  </LiveUpgrade>
+                ) : (
+                  hearingState(hearing.status)
+                )
+              }
             />
           ) : null}
           <KeyDate label={t("opening")} iso={startOfDay(conference.opensOn, zone)} zone={zone} date={conference.opensOn} rule={t("openingRule")} />
@@ -118,11 +141,7 @@ export async function ConferenceHome({
             )}
           </p>
           <p>
-            <Link
-              href={base ? `/hearing/${hearing.id}` : "/hearing"}
-              className="font-medium text-brand-700 underline underline-offset-4"
-              data-testid="webcast-link"
-            >
+            <Link href={hearingHref} className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
               {t("webcastLink")}
             </Link>
           </p>

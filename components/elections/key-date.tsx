@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { ReaderTime } from "@/components/time/local-time";
 import { TimeLeft } from "@/components/time/time-left";
 import { formatCalendarDate, formatInstant, zoneLabel } from "@/lib/time/format";
@@ -12,9 +13,11 @@ type Props = {
   /** For whole days (opening, closing): the calendar date, shown without a time. */
   date?: string;
   rule: string;
+  /** Said instead of the time left, once the countdown no longer applies (a hearing under way or held). */
+  state?: ReactNode;
 };
 
-export async function KeyDate({ label, iso, zone, date, rule }: Props) {
+export async function KeyDate({ label, iso, zone, date, rule, state }: Props) {
   const locale = await getLocale();
   const t = await getTranslations({ locale, namespace: "time" });
   return (
@@ -28,7 +31,7 @@ export async function KeyDate({ label, iso, zone, date, rule }: Props) {
         )}
       </p>
       {date ? null : <ReaderTime iso={iso} conferenceZone={zone} />}
-      <TimeLeft iso={iso} />
+      {state ?? <TimeLeft iso={iso} />}
       <p className="mt-2 text-sm text-slate-700">{rule}</p>
     </li>
   );

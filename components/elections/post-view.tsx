@@ -14,6 +14,7 @@ export async function PostView({ post, locale, base }: { post: PostWithCandidate
   const t = await getTranslations({ locale, namespace: "post" });
   const common = await getTranslations({ locale, namespace: "common" });
   const forumCounts = await getCachedForumCounts(post.candidates.map((c) => c.id));
+  const name = postName(post.names, locale);
 
   return (
     <div className="space-y-6">
@@ -22,17 +23,19 @@ export async function PostView({ post, locale, base }: { post: PostWithCandidate
           {common("backToPosts")}
         </Link>
       </p>
-      <h1 className="text-3xl font-bold">{postName(post.names, locale)}</h1>
+      <h1 className="text-3xl font-bold">{name}</h1>
       <section aria-labelledby="candidates" className="space-y-3">
         <h2 id="candidates" className="text-2xl font-semibold">
           {t("candidatesHeading")}
         </h2>
+        {post.candidates.length > 0 ? <p className="text-slate-700">{t("candidatesCount", { count: post.candidates.length })}</p> : null}
         {post.candidates.length === 0 ? (
-          <p>{t("noCandidates")}</p>
+          <p className="rounded border border-slate-300 bg-slate-50 p-4">{t("noCandidates")}</p>
         ) : (
-          <ul className="grid gap-4 sm:grid-cols-2">
+          // Side by side from a tablet's width, stacked on a phone: the candidates compared at a glance.
+          <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="post-candidates">
             {post.candidates.map((c) => (
-              <CandidateCard key={c.id} candidate={c} locale={locale} />
+              <CandidateCard key={c.id} candidate={c} locale={locale} post={name} />
             ))}
           </ul>
         )}

@@ -3,15 +3,19 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { VideoPlayer } from "@/components/video/video-player";
+import { webcastBox, type PublicHearingStatus } from "@/lib/hearings/public-status";
 import type { WebcastAccessDecision } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
 import type { HearingAskSetup } from "./hearing-ask-form";
 import { LivePanel } from "./live-panel";
+import { useIsLive } from "./live-upgrade";
 
 // The per-visitor part of the cached webcast page: asks the hearing's webcast route what
 // this visitor may watch (a members-only stream needs a member signed in) and whether they
 // may send questions, then shows the player or says why not and how to sign in; and the
-// live panel, with the question form when questions are open to this visitor.
+// live panel, with the question form when questions are open to this visitor. The player
+// appears only when there is something to play (lib/hearings/public-status.ts): before the
+// start the box says when the webcast begins, never a player's error.
 
 type Reply = { access: WebcastAccessDecision; mayAsk: boolean };
 
@@ -20,13 +24,21 @@ type Props = {
   /** The page's own path without the locale, for the sign-in's way back. */
   path: string;
   playerTitle: string;
-  ended: boolean;
+  /** As the cached page says; "scheduled" turns to "live" when /api/live lists the hearing. */
+  status: PublicHearingStatus;
+  /** Whether a stream is configured (its address stays on the server). */
+  hasStream: boolean;
   ask: HearingAskSetup;
 };
 
-export function HearingWebcast({ hearingId, path, playerTitle, ended, ask }: Props) {
+export function HearingWebcast({ hearingId, path, playerTitle, status: cached, hasStream, ask }: Props) {
   const t = useTranslations("hearingLive.webcast");
+  const box = useTranslations("hearingPublic.webcast");
   const locale = useLocale();
+  const liveNow = useIsLive(hearingId);
+  const status = cached === "scheduled" && liveNow ? "live" : cached;
+  const ended = status === "ended" || status === "recording";
+  const shows = webcastBox(status, hasStream);
   const [reply, setReply] = useState<Reply | "loading" | "failed">("loading");
 
   useEffect(() => {
@@ -40,21 +52,16 @@ export function HearingWebcast({ hearingId, path, playerTitle, ended, ask }: Pro
     };
   }, [hearingId]);
 
-  let stream;
-  if (reply === "loading") stream = <p className="text-slate-700">{t("streamLoading")}</p>;
-  else if (reply === "failed") stream = <p role="alert">{t("streamFailed")}</p>;
-  else if (reply.access.kind === "play")
-    stream = <VideoPlayer playback={reply.access.playback} title={playerTitle} streamType={ended ? "on-demand" : "live"} />;
-  else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;
-  else
-    stream = (
+  const restricted = typeof reply === "object" && (reply.access.kind === "signInNeeded" || reply.access.kind === "notAllowed");
+  const membersOnly =
+    typeof reply === "object" && restricted ? (
       <div className="max-w-prose space-y-2 rounded border border-amber-400 bg-amber-50 p-3" data-testid="webcast-members-only">
         <p>{t("membersOnly")}</p>
         {reply.access.kind === "signInNeeded" ? (
           <p>
             <Link
               href={`/sign-in?next=${encodeURIComponent(`/${locale}${path}`)}`}
-              className="font-medium text-brand-700 underline underline-offset-4"
+              className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4"
               data-testid="webcast-sign-in"
             >
               {t("signIn")}
@@ -64,7 +71,35 @@ export function HearingWebcast({ hearingId, path, playerTitle, ended, ask }: Pro
           <p>{t("notAllowed")}</p>
         )}
       </div>
+    ) : null;
+
+  let stream;
+  if (shows === "startsLater" || shows === "recordingLater")
+    stream = (
+      <>
+        <p
+          className="max-w-prose rounded border border-slate-300 bg-slate-50 p-4"
+          data-testid={shows === "startsLater" ? "webcast-starts-later" : "webcast-recording-later"}
+        >
+          {box(shows)}
+        </p>
+        {membersOnly}
+      </>
     );
+  else if (shows === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;
+  else if (reply === "loading") stream = <p className="text-slate-700">{t("streamLoading")}</p>;
+  else if (reply === "failed") stream = <p role="alert">{t("streamFailed")}</p>;
+  else if (reply.access.kind === "play")
+    stream = (
+      <VideoPlayer
+        playback={reply.access.playback}
+        title={playerTitle}
+        streamType={ended ? "on-demand" : "live"}
+        failure={ended ? box("recordingFailed") : box("liveFailed")}
+      />
+    );
+  else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;
+  else stream = membersOnly;
 
   const mayAsk = typeof reply === "object" && reply.mayAsk;
   return (

@@ -1,6 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 
 // Campaign videos: @mux/mux-player-react is ~320 KB gzipped (docs/toolchain.md#video-player), so it is loaded only
@@ -32,14 +34,20 @@ type Props = {
   title: string;
   /** "live" for a hearing's webcast: the player then follows the live edge. */
   streamType?: "on-demand" | "live";
+  /** What to say, in the reader's language, when the video cannot be played; a general sentence when not given. */
+  failure?: string;
 };
 
 /**
  * A video in a box whose 16:9 space is reserved before the player arrives (no layout shift).
  * No Mux Data beacons and no cookies (viewers of an election portal are not tracked), and no
- * Cast (see withoutCast).
+ * Cast (see withoutCast). When the video cannot be played, the box says so in the reader's
+ * language and offers to try again, instead of the player's own message in English.
  */
-export function VideoPlayer({ playback, title, streamType = "on-demand" }: Props) {
+export function VideoPlayer({ playback, title, streamType = "on-demand", failure }: Props) {
+  const t = useTranslations("video");
+  const [attempt, setAttempt] = useState(0);
+  const [failed, setFailed] = useState(false);
   // Mux's player knows two pipelines, which it names by type: HLS, and a progressive file it
   // calls "video/mp4". A WebM is progressive too (the browser reads its container itself);
   // without a type, the player guesses from the address and reports anything else as an error.
@@ -47,10 +55,34 @@ export function VideoPlayer({ playback, title, streamType = "on-demand" }: Props
     playback.kind === "mux"
       ? { playbackId: playback.playbackId }
       : { src: playback.src, type: playback.stream === "hls" ? "application/vnd.apple.mpegurl" : "video/mp4" };
+  if (failed) {
+    return (
+      <div
+        className="flex aspect-video w-full max-w-3xl flex-col items-center justify-center gap-4 rounded bg-slate-900 p-6 text-center text-white"
+        data-testid="video-failed"
+      >
+        <p role="alert" className="max-w-prose">
+          {failure ?? t("playFailed")}
+        </p>
+        <button
+          type="button"
+          onClick={() => {
+            setFailed(false);
+            setAttempt((n) => n + 1);
+          }}
+          className="inline-flex min-h-11 items-center rounded bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-200 focus-visible:outline-white"
+        >
+          {t("retry")}
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900" data-testid="video-frame">
       <MuxPlayer
+        key={attempt}
         {...source}
+        onError={() => setFailed(true)}
         className="absolute inset-0 h-full w-full"
         streamType={streamType}
         preload="metadata"

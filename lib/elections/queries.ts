@@ -20,6 +20,8 @@ export type ConferenceView = {
     startsAt: string;
     presentationMinutes: number;
     qaMinutes: number;
+    /** Scheduled, live or ended: what the home page says instead of a countdown once it has begun. */
+    status: "SCHEDULED" | "LIVE" | "ENDED";
     /** Published before any draw (the verifiable draw, lib/draw). */
     seedHash: string | null;
     /** The running order once drawn by lot, else empty. */
@@ -46,6 +48,7 @@ export const getConference = unstable_cache(
             startsAt: true,
             presentationMinutes: true,
             qaMinutes: true,
+            status: true,
             seedHash: true,
             slots: {
               where: { position: { not: null } },
@@ -53,6 +56,8 @@ export const getConference = unstable_cache(
               select: { candidate: { select: { id: true, name: true, post: { select: { names: true } } } } },
             },
           },
+          // The real hearing: a rehearsal is never shown (docs/decisions/018-rehearsal-hearings.md).
+          where: { rehearsal: false },
           orderBy: { startsAt: "asc" },
           take: 1,
         },
@@ -80,6 +85,7 @@ export const getConference = unstable_cache(
             startsAt: hearing.startsAt.toISOString(),
             presentationMinutes: hearing.presentationMinutes,
             qaMinutes: hearing.qaMinutes,
+            status: hearing.status,
             seedHash: hearing.seedHash,
             runningOrder: hearing.slots.map((s) => ({ candidateId: s.candidate.id, name: s.candidate.name, postNames: s.candidate.post.names })),
           }

@@ -9,6 +9,8 @@ import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { publicHearingStatus } from "@/lib/hearings/public-status";
+import { HearingStatus } from "./hearing-status";
 import { CostShares } from "./cost-shares";
 import { HearingRecord } from "./hearing-record";
 
@@ -45,26 +47,27 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   const number = new Intl.NumberFormat(locale);
   const suffix = requested ? `/${encodeURIComponent(requested)}` : "";
 
+  const stage = record?.stage ?? (view.status === "LIVE" ? "RUNNING" : view.status === "ENDED" ? "ENDED" : "SET_UP");
+  const status = publicHearingStatus(stage, view.recordingUrl !== null);
+
   return (
     <div className="space-y-8">
       <section aria-labelledby="webcast-title" className="space-y-3">
         <h1 id="webcast-title" className="text-3xl font-bold">
           {t("title")}
         </h1>
-        <p className="max-w-prose">{t("intro", { conference: view.conferenceName })}</p>
-        <p data-testid="webcast-starts">
-          {t("startsAt", { at: at(view.startsAt) })}
-          <ReaderTime iso={view.startsAt} conferenceZone={zone} />
-        </p>
-        {view.venue ? <p>{t("venue", { venue: view.venue })}</p> : null}
-        <p>{t("equalTime", { presentation: view.presentationMinutes, qa: view.qaMinutes })}</p>
+        <p className="max-w-prose text-lg">{t("intro", { conference: view.conferenceName })}</p>
       </section>
+
+      <HearingStatus locale={locale} status={status} hearingId={view.hearingId} startsAt={view.startsAt} zone={zone} venue={view.venue} suffix={suffix} />
+      <p className="max-w-prose">{t("equalTime", { presentation: view.presentationMinutes, qa: view.qaMinutes })}</p>
 
       <HearingWebcast
         hearingId={view.hearingId}
         path={`/hearing${suffix}`}
         playerTitle={t("playerTitle", { conference: view.conferenceName })}
-        ended={view.status === "ENDED"}
+        status={status}
+        hasStream={view.webcastKind !== "NONE" && view.webcastSource !== null}
         ask={{
           hearingId: view.hearingId,
           order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),

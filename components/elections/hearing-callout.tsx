@@ -1,0 +1,58 @@
+import { getTranslations } from "next-intl/server";
+import { LiveUpgrade } from "@/components/hearing/live-upgrade";
+import { Link } from "@/lib/i18n/navigation";
+import { formatInstant, zoneLabel } from "@/lib/time/format";
+
+type Status = "SCHEDULED" | "LIVE" | "ENDED";
+
+type Props = { locale: string; hearingId: string; status: Status; startsAt: string; zone: string; href: string };
+
+const BOX: Record<Status, string> = {
+  SCHEDULED: "border-brand-700 bg-brand-50",
+  LIVE: "border-rose-800 bg-rose-50",
+  ENDED: "border-slate-600 bg-slate-50",
+};
+
+/**
+ * The hearing on the conference's home page, where it stands and the way to it: the date before
+ * it, "live now" while it runs (in the browser too when the cached page predates the start),
+ * the record after it (docs/hearing-page.md).
+ */
+export async function HearingCallout(props: Props) {
+  const box = await Callout(props);
+  if (props.status !== "SCHEDULED") return box;
+  return (
+    <LiveUpgrade hearingId={props.hearingId} live={await Callout({ ...props, status: "LIVE" })}>
+      {box}
+    </LiveUpgrade>
+  );
+}
+
+async function Callout({ locale, status, startsAt, zone, href }: Props) {
+  const t = await getTranslations({ locale, namespace: "home.hearingCallout" });
+  const time = await getTranslations({ locale, namespace: "time" });
+  const when = time("conferenceZone", { time: formatInstant(locale, startsAt, zone), zone: zoneLabel(locale, zone, startsAt) });
+  return (
+    <section aria-labelledby="hearing-callout" className={`space-y-3 border-s-8 p-4 sm:p-6 ${BOX[status]}`} data-testid="hearing-callout" data-status={status}>
+      <h2 id="hearing-callout" className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+        {status === "LIVE" ? (
+          <span className="inline-flex items-center gap-2 rounded bg-rose-800 px-3 py-1 text-base font-bold text-white">
+            <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full bg-white" />
+            {t("liveBadge")}
+          </span>
+        ) : null}
+        <span>{t(`heading.${status}`)}</span>
+      </h2>
+      <p className="max-w-prose">{status === "SCHEDULED" ? t("scheduled", { when }) : t(`body.${status}`)}</p>
+      <p>
+        <Link
+          href={href}
+          className={`inline-flex min-h-11 items-center rounded px-4 py-2 font-semibold text-white shadow-[0_2px_0_#04223d] ${status === "LIVE" ? "bg-rose-800 hover:bg-rose-900" : "bg-brand-700 hover:bg-brand-800"}`}
+          data-testid="hearing-callout-link"
+        >
+          {t(`action.${status}`)}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { Link, usePathname } from "@/lib/i18n/navigation";
+import { useLiveHearings } from "./use-live-hearings";
+
+/**
+ * "Live now", on every page while a hearing runs (docs/hearing-page.md), except that hearing's
+ * own page, which says so at its top. Fixed to the bottom of the window, so that the page does
+ * not move when it appears; a spacer of the same height after the footer keeps the footer
+ * readable. The region is polite and filled once: it is announced when the hearing goes live,
+ * not on every check.
+ */
+export function LiveBanner() {
+  const t = useTranslations("nav");
+  const live = useLiveHearings();
+  const pathname = usePathname();
+  const bar = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
+  const shown = (live ?? []).filter((h) => pathname !== `/hearing/${h.hearingId}` && !(h.isCurrent && pathname === "/hearing"));
+  const visible = shown.length > 0;
+
+  useEffect(() => {
+    const element = bar.current;
+    if (!visible || !element) {
+      setHeight(0);
+      return;
+    }
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [visible]);
+
+  return (
+    <div role="status" data-testid="live-banner-region">
+      {visible ? (
+        <div ref={bar} className="fixed inset-x-0 bottom-0 z-40 border-t-4 border-rose-300 bg-rose-800 text-white shadow-lg" data-testid="live-banner">
+          <ul className="mx-auto max-w-5xl space-y-1 px-4 py-2">
+            {shown.map((h) => (
+              <li key={h.hearingId} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="inline-flex items-center gap-1 rounded bg-white px-2 py-0.5 text-sm font-bold text-rose-900">
+                  <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-rose-700" />
+                  {t("liveNow")}
+                </span>
+                <span>{t("liveBanner", { conference: h.conferenceName })}</span>
+                <Link
+                  href={`/hearing/${h.hearingId}`}
+                  className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4 hover:no-underline focus-visible:outline-white"
+                  data-testid="live-banner-link"
+                >
+                  {t("liveWatch")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {height > 0 ? createPortal(<div aria-hidden="true" style={{ height }} />, document.body) : null}
+    </div>
+  );
+}

@@ -3,19 +3,24 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
+import { RECONNECT, reconnectDelay, streamUrl } from "@/lib/hearings/reconnect";
 import { HearingAskForm, type HearingAskSetup } from "./hearing-ask-form";
 import { formatClock, timeLeftMs } from "./live-clock";
 
 // The live panel of a hearing (¶6, ¶7), on the webcast page and the chair's console. One
 // EventSource to the hearing's stream (app/api/hearings/[id]/events): every change arrives
-// as the whole public state; the browser reconnects by itself and resumes by Last-Event-ID.
+// as the whole public state. Reconnection is ours, not the browser's (which gives up for good
+// on an error answer): after any failure the panel closes the stream and opens a new one after
+// a jittered, growing wait (lib/hearings/reconnect.ts), resuming after the last version seen,
+// and says where it stands (docs/decisions/020-live-stream-recovery.md).
 // The clock is computed here, from when the phase started, its duration, the pause and the
 // offset between this browser's clock and the server's, measured on each event: nothing is
 // sent once a second. Changes are announced politely; the ticking clock is not.
 
 type LiveEvent = PublicHearingState & { change?: string };
 
-type Connection = "connecting" | "open" | "reconnecting";
+/** Where the stream stands: first connection, live, waiting `seconds` before trying again, trying again, or no such hearing. */
+type Connection = { kind: "connecting" } | { kind: "live" } | { kind: "offline"; seconds: number } | { kind: "reconnecting" } | { kind: "gone" };
 
 /** The state, and how far the server's clock is ahead of this browser's. */
 type Received = { state: PublicHearingState; offsetMs: number };
@@ -62,24 +67,81 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
   const t = useTranslations("hearingLive.panel");
   // A cached page has no state of its own: the stream's first event (a snapshot) brings it.
   const [live, setLive] = useState<Received | null>(() => (initial ? { state: initial, offsetMs: 0 } : null));
-  const [connection, setConnection] = useState<Connection>("connecting");
+  const [connection, setConnection] = useState<Connection>({ kind: "connecting" });
 
   useEffect(() => {
-    const source = new EventSource(`/api/hearings/${encodeURIComponent(hearingId)}/events`);
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    let lastVersion: number | null = null;
+    let stopped = false;
+
+    const close = () => {
+      clearTimeout(silenceTimer);
+      source?.close();
+      source = null;
+    };
+    // Any failure: close, wait a jittered while (longer each time in a row), open anew.
+    const retry = () => {
+      if (stopped) return;
+      close();
+      const delay = reconnectDelay(attempt);
+      attempt += 1;
+      setConnection(delay < 1_000 ? { kind: "reconnecting" } : { kind: "offline", seconds: Math.ceil(delay / 1_000) });
+      retryTimer = setTimeout(() => {
+        setConnection({ kind: "reconnecting" });
+        connect();
+      }, delay);
+    };
+    // A connection that stays silent past the heartbeat is as good as dead (a vanished server sends no close).
+    const heard = () => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(retry, RECONNECT.silenceMs);
+    };
     const onState = (event: MessageEvent<string>) => {
+      heard();
       let next: LiveEvent;
       try {
         next = JSON.parse(event.data) as LiveEvent;
       } catch {
         return;
       }
+      lastVersion = Math.max(lastVersion ?? next.version, next.version);
+      attempt = 0;
+      setConnection({ kind: "live" });
       setLive((current) => (current && next.version < current.state.version ? current : received(next)));
     };
-    source.addEventListener("state", onState as EventListener);
-    source.onopen = () => setConnection("open");
-    // EventSource reconnects by itself (the server's `retry:`), sending Last-Event-ID.
-    source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "connecting" : "reconnecting");
-    return () => source.close();
+    // The server's own report that it could not open the stream: no such hearing, or try later.
+    const onFailure = (event: MessageEvent<string>) => {
+      let code = "";
+      try {
+        code = String((JSON.parse(event.data) as { code?: unknown }).code ?? "");
+      } catch {
+        // unreadable: treated as a failure to retry
+      }
+      if (code !== "NOT_FOUND") return retry();
+      stopped = true;
+      close();
+      setConnection({ kind: "gone" });
+    };
+    const connect = () => {
+      const opened = new EventSource(streamUrl(hearingId, lastVersion));
+      source = opened;
+      heard();
+      opened.addEventListener("state", onState as EventListener);
+      opened.addEventListener("heartbeat", heard);
+      opened.addEventListener("failure", onFailure as EventListener);
+      opened.onerror = () => {
+        if (source === opened) retry();
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      close();
+    };
   }, [hearingId]);
 
   const running = live !== null && live.state.status === "LIVE" && live.state.phase !== "IDLE" && !live.state.pausedAt;
@@ -91,7 +153,7 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
           {t("heading")}
         </h2>
         <p role="status" data-testid="live-connecting">
-          {t("connecting")}
+          {connection.kind === "connecting" ? t("connecting") : <ConnectionText connection={connection} />}
         </p>
       </section>
     );
@@ -112,11 +174,15 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
       <h2 id="live-heading" className="text-2xl font-semibold">
         {t("heading")}
       </h2>
-      {connection === "reconnecting" ? (
-        <p className="text-sm text-amber-900" data-testid="live-reconnecting">
-          {t("reconnecting")}
-        </p>
-      ) : null}
+      {/* Polite: said when it changes, never interrupting; the countdown is not ticked. */}
+      <p
+        role="status"
+        className={`text-sm ${connection.kind === "live" ? "text-emerald-800" : "text-amber-900"}`}
+        data-testid="live-connection"
+        data-state={connection.kind}
+      >
+        <ConnectionText connection={connection} />
+      </p>
       {/* Announced when it changes: who speaks, the phase, the question on screen. */}
       <div aria-live="polite" aria-atomic="false" className="space-y-3">
         <p className="font-medium" data-testid="live-status">
@@ -185,4 +251,13 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
       {ask ? <HearingAskForm setup={ask} state={state} /> : null}
     </section>
   );
+}
+
+function ConnectionText({ connection }: { connection: Connection }) {
+  const t = useTranslations("liveConnection");
+  if (connection.kind === "live") return t("live");
+  if (connection.kind === "offline") return t("offline", { seconds: connection.seconds });
+  if (connection.kind === "gone") return t("gone");
+  if (connection.kind === "connecting") return t("connecting");
+  return t("reconnecting");
 }

@@ -1,18 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { liveBus, stateFrame, type LiveBus, type LiveMessage } from "./live-bus";
-import { readHearingEvents, readPublicState, REPLAY_LIMIT } from "./live-state";
+import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow } from "./live-state";
 
 // A viewer's Server-Sent Events stream of one hearing: the current state on connect (after
 // replaying what a returning viewer missed), every change as the bus brings it, and a
-// comment now and then so that proxies and the browser keep an idle connection open.
+// heartbeat now and then so that proxies keep an idle connection open and the browser can
+// tell a silent connection from a dead one.
+//
+// The stream is returned at once, before anything is read (docs/decisions/020-live-stream-recovery.md):
+// a database that is down or slow, or a hearing that does not exist, is reported inside the
+// stream as a `failure` event with a code, and the stream ends; the live panel then retries on
+// its own schedule. A 4xx/5xx answer would make the browser's EventSource give up for good.
 
 export const HEARTBEAT_MS = 15_000;
-/** The browser's wait before reconnecting after a drop. */
-const RETRY_MS = 2_000;
+/** How long the opening may wait for the database before the viewer is told to come back. */
+export const OPENING_TIMEOUT_MS = 4_000;
+/** How long the opening waits for the bus's connection under way, if any. */
+const SETTLE_MS = 1_000;
 
 const encoder = new TextEncoder();
-const HEARTBEAT = encoder.encode(": heartbeat\n\n");
+const HEARTBEAT = encoder.encode("event: heartbeat\ndata: {}\n\n");
+/** The shape of a hearing's id (cuid); anything else is refused without a query. */
+const HEARING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -21,26 +31,60 @@ export const SSE_HEADERS = {
   Connection: "keep-alive",
 } as const;
 
-/** `Last-Event-ID` as a version, or null when absent or not one of ours. */
+/** Why a stream ended at its opening: no such hearing, or the database could not be read in time. */
+export type StreamFailure = "NOT_FOUND" | "UNAVAILABLE";
+
+/** `Last-Event-ID` (or the `after` parameter) as a version, or null when absent or not one of ours. */
 export function parseLastEventId(value: string | null): number | null {
   if (value === null || !/^\d{1,9}$/.test(value.trim())) return null;
   return Number(value.trim());
 }
 
-type StreamOptions = { hearingId: string; lastEventId: number | null; signal: AbortSignal; bus?: LiveBus; heartbeatMs?: number };
+/** The browser's wait before its own reconnection, spread over 2–5 s so that a crowd does not return at once. */
+export function retryFrame(random = Math.random): Uint8Array {
+  return encoder.encode(`retry: ${2_000 + Math.floor(random() * 3_000)}\n\n`);
+}
 
-/** The event stream of `hearingId`, or null when there is no such hearing. Public: only the webcast may be restricted (docs/domain.md#webcast-access). */
-export async function openHearingStream({ hearingId, lastEventId, signal, bus = liveBus(), heartbeatMs = HEARTBEAT_MS }: StreamOptions) {
-  const exists = await db().hearing.findUnique({ where: { id: hearingId }, select: { id: true } });
-  if (!exists || signal.aborted) return null;
+export function failureFrame(code: StreamFailure): Uint8Array {
+  return encoder.encode(`event: failure\ndata: ${JSON.stringify({ code })}\n\n`);
+}
 
+type StreamOptions = {
+  hearingId: string;
+  lastEventId: number | null;
+  signal: AbortSignal;
+  bus?: LiveBus;
+  heartbeatMs?: number;
+  openingTimeoutMs?: number;
+  /** The current public state, when the bus has none in memory (default: read from the database). */
+  readState?: (hearingId: string) => Promise<{ version: number } | null>;
+  /** Missed events the bus no longer keeps (default: read from the database). */
+  readEvents?: (hearingId: string, after: number, upTo: number) => Promise<HearingEventRow[]>;
+};
+
+/**
+ * The event stream of `hearingId`, returned before anything is read. Public: only the webcast
+ * may be restricted (docs/domain.md#webcast-access).
+ */
+export function openHearingStream({
+  hearingId,
+  lastEventId,
+  signal,
+  bus = liveBus(),
+  heartbeatMs = HEARTBEAT_MS,
+  openingTimeoutMs = OPENING_TIMEOUT_MS,
+  readState = (id) => readPublicState(db(), id),
+  readEvents = (id, after, upTo) => readHearingEvents(db(), id, after, upTo),
+}: StreamOptions): ReadableStream<Uint8Array> {
   let cleanup = () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
       let open = true;
       let lastSent = -1;
       // Changes that arrive while the opening state is read wait here, so none is lost.
       let held: LiveMessage[] | null = [];
+      let unsubscribe = () => {};
+      let heartbeat: NodeJS.Timeout | undefined = undefined;
       const send = (bytes: Uint8Array) => {
         if (!open) return;
         try {
@@ -54,8 +98,6 @@ export async function openHearingStream({ hearingId, lastEventId, signal, bus = 
         lastSent = message.version;
         send(message.bytes);
       };
-      const unsubscribe = bus.subscribe(hearingId, (message) => (held ? held.push(message) : deliver(message)));
-      const heartbeat = setInterval(() => send(HEARTBEAT), heartbeatMs);
       cleanup = () => {
         if (!open) return;
         open = false;
@@ -68,35 +110,62 @@ export async function openHearingStream({ hearingId, lastEventId, signal, bus = 
           // Already closed or errored by the consumer.
         }
       };
-      signal.addEventListener("abort", cleanup);
-
-      send(encoder.encode(`retry: ${RETRY_MS}\n\n`));
-      try {
-        // LISTENing before the state is read, so that no change falls between the two. If
-        // the connection is down, the bus catches up once it is back.
-        await bus.ready().catch(() => undefined);
-        const state = await readPublicState(db(), hearingId);
-        if (!state) return cleanup();
-        const missed = lastEventId === null ? 0 : state.version - lastEventId;
-        if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
-          for (const row of await readHearingEvents(db(), hearingId, lastEventId, state.version - 1)) {
-            deliver({ hearingId, version: row.version, type: row.type, bytes: stateFrame(row.version, row.type, row.payload) });
-          }
-        }
-        // Always end the opening with the current state: a returning viewer gets it too.
-        lastSent = Math.max(lastSent, state.version - 1);
-        deliver({ hearingId, version: state.version, type: "snapshot", bytes: stateFrame(state.version, "snapshot", state) });
-      } catch (error) {
+      const fail = (code: StreamFailure) => {
+        send(failureFrame(code));
         cleanup();
-        throw error;
-      }
-      const waiting = held;
-      held = null;
-      for (const message of waiting) deliver(message);
+      };
+      if (signal.aborted) return cleanup();
+      signal.addEventListener("abort", cleanup);
+      send(retryFrame());
+      if (!HEARING_ID.test(hearingId)) return fail("NOT_FOUND");
+
+      // Subscribed before the state is taken, so that no change falls between the two.
+      unsubscribe = bus.subscribe(hearingId, (message) => (held ? held.push(message) : deliver(message)));
+      heartbeat = setInterval(() => send(HEARTBEAT), heartbeatMs);
+
+      const opening = async () => {
+        // A connection under way is worth a moment's wait: then the opening state can come
+        // from memory. If the bus is down, it catches this viewer up once it is back.
+        await bus.settle(SETTLE_MS);
+        const state = await bus.opening(hearingId, () => readState(hearingId));
+        if (!state) return null;
+        const missed = lastEventId === null ? 0 : state.version - lastEventId;
+        let replay: HearingEventRow[] = [];
+        if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
+          replay = bus.recentEvents(hearingId, lastEventId, state.version - 1) ?? (await readEvents(hearingId, lastEventId, state.version - 1));
+        }
+        return { state, replay };
+      };
+
+      void withTimeout(opening(), openingTimeoutMs).then(
+        (opened) => {
+          if (!open) return;
+          if (!opened) return fail("NOT_FOUND");
+          const { state, replay } = opened;
+          const now = new Date();
+          for (const row of replay) deliver({ hearingId, version: row.version, type: row.type, bytes: stateFrame(row.version, row.type, row.payload, now) });
+          // Always end the opening with the current state: a returning viewer gets it too.
+          lastSent = Math.max(lastSent, state.version - 1);
+          deliver({ hearingId, version: state.version, type: "snapshot", bytes: stateFrame(state.version, "snapshot", state.payload, now) });
+          const waiting = held ?? [];
+          held = null;
+          for (const message of waiting) deliver(message);
+        },
+        () => fail("UNAVAILABLE"),
+      );
     },
     cancel() {
       cleanup();
     },
   });
-  return stream;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@ import { openHearingStream } from "@/lib/hearings/live-stream";
 import { withAppDatabase } from "../support/app-database";
 import { asActor } from "../support/factories";
 import { makeReadyHearing } from "../support/factories-live";
+import { sseReader } from "../support/sse";
 
 // Two app instances on one database, as behind a load balancer: each has its own LISTEN
 // connection and its own pool. A chair's move made through the service must reach the
@@ -50,6 +51,14 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+type Move = (args: { actor: ReturnType<typeof asActor>; input: { hearingId: string; expectedVersion: number } }) => Promise<{ version: number }>;
+
+/** A chair's move made against the hearing's current version, as the console makes it. */
+async function move(service: Move, actor: ReturnType<typeof asActor>, hearingId: string) {
+  const { stateVersion } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { stateVersion: true } });
+  return service({ actor, input: { hearingId, expectedVersion: stateVersion } });
+}
+
 /** The next message for `hearingId` on `bus` that satisfies `accept`. */
 function nextMessage(bus: LiveBus, hearingId: string, accept: (m: LiveMessage) => boolean = () => true, timeoutMs = 5_000) {
   return new Promise<LiveMessage>((resolve, reject) => {
@@ -64,54 +73,6 @@ function nextMessage(bus: LiveBus, hearingId: string, accept: (m: LiveMessage) =
       resolve(message);
     });
   });
-}
-
-type Frame = { id?: string; event?: string; data?: Record<string, unknown>; comment?: string; retry?: string };
-
-/** Reads Server-Sent Events frames off a response body. */
-function sseReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    async next(timeoutMs = 5_000): Promise<Frame | null> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const raw = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Frame = {};
-          for (const line of raw.split("\n")) {
-            if (line.startsWith(":")) frame.comment = line.slice(1).trim();
-            else if (line.startsWith("id: ")) frame.id = line.slice(4);
-            else if (line.startsWith("event: ")) frame.event = line.slice(7);
-            else if (line.startsWith("retry: ")) frame.retry = line.slice(7);
-            else if (line.startsWith("data: ")) frame.data = JSON.parse(line.slice(6)) as Record<string, unknown>;
-          }
-          return frame;
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error("no frame in time");
-        let timer: NodeJS.Timeout | undefined;
-        const chunk = await Promise.race([
-          reader.read(),
-          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no frame in time")), left))),
-        ]).finally(() => clearTimeout(timer));
-        if (chunk.done) return null;
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    /** The next frame that carries a state. */
-    async nextState(timeoutMs = 5_000): Promise<Frame> {
-      for (;;) {
-        const frame = await this.next(timeoutMs);
-        if (!frame) throw new Error("the stream ended");
-        if (frame.event === "state") return frame;
-      }
-    },
-    reader,
-  };
 }
 
 function get(hearingId: string, init: { lastEventId?: string; signal: AbortSignal }) {
@@ -132,7 +93,7 @@ describe("the live bus across two app instances", () => {
     const onB = Array.from({ length: 25 }, () => nextMessage(b.bus, hearingId));
     const onA = nextMessage(a.bus, hearingId);
     const readsBefore = b.reads;
-    const state = await startHearing({ actor: asActor(chair), input: { hearingId } });
+    const state = await move(startHearing, asActor(chair), hearingId);
 
     const received = await Promise.all(onB);
     expect(received.every((m) => m.version === state.version && m.type === "hearing-started")).toBe(true);
@@ -152,9 +113,9 @@ describe("the live bus across two app instances", () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const heard: LiveMessage[] = [];
     const unsubscribe = b.bus.subscribe(hearingId, (m) => heard.push(m));
-    await expect(startPresentation({ actor: asActor(chair), input: { hearingId } })).rejects.toThrow();
+    await expect(move(startPresentation, asActor(chair), hearingId)).rejects.toThrow();
     const probe = nextMessage(b.bus, hearingId);
-    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await move(startHearing, asActor(chair), hearingId);
     await probe;
     unsubscribe();
     expect(heard.map((m) => m.version)).toEqual([1]);
@@ -166,7 +127,7 @@ describe("the live bus across two app instances", () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const heard: number[] = [];
     b.bus.subscribe(hearingId, (m) => heard.push(m.version));
-    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await move(startHearing, asActor(chair), hearingId);
     await expect.poll(() => heard).toEqual([1]);
 
     const pid = b.bus.backendPid;
@@ -175,10 +136,10 @@ describe("the live bus across two app instances", () => {
     await admin.query("SELECT pg_terminate_backend($1)", [pid]);
     await admin.end();
     // Made while the instance is deaf: delivered by the catch-up read after reconnecting.
-    await startPresentation({ actor: asActor(chair), input: { hearingId } });
+    await move(startPresentation, asActor(chair), hearingId);
     await expect.poll(() => b.bus.backendPid !== null && b.bus.backendPid !== pid, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => heard, { timeout: 10_000 }).toEqual([1, 2]);
-    await pauseHearing({ actor: asActor(chair), input: { hearingId } });
+    await move(pauseHearing, asActor(chair), hearingId);
     await expect.poll(() => heard, { timeout: 5_000 }).toEqual([1, 2, 3]);
     expect(b.errors.length).toBeGreaterThan(0);
   });
@@ -187,7 +148,7 @@ describe("the live bus across two app instances", () => {
 describe("GET /api/hearings/[id]/events", () => {
   it("sends the current state on connect, then each change, with SSE headers; cleans up on abort", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
-    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await move(startHearing, asActor(chair), hearingId);
     const abort = new AbortController();
     const response = await get(hearingId, { signal: abort.signal });
     expect(response.status).toBe(200);
@@ -195,13 +156,14 @@ describe("GET /api/hearings/[id]/events", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
     const sse = sseReader(response.body as ReadableStream<Uint8Array>);
-    expect((await sse.next())?.retry).toBe("2000");
+    // The browser's own retry, spread over 2–5 s.
+    expect(Number((await sse.next())?.retry)).toBeGreaterThanOrEqual(2_000);
     const first = await sse.nextState();
     expect(first).toMatchObject({ id: "1", data: { hearingId, version: 1, status: "LIVE", phase: "IDLE", change: "snapshot" } });
     expect(typeof first.data?.serverTime).toBe("string");
 
     // The change is made on this process's bus (the route's) through the service.
-    await startPresentation({ actor: asActor(chair), input: { hearingId } });
+    await move(startPresentation, asActor(chair), hearingId);
     const change = await sse.nextState();
     expect(change).toMatchObject({ id: "2", data: { version: 2, phase: "PRESENTATION", change: "presentation-started", durationMs: 15 * 60_000 } });
     expect(liveBus().subscriberCount(hearingId)).toBe(1);
@@ -214,10 +176,10 @@ describe("GET /api/hearings/[id]/events", () => {
   it("replays what a returning viewer missed after Last-Event-ID, ending with the current state", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
-    await pauseHearing({ actor, input: { hearingId } });
-    await resumeHearing({ actor, input: { hearingId } });
+    await move(startHearing, actor, hearingId);
+    await move(startPresentation, actor, hearingId);
+    await move(pauseHearing, actor, hearingId);
+    await move(resumeHearing, actor, hearingId);
     const abort = new AbortController();
     const sse = sseReader((await get(hearingId, { lastEventId: "1", signal: abort.signal })).body as ReadableStream<Uint8Array>);
     const frames = [await sse.nextState(), await sse.nextState(), await sse.nextState()];
@@ -243,11 +205,11 @@ describe("GET /api/hearings/[id]/events", () => {
   it("gives a viewer too far behind only the current state", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
+    await move(startHearing, actor, hearingId);
+    await move(startPresentation, actor, hearingId);
     for (let i = 0; i < REPLAY_LIMIT / 2 + 1; i++) {
-      await pauseHearing({ actor, input: { hearingId } });
-      await resumeHearing({ actor, input: { hearingId } });
+      await move(pauseHearing, actor, hearingId);
+      await move(resumeHearing, actor, hearingId);
     }
     const version = 2 + 2 * (REPLAY_LIMIT / 2 + 1);
     const abort = new AbortController();
@@ -257,13 +219,14 @@ describe("GET /api/hearings/[id]/events", () => {
     expect(await sse.next()).toBeNull();
   });
 
-  it("sends a heartbeat comment while nothing changes", async () => {
+  it("sends a heartbeat while nothing changes", async () => {
     const { hearingId } = await makeReadyHearing(db);
     const abort = new AbortController();
-    const stream = await openHearingStream({ hearingId, lastEventId: null, signal: abort.signal, heartbeatMs: 50 });
+    const stream = openHearingStream({ hearingId, lastEventId: null, signal: abort.signal, heartbeatMs: 50 });
     const sse = sseReader(stream as ReadableStream<Uint8Array>);
     expect(await sse.nextState()).toMatchObject({ id: "0", data: { status: "SCHEDULED", candidate: null } });
-    expect(await sse.next(2_000)).toEqual({ comment: "heartbeat" });
+    // An event, not a comment: the panel sees it and knows the connection is alive.
+    expect(await sse.next(2_000)).toEqual({ event: "heartbeat", data: {} });
     abort.abort();
   });
 
@@ -273,7 +236,7 @@ describe("GET /api/hearings/[id]/events", () => {
       where: { id: hearingId },
       data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" },
     });
-    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await move(startHearing, asActor(chair), hearingId);
     const abort = new AbortController();
     // No session, no cookie: an anonymous visitor.
     const response = await get(hearingId, { signal: abort.signal });
@@ -284,9 +247,13 @@ describe("GET /api/hearings/[id]/events", () => {
     abort.abort();
   });
 
-  it("answers 404 for an unknown hearing", async () => {
-    const response = await get("no-such-hearing", { signal: new AbortController().signal });
-    expect(response.status).toBe(404);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+  it("says inside the stream that a hearing does not exist, then ends it (an error answer would stop the browser for good)", async () => {
+    for (const id of ["no-such-hearing", "not a hearing id!"]) {
+      const response = await get(id, { signal: new AbortController().signal });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const frames = await sseReader(response.body as ReadableStream<Uint8Array>).rest();
+      expect(frames.filter((f) => !f.retry)).toEqual([{ event: "failure", data: { code: "NOT_FOUND" } }]);
+    }
   });
 });

@@ -39,6 +39,7 @@ export const NAMESPACES = [
   "hearingCosts",
   "site",
   "confirm",
+  "liveConnection",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

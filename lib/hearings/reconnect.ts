@@ -15,9 +15,10 @@ export const RECONNECT = {
 
 /** The wait before attempt `attempt` (0 for the first after a drop), in ms; `random` in [0, 1). */
 export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const exponent = Math.min(Math.max(0, Math.floor(attempt)), 16);
+  const exponent = Number.isFinite(attempt) ? Math.min(Math.max(0, Math.floor(attempt)), 16) : 16;
   const window = Math.min(RECONNECT.capMs, RECONNECT.firstWindowMs * 2 ** exponent);
-  return Math.floor(Math.min(Math.max(random(), 0), 1 - Number.EPSILON) * window);
+  const r = random();
+  return Math.floor((Number.isFinite(r) ? Math.min(Math.max(r, 0), 1 - Number.EPSILON) : 0) * window);
 }
 
 /** The stream's address, resuming after `version` when one was seen. */

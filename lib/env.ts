@@ -37,6 +37,17 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     /** The provider's name on the sign-in button, e.g. "ITU Single Sign-On". */
     OIDC_NAME: z.string().trim().min(1).max(60).optional(),
+    /** The elections secretariat's contact on the public contact page (lib/site/contact.ts); unset, the demo's made-up one, marked as such. */
+    CONTACT_EMAIL: z.email().optional(),
+    CONTACT_PHONE: z.string().trim().min(3).max(40).optional(),
+    /** The postal address, its lines separated by "|" (e.g. "Elections secretariat|Place des Nations|1211 Geneva 20|Switzerland"). */
+    CONTACT_ADDRESS: z.string().trim().min(3).max(400).optional(),
+    /** Connections of each app instance's general pool (docs/decisions/019-database-capacity.md). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+    /** Connections each instance keeps for the chair's moves and the hearing's secretariat writes, which viewers cannot take. */
+    DATABASE_RESERVED_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
+    /** Viewers' question transactions one instance runs at once; more are answered 503 at once instead of queueing for a connection. */
+    QUESTION_ADMISSION_MAX: z.coerce.number().int().min(1).max(100).default(4),
     /** Test runs only: a folder where an end-to-end test holds one cached read (lib/cache/test-gate.ts). Never set in production. */
     PAGE_CACHE_TEST_GATES: z.string().min(1).optional(),
   })

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
+import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
+import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { splitMessageKey } from "@/lib/validation/zod";
 import type { FormState } from "./form-state";
@@ -23,6 +25,8 @@ export type FormActionSpec<R> = {
   data?: (result: R) => Record<string, string>;
   /** A page to go to after success, without the locale prefix. */
   redirectTo?: (result: R) => string;
+  /** The message when the database was busy or out of reach and nothing was changed; a generic "try again" unless given. */
+  busy?: (t: Translate, fields: FormFields) => string | Promise<string>;
 };
 
 // Field names that are never given back to the browser after a refusal.
@@ -77,7 +81,13 @@ export function formAction<R>(spec: FormActionSpec<R>) {
       result = await spec.run(await getCurrentUser(), fields);
     } catch (error) {
       if (isDomainError(error)) return refusal(t, error, fields);
-      throw error;
+      // The database busy, slow or out of reach: nothing was changed, and saying so beats a 500.
+      const failure = classifyInfrastructureError(error);
+      if (!failure) throw error;
+      logInfrastructureFailure(failure, error);
+      // The caller's own wording may read the database too: if that fails as well, the generic one.
+      const message = (await (async () => spec.busy?.(t, fields))().catch(() => undefined)) ?? t("serviceBusy.change");
+      return { status: "error", message, fieldErrors: {}, values: echo(fields), at: Date.now() };
     }
     for (const tag of spec.tags?.(result) ?? []) updateTag(tag);
     if (spec.redirectTo) redirect(`/${locale}${spec.redirectTo(result)}`);

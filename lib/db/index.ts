@@ -1,17 +1,57 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createDb, type PrismaClient } from "./client";
+import { createDb, type PoolSettings, type PrismaClient } from "./client";
 
 export type { Prisma } from "./client";
 export type Db = PrismaClient;
 /** The client inside `db().$transaction(async (tx) => …)`. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-// docs/conventions.md#prisma: one client for the process. Kept on globalThis so that dev-server reloads
-// do not open a new pool each time.
-const globalForDb = globalThis as unknown as { hustingsDb?: PrismaClient };
+// docs/decisions/019-database-capacity.md: two pools per process. The general one serves
+// everything the public and the other areas do; the reserved one only the chair's moves, the
+// hearing's secretariat writes, the live bus's reads and the health check, so that no flood
+// of viewers can take the connections the hearing is run with. Each is limited in time as
+// well as in size: a statement that runs too long is cancelled by the server, a database that
+// does not answer at all makes the query fail on our side (lib/db/client.ts).
 
+/** Everything but the hearing's own moves: short limits, since a viewer's request never needs long. */
+const GENERAL: Omit<PoolSettings, "max"> = {
+  connectionTimeoutMs: 1_500,
+  statementTimeoutMs: 1_500,
+  lockTimeoutMs: 1_000,
+  idleInTransactionTimeoutMs: 5_000,
+  answerDeadlineMs: 2_000,
+  transaction: { maxWait: 1_500, timeout: 5_000 },
+};
+
+/** The chair's moves: a little more room (a start re-checks the whole hearing), still an answer within 3 s. */
+const RESERVED: Omit<PoolSettings, "max"> = {
+  connectionTimeoutMs: 1_000,
+  statementTimeoutMs: 2_000,
+  lockTimeoutMs: 1_500,
+  idleInTransactionTimeoutMs: 5_000,
+  answerDeadlineMs: 2_500,
+  transaction: { maxWait: 1_000, timeout: 4_000 },
+};
+
+export const POOL_LIMITS = { general: GENERAL, reserved: RESERVED } as const;
+
+// docs/conventions.md#prisma: one client per pool for the process. Kept on globalThis so that
+// dev-server reloads do not open new pools each time.
+const globalForDb = globalThis as unknown as { hustingsDb?: PrismaClient; hustingsChairDb?: PrismaClient };
+
+/** The general pool: pages, forms, the public's questions, everything not listed for chairDb(). */
 export function db(): PrismaClient {
-  globalForDb.hustingsDb ??= createDb(env().DATABASE_URL);
+  globalForDb.hustingsDb ??= createDb(env().DATABASE_URL, { ...GENERAL, max: env().DATABASE_POOL_MAX });
   return globalForDb.hustingsDb;
+}
+
+/**
+ * The reserved pool: the chair's moves and queue, the secretariat's writes to the live
+ * hearing (room questions), the live bus's event reads, /api/health. Nothing a viewer can
+ * call in numbers may use it.
+ */
+export function chairDb(): PrismaClient {
+  globalForDb.hustingsChairDb ??= createDb(env().DATABASE_URL, { ...RESERVED, max: env().DATABASE_RESERVED_POOL_MAX });
+  return globalForDb.hustingsChairDb;
 }

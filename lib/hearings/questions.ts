@@ -1,15 +1,18 @@
 import "server-only";
 import { hashAddress } from "@/lib/abuse/address-hash";
 import { honeypotFilled } from "@/lib/abuse/honeypot";
+import { createAdmission, type Admission } from "@/lib/abuse/admission";
 import { longestWait, retryAfterSeconds, type RateLimit } from "@/lib/abuse/rate-limit";
+import { RecentKeys, RecentTimes } from "@/lib/abuse/recent";
 import { repeatHash } from "@/lib/abuse/repeat";
 import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
-import { db, type Tx } from "@/lib/db";
+import { chairDb, db, type Tx } from "@/lib/db";
 import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
+import { env } from "@/lib/env";
 import { parseInput } from "@/lib/validation/parse";
 import { assertHearingOfConference } from "./hearing-admin";
 import { assertMayActOnSomeHearing } from "./live";
@@ -41,7 +44,7 @@ async function lockHearing(tx: Tx, hearingId: string) {
 
 /** Questions are taken from when the hearing is set up until it ends. Returns its webcast access. */
 async function assertHearingOpen(tx: Tx, hearingId: string) {
-  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: { webcastAccess: true, status: true } });
+  const hearing = await tx.hearing.findUnique({ where: { id: hearingId }, select: { webcastAccess: true, status: true, rehearsal: true } });
   if (!hearing) throw new DomainError("NOT_FOUND");
   if (hearing.status === "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingLive.questionsClosed" });
   return hearing;
@@ -83,11 +86,52 @@ async function waitUnder(tx: Tx, limit: RateLimit, where: { ipHash: string } | {
   );
 }
 
+// Cheap refusals first (docs/decisions/019-database-capacity.md): the honeypot, the schema,
+// then what this instance itself accepted lately (lib/abuse/recent.ts), all before any
+// connection, transaction or lock; then at most a few question transactions at once per
+// instance (the rest 503 at once); inside, the reads before the locks, so that the locks are
+// held only for the counts, the repeat check and the insert.
+const recentTimes = new RecentTimes(Math.max(...Object.values(HEARING_QUESTION_RATE_LIMITS).map((l) => l.windowMs)));
+/** A question stays in its queue for the whole hearing; an hour of memory catches the floods. */
+const recentQuestions = new RecentKeys(60 * 60_000);
+const globalForAdmission = globalThis as unknown as { hustingsQuestionAdmission?: Admission };
+
+function questionAdmission(): Admission {
+  const concurrent = env().QUESTION_ADMISSION_MAX;
+  globalForAdmission.hustingsQuestionAdmission ??= createAdmission({ concurrent, waiting: 4 * concurrent, maxWaitMs: 1_000, what: "viewer questions" });
+  return globalForAdmission.hustingsQuestionAdmission;
+}
+
+/** The question's connection is waited for briefly: a busy pool is a 503 at once, not a request that hangs. */
+const QUESTION_TRANSACTION = { maxWait: 500, timeout: 3_000 } as const;
+
+const addressKey = (ipHash: string) => `address:${ipHash}`;
+const hearingKey = (hearingId: string) => `hearing:${hearingId}`;
+const questionKey = (target: Target, bodyHash: string) => `${target.hearingId}:${target.candidateId}:${bodyHash}`;
+
+function rateLimited(seconds: number): DomainError {
+  return new DomainError("RATE_LIMITED", { messageKey: "hearingLive.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
+}
+
+/** The refusals this instance can give from memory alone. */
+function refuseFromMemory(question: Target, ipHash: string, bodyHash: string, now: Date) {
+  const { perAddress, perHearing } = HEARING_QUESTION_RATE_LIMITS;
+  const seconds = longestWait([
+    retryAfterSeconds(perAddress, recentTimes.within(addressKey(ipHash), perAddress.windowMs, now), now),
+    retryAfterSeconds(perHearing, recentTimes.within(hearingKey(question.hearingId), perHearing.windowMs, now), now),
+  ]);
+  if (seconds !== null) throw rateLimited(seconds);
+  if (recentQuestions.has(questionKey(question, bodyHash), now)) {
+    throw new DomainError("CONFLICT", { messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } });
+  }
+}
+
 /**
  * Anyone following the webcast asks the candidate speaking now, or one still to speak, a
  * question for the chair's queue. The forum's protections (lib/abuse): a honeypot, limits per address
  * (a keyed hash only) and per hearing, and no repeats. A members-only webcast takes
- * questions from signed-in members only.
+ * questions from signed-in members only. Throws ServiceBusyError when this instance already
+ * runs as many question transactions as it may.
  */
 export async function submitViewerQuestion({
   actor,
@@ -105,29 +149,32 @@ export async function submitViewerQuestion({
   const { website: _honeypot, ...question } = parseInput(viewerQuestionSchema, input);
   const ipHash = hashAddress(client.ip);
   const bodyHash = repeatHash(question.body);
-  await db().$transaction(async (tx) => {
-    await lockHearing(tx, question.hearingId);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
-    const hearing = await assertHearingOpen(tx, question.hearingId);
-    // 403 for everyone without the grant, signed in or not: the page says "members only".
-    if (!mayFollowWebcast(hearing.webcastAccess, actor)) {
-      throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
-    }
-    await assertCandidateWaiting(tx, question);
-    const seconds = longestWait([
-      await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
-      await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
-    ]);
-    if (seconds !== null) {
-      throw new DomainError("RATE_LIMITED", {
-        messageKey: "hearingLive.rateLimited",
-        values: { minutes: Math.ceil(seconds / 60) },
-        retryAfterSeconds: seconds,
-      });
-    }
-    await assertNotRepeat(tx, question, bodyHash);
-    await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
-  });
+  refuseFromMemory(question, ipHash, bodyHash, now);
+  await questionAdmission().run(() =>
+    db().$transaction(async (tx) => {
+      const hearing = await assertHearingOpen(tx, question.hearingId);
+      // The public does not see a rehearsal, nor writes to it (docs/decisions/018-rehearsal-hearings.md).
+      if (hearing.rehearsal) throw new DomainError("NOT_FOUND");
+      // 403 for everyone without the grant, signed in or not: the page says "members only".
+      if (!mayFollowWebcast(hearing.webcastAccess, actor)) {
+        throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
+      }
+      await assertCandidateWaiting(tx, question);
+      // From here to the commit, the checks that count rows must not interleave.
+      await lockHearing(tx, question.hearingId);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
+      const seconds = longestWait([
+        await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
+        await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
+      ]);
+      if (seconds !== null) throw rateLimited(seconds);
+      await assertNotRepeat(tx, question, bodyHash);
+      await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
+    }, QUESTION_TRANSACTION),
+  );
+  recentTimes.add(addressKey(ipHash), now);
+  recentTimes.add(hearingKey(question.hearingId), now);
+  recentQuestions.add(questionKey(question, bodyHash), now);
   return { accepted: true };
 }
 
@@ -147,7 +194,8 @@ export async function enterRoomQuestion({
   assertCan(actor, "enter:hearing-question:any");
   const question = parseInput(roomQuestionSchema, input);
   const bodyHash = repeatHash(question.body);
-  return db().$transaction(async (tx) => {
+  // The secretariat's hearing writes use the connections viewers cannot take.
+  return chairDb().$transaction(async (tx) => {
     await lockConferenceForChange(tx, conferenceId);
     await assertHearingOfConference(tx, question.hearingId, conferenceId);
     await lockHearing(tx, question.hearingId);
@@ -200,7 +248,8 @@ const NO_QUESTIONS: Record<HearingQuestionStatus, number> = { PENDING: 0, APPROV
 
 /** One read of a hearing's queue, with its chair, for the authorisation that follows. */
 export async function loadChairQueue(hearingId: string): Promise<LoadedQueue | null> {
-  const hearing = await db().hearing.findUnique({
+  // The chair's, on the reserved pool: a flood of questions must not keep the chair from reading them.
+  const hearing = await chairDb().hearing.findUnique({
     where: { id: hearingId },
     select: {
       id: true,

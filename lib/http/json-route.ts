@@ -1,5 +1,7 @@
 import "server-only";
 import { isDomainError, type DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
+import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
+import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { localeOr, type Translate } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/routing";
 
@@ -54,9 +56,19 @@ export function describeRefusal(t: Translate, error: DomainError): { error: stri
   return fields.length > 0 ? { error: message, fieldErrors: Object.fromEntries(fields.map(([f, k]) => [f, t(k)])) } : { error: message };
 }
 
-/** A service's refusal as JSON in the asker's language, with Retry-After on a rate limit; anything else is rethrown. */
-export function refusalResponse(t: Translate, error: unknown): Response {
-  if (!isDomainError(error)) throw error;
+/**
+ * A service's refusal as JSON in the asker's language, with Retry-After on a rate limit. The
+ * database or this instance being busy, slow or unreachable (lib/errors/infrastructure.ts)
+ * is a 503 with Retry-After and `busyMessageKey` (the caller's translator must hold the
+ * serviceBusy namespace); anything else is rethrown.
+ */
+export function refusalResponse(t: Translate, error: unknown, busyMessageKey = "serviceBusy.request"): Response {
+  if (!isDomainError(error)) {
+    const failure = classifyInfrastructureError(error);
+    if (!failure) throw error;
+    logInfrastructureFailure(failure, error);
+    return json(503, { error: t(busyMessageKey), busy: true }, { "Retry-After": String(failure.retryAfterSeconds) });
+  }
   const body = describeRefusal(t, error as DomainError);
   if (error.code === "INVALID_INPUT") return json(400, { fieldErrors: {}, ...body });
   const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;

@@ -39,7 +39,10 @@ export const NAMESPACES = [
   "hearingCosts",
   "site",
   "confirm",
+  "errorPages",
+  "rehearsal",
   "liveConnection",
+  "serviceBusy",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -12,8 +12,8 @@ export function withAppDatabase(): { url(): string } {
     process.env.DATABASE_URL = database.url;
   });
   afterAll(async () => {
-    const { db } = await import("@/lib/db");
-    await db().$disconnect();
+    const { db, chairDb } = await import("@/lib/db");
+    await Promise.all([db().$disconnect(), chairDb().$disconnect()]);
     await database?.drop();
   });
   return {

@@ -18,6 +18,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     return json(200, await readQueue(await getCurrentUser(), id));
   } catch (error) {
-    return refusalResponse(await translator(requestLocale(request), ["hearingLive", "errors"]), error);
+    return refusalResponse(await translator(requestLocale(request), ["hearingLive", "errors", "serviceBusy"]), error);
   }
 }

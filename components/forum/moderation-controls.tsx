@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { HiddenField, SubmitButton, TextAreaField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/actions/form-state";
 import type { QueueItem } from "@/lib/forum/queries";
@@ -19,6 +20,7 @@ const SUMMARY = "cursor-pointer font-medium text-brand-700 underline underline-o
  */
 export async function CandidateControls({ item, locale, actions, view }: { item: QueueItem; locale: string; actions: CandidateActions; view: string }) {
   const t = await getTranslations({ locale, namespace: "forum.queue" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const asker = item.askerName;
   const common = (
     <>
@@ -49,9 +51,13 @@ export async function CandidateControls({ item, locale, actions, view }: { item:
               rows={2}
             />
             <div>
-              <SubmitButton tone="danger" pendingLabel={t("declining")}>
-                {t("declineSubmit")}
-              </SubmitButton>
+              <ConfirmButton
+                label={t("declineSubmit")}
+                title={confirm("decline.title", { asker })}
+                consequence={confirm("decline.consequence", { asker })}
+                confirmLabel={confirm("decline.confirm")}
+                testId="decline-question"
+              />
             </div>
           </ActionForm>
         </details>
@@ -82,9 +88,13 @@ export async function CandidateControls({ item, locale, actions, view }: { item:
               rows={2}
             />
             <div>
-              <SubmitButton tone="danger" pendingLabel={t("withdrawing")}>
-                {t("withdrawSubmit")}
-              </SubmitButton>
+              <ConfirmButton
+                label={t("withdrawSubmit")}
+                title={confirm("withdraw.title", { asker })}
+                consequence={confirm("withdraw.consequence", { asker })}
+                confirmLabel={confirm("withdraw.confirm")}
+                testId="withdraw-question"
+              />
             </div>
           </ActionForm>
         </details>
@@ -110,6 +120,7 @@ export async function HideControl({
 }) {
   const t = await getTranslations({ locale, namespace: "forum.admin" });
   const queue = await getTranslations({ locale, namespace: "forum.queue" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   if (item.status === "HIDDEN") return null;
   return (
     <ActionForm action={action} label={t("hideLabel", { asker: item.askerName })} className="grid max-w-3xl gap-3">
@@ -125,9 +136,13 @@ export async function HideControl({
         rows={2}
       />
       <div>
-        <SubmitButton tone="danger" pendingLabel={t("hiding")}>
-          {t("hideSubmit")}
-        </SubmitButton>
+        <ConfirmButton
+          label={t("hideSubmit")}
+          title={confirm("hide.title", { asker: item.askerName })}
+          consequence={confirm("hide.consequence", { asker: item.askerName })}
+          confirmLabel={confirm("hide.confirm")}
+          testId="hide-question"
+        />
       </div>
     </ActionForm>
   );

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { candidatureDeadline, GR170_TIME_ZONE } from "@/lib/elections/deadline";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { CANDIDATE_FIELDS, conferenceOfCandidate, lockCandidate } from "./candidates-admin";
 import { changeStatusSchema } from "./schema";
@@ -21,6 +22,7 @@ import { moveRefusal } from "./status-machine";
 export async function changeCandidateStatus({ actor, conferenceId, input }: { actor: Actor | null; conferenceId?: string; input: unknown }) {
   assertCan(actor, "manage:candidate:any");
   const { id, to, formallyReceivedAt, note } = parseInput(changeStatusSchema, input);
+  assertConfirmed(input);
   const receivedAt = to === "FORMAL" && formallyReceivedAt ? zonedWallTimeToUtc(parseLocalDateTime(formallyReceivedAt), GR170_TIME_ZONE) : null;
   return db().$transaction(async (tx) => {
     const own = await conferenceOfCandidate(tx, id);

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
 import { isPublicFile } from "@/lib/uploads/file-access";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { PROFILE_TAKEDOWN, fileDigest, versionDigest } from "./profile-takedowns";
 import { takeDownProfileFileSchema, takeDownVersionSchema } from "./takedown-schema";
@@ -24,6 +25,7 @@ const FIELD = { photo: "photoKey", cv: "cvKey" } as const;
 export async function takeDownProfileVersion({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "takedown:material:any");
   const { candidateId, version: locale, reason } = parseInput(takeDownVersionSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     await assertCandidatureOpen(tx, candidateId);
     await tx.$executeRaw`SELECT 1 FROM "CandidateProfile" WHERE "candidateId" = ${candidateId} AND locale = ${locale} FOR UPDATE`;
@@ -55,6 +57,7 @@ export async function takeDownProfileVersion({ actor, input }: { actor: Actor | 
 export async function takeDownProfileFile({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "takedown:material:any");
   const { candidateId, kind, reason } = parseInput(takeDownProfileFileSchema, input);
+  assertConfirmed(input);
   const field = FIELD[kind];
   const key = await db().$transaction(async (tx) => {
     await assertCandidatureOpen(tx, candidateId);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { assertCostsEditable } from "./editable-hearing";
 import { removeCostItemSchema } from "./schema";
@@ -13,6 +14,7 @@ import { removeCostItemSchema } from "./schema";
 export async function removeCostItem({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:cost:any");
   const { id } = parseInput(removeCostItemSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
     const before = await tx.costItem.findFirst({

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { postRefSchema } from "./post-schema";
 import { lockPost } from "./posts-admin";
@@ -16,6 +17,7 @@ import { lockPost } from "./posts-admin";
 export async function deletePost({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:post:any");
   const { id } = parseInput(postRefSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     await lockConferenceForChange(tx, conferenceId);
     const before = await lockPost(tx, id, conferenceId);

@@ -7,6 +7,7 @@ import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import type { ForumQuestionStatus } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { queueAnsweredNote, refreshDigest } from "./notify";
 import { QUEUE_SELECT, toQueueItem, type QueueItem } from "./question-fields";
@@ -113,6 +114,7 @@ export async function answerQuestion({ actor, input, now = new Date() }: { actor
 export async function declineQuestion({ actor, input }: { actor: Actor | null; input: unknown }): Promise<QueueItem> {
   assertModerator(actor);
   const { id, reason } = parseInput(declineQuestionSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     const before = await lockOwnQuestion(tx, actor, id);
     requireStatus(before, "PENDING", "forum.notPending");
@@ -127,6 +129,7 @@ export async function declineQuestion({ actor, input }: { actor: Actor | null; i
 export async function withdrawQuestion({ actor, input }: { actor: Actor | null; input: unknown }): Promise<QueueItem> {
   assertModerator(actor);
   const { id, reason } = parseInput(withdrawQuestionSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     const before = await lockOwnQuestion(tx, actor, id);
     requireStatus(before, "PUBLISHED", "forum.notPublished");
@@ -140,6 +143,7 @@ export async function withdrawQuestion({ actor, input }: { actor: Actor | null; 
 export async function hideQuestion({ actor, input }: { actor: Actor | null; input: unknown }): Promise<QueueItem> {
   assertCan(actor, "hide:question:any");
   const { id, reason } = parseInput(hideQuestionSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     const owner = await tx.forumQuestion.findUnique({ where: { id }, select: { candidateId: true } });
     if (!owner) throw new DomainError("NOT_FOUND");

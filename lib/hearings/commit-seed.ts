@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { sealSeed } from "@/lib/draw/seal";
 import { createSeed, seedHash } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { presentersOf, requireHearing } from "./hearing-admin";
 import { presentersChanged } from "./rules";
@@ -34,6 +35,7 @@ export async function commitSeed({ actor, conferenceId, input }: { actor: Actor 
     // What is committed to is these presenters: bring them up to date first.
     const presenters = await presentersOf(tx, conference.id);
     const slotIds = slots.map((s) => s.candidateId);
+  assertConfirmed(input);
     const presenterIds = presenters.map((p) => p.id);
     if (presentersChanged(slotIds, presenterIds)) {
       throw new DomainError("CONFLICT", { messageKey: "adminHearing.refreshBeforeCommit" });

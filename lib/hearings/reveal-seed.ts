@@ -6,6 +6,7 @@ import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { unsealSeed } from "@/lib/draw/seal";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { revealSeedSchema } from "./after-schema";
 import { assertHearingOfConference } from "./hearing-admin";
@@ -21,6 +22,7 @@ import { hearingStage, STAGE_FIELDS } from "./stage";
 export async function revealSeed({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
   assertCan(actor, "manage:hearing:any");
   const { hearingId } = parseInput(revealSeedSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     await lockConferenceForChange(tx, conferenceId);
     await assertHearingOfConference(tx, hearingId, conferenceId);

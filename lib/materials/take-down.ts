@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { MATERIAL_FIELDS } from "./own-material";
 import { takeDownSchema } from "./schema";
@@ -18,6 +19,7 @@ import { takeDownSchema } from "./schema";
 export async function takeDownMaterial({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "takedown:material:any");
   const { id, reason } = parseInput(takeDownSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     // The conference first, then the material: the order every change takes them in.
     const owner = await tx.material.findUnique({ where: { id }, select: { candidateId: true } });

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { userRefSchema } from "./schema";
 import { assertNotLastSecretariat, lockUser, USER_FIELDS } from "./users-admin";
@@ -15,6 +16,7 @@ import { assertNotLastSecretariat, lockUser, USER_FIELDS } from "./users-admin";
 export async function disableUser({ actor, input }: { actor: Actor | null; input: unknown }) {
   assertCan(actor, "manage:user:any");
   const { userId } = parseInput(userRefSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     // Secretariat rows first, then the user: every change locks in the same order.
     await assertNotLastSecretariat(tx, userId);

@@ -73,7 +73,7 @@ describe("the audit log's queries", () => {
 describe("the audit table", () => {
   it("keeps the row a change wrote, and refuses to update or delete it", async () => {
     const member = await makeUser(db, "MEMBER");
-    await disableUser({ actor, input: { userId: member.id } });
+    await disableUser({ actor, input: { userId: member.id, confirmed: "yes" } });
     const row = await db.auditEvent.findFirstOrThrow({ where: { entity: "User", entityId: member.id } });
     expect(row).toMatchObject({ actorId: actor.id, area: "user", action: "disabled" });
     await expect(db.auditEvent.update({ where: { id: row.id }, data: { action: "nothing happened" } })).rejects.toThrow(/append-only/);

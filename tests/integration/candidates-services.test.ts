@@ -68,10 +68,10 @@ describe("registering candidatures on real Postgres", () => {
 describe("status changes on real Postgres", () => {
   it("moves announced → formal → elected, keeping each step in the history and the audit log", async () => {
     const candidate = await register();
-    const formal = await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-20T10:00" } });
+    const formal = await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-20T10:00", confirmed: "yes" } });
     // Geneva wall time (CEST, UTC+2).
     expect(formal.formallyReceivedAt?.toISOString()).toBe("2018-09-20T08:00:00.000Z");
-    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED", note: "Elected in the second round." } });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED", note: "Elected in the second round.", confirmed: "yes" } });
     expect((await history(candidate.id)).map((h) => [h.fromStatus, h.toStatus])).toEqual([
       [null, "ANNOUNCED"],
       ["ANNOUNCED", "FORMAL"],
@@ -85,20 +85,23 @@ describe("status changes on real Postgres", () => {
 
   it("refuses any other move with the reason, and writes neither history nor audit", async () => {
     const candidate = await register();
-    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED" } }))).toMatchObject({
+    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ELECTED", confirmed: "yes" } }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "adminCandidates.move.notFormalYet",
     });
-    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL" } }))).fieldErrors).toEqual({
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", confirmed: "yes" } }))).fieldErrors).toEqual({
       formallyReceivedAt: "adminCandidates.receivedRequired",
     });
-    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
-    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED" } }))).messageKey).toBe("adminCandidates.move.backwards");
-    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN" } });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00", confirmed: "yes" } });
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "ANNOUNCED", confirmed: "yes" } }))).messageKey).toBe(
+      "adminCandidates.move.backwards",
+    );
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN", confirmed: "yes" } });
     expect(
-      (await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }))).messageKey,
+      (await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00", confirmed: "yes" } })))
+        .messageKey,
     ).toBe("adminCandidates.move.final");
-    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING" } }))).toMatchObject({
+    expect(await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "SOMETHING", confirmed: "yes" } }))).toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { to: "choose" },
     });
@@ -111,15 +114,17 @@ describe("status changes on real Postgres", () => {
     const candidate = await register({}, conference.id);
     // GR170: 1 October 2018, 23:59 Geneva time.
     const late = { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-10-02T00:00" };
-    expect((await refusalOf(changeCandidateStatus({ actor, input: late }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
-    expect(await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59" } }).then((c) => c.status)).toBe("FORMAL");
+    expect((await refusalOf(changeCandidateStatus({ actor, input: { ...late, confirmed: "yes" } }))).messageKey).toBe("adminCandidates.receivedAfterDeadline");
+    expect(await changeCandidateStatus({ actor, input: { ...late, formallyReceivedAt: "2018-10-01T23:59", confirmed: "yes" } }).then((c) => c.status)).toBe(
+      "FORMAL",
+    );
 
     const other = await register({}, conference.id);
     await db.conference.update({
       where: { id: conference.id },
       data: { deadlineOverrideAt: new Date("2018-10-05T16:00:00Z"), deadlineOverrideReason: "Postal strike." },
     });
-    const formal = await changeCandidateStatus({ actor, input: { ...late, id: other.id } });
+    const formal = await changeCandidateStatus({ actor, input: { ...late, id: other.id, confirmed: "yes" } });
     expect(formal.status).toBe("FORMAL");
   });
 });
@@ -160,8 +165,8 @@ describe("correcting a candidature on real Postgres", () => {
     const candidate = await register();
     const input = { id: candidate.id, name: "New", postId: candidate.postId, memberStateId: stateId };
     expect((await refusalOf(updateCandidate({ actor, conferenceId, input: { ...input, name: "" } }))).fieldErrors).toEqual({ name: "required" });
-    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } });
-    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "NOT_ELECTED" } });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00", confirmed: "yes" } });
+    await changeCandidateStatus({ actor, input: { id: candidate.id, to: "NOT_ELECTED", confirmed: "yes" } });
     expect((await refusalOf(updateCandidate({ actor, conferenceId, input }))).messageKey).toBe("adminCandidates.notEditable");
   });
 });
@@ -191,7 +196,7 @@ describe("only the secretariat", () => {
       updateCandidate({ actor: a, conferenceId, input: { id: candidate.id, name: "X", postId: post.id, memberStateId: stateId } }),
     );
     await expectOnlyRoleAllowed("SECRETARIAT", (a) =>
-      changeCandidateStatus({ actor: a, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" } }),
+      changeCandidateStatus({ actor: a, input: { id: candidate.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00", confirmed: "yes" } }),
     );
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => listCandidatesForAdmin(a, conferenceId));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => getCandidateForAdmin(a, { conferenceId, id: candidate.id }));
@@ -224,10 +229,10 @@ describe("candidatures belong to one conference (docs/decisions/012)", () => {
     const input = { id: theirs.id, name: "Renamed", postId: theirs.postId, memberStateId: stateId };
     expect((await refusalOf(updateCandidate({ actor, conferenceId, input }))).code).toBe("NOT_FOUND");
     const formal = { id: theirs.id, to: "FORMAL", formallyReceivedAt: "2018-09-01T09:00" };
-    expect((await refusalOf(changeCandidateStatus({ actor, conferenceId, input: formal }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(changeCandidateStatus({ actor, conferenceId, input: { ...formal, confirmed: "yes" } }))).code).toBe("NOT_FOUND");
     // Its own conference, given or derived from the candidature, is fine.
-    expect((await changeCandidateStatus({ actor, conferenceId: other.id, input: formal })).status).toBe("FORMAL");
-    expect((await changeCandidateStatus({ actor, input: { id: theirs.id, to: "WITHDRAWN" } })).status).toBe("WITHDRAWN");
+    expect((await changeCandidateStatus({ actor, conferenceId: other.id, input: { ...formal, confirmed: "yes" } })).status).toBe("FORMAL");
+    expect((await changeCandidateStatus({ actor, input: { id: theirs.id, to: "WITHDRAWN", confirmed: "yes" } })).status).toBe("WITHDRAWN");
     expect((await auditRowsFor(db, "Candidate", theirs.id)).map((a) => a.action)).toEqual(["registered", "status-changed", "status-changed"]);
   });
 
@@ -250,7 +255,7 @@ describe("candidatures belong to one conference (docs/decisions/012)", () => {
     const refusals = [
       await refusalOf(registerCandidate({ actor, conferenceId: closing.id, input: { name: "A", postId: post.id, memberStateId: stateId } })),
       await refusalOf(updateCandidate({ actor, conferenceId: closing.id, input: { id: candidate.id, name: "B", postId: post.id, memberStateId: stateId } })),
-      await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN" } })),
+      await refusalOf(changeCandidateStatus({ actor, input: { id: candidate.id, to: "WITHDRAWN", confirmed: "yes" } })),
     ];
     for (const refusal of refusals) expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" });
     expect(await db.candidate.count({ where: { conferenceId: closing.id } })).toBe(1);

@@ -75,7 +75,9 @@ describe("a closed conference's campaign material", () => {
       attachVideo: await refusalOf(attachVideoFile({ actor, id: video.id, body: streamOf(MP4), size: MP4.length, originalName: "v.mp4" })),
       videoUrl: await refusalOf(setVideoUrl({ actor, input: { id: video.id, url: "https://cdn.example.org/v/campaign.webm" } })),
       startUpload: await refusalOf(startVideoUpload({ actor, input: { id: video.id }, origin: "https://portal.example" })),
-      takeDown: await refusalOf(takeDownMaterial({ actor: actorOf("SECRETARIAT"), input: { id: published.id, reason: "Uses the Union's emblem." } })),
+      takeDown: await refusalOf(
+        takeDownMaterial({ actor: actorOf("SECRETARIAT"), input: { id: published.id, reason: "Uses the Union's emblem.", confirmed: "yes" } }),
+      ),
     };
     for (const [service, refusal] of Object.entries(refusals)) expect({ service, ...refusal }).toMatchObject({ service, ...CLOSED });
 
@@ -98,9 +100,9 @@ describe("a closed conference's forums", () => {
     const refusals = {
       publish: await refusalOf(publishQuestion({ actor, input: { id: pending.id, answer: "Late answer." } })),
       answer: await refusalOf(answerQuestion({ actor, input: { id: answered.id, answer: "Edited answer." } })),
-      decline: await refusalOf(declineQuestion({ actor, input: { id: pending.id, reason: "Not about the post." } })),
-      withdraw: await refusalOf(withdrawQuestion({ actor, input: { id: answered.id, reason: "Published by mistake." } })),
-      hide: await refusalOf(hideQuestion({ actor: actorOf("SECRETARIAT"), input: { id: answered.id, reason: "Abusive language." } })),
+      decline: await refusalOf(declineQuestion({ actor, input: { id: pending.id, reason: "Not about the post.", confirmed: "yes" } })),
+      withdraw: await refusalOf(withdrawQuestion({ actor, input: { id: answered.id, reason: "Published by mistake.", confirmed: "yes" } })),
+      hide: await refusalOf(hideQuestion({ actor: actorOf("SECRETARIAT"), input: { id: answered.id, reason: "Abusive language.", confirmed: "yes" } })),
     };
     for (const [service, refusal] of Object.entries(refusals)) expect({ service, ...refusal }).toMatchObject({ service, ...CLOSED });
 

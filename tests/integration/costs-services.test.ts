@@ -112,13 +112,17 @@ describe("hearing costs", () => {
 
   it("removes an item, keeping what it said in the audit log", async () => {
     const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ category: "ROOM", amount: "50" }) });
-    await removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } });
+    await removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id, confirmed: "yes" } });
     expect(await db.costItem.findUnique({ where: { id: added.id } })).toBeNull();
     const [, removed] = await auditRowsFor(db, "CostItem", added.id);
     expect(removed?.action).toBe("removed");
     expect(removed?.before).toMatchObject({ category: "ROOM", amountMinor: "5000" });
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: "" } }))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id, confirmed: "yes" } }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: "", confirmed: "yes" } }))).toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 
   it("reads and changes only the conference it is given", async () => {
@@ -126,7 +130,9 @@ describe("hearing costs", () => {
     const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item({ amount: "7" }) });
     expect(await getCostsForAdmin(asActor(secretariat), other.id)).toBeNull();
     // An item of another conference's hearing is unknown here.
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: other.id, input: { id: added.id } }))).toMatchObject({
+    expect(
+      await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: other.id, input: { id: added.id, confirmed: "yes" } })),
+    ).toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await db.costItem.findUnique({ where: { id: added.id } })).not.toBeNull();
@@ -139,7 +145,9 @@ describe("hearing costs", () => {
       const before = await db.costItem.findMany({ orderBy: { id: "asc" } });
       const closed = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
       expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), conferenceId, input: item() }))).toMatchObject(closed);
-      expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id } }))).toMatchObject(closed);
+      expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId, input: { id: added.id, confirmed: "yes" } }))).toMatchObject(
+        closed,
+      );
       expect(await db.costItem.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     } finally {
       await db.conference.update({ where: { id: conferenceId }, data: { closedAt: null } });
@@ -155,7 +163,7 @@ describe("hearing costs", () => {
   it("lets only an active secretariat add, remove or read costs", async () => {
     const added = await addCostItem({ actor: asActor(secretariat), conferenceId, input: item() });
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => addCostItem({ actor, conferenceId, input: item() }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => removeCostItem({ actor, conferenceId, input: { id: added.id } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => removeCostItem({ actor, conferenceId, input: { id: added.id, confirmed: "yes" } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getCostsForAdmin(actor, conferenceId));
   });
 });
@@ -238,13 +246,15 @@ describe("a closed record", () => {
     await db.hearing.update({ where: { id: hearingId }, data: { status: "ENDED", seedRevealedAt: new Date() } });
     // Revealed but not closed: costs still change.
     const late = await addCostItem({ actor: asActor(secretariat), conferenceId: id, input: item({ amount: "2" }) });
-    await removeCostItem({ actor: asActor(secretariat), conferenceId: id, input: { id: late.id } });
+    await removeCostItem({ actor: asActor(secretariat), conferenceId: id, input: { id: late.id, confirmed: "yes" } });
     await db.hearing.update({ where: { id: hearingId }, data: { closedAt: new Date() } });
 
     const before = await db.costItem.findMany({ where: { hearingId }, orderBy: { id: "asc" } });
     const closed = { code: "CONFLICT", messageKey: "adminCosts.recordClosed" };
     expect(await codeOf(() => addCostItem({ actor: asActor(secretariat), conferenceId: id, input: item() }))).toMatchObject(closed);
-    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: id, input: { id: kept.id } }))).toMatchObject(closed);
+    expect(await codeOf(() => removeCostItem({ actor: asActor(secretariat), conferenceId: id, input: { id: kept.id, confirmed: "yes" } }))).toMatchObject(
+      closed,
+    );
     expect(await db.costItem.findMany({ where: { hearingId }, orderBy: { id: "asc" } })).toEqual(before);
     expect(await auditRowsFor(db, "CostItem", kept.id)).toHaveLength(1);
     expect((await getCostsForAdmin(asActor(secretariat), id))?.editable).toBe(false);

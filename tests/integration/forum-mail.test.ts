@@ -175,7 +175,7 @@ describe("the forum's mail, end to end through the outbox", () => {
     const [first, second, third] = await db.forumQuestion.findMany({ where: { candidateId: candidate.id }, orderBy: { createdAt: "asc" } });
     await publishQuestion({ actor: asActor(user), input: { id: first?.id } });
     expect((await outboxTo(user.email)).map((m) => m.subject)).toEqual(["Your forum: 2 questions are waiting"]);
-    await declineQuestion({ actor: asActor(user), input: { id: second?.id, reason: "Not a question for this forum." } });
+    await declineQuestion({ actor: asActor(user), input: { id: second?.id, reason: "Not a question for this forum.", confirmed: "yes" } });
     expect((await outboxTo(user.email)).map((m) => m.subject)).toEqual(["Your forum: 1 question is waiting"]);
     await publishQuestion({ actor: asActor(user), input: { id: third?.id } });
     expect(await outboxTo(user.email)).toEqual([]);

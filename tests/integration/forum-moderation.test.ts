@@ -118,17 +118,19 @@ describe("answering", () => {
 describe("declining and withdrawing", () => {
   it("declines a pending question with its reason, kept and audited", async () => {
     const { actor, question } = await candidateWithQuestion({ askerEmail: EMAIL });
-    const after = await declineQuestion({ actor, input: { id: question.id, reason: REASON } });
+    const after = await declineQuestion({ actor, input: { id: question.id, reason: REASON, confirmed: "yes" } });
     expect(after).toMatchObject({ status: "DECLINED", declineReason: REASON, publishedAt: null });
     const rows = await auditOf(question.id);
     expect(rows.map((r) => [r.area, r.action])).toEqual([["forum", "declined"]]);
     expect(rows[0]?.after).toMatchObject({ declineReason: REASON });
-    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: REASON } }))).toMatchObject({ messageKey: "forum.notPending" });
+    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: REASON, confirmed: "yes" } }))).toMatchObject({
+      messageKey: "forum.notPending",
+    });
   });
 
   it("refuses a decline without a real reason", async () => {
     const { actor, question } = await candidateWithQuestion();
-    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: "no" } }))).toMatchObject({
+    expect(await refusalOf(declineQuestion({ actor, input: { id: question.id, reason: "no", confirmed: "yes" } }))).toMatchObject({
       fieldErrors: { reason: "forum.reasonTooShort" },
     });
     expect((await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).status).toBe("PENDING");
@@ -136,11 +138,11 @@ describe("declining and withdrawing", () => {
 
   it("withdraws a published question with its reason, audited; a pending one cannot be withdrawn", async () => {
     const { actor, question } = await candidateWithQuestion({ status: "PUBLISHED", answer: "An answer." });
-    const after = await withdrawQuestion({ actor, input: { id: question.id, reason: REASON } });
+    const after = await withdrawQuestion({ actor, input: { id: question.id, reason: REASON, confirmed: "yes" } });
     expect(after).toMatchObject({ status: "WITHDRAWN", withdrawReason: REASON });
     expect((await auditOf(question.id)).map((r) => r.action)).toEqual(["withdrawn"]);
     const pending = await candidateWithQuestion();
-    expect(await refusalOf(withdrawQuestion({ actor: pending.actor, input: { id: pending.question.id, reason: REASON } }))).toMatchObject({
+    expect(await refusalOf(withdrawQuestion({ actor: pending.actor, input: { id: pending.question.id, reason: REASON, confirmed: "yes" } }))).toMatchObject({
       messageKey: "forum.notPublished",
     });
   });
@@ -162,8 +164,8 @@ describe("a withdrawn candidature (docs/domain.md#public-record)", () => {
     expect(await db.forumQuestion.findMany({ where: { candidateId: candidate.id }, orderBy: { id: "asc" } })).toEqual(before);
     expect(await auditRowsFor(db, "ForumQuestion", published.id)).toEqual([]);
 
-    await expect(declineQuestion({ actor, input: { id: declinable.id, reason: REASON } })).resolves.toMatchObject({ status: "DECLINED" });
-    await expect(withdrawQuestion({ actor, input: { id: other.id, reason: REASON } })).resolves.toMatchObject({ status: "WITHDRAWN" });
+    await expect(declineQuestion({ actor, input: { id: declinable.id, reason: REASON, confirmed: "yes" } })).resolves.toMatchObject({ status: "DECLINED" });
+    await expect(withdrawQuestion({ actor, input: { id: other.id, reason: REASON, confirmed: "yes" } })).resolves.toMatchObject({ status: "WITHDRAWN" });
   });
 
   it("still lets an elected candidate answer what was published (the rule is the withdrawal's)", async () => {
@@ -181,16 +183,16 @@ describe("hiding (the secretariat)", () => {
     const { actor, user } = await makeSecretariat(db);
     for (const status of ["PENDING", "PUBLISHED", "DECLINED"] as const) {
       const { question } = await candidateWithQuestion({ status, askerEmail: EMAIL });
-      const after = await hideQuestion({ actor, input: { id: question.id, reason: "Abusive language towards a delegation." } });
+      const after = await hideQuestion({ actor, input: { id: question.id, reason: "Abusive language towards a delegation.", confirmed: "yes" } });
       expect(after).toMatchObject({ status: "HIDDEN", hiddenReason: "Abusive language towards a delegation." });
       expect((await db.forumQuestion.findUniqueOrThrow({ where: { id: question.id } })).hiddenById).toBe(user.id);
       const rows = await auditOf(question.id);
       expect(rows.map((r) => [r.area, r.action, r.actorRole])).toEqual([["forum", "hidden", "SECRETARIAT"]]);
-      expect(await refusalOf(hideQuestion({ actor, input: { id: question.id, reason: "Abusive language again." } }))).toMatchObject({
+      expect(await refusalOf(hideQuestion({ actor, input: { id: question.id, reason: "Abusive language again.", confirmed: "yes" } }))).toMatchObject({
         messageKey: "forum.alreadyHidden",
       });
     }
-    expect((await refusalOf(hideQuestion({ actor, input: { id: "no-such-question", reason: "Abusive language." } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(hideQuestion({ actor, input: { id: "no-such-question", reason: "Abusive language.", confirmed: "yes" } }))).code).toBe("NOT_FOUND");
   });
 
   it("never publishes, answers, declines or withdraws, even with a real question's id", async () => {
@@ -199,9 +201,9 @@ describe("hiding (the secretariat)", () => {
     const published = await candidateWithQuestion({ status: "PUBLISHED" });
     const calls = [
       () => publishQuestion({ actor, input: { id: pending.question.id, answer: "Answer on the candidate's behalf." } }),
-      () => declineQuestion({ actor, input: { id: pending.question.id, reason: REASON } }),
+      () => declineQuestion({ actor, input: { id: pending.question.id, reason: REASON, confirmed: "yes" } }),
       () => answerQuestion({ actor, input: { id: published.question.id, answer: "Answer on the candidate's behalf." } }),
-      () => withdrawQuestion({ actor, input: { id: published.question.id, reason: REASON } }),
+      () => withdrawQuestion({ actor, input: { id: published.question.id, reason: REASON, confirmed: "yes" } }),
     ];
     for (const call of calls) expect((await refusalOf(call())).code).toBe("FORBIDDEN");
     expect(await db.forumQuestion.findUniqueOrThrow({ where: { id: pending.question.id } })).toMatchObject({ status: "PENDING", answer: null });
@@ -217,10 +219,10 @@ describe("another candidate", () => {
     const intruder = asActor((await makeForumCandidate(db)).user);
     const calls = [
       () => publishQuestion({ actor: intruder, input: { id: owner.question.id, answer: "Hijacked." } }),
-      () => declineQuestion({ actor: intruder, input: { id: owner.question.id, reason: REASON } }),
+      () => declineQuestion({ actor: intruder, input: { id: owner.question.id, reason: REASON, confirmed: "yes" } }),
       () => answerQuestion({ actor: intruder, input: { id: published.id, answer: "Hijacked." } }),
-      () => withdrawQuestion({ actor: intruder, input: { id: published.id, reason: REASON } }),
-      () => hideQuestion({ actor: intruder, input: { id: published.id, reason: REASON } }),
+      () => withdrawQuestion({ actor: intruder, input: { id: published.id, reason: REASON, confirmed: "yes" } }),
+      () => hideQuestion({ actor: intruder, input: { id: published.id, reason: REASON, confirmed: "yes" } }),
     ];
     const codes = [];
     for (const call of calls) codes.push((await refusalOf(call())).code);
@@ -277,15 +279,15 @@ describe("who may do what", () => {
   it.each([
     ["publishQuestion", (actor: Actor | null) => publishQuestion({ actor, input })],
     ["answerQuestion", (actor: Actor | null) => answerQuestion({ actor, input })],
-    ["declineQuestion", (actor: Actor | null) => declineQuestion({ actor, input })],
-    ["withdrawQuestion", (actor: Actor | null) => withdrawQuestion({ actor, input })],
+    ["declineQuestion", (actor: Actor | null) => declineQuestion({ actor, input: { ...input, confirmed: "yes" } })],
+    ["withdrawQuestion", (actor: Actor | null) => withdrawQuestion({ actor, input: { ...input, confirmed: "yes" } })],
     ["getOwnForumQueue", (actor: Actor | null) => getOwnForumQueue(actor)],
   ] as const)("%s: only a candidate (anonymous, a disabled candidate, the secretariat, chair, ethics, member refused)", async (_name, call) => {
     await expectOnlyRoleAllowed("CANDIDATE", call);
   });
 
   it.each([
-    ["hideQuestion", (actor: Actor | null) => hideQuestion({ actor, input })],
+    ["hideQuestion", (actor: Actor | null) => hideQuestion({ actor, input: { ...input, confirmed: "yes" } })],
     ["getForumQueueForSecretariat", (actor: Actor | null) => getForumQueueForSecretariat(actor)],
   ] as const)("%s: only the secretariat (candidates, chair, ethics, member, anonymous, disabled refused)", async (_name, call) => {
     await expectOnlyRoleAllowed("SECRETARIAT", call);

@@ -200,7 +200,7 @@ describe("the open-data exports", () => {
       publishedAt,
     });
     const before = new Date();
-    await withdrawQuestion({ actor: asActor(user), input: { id: kept.id, reason: "WITHDRAW-REASON: published by mistake." } });
+    await withdrawQuestion({ actor: asActor(user), input: { id: kept.id, reason: "WITHDRAW-REASON: published by mistake.", confirmed: "yes" } });
     const after = new Date();
     // Cannot happen through the application (only a published question can be withdrawn), but if it
     // were in the database it was never public, so it is not on the record.

@@ -46,7 +46,7 @@ async function exportOf(hearingId: string): Promise<{ status: number; text: stri
 describe("revealing the seed after the hearing", () => {
   it("is for the secretariat only", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId });
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => revealSeed({ actor, conferenceId, input: { hearingId } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => revealSeed({ actor, conferenceId, input: { hearingId, confirmed: "yes" } }));
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).seedRevealedAt).toBeNull();
   });
 
@@ -58,14 +58,18 @@ describe("revealing the seed after the hearing", () => {
   it("is refused before the hearing has ended, and for an unknown hearing", async () => {
     for (const status of ["SCHEDULED", "LIVE"] as const) {
       const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status });
-      expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
+      expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } }))).toMatchObject({
         code: "CONFLICT",
         messageKey: "hearingPublic.admin.revealNotEnded",
       });
       expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).seedRevealedAt).toBeNull();
     }
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId: "no-such-hearing" } }))).code).toBe("NOT_FOUND");
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: {} }))).fieldErrors).toEqual({ hearingId: "required" });
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId: "no-such-hearing", confirmed: "yes" } }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { confirmed: "yes" } }))).fieldErrors).toEqual({
+      hearingId: "required",
+    });
   });
 
   it("keeps the seed on the server until then: no public read, route or audit row returns it", async () => {
@@ -100,7 +104,7 @@ describe("revealing the seed after the hearing", () => {
     const before = JSON.parse((await exportOf(hearingId)).text) as DrawsExport;
     expect(before.seed).toBeNull();
 
-    const { seedRevealedAt } = await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } });
+    const { seedRevealedAt } = await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } });
     const audit = (await auditRowsFor(db, "Hearing", hearingId)).at(-1);
     expect(audit).toMatchObject({ action: "seed-revealed", actorId: secretariat.id, area: "hearing" });
     expect(audit?.after).toEqual({ seedHash, seedRevealedAt: seedRevealedAt.toISOString() });
@@ -114,7 +118,7 @@ describe("revealing the seed after the hearing", () => {
     expect(verification.allMatch).toBe(true);
     expect(after.draws.every((d) => d.revealedAt === seedRevealedAt.toISOString())).toBe(true);
 
-    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
+    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "hearingPublic.admin.revealAlready",
     });
@@ -125,7 +129,7 @@ describe("revealing the seed after the hearing", () => {
   it("refuses to reveal a seed that was never committed", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED" });
     await db.hearing.update({ where: { id: hearingId }, data: { seed: null, seedHash: null } });
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).messageKey).toBe(
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } }))).messageKey).toBe(
       "hearingPublic.admin.revealNoSeed",
     );
   });
@@ -143,7 +147,7 @@ describe("revealing the seed after the hearing", () => {
 
   it("scripts/verify-draws.ts re-runs the export and exits 0, or 1 on a tampered draw", async () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId, status: "ENDED" });
-    await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } });
+    await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } });
     const honest = (await exportOf(hearingId)).text;
     const file = JSON.parse(honest) as DrawsExport;
     const q = file.draws[1] as DrawsExport["draws"][number];
@@ -402,7 +406,7 @@ describe("the conference given (docs/decisions/012)", () => {
     const other = await makeHearingConference(db);
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId: other.id, status: "ENDED" });
     const recording = { hearingId, recordingUrl: "https://video.example.org/r.mp4", recordingStartedAt: "2030-10-27T09:30" };
-    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } }))).code).toBe("NOT_FOUND");
     expect((await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId, input: recording }))).code).toBe("NOT_FOUND");
     expect(await getHearingAfterwardsForAdmin(asActor(secretariat), { conferenceId, hearingId })).toBeNull();
     expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seedRevealedAt: true, recordingUrl: true } })).toEqual({
@@ -418,7 +422,9 @@ describe("the conference given (docs/decisions/012)", () => {
     const { hearingId } = await makeHearingWithDraws(db, { conferenceId: closed.id, status: "ENDED" });
     await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
     const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
-    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: { hearingId } }))).toMatchObject(closedRefusal);
+    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: { hearingId, confirmed: "yes" } }))).toMatchObject(
+      closedRefusal,
+    );
     const recording = { hearingId, recordingUrl: "https://video.example.org/r.mp4", recordingStartedAt: "2030-10-27T09:30" };
     expect(await refusalOf(setRecording({ actor: asActor(secretariat), conferenceId: closed.id, input: recording }))).toMatchObject(closedRefusal);
     expect((await auditRowsFor(db, "Hearing", hearingId)).filter((r) => r.action === "seed-revealed" || r.action === "recording-set")).toHaveLength(0);

@@ -58,7 +58,7 @@ describe("the running order drawn by lot", () => {
   });
 
   it("commits a seed once, sealed: the database never holds it in clear, the audit row holds its hash and time", async () => {
-    const { seedHash: hash, seedCommittedAt } = await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
+    const { seedHash: hash, seedCommittedAt } = await commitSeed({ actor: asActor(secretariat), conferenceId, input: { confirmed: "yes" } });
     const stored = await db.hearing.findUniqueOrThrow({
       where: { id: hearingId },
       select: { seed: true, sealedSeed: true, seedHash: true, seedCommittedAt: true },
@@ -76,7 +76,7 @@ describe("the running order drawn by lot", () => {
     const audit = (await auditRowsFor(db, "Hearing", hearingId)).at(-1);
     expect(audit?.action).toBe("seed-committed");
     expect(audit?.after).toEqual({ seedHash: hash, seedCommittedAt: seedCommittedAt.toISOString() });
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId, input: {} }))).toBe("adminHearing.seedExists");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId, input: { confirmed: "yes" } }))).toBe("adminHearing.seedExists");
   });
 
   it("refuses a draw without dice digits, or with anything but 4 to 64 digits, with the field's message", async () => {
@@ -168,7 +168,7 @@ describe("the running order drawn by lot", () => {
   it("then updates the presenters, commits a new seed and draws again under it", async () => {
     expect(await refreshPresenters({ actor: asActor(secretariat), conferenceId, input: {} })).toEqual({ changed: true, presenters: 3 });
     expect(await messageOf(() => draw())).toBe("adminHearing.seedNotCommitted");
-    const { seedHash: second } = await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
+    const { seedHash: second } = await commitSeed({ actor: asActor(secretariat), conferenceId, input: { confirmed: "yes" } });
     const redrawn = await draw({ entropy: "271828" });
     expect(redrawn.result).toHaveLength(3);
     expect(redrawn.seedHash).toBe(second);
@@ -178,11 +178,15 @@ describe("the running order drawn by lot", () => {
   it("refuses to commit while the presenters are out of date, or with none", async () => {
     const other = await makeHearingConference(db);
     const theirs = await setUpHearing({ actor: asActor(secretariat), conferenceId: other.id, input: hearingInput((await makeChair(db)).id) });
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: {} }))).toBe("adminHearing.noPresenters");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: { confirmed: "yes" } }))).toBe(
+      "adminHearing.noPresenters",
+    );
     await makeStandingCandidate(db, { conferenceId: other.id, memberStateId: (await makeMemberState(db)).id });
     await refreshPresenters({ actor: asActor(secretariat), conferenceId: other.id, input: {} });
     await makeStandingCandidate(db, { conferenceId: other.id, memberStateId: (await makeMemberState(db)).id });
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: {} }))).toBe("adminHearing.refreshBeforeCommit");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: { confirmed: "yes" } }))).toBe(
+      "adminHearing.refreshBeforeCommit",
+    );
     expect(await db.hearing.findUniqueOrThrow({ where: { id: theirs.id }, select: { seedHash: true } })).toEqual({ seedHash: null });
   });
 
@@ -199,7 +203,7 @@ describe("the running order drawn by lot", () => {
   });
 
   it("lets only an active secretariat commit the seed, draw or re-open", async () => {
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => commitSeed({ actor, conferenceId, input: {} }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => commitSeed({ actor, conferenceId, input: { confirmed: "yes" } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => drawRunningOrder({ actor, conferenceId, input: { entropy: DICE } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => reopenSetUp({ actor, conferenceId, input: { reason: "A reason that is long enough." } }));
   });
@@ -208,11 +212,15 @@ describe("the running order drawn by lot", () => {
 describe("the conference given (docs/decisions/012)", () => {
   it("commits and draws for the hearing of the conference given only; a conference without one is refused", async () => {
     const other = await makeHearingConference(db);
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: {} }))).toBe("adminHearing.noHearing");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: other.id, input: { confirmed: "yes" } }))).toBe(
+      "adminHearing.noHearing",
+    );
     expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId: other.id, input: { entropy: DICE } }))).toBe(
       "adminHearing.noHearing",
     );
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: "no-such-conference", input: {} }))).toBe("NOT_FOUND");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: "no-such-conference", input: { confirmed: "yes" } }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("refuses to commit a seed or draw for a closed conference, writing nothing", async () => {
@@ -221,7 +229,9 @@ describe("the conference given (docs/decisions/012)", () => {
     const theirs = await setUpHearing({ actor: asActor(secretariat), conferenceId: closed.id, input: hearingInput((await makeChair(db)).id) });
     await db.hearing.update({ where: { id: theirs.id }, data: { status: "ENDED" } });
     await db.conference.update({ where: { id: closed.id }, data: { closedAt: new Date() } });
-    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: {} }))).toBe("conferences.CONFERENCE_CLOSED");
+    expect(await messageOf(() => commitSeed({ actor: asActor(secretariat), conferenceId: closed.id, input: { confirmed: "yes" } }))).toBe(
+      "conferences.CONFERENCE_CLOSED",
+    );
     expect(await messageOf(() => drawRunningOrder({ actor: asActor(secretariat), conferenceId: closed.id, input: { entropy: DICE } }))).toBe(
       "conferences.CONFERENCE_CLOSED",
     );

@@ -80,7 +80,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     hearingId = (
       await setUpHearing({ actor: asActor(secretariat), conferenceId, input: hearingInput(chairUser.id, { presentationMinutes: "15", qaMinutes: "10" }) })
     ).id;
-    await commitSeed({ actor: asActor(secretariat), conferenceId, input: {} });
+    await commitSeed({ actor: asActor(secretariat), conferenceId, input: { confirmed: "yes" } });
     order = (await drawRunningOrder({ actor: asActor(secretariat), conferenceId, input: { entropy: DICE } })).result;
   });
 

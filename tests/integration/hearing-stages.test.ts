@@ -115,7 +115,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     for (let i = 0; i < 2; i++) await makeStandingCandidate(db, { conferenceId: conference.id, memberStateId: (await makeMemberState(db)).id });
     const chair = await makeChair(db);
     const hearing = await setUpHearing({ actor: asActor(secretariat), conferenceId: conference.id, input: hearingInput(chair.id) });
-    await commitSeed({ actor: asActor(secretariat), conferenceId: conference.id, input: {} });
+    await commitSeed({ actor: asActor(secretariat), conferenceId: conference.id, input: { confirmed: "yes" } });
     const slots = await db.hearingSlot.findMany({ where: { hearingId: hearing.id } });
     for (const [i, slot] of slots.entries()) await db.hearingSlot.update({ where: { id: slot.id }, data: { position: i + 1 } });
     await expectStartBlockedBy({ hearingId: hearing.id, chair }, "orderNotDrawn");
@@ -248,7 +248,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
       expect(await refusalOf(drawForCurrentCandidate({ actor: asActor(chair), input: { hearingId, entropy: DICE } }))).toMatchObject({
         messageKey: "hearingLive.notLive",
       });
-      expect(await refusalOf(commitSeed({ actor, conferenceId, input: {} }))).toMatchObject({ messageKey: "adminHearing.seedExists" });
+      expect(await refusalOf(commitSeed({ actor, conferenceId, input: { confirmed: "yes" } }))).toMatchObject({ messageKey: "adminHearing.seedExists" });
       expect(await refusalOf(reopenSetUp({ actor, conferenceId, input: { reason: "Let us draw the order again." } }))).toMatchObject({
         messageKey: "adminHearing.reopenStarted",
       });
@@ -286,7 +286,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
 
     await rewrites("ENDED");
     const slots = await db.hearingSlot.findMany({ where: { hearingId }, orderBy: { position: "asc" }, select: { candidateId: true, position: true } });
-    await revealSeed({ actor, conferenceId, input: { hearingId } });
+    await revealSeed({ actor, conferenceId, input: { hearingId, confirmed: "yes" } });
     await rewrites("REVEALED");
     expect(await db.hearingSlot.findMany({ where: { hearingId }, orderBy: { position: "asc" }, select: { candidateId: true, position: true } })).toEqual(slots);
 
@@ -315,7 +315,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
     const { hearingId, conferenceId } = live;
     const sealed = (await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { sealedSeed: true } })).sealedSeed ?? "";
     const seed = unsealSeed(sealed);
-    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } }))).toMatchObject({
+    expect(await refusalOf(revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } }))).toMatchObject({
       messageKey: "hearingPublic.admin.revealNotEnded",
     });
     const [row] = await db.$queryRaw<{ text: string }[]>`SELECT row_to_json(h)::text AS text FROM "Hearing" h WHERE id = ${hearingId}`;
@@ -333,7 +333,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
     const { hearingId, conferenceId, chair } = ended;
     const actor = asActor(secretariat);
     expect(await refusalOf(closeRecord({ actor, conferenceId, input: { hearingId } }))).toMatchObject({ messageKey: "adminHearing.closeNotRevealed" });
-    await revealSeed({ actor, conferenceId, input: { hearingId } });
+    await revealSeed({ actor, conferenceId, input: { hearingId, confirmed: "yes" } });
     await expectOnlyRoleAllowed("SECRETARIAT", (someone) => closeRecord({ actor: someone, conferenceId, input: { hearingId } }));
     await closeRecord({ actor, conferenceId, input: { hearingId } });
     const closed = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { closedAt: true } });
@@ -348,7 +348,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
       recordClosed,
     );
     expect(await refusalOf(refreshPresenters({ actor, conferenceId, input: {} }))).toMatchObject(recordClosed);
-    expect(await refusalOf(commitSeed({ actor, conferenceId, input: {} }))).toMatchObject(recordClosed);
+    expect(await refusalOf(commitSeed({ actor, conferenceId, input: { confirmed: "yes" } }))).toMatchObject(recordClosed);
     expect(await refusalOf(reopenSetUp({ actor, conferenceId, input: { reason: "A reason that is long enough." } }))).toMatchObject(recordClosed);
     expect(await refusalOf(drawRunningOrder({ actor, conferenceId, input: { entropy: DICE } }))).toMatchObject(recordClosed);
     expect(await refusalOf(revealSeed({ actor, conferenceId, input: { hearingId } }))).toMatchObject({ messageKey: "hearingPublic.admin.revealAlready" });

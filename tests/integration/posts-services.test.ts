@@ -61,9 +61,9 @@ describe("posts on real Postgres", () => {
 
   it("retires and reinstates a post; a retired post stays listed for the secretariat only", async () => {
     const post = await createPost({ actor, conferenceId, input: postForm() });
-    const retired = await retirePost({ actor, conferenceId, input: { id: post.id } });
+    const retired = await retirePost({ actor, conferenceId, input: { id: post.id, confirmed: "yes" } });
     expect(retired.retiredAt).toBeInstanceOf(Date);
-    expect((await refusalOf(retirePost({ actor, conferenceId, input: { id: post.id } }))).messageKey).toBe("adminPosts.alreadyRetired");
+    expect((await refusalOf(retirePost({ actor, conferenceId, input: { id: post.id, confirmed: "yes" } }))).messageKey).toBe("adminPosts.alreadyRetired");
     expect(await db.post.count({ where: { conferenceId, retiredAt: null, id: post.id } })).toBe(0);
     expect((await listPostsForAdmin(actor, conferenceId)).some((p) => p.id === post.id)).toBe(true);
     const back = await reinstatePost({ actor, conferenceId, input: { id: post.id } });
@@ -74,7 +74,7 @@ describe("posts on real Postgres", () => {
 
   it("deletes a post nobody stood for, and refuses once a candidate has (even withdrawn)", async () => {
     const empty = await createPost({ actor, conferenceId, input: postForm() });
-    await deletePost({ actor, conferenceId, input: { id: empty.id } });
+    await deletePost({ actor, conferenceId, input: { id: empty.id, confirmed: "yes" } });
     expect(await db.post.findUnique({ where: { id: empty.id } })).toBeNull();
     expect((await auditRowsFor(db, "Post", empty.id)).map((a) => a.action)).toEqual(["created", "deleted"]);
 
@@ -82,7 +82,7 @@ describe("posts on real Postgres", () => {
     const state = await makeMemberState(db);
     const candidate = await makeCandidate(db, { conferenceId, postId: stood.id, memberStateId: state.id });
     await db.candidate.update({ where: { id: candidate.id }, data: { status: "WITHDRAWN" } });
-    expect(await refusalOf(deletePost({ actor, conferenceId, input: { id: stood.id } }))).toMatchObject({
+    expect(await refusalOf(deletePost({ actor, conferenceId, input: { id: stood.id, confirmed: "yes" } }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "adminPosts.hasCandidates",
     });
@@ -90,7 +90,7 @@ describe("posts on real Postgres", () => {
   });
 
   it("answers NOT_FOUND for a post that does not exist, and for a conference that does not", async () => {
-    expect((await refusalOf(retirePost({ actor, conferenceId, input: { id: "no-such-post" } }))).code).toBe("NOT_FOUND");
+    expect((await refusalOf(retirePost({ actor, conferenceId, input: { id: "no-such-post", confirmed: "yes" } }))).code).toBe("NOT_FOUND");
     expect((await refusalOf(createPost({ actor, conferenceId: "no-such-conference", input: postForm() }))).code).toBe("NOT_FOUND");
   });
 
@@ -98,9 +98,9 @@ describe("posts on real Postgres", () => {
     const post = await createPost({ actor, conferenceId, input: postForm() });
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => createPost({ actor: a, conferenceId, input: postForm() }));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => updatePost({ actor: a, conferenceId, input: { ...postForm({ code: post.code }), id: post.id } }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (a) => retirePost({ actor: a, conferenceId, input: { id: post.id } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => retirePost({ actor: a, conferenceId, input: { id: post.id, confirmed: "yes" } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => reinstatePost({ actor: a, conferenceId, input: { id: post.id } }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (a) => deletePost({ actor: a, conferenceId, input: { id: post.id } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => deletePost({ actor: a, conferenceId, input: { id: post.id, confirmed: "yes" } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => listPostsForAdmin(a, conferenceId));
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => getPostForAdmin(a, { conferenceId, id: post.id }));
     expect(await auditRowsFor(db, "Post", post.id)).toHaveLength(1);
@@ -123,9 +123,9 @@ describe("posts belong to one conference (docs/decisions/012)", () => {
     const theirs = await createPost({ actor, conferenceId: other.id, input: postForm() });
     const refusals = await Promise.all([
       refusalOf(updatePost({ actor, conferenceId, input: { ...postForm({ code: theirs.code }), id: theirs.id } })),
-      refusalOf(retirePost({ actor, conferenceId, input: { id: theirs.id } })),
+      refusalOf(retirePost({ actor, conferenceId, input: { id: theirs.id, confirmed: "yes" } })),
       refusalOf(reinstatePost({ actor, conferenceId, input: { id: theirs.id } })),
-      refusalOf(deletePost({ actor, conferenceId, input: { id: theirs.id } })),
+      refusalOf(deletePost({ actor, conferenceId, input: { id: theirs.id, confirmed: "yes" } })),
     ]);
     expect(refusals.map((r) => r.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
     expect(await db.post.findUniqueOrThrow({ where: { id: theirs.id }, select: { retiredAt: true } })).toEqual({ retiredAt: null });
@@ -139,8 +139,8 @@ describe("posts belong to one conference (docs/decisions/012)", () => {
     const refusals = [
       await refusalOf(createPost({ actor, conferenceId: closed.id, input: postForm() })),
       await refusalOf(updatePost({ actor, conferenceId: closed.id, input: { ...postForm({ code: post.code }), id: post.id } })),
-      await refusalOf(retirePost({ actor, conferenceId: closed.id, input: { id: post.id } })),
-      await refusalOf(deletePost({ actor, conferenceId: closed.id, input: { id: post.id } })),
+      await refusalOf(retirePost({ actor, conferenceId: closed.id, input: { id: post.id, confirmed: "yes" } })),
+      await refusalOf(deletePost({ actor, conferenceId: closed.id, input: { id: post.id, confirmed: "yes" } })),
     ];
     for (const refusal of refusals) expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" });
     expect(await db.post.count({ where: { conferenceId: closed.id } })).toBe(1);

@@ -141,9 +141,11 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
     const version = await db.candidateProfile.findFirstOrThrow({ where: { candidateId: candidate.id, locale: "en" } });
     expect((await listPublicProfilesForTakedown(asActor(secretariat), candidate.conferenceId)).map((c) => c.id)).toContain(candidate.id);
 
-    const refused = await refusalOf(takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: "no" } }));
+    const refused = await refusalOf(
+      takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: "no", confirmed: "yes" } }),
+    );
     expect(refused.fieldErrors).toMatchObject({ reason: "adminMaterials.reasonTooShort" });
-    await takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON } });
+    await takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON, confirmed: "yes" } });
 
     expect((await db.candidateProfile.findUniqueOrThrow({ where: { id: version.id } })).publishedAt).toBeNull();
     // The public page's files follow the profile: no published version, no photo or CV shown.
@@ -155,7 +157,9 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
 
     // Taken down twice is refused: it is no longer published.
     expect(
-      await refusalOf(takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON } })),
+      await refusalOf(
+        takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON, confirmed: "yes" } }),
+      ),
     ).toMatchObject({ code: "CONFLICT", messageKey: "adminMaterials.profileNotPublished" });
     // The same text stays down; a revised one may be published, with the declarations.
     expect(await refusalOf(publishProfile({ actor, input: { version: "en", publish: "true", ...DECLARED } }))).toMatchObject({
@@ -168,7 +172,7 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
 
   it("takes a photo down: no longer served, its file deleted, the same file refused, another accepted", async () => {
     const { actor, user, candidate, photo, cv } = await publicCandidate();
-    await takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "photo", reason: REASON } });
+    await takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "photo", reason: REASON, confirmed: "yes" } });
     expect(await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } })).toMatchObject({ photoKey: null, cvKey: cv.key });
     expect(await findFileRecord(photo.key)).toBeNull();
     expect(await storage().get(photo.key)).toBeNull();
@@ -188,16 +192,18 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
 
   it("takes a CV down, and refuses a file that is not public", async () => {
     const { candidate, cv } = await publicCandidate();
-    await takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "cv", reason: REASON } });
+    await takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "cv", reason: REASON, confirmed: "yes" } });
     expect(await findFileRecord(cv.key)).toBeNull();
     expect(
-      await refusalOf(takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "cv", reason: REASON } })),
+      await refusalOf(takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "cv", reason: REASON, confirmed: "yes" } })),
     ).toMatchObject({ code: "CONFLICT", messageKey: "adminMaterials.profileNotPublished" });
     // A photo of a candidature not yet formal is not public: nothing to take down.
     const announced = await makeCandidateAccount(db, "ANNOUNCED");
     await setProfileFile({ actor: asActor(announced.user), input: { kind: "photo", ...DECLARED }, file: fileOf("clean.jpg") });
     expect(
-      await refusalOf(takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: announced.candidate.id, kind: "photo", reason: REASON } })),
+      await refusalOf(
+        takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: announced.candidate.id, kind: "photo", reason: REASON, confirmed: "yes" } }),
+      ),
     ).toMatchObject({ messageKey: "adminMaterials.profileNotPublished" });
   });
 
@@ -206,10 +212,14 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
     await db.conference.update({ where: { id: candidate.conferenceId }, data: { closedAt: new Date() } });
     const closed = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
     expect(
-      await refusalOf(takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON } })),
+      await refusalOf(
+        takeDownProfileVersion({ actor: asActor(secretariat), input: { candidateId: candidate.id, version: "en", reason: REASON, confirmed: "yes" } }),
+      ),
     ).toMatchObject(closed);
     expect(
-      await refusalOf(takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "photo", reason: REASON } })),
+      await refusalOf(
+        takeDownProfileFile({ actor: asActor(secretariat), input: { candidateId: candidate.id, kind: "photo", reason: REASON, confirmed: "yes" } }),
+      ),
     ).toMatchObject(closed);
     expect(await readPublicFiles(candidate.id)).toMatchObject({ photoKey: photo.key });
   });
@@ -217,13 +227,17 @@ describe("the secretariat's takedown of a profile's public parts (docs/domain.md
   it("is the secretariat's alone", async () => {
     const { candidate, user } = await publicCandidate();
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) =>
-      takeDownProfileVersion({ actor, input: { candidateId: candidate.id, version: "en", reason: REASON } }),
+      takeDownProfileVersion({ actor, input: { candidateId: candidate.id, version: "en", reason: REASON, confirmed: "yes" } }),
+    );
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) =>
+      takeDownProfileFile({ actor, input: { candidateId: candidate.id, kind: "cv", reason: REASON, confirmed: "yes" } }),
     );
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => takeDownProfileFile({ actor, input: { candidateId: candidate.id, kind: "cv", reason: REASON } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => listPublicProfilesForTakedown(actor, candidate.conferenceId));
     // The candidate's own account cannot take down anything, even their own.
-    expect((await refusalOf(takeDownProfileFile({ actor: asActor(user), input: { candidateId: candidate.id, kind: "photo", reason: REASON } }))).code).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      (await refusalOf(takeDownProfileFile({ actor: asActor(user), input: { candidateId: candidate.id, kind: "photo", reason: REASON, confirmed: "yes" } })))
+        .code,
+    ).toBe("FORBIDDEN");
   });
 });

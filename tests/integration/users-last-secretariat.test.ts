@@ -35,13 +35,13 @@ describe("the last active secretariat account", () => {
     const b = await makeUser(db, "SECRETARIAT");
     // A disabled secretariat account does not count as a way in.
     await makeUser(db, "SECRETARIAT", { disabled: true });
-    await disableUser({ actor: asActor(a), input: { userId: b.id } });
-    expect(await messageKeyOf(disableUser({ actor: asActor(a), input: { userId: a.id } }))).toBe("adminUsers.lastSecretariat");
+    await disableUser({ actor: asActor(a), input: { userId: b.id, confirmed: "yes" } });
+    expect(await messageKeyOf(disableUser({ actor: asActor(a), input: { userId: a.id, confirmed: "yes" } }))).toBe("adminUsers.lastSecretariat");
     expect(await messageKeyOf(changeRole({ actor: asActor(a), input: { userId: a.id, role: "MEMBER" } }))).toBe("adminUsers.lastSecretariat");
     expect(await activeSecretariats()).toBe(1);
     await enableUser({ actor: asActor(a), input: { userId: b.id } });
     await changeRole({ actor: asActor(a), input: { userId: b.id, role: "CHAIR" } });
-    expect(await messageKeyOf(disableUser({ actor: asActor(a), input: { userId: a.id } }))).toBe("adminUsers.lastSecretariat");
+    expect(await messageKeyOf(disableUser({ actor: asActor(a), input: { userId: a.id, confirmed: "yes" } }))).toBe("adminUsers.lastSecretariat");
     // Clean up for the next test: leave no active secretariat behind but through the database.
     await db.user.updateMany({ where: { role: "SECRETARIAT" }, data: { disabledAt: new Date() } });
   });
@@ -51,8 +51,8 @@ describe("the last active secretariat account", () => {
       const a = await makeUser(db, "SECRETARIAT");
       const b = await makeUser(db, "SECRETARIAT");
       const outcomes = await Promise.all([
-        messageKeyOf(disableUser({ actor: asActor(a), input: { userId: b.id } })),
-        messageKeyOf(disableUser({ actor: asActor(b), input: { userId: a.id } })),
+        messageKeyOf(disableUser({ actor: asActor(a), input: { userId: b.id, confirmed: "yes" } })),
+        messageKeyOf(disableUser({ actor: asActor(b), input: { userId: a.id, confirmed: "yes" } })),
       ]);
       expect(outcomes.sort()).toEqual(["ALLOWED", "adminUsers.lastSecretariat"]);
       expect(await activeSecretariats()).toBe(1);

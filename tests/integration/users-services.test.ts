@@ -134,7 +134,7 @@ describe("disableUser and enableUser", () => {
     const member = await makeUser(db, "MEMBER");
     const session = await authenticate({ email: member.email, password: member.password, ip: unique("ip") });
     const link = await issueSetupLink({ actor, input: { userId: member.id } });
-    await disableUser({ actor, input: { userId: member.id } });
+    await disableUser({ actor, input: { userId: member.id, confirmed: "yes" } });
     expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
     expect(await refusalOf(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
       messageKey: "auth.setupLinkInvalid",
@@ -151,18 +151,18 @@ describe("disableUser and enableUser", () => {
   });
 
   it("refuses invalid input, an unknown user, a second disable or enable", async () => {
-    expect(await refusalOf(disableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { userId: "required" } });
+    expect(await refusalOf(disableUser({ actor, input: { confirmed: "yes" } }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { userId: "required" } });
     expect(await refusalOf(enableUser({ actor, input: {} }))).toMatchObject({ code: "INVALID_INPUT" });
-    expect(await refusalOf(disableUser({ actor, input: { userId: "nobody" } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusalOf(disableUser({ actor, input: { userId: "nobody", confirmed: "yes" } }))).toMatchObject({ code: "NOT_FOUND" });
     const member = await makeUser(db, "MEMBER");
     expect(await refusalOf(enableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyEnabled" });
-    await disableUser({ actor, input: { userId: member.id } });
-    expect(await refusalOf(disableUser({ actor, input: { userId: member.id } }))).toMatchObject({ messageKey: "adminUsers.alreadyDisabled" });
+    await disableUser({ actor, input: { userId: member.id, confirmed: "yes" } });
+    expect(await refusalOf(disableUser({ actor, input: { userId: member.id, confirmed: "yes" } }))).toMatchObject({ messageKey: "adminUsers.alreadyDisabled" });
   });
 
   it("are for the secretariat only", async () => {
     const member = await makeUser(db, "MEMBER");
-    await expectOnlyRoleAllowed("SECRETARIAT", (a) => disableUser({ actor: a, input: { userId: member.id } }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (a) => disableUser({ actor: a, input: { userId: member.id, confirmed: "yes" } }));
     const disabled = await makeUser(db, "MEMBER", { disabled: true });
     await expectOnlyRoleAllowed("SECRETARIAT", (a) => enableUser({ actor: a, input: { userId: disabled.id } }));
   });

@@ -213,7 +213,7 @@ describe("takedown by the secretariat", () => {
     expect((await listPublishedForTakedown(asActor(secretariat), candidate.conferenceId)).some((p) => p.id === m.id)).toBe(true);
     // The list is one conference's: another's does not show it.
     expect((await listPublishedForTakedown(asActor(secretariat), (await makeConference(db)).id)).some((p) => p.id === m.id)).toBe(false);
-    const after = await takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Uses the Union emblem on page 2." } });
+    const after = await takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Uses the Union emblem on page 2.", confirmed: "yes" } });
     expect(after).toMatchObject({ state: "TAKEN_DOWN", takedownReason: "Uses the Union emblem on page 2." });
     const [row] = await auditRowsFor(db, "Material", m.id);
     expect(row).toMatchObject({ area: "material", action: "taken-down", actorId: secretariat.id, actorRole: "SECRETARIAT" });
@@ -222,28 +222,30 @@ describe("takedown by the secretariat", () => {
     expect(await refusalOf(publishMaterial({ actor: asActor(user), input: { id: m.id, ...DECLARED } }))).toMatchObject({
       messageKey: "workspace.takenDownFinal",
     });
-    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Once more, for the record." } }))).toMatchObject({
+    expect(
+      await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: m.id, reason: "Once more, for the record.", confirmed: "yes" } })),
+    ).toMatchObject({
       messageKey: "adminMaterials.notPublished",
     });
   });
 
   it("needs a reason of ten characters", async () => {
     const secretariat = await makeUser(db, "SECRETARIAT");
-    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: "m", reason: "bad" } }))).toMatchObject({
+    expect(await refusalOf(takeDownMaterial({ actor: asActor(secretariat), input: { id: "m", reason: "bad", confirmed: "yes" } }))).toMatchObject({
       fieldErrors: { reason: "adminMaterials.reasonTooShort" },
     });
   });
 
   it("is done by the secretariat only; a candidate cannot take down even their own material", async () => {
     const input = { id: "m", reason: "A sufficiently long reason." };
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => takeDownMaterial({ actor, input }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => takeDownMaterial({ actor, input: { ...input, confirmed: "yes" } }));
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => listPublishedForTakedown(actor, "any-conference"));
     const { candidate, user } = await makeCandidateAccount(db);
     const m = await makeStatement(db, candidate.id, "PUBLISHED");
     const roles: RoleName[] = ["CANDIDATE", "CHAIR", "ETHICS_OFFICER", "MEMBER"];
     for (const role of roles) {
       const actor: Actor = role === "CANDIDATE" ? asActor(user) : actorOf(role);
-      expect((await refusalOf(takeDownMaterial({ actor, input: { ...input, id: m.id } }))).code).toBe("FORBIDDEN");
+      expect((await refusalOf(takeDownMaterial({ actor, input: { ...input, id: m.id, confirmed: "yes" } }))).code).toBe("FORBIDDEN");
     }
   });
 });

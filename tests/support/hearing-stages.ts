@@ -60,7 +60,7 @@ export async function hearingReadyToStart(db: PrismaClient, options: ReadyOption
   const actor = asActor(secretariat);
   const input = hearingInput(chair.id, { questionsPerCandidate: String(options.questionsPerCandidate ?? 3) });
   const hearing = await setUpHearing({ actor, conferenceId: conference.id, input });
-  const { seedHash: committed } = await commitSeed({ actor, conferenceId: conference.id, input: {} });
+  const { seedHash: committed } = await commitSeed({ actor, conferenceId: conference.id, input: { confirmed: "yes" } });
   const draw = await drawRunningOrder({ actor, conferenceId: conference.id, input: { entropy: DICE } });
   const candidates = draw.result.map((id) => made.find((c) => c.id === id) as (typeof made)[number]);
   return { conferenceId: conference.id, hearingId: hearing.id, secretariat, chair, candidates, states, seedHash: committed, drawId: draw.id };

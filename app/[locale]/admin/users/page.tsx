@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { CheckboxField, HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { ROLES } from "@/lib/auth/permissions";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,6 +15,7 @@ import { LinkForm } from "./link-form";
 export default adminPage("/admin/users", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "adminUsers" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const roles = await getTranslations({ locale, namespace: "roles" });
   const [list, candidatures, states] = await Promise.all([
     listUsersForAdmin(user, searchParams),
@@ -140,9 +142,19 @@ export default adminPage("/admin/users", async ({ user, locale, searchParams }) 
                   <ActionForm action={setEnabledAction} label={t(u.disabledAt ? "enableLabel" : "disableLabel", { name: u.name })}>
                     <HiddenField name="userId" value={u.id} />
                     <HiddenField name="intent" value={u.disabledAt ? "enable" : "disable"} />
-                    <SubmitButton tone={u.disabledAt ? "secondary" : "danger"} pendingLabel={admin("saving")}>
-                      {u.disabledAt ? t("enable") : t("disable")}
-                    </SubmitButton>
+                    {u.disabledAt ? (
+                      <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
+                        {t("enable")}
+                      </SubmitButton>
+                    ) : (
+                      <ConfirmButton
+                        label={t("disable")}
+                        title={confirm("disableUser.title", { name: u.name })}
+                        consequence={confirm("disableUser.consequence", { name: u.name, email: u.email })}
+                        confirmLabel={confirm("disableUser.confirm")}
+                        testId="disable-user"
+                      />
+                    )}
                   </ActionForm>
                   {u.disabledAt ? null : (
                     <LinkForm action={issueLinkAction} label={t("newLinkLabel", { name: u.name })} text={linkText}>

@@ -31,6 +31,7 @@ function isWebAddress(url: string): boolean {
 export default ethicsPage<{ id: string }>("/ethics", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "ethicsOffice" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const r = await load(user, params.id);
   const m = r.material;
   const video = videoPlayback(m);
@@ -114,7 +115,8 @@ export default ethicsPage<{ id: string }>("/ethics", async ({ user, locale, para
                 name="outcome"
                 label={t("outcome")}
                 required
-                defaultValue="CLEARED"
+                // No outcome is preselected: clearing a draft must be a choice, not a default.
+                placeholder={confirm("choose")}
                 options={[
                   { value: "CLEARED", label: t("status.CLEARED") },
                   { value: "ADVICE", label: t("status.ADVICE") },

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { SharesTable } from "@/components/costs/shares-table";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { HiddenField, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { getCostsForAdmin } from "@/lib/costs/costs-admin";
@@ -14,6 +15,7 @@ const CATEGORIES = ["INTERPRETATION", "ROOM", "OTHER"] as const;
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminCosts" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const conference = await requireConferenceBySlug(params.slug);
   const costs = await getCostsForAdmin(user, conference.id);
   const money = (minor: bigint, currency: string) => formatMoney(locale, minor, currency);
@@ -98,9 +100,13 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                           <ActionForm action={deleteCostItem} label={t("removeLabel", { description: item.description })}>
                             <HiddenField name="conferenceId" value={conference.id} />
                             <HiddenField name="id" value={item.id} />
-                            <SubmitButton tone="danger" pendingLabel={admin("saving")}>
-                              {t("remove")}
-                            </SubmitButton>
+                            <ConfirmButton
+                              label={t("remove")}
+                              title={confirm("removeCost.title")}
+                              consequence={confirm("removeCost.consequence", { description: item.description, amount: money(item.amountMinor, item.currency) })}
+                              confirmLabel={confirm("removeCost.confirm")}
+                              testId="remove-cost"
+                            />
                           </ActionForm>
                         </td>
                       ) : null}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { CheckboxField, HiddenField, SubmitButton, TextField } from "@/components/forms/fields";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { CHAPTER_FIELD_PREFIX, RECORDING_LIMITS } from "@/lib/hearings/after-schema";
@@ -14,10 +15,24 @@ import { closeHearingRecord, revealHearingSeed, saveRecording } from "./actions"
  * check the draws, keep the recording with a chapter per candidate, then close the record
  * (docs/decisions/014-hearing-record-integrity.md). What the stage forbids is not offered.
  */
-export async function AfterHearing({ user, locale, conferenceId, hearingId }: { user: CurrentUser; locale: string; conferenceId: string; hearingId: string }) {
+export async function AfterHearing({
+  user,
+  locale,
+  conferenceId,
+  hearingId,
+  draws,
+}: {
+  user: CurrentUser;
+  locale: string;
+  conferenceId: string;
+  hearingId: string;
+  /** How many draws the seed decided, for the reveal's confirmation. */
+  draws: number;
+}) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
   const own = await getTranslations({ locale, namespace: "adminHearing" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const hearing = await getHearingAfterwardsForAdmin(user, { conferenceId, hearingId });
   if (!hearing) return null;
   const zone = hearing.conference.timeZone;
@@ -57,7 +72,14 @@ export async function AfterHearing({ user, locale, conferenceId, hearingId }: { 
             <HiddenField name="hearingId" value={hearing.id} />
             <HiddenField name="conferenceId" value={conferenceId} />
             <p className="text-sm text-slate-700">{t("admin.revealHelp")}</p>
-            <SubmitButton pendingLabel={admin("saving")}>{t("admin.revealSubmit")}</SubmitButton>
+            <ConfirmButton
+              label={t("admin.revealSubmit")}
+              title={confirm("revealSeed.title")}
+              consequence={confirm("revealSeed.consequence", { count: draws })}
+              confirmLabel={confirm("revealSeed.confirm")}
+              tone="primary"
+              testId="reveal-seed"
+            />
           </ActionForm>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { CheckboxField, HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { EntropyField } from "@/components/hearing/entropy-field";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
@@ -20,6 +21,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
   const t = await getTranslations({ locale, namespace: "adminHearing" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const ref = await requireConferenceBySlug(params.slug);
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const { conference, hearing, stage, blockers, chairs, presenterIds } = await getHearingForAdmin(user, ref.id);
   const zone = conference.timeZone;
   const at = (d: Date) => `${formatInstant(locale, d, zone)} (${zoneLabel(locale, zone, d)})`;
@@ -283,7 +285,14 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
               <ActionForm action={commitHearingSeed} label={t("commitHeading")} className="max-w-2xl space-y-2">
                 <HiddenField name="conferenceId" value={conference.id} />
                 <p className="text-sm text-slate-700">{t("commitHelp")}</p>
-                <SubmitButton pendingLabel={admin("saving")}>{t("commitSubmit")}</SubmitButton>
+                <ConfirmButton
+                  label={t("commitSubmit")}
+                  title={confirm("commitSeed.title")}
+                  consequence={confirm("commitSeed.consequence", { count: slots.length })}
+                  confirmLabel={confirm("commitSeed.confirm")}
+                  tone="primary"
+                  testId="commit-seed"
+                />
               </ActionForm>
             ) : null}
             {allows("drawRunningOrder") && !drawnUnderCommitment ? (
@@ -413,7 +422,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
 
           <RoomQuestions user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
-          <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
+          <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
         </>
       ) : (
         <p>{t("notSetUp")}</p>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
-import { HiddenField, SubmitButton, TextAreaField } from "@/components/forms/fields";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { HiddenField, TextAreaField } from "@/components/forms/fields";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { listPublishedForTakedown } from "@/lib/materials/materials-queries";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
@@ -13,6 +14,7 @@ import { takeDown, takeDownFile, takeDownVersion } from "./actions";
 
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminMaterials" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const conference = await requireConferenceBySlug(params.slug);
   const [materials, profiles] = await Promise.all([listPublishedForTakedown(user, conference.id), listPublicProfilesForTakedown(user, conference.id)]);
   const names = new Intl.DisplayNames([locale], { type: "language" });
@@ -43,9 +45,13 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                 <HiddenField name="id" value={m.id} />
                 <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={MATERIAL_LIMITS.reason} rows={2} />
                 <div>
-                  <SubmitButton tone="danger" pendingLabel={t("takingDown")}>
-                    {t("submit")}
-                  </SubmitButton>
+                  <ConfirmButton
+                    label={t("submit")}
+                    title={confirm("takeDownMaterial.title", { title: m.title })}
+                    consequence={confirm("takeDownMaterial.consequence", { title: m.title, name: m.candidate.name })}
+                    confirmLabel={confirm("takeDownMaterial.confirm")}
+                    testId="take-down-material"
+                  />
                 </div>
               </ActionForm>
             </li>
@@ -82,6 +88,11 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                         label={t("takeDownVersion", { language, name: c.name })}
                         fields={{ candidateId: c.id, version: v.locale }}
                         t={t}
+                        confirmation={{
+                          title: confirm("takeDownVersion.title", { language, name: c.name }),
+                          consequence: confirm("takeDownVersion.consequence", { language, name: c.name }),
+                          confirmLabel: confirm("takeDownVersion.confirm"),
+                        }}
                       />
                     </div>
                   );
@@ -101,7 +112,17 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                           </a>
                         </p>
                       )}
-                      <TakedownForm action={takeDownFile} label={t(`takeDownFile.${kind}`, { name: c.name })} fields={{ candidateId: c.id, kind }} t={t} />
+                      <TakedownForm
+                        action={takeDownFile}
+                        label={t(`takeDownFile.${kind}`, { name: c.name })}
+                        fields={{ candidateId: c.id, kind }}
+                        t={t}
+                        confirmation={{
+                          title: confirm("takeDownFile.title", { name: c.name }),
+                          consequence: confirm(`takeDownFile.${kind}`, { name: c.name }),
+                          confirmLabel: confirm("takeDownFile.confirm"),
+                        }}
+                      />
                     </div>
                   );
                 })}
@@ -120,11 +141,13 @@ function TakedownForm({
   label,
   fields,
   t,
+  confirmation,
 }: {
   action: typeof takeDownVersion | typeof takeDownFile;
   label: string;
   fields: Record<string, string>;
   t: (key: "reason" | "reasonHelp" | "takingDown") => string;
+  confirmation: { title: string; consequence: string; confirmLabel: string };
 }) {
   return (
     <ActionForm action={action} label={label} className="grid max-w-2xl gap-3">
@@ -133,9 +156,7 @@ function TakedownForm({
       ))}
       <TextAreaField name="reason" label={t("reason")} description={t("reasonHelp")} required maxLength={TAKEDOWN_LIMITS.reason} rows={2} />
       <div>
-        <SubmitButton tone="danger" pendingLabel={t("takingDown")}>
-          {label}
-        </SubmitButton>
+        <ConfirmButton label={label} {...confirmation} testId="take-down-profile" />
       </div>
     </ActionForm>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { adminPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { HiddenField, SubmitButton } from "@/components/forms/fields";
 import { requireConferenceBySlug } from "@/lib/conferences/context";
 import { postName } from "@/lib/elections/post-name";
@@ -13,6 +14,7 @@ import { PostFields } from "./post-fields";
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminPosts" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const conference = await requireConferenceBySlug(params.slug);
   const posts = await listPostsForAdmin(user, conference.id);
   const base = `/admin/conferences/${encodeURIComponent(conference.slug)}`;
@@ -59,18 +61,27 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
                     <ActionForm action={retirePostAction} label={t("retireLabel", { code: p.code })}>
                       <HiddenField name="id" value={p.id} />
                       <HiddenField name="conferenceId" value={conference.id} />
-                      <SubmitButton tone="secondary" pendingLabel={admin("saving")}>
-                        {t("retire")}
-                      </SubmitButton>
+                      <ConfirmButton
+                        label={t("retire")}
+                        title={confirm("retirePost.title", { code: p.code })}
+                        consequence={confirm("retirePost.consequence", { name: postName(p.names, locale), count: p.candidateCount })}
+                        confirmLabel={confirm("retirePost.confirm")}
+                        tone="primary"
+                        testId={`retire-${p.code}`}
+                      />
                     </ActionForm>
                   )}
                   {p.candidateCount === 0 ? (
                     <ActionForm action={deletePostAction} label={t("deleteLabel", { code: p.code })}>
                       <HiddenField name="id" value={p.id} />
                       <HiddenField name="conferenceId" value={conference.id} />
-                      <SubmitButton tone="danger" pendingLabel={admin("saving")}>
-                        {t("delete")}
-                      </SubmitButton>
+                      <ConfirmButton
+                        label={t("delete")}
+                        title={confirm("deletePost.title", { code: p.code })}
+                        consequence={confirm("deletePost.consequence", { name: postName(p.names, locale) })}
+                        confirmLabel={confirm("deletePost.confirm")}
+                        testId={`delete-${p.code}`}
+                      />
                     </ActionForm>
                   ) : null}
                 </td>

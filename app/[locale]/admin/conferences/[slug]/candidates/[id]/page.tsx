@@ -15,6 +15,7 @@ import { memberStateName } from "@/lib/member-states/names";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { changeStatusAction, updateCandidateAction } from "../actions";
 import { CandidatureFields } from "../candidature-fields";
+import { StatusConfirm } from "../status-confirm";
 
 async function load(user: Parameters<typeof getCandidateForAdmin>[0], which: Parameters<typeof getCandidateForAdmin>[1]) {
   try {
@@ -29,6 +30,7 @@ export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, 
   const t = await getTranslations({ locale, namespace: "adminCandidates" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const status = await getTranslations({ locale, namespace: "status" });
+  const confirm = await getTranslations({ locale, namespace: "confirm" });
   const conference = await requireConferenceBySlug(params.slug);
   // A candidature of another conference is not found under this one's address.
   const c = await load(user, { conferenceId: conference.id, id: params.id });
@@ -78,7 +80,14 @@ export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, 
             <p className="text-sm text-slate-700">{t("statusHelp")}</p>
             <HiddenField name="id" value={c.id} />
             <HiddenField name="conferenceId" value={conference.id} />
-            <SelectField name="to" label={t("newStatus")} required options={moves.map((m) => ({ value: m, label: status(m) }))} />
+            {/* No move is preselected: the first one offered may end the candidature. */}
+            <SelectField
+              name="to"
+              label={t("newStatus")}
+              required
+              placeholder={confirm("choose")}
+              options={moves.map((m) => ({ value: m, label: status(m) }))}
+            />
             {moves.includes("FORMAL") ? (
               <TextField
                 name="formallyReceivedAt"
@@ -90,7 +99,13 @@ export default adminPage<{ slug: string; id: string }>("/admin", async ({ user, 
             ) : null}
             <TextAreaField name="note" label={t("note")} maxLength={CANDIDATE_LIMITS.note} rows={2} />
             <div>
-              <SubmitButton pendingLabel={admin("saving")}>{t("statusSubmit")}</SubmitButton>
+              <StatusConfirm
+                label={t("statusSubmit")}
+                title={confirm("status.title", { name: c.name })}
+                confirmLabel={confirm("status.confirm")}
+                consequences={Object.fromEntries(moves.map((m) => [m, confirm(`status.${m}`, { name: c.name, post: postName(c.post.names, locale) })]))}
+                choose={confirm("status.choose")}
+              />
             </div>
           </ActionForm>
         )}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
+import { isRehearsalEntity } from "@/lib/hearings/rehearsal-audit";
 import { confidentialView } from "./confidential";
 
 export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics"] as const;
@@ -32,6 +33,8 @@ function snapshot(value: unknown): object | undefined {
 export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
   // Serialised (dates, bigints), then cut to what the area may keep.
   const kept = (value: unknown) => snapshot(confidentialView(event.area, event.action, snapshot(value)));
+  // A rehearsal's rows say so (docs/decisions/018-rehearsal-hearings.md).
+  const rehearsal = event.area === "hearing" && (await isRehearsalEntity(tx, event.entity, event.entityId));
   await tx.auditEvent.create({
     data: {
       actorId: event.actor?.id ?? null,
@@ -41,7 +44,7 @@ export async function emitAudit(tx: Tx, event: AuditInput): Promise<void> {
       entity: event.entity,
       entityId: event.entityId,
       before: kept(event.before),
-      after: kept(event.after),
+      after: rehearsal ? { ...kept(event.after), rehearsal: true } : kept(event.after),
     },
   });
 }

@@ -14,7 +14,8 @@ const STATE_FIELDS = { id: true, iso3: true, iso2: true, nameEn: true } as const
 export async function getCostsForAdmin(actor: Actor | null, conferenceId: string) {
   assertCan(actor, "manage:cost:any");
   const hearing = await db().hearing.findFirst({
-    where: { conferenceId },
+    // The real hearing: a rehearsal has no costs (docs/decisions/018-rehearsal-hearings.md).
+    where: { conferenceId, rehearsal: false },
     orderBy: { createdAt: "asc" },
     select: {
       id: true,

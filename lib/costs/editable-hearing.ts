@@ -3,9 +3,9 @@ import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { hearingStage, stageAllows, STAGE_FIELDS } from "@/lib/hearings/stage";
 
-/** The conference's hearing (one per conference), whose costs are entered. */
+/** The conference's hearing (one per conference, never a rehearsal), whose costs are entered. */
 export async function costHearingOf(tx: Tx, conferenceId: string): Promise<{ id: string }> {
-  const hearing = await tx.hearing.findFirst({ where: { conferenceId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const hearing = await tx.hearing.findFirst({ where: { conferenceId, rehearsal: false }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (!hearing) throw new DomainError("CONFLICT", { messageKey: "adminCosts.noHearing" });
   return hearing;
 }

@@ -19,7 +19,8 @@ const STATE_FIELDS = { id: true, iso3: true, iso2: true, nameEn: true } as const
 export async function readPublicCostShares(hearingId: string): Promise<PublicCostShares | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(hearingId)) return null;
   const hearing = await db().hearing.findUnique({
-    where: { id: hearingId },
+    // A rehearsal has no costs and no public record (docs/decisions/018-rehearsal-hearings.md).
+    where: { id: hearingId, rehearsal: false },
     select: { id: true, status: true, costStateIds: true, costItems: { select: { amountMinor: true, currency: true } } },
   });
   if (!hearing || hearing.status !== "ENDED") return null;

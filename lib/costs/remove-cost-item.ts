@@ -18,7 +18,7 @@ export async function removeCostItem({ actor, conferenceId, input }: { actor: Ac
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
     const before = await tx.costItem.findFirst({
-      where: { id, hearing: { conferenceId: conference.id } },
+      where: { id, hearing: { conferenceId: conference.id, rehearsal: false } },
       select: { id: true, hearingId: true, category: true, description: true, amountMinor: true, currency: true },
     });
     if (!before) throw new DomainError("NOT_FOUND");

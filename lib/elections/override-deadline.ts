@@ -25,7 +25,7 @@ export async function overrideDeadline({ actor, conferenceId, input }: { actor: 
   return db().$transaction(async (tx) => {
     const before = await lockConferenceForChange(tx, conferenceId);
     const [hearing, received] = await Promise.all([
-      tx.hearing.findFirst({ where: { conferenceId }, orderBy: { startsAt: "asc" }, select: { startsAt: true } }),
+      tx.hearing.findFirst({ where: { conferenceId, rehearsal: false }, orderBy: { startsAt: "asc" }, select: { startsAt: true } }),
       tx.candidate.aggregate({ where: { conferenceId }, _max: { formallyReceivedAt: true } }),
     ]);
     const problem = overrideProblem(instant, {

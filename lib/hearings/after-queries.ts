@@ -20,13 +20,14 @@ import { parityReport, type ParityReport } from "./parity";
 export async function resolvePublicHearingId(requested: string | undefined): Promise<string | null> {
   if (requested !== undefined) {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(requested)) return null;
-    const found = await db().hearing.findUnique({ where: { id: requested }, select: { id: true } });
+    // A rehearsal is never part of the public record (docs/decisions/018-rehearsal-hearings.md).
+    const found = await db().hearing.findUnique({ where: { id: requested, rehearsal: false }, select: { id: true } });
     return found?.id ?? null;
   }
   const current = await getCurrentConference();
   if (!current) return null;
   const hearing = await db().hearing.findFirst({
-    where: { conferenceId: current.id },
+    where: { conferenceId: current.id, rehearsal: false },
     orderBy: { startsAt: "asc" },
     select: { id: true },
   });
@@ -53,7 +54,7 @@ export type DrawsExport = DrawsFile;
 export async function readDrawsExport(hearingId: string): Promise<DrawsExport | null> {
   const client = db();
   const hearing = await client.hearing.findUnique({
-    where: { id: hearingId },
+    where: { id: hearingId, rehearsal: false },
     select: {
       id: true,
       status: true,
@@ -162,7 +163,7 @@ export type ParityView = {
 
 export async function readParity(hearingId: string): Promise<ParityView | null> {
   const hearing = await db().hearing.findUnique({
-    where: { id: hearingId },
+    where: { id: hearingId, rehearsal: false },
     select: {
       id: true,
       status: true,
@@ -210,7 +211,10 @@ export type HearingReplay = {
 
 /** What the replay page needs: the recording and its chapters, one per candidate. */
 export async function readHearingReplay(hearingId: string): Promise<HearingReplay | null> {
-  const hearing = await db().hearing.findUnique({ where: { id: hearingId }, select: { id: true, status: true, recordingUrl: true, chaptersVtt: true } });
+  const hearing = await db().hearing.findUnique({
+    where: { id: hearingId, rehearsal: false },
+    select: { id: true, status: true, recordingUrl: true, chaptersVtt: true },
+  });
   if (!hearing) return null;
   return {
     hearingId: hearing.id,
@@ -228,6 +232,6 @@ export function getHearingReplay(hearingId: string): Promise<HearingReplay | nul
 
 /** The stored chapters file, for the route that serves it. */
 export async function readChaptersVtt(hearingId: string): Promise<string | null> {
-  const hearing = await db().hearing.findUnique({ where: { id: hearingId }, select: { chaptersVtt: true } });
+  const hearing = await db().hearing.findUnique({ where: { id: hearingId, rehearsal: false }, select: { chaptersVtt: true } });
   return hearing?.chaptersVtt ?? null;
 }

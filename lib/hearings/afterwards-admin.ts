@@ -12,7 +12,8 @@ export async function getHearingAfterwardsForAdmin(actor: Actor | null, which: {
   assertCan(actor, "manage:hearing:any");
   // A hearing of another conference is not shown on this conference's page.
   const hearing = await db().hearing.findFirst({
-    where: { id: which.hearingId, conferenceId: which.conferenceId },
+    // The real hearing's: a rehearsal's reveal is in its own section (rehearsal-admin.ts).
+    where: { id: which.hearingId, conferenceId: which.conferenceId, rehearsal: false },
     select: {
       id: true,
       status: true,

@@ -12,6 +12,8 @@ import { startBlockers, type StartBlockerCode } from "./start-checks";
 
 export type ChairHearing = {
   id: string;
+  /** A rehearsal: marked at the top of the console, never public (docs/decisions/018-rehearsal-hearings.md). */
+  rehearsal: boolean;
   conferenceName: string;
   timeZone: string;
   startsAt: Date;
@@ -54,9 +56,12 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
       ...(requested ? { id: requested } : { OR: [{ status: "LIVE" }, { status: "SCHEDULED", conference: { closedAt: null } }] }),
     },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-    select: { id: true, status: true },
+    select: { id: true, status: true, rehearsal: true },
   });
-  const pick = chaired.find((h) => h.status === "LIVE") ?? chaired[0];
+  // The real hearing running comes first, then a rehearsal running or waiting (the secretariat
+  // started it to be run now), then the next real one (docs/decisions/018-rehearsal-hearings.md).
+  const pick =
+    chaired.find((h) => h.status === "LIVE" && !h.rehearsal) ?? chaired.find((h) => h.status === "LIVE") ?? chaired.find((h) => h.rehearsal) ?? chaired[0];
   if (!pick) return null;
   const hearing = await db().hearing.findUniqueOrThrow({
     where: { id: pick.id },
@@ -64,6 +69,7 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
       ...LIVE_FIELDS,
       ...STAGE_FIELDS,
       startsAt: true,
+      rehearsal: true,
       conference: { select: { name: true, timeZone: true } },
       currentSlot: { select: { position: true, candidate: { select: { id: true, name: true } } } },
       slots: { select: { id: true, position: true, presentationStartedAt: true } },
@@ -85,6 +91,7 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
   const blockers = hearing.status === "SCHEDULED" ? (await startBlockers(db(), hearing.id)).map((b) => b.code) : null;
   return {
     id: hearing.id,
+    rehearsal: hearing.rehearsal,
     conferenceName: hearing.conference.name,
     timeZone: hearing.conference.timeZone,
     startsAt: hearing.startsAt,

@@ -21,12 +21,23 @@ import { hearingStage } from "./stage";
  * is kept sealed (lib/draw/seal.ts), never in clear, until the reveal
  * (docs/decisions/014-hearing-record-integrity.md).
  */
-export async function commitSeed({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
+export async function commitSeed({
+  actor,
+  conferenceId,
+  input,
+  rehearsal = false,
+}: {
+  actor: Actor | null;
+  conferenceId: string;
+  input: unknown;
+  /** The conference's rehearsal instead of its hearing (docs/decisions/018-rehearsal-hearings.md). */
+  rehearsal?: boolean;
+}) {
   assertCan(actor, "manage:hearing:any");
   parseInput(noInputSchema, input);
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
-    const hearing = await requireHearing(tx, conference.id);
+    const hearing = await requireHearing(tx, conference.id, { rehearsal });
     const stage = hearingStage(hearing);
     if (stage === "CLOSED") throw new DomainError("CONFLICT", { messageKey: "adminHearing.recordClosed" });
     if (stage !== "SET_UP") throw new DomainError("CONFLICT", { messageKey: "adminHearing.seedExists" });

@@ -28,12 +28,23 @@ const REFUSALS = {
  * alone and anyone can re-run it once the seed is revealed. Another draw needs a re-opening,
  * which voids this commitment in public (docs/decisions/014-hearing-record-integrity.md).
  */
-export async function drawRunningOrder({ actor, conferenceId, input }: { actor: Actor | null; conferenceId: string; input: unknown }) {
+export async function drawRunningOrder({
+  actor,
+  conferenceId,
+  input,
+  rehearsal = false,
+}: {
+  actor: Actor | null;
+  conferenceId: string;
+  input: unknown;
+  /** The conference's rehearsal instead of its hearing (docs/decisions/018-rehearsal-hearings.md). */
+  rehearsal?: boolean;
+}) {
   assertCan(actor, "manage:hearing:any");
   const { entropy } = parseInput(drawRunningOrderSchema, input);
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
-    const hearing = await requireHearing(tx, conference.id);
+    const hearing = await requireHearing(tx, conference.id, { rehearsal });
     const stage = hearingStage(hearing);
     if (stage !== "COMMITTED") throw new DomainError("CONFLICT", { messageKey: REFUSALS[stage] });
     if (!hearing.seedCommittedAt) throw new DomainError("CONFLICT", { messageKey: "adminHearing.legacyCommitment" });

@@ -40,17 +40,25 @@ export function presentersOf(tx: Tx, conferenceId: string) {
   });
 }
 
-/** The conference's hearing, locked for the rest of the change (one per conference here). */
-export async function lockHearing(tx: Tx, conferenceId: string) {
-  const hearing = await tx.hearing.findFirst({ where: { conferenceId }, select: { id: true }, orderBy: { createdAt: "asc" } });
+/** Which of a conference's hearings a change is about: the real one unless told. */
+export type WhichHearing = { rehearsal?: boolean };
+
+/**
+ * The conference's hearing, locked for the rest of the change: the real one (one per
+ * conference), or with `{ rehearsal: true }` its rehearsal, at most one at a time
+ * (docs/decisions/018-rehearsal-hearings.md).
+ */
+export async function lockHearing(tx: Tx, conferenceId: string, which: WhichHearing = {}) {
+  const rehearsal = which.rehearsal ?? false;
+  const hearing = await tx.hearing.findFirst({ where: { conferenceId, rehearsal }, select: { id: true }, orderBy: { createdAt: "asc" } });
   if (!hearing) return null;
   await tx.$executeRaw`SELECT 1 FROM "Hearing" WHERE id = ${hearing.id} FOR UPDATE`;
   return tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: HEARING_FIELDS });
 }
 
-export async function requireHearing(tx: Tx, conferenceId: string) {
-  const hearing = await lockHearing(tx, conferenceId);
-  if (!hearing) throw new DomainError("CONFLICT", { messageKey: "adminHearing.noHearing" });
+export async function requireHearing(tx: Tx, conferenceId: string, which: WhichHearing = {}) {
+  const hearing = await lockHearing(tx, conferenceId, which);
+  if (!hearing) throw new DomainError("CONFLICT", { messageKey: which.rehearsal ? "rehearsal.refusals.none" : "adminHearing.noHearing" });
   return hearing;
 }
 
@@ -71,7 +79,8 @@ export async function getHearingForAdmin(actor: Actor | null, conferenceId: stri
   if (!conference) throw new DomainError("NOT_FOUND");
   const [hearing, chairs, presenters] = await Promise.all([
     client.hearing.findFirst({
-      where: { conferenceId: conference.id },
+      // The real hearing: a rehearsal has a section of its own (rehearsal-admin.ts).
+      where: { conferenceId: conference.id, rehearsal: false },
       orderBy: { createdAt: "asc" },
       select: {
         ...HEARING_FIELDS,

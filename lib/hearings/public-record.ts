@@ -40,7 +40,8 @@ export type PublicRecord = {
 
 export async function readPublicRecord(hearingId: string): Promise<PublicRecord | null> {
   const hearing = await db().hearing.findUnique({
-    where: { id: hearingId },
+    // A rehearsal is never part of the public record (docs/decisions/018-rehearsal-hearings.md).
+    where: { id: hearingId, rehearsal: false },
     select: {
       id: true,
       ...STAGE_FIELDS,

@@ -37,7 +37,8 @@ export type WebcastView = {
 /** The hearing as the webcast page shows it, running order first to last; null when there is none. */
 export async function readWebcastView(hearingId: string): Promise<WebcastView | null> {
   const hearing = await db().hearing.findUnique({
-    where: { id: hearingId },
+    // A rehearsal is not shown to the public (docs/decisions/018-rehearsal-hearings.md).
+    where: { id: hearingId, rehearsal: false },
     select: {
       id: true,
       startsAt: true,

@@ -15,6 +15,7 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, reopenHearing, saveHearing, syncPresenters } from "./actions";
 import { AfterHearing } from "./after-hearing";
+import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
 
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
@@ -427,6 +428,8 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
       ) : (
         <p>{t("notSetUp")}</p>
       )}
+
+      <RehearsalSection user={user} locale={locale} conferenceId={conference.id} zone={zone} />
     </div>
   );
 });

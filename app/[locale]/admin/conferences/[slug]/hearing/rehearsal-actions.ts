@@ -1,0 +1,43 @@
+"use server";
+
+import { formAction } from "@/lib/actions/form-action";
+import { TAGS } from "@/lib/cache-tags";
+import { conferenceIdOf } from "@/lib/conferences/form-field";
+import { commitSeed } from "@/lib/hearings/commit-seed";
+import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
+import { purgeRehearsal } from "@/lib/hearings/rehearsal-purge";
+import { startRehearsal } from "@/lib/hearings/rehearsal-start";
+import { revealSeed } from "@/lib/hearings/reveal-seed";
+
+// The rehearsal's forms (docs/decisions/018-rehearsal-hearings.md): the same services as the
+// real hearing's, told which hearing; the services authorise and decide everything.
+
+export const runRehearsal = formAction({
+  run: (actor, input) => startRehearsal({ actor, conferenceId: conferenceIdOf(input), input }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("rehearsal.started"),
+});
+
+export const commitRehearsalSeed = formAction({
+  run: (actor, input) => commitSeed({ actor, conferenceId: conferenceIdOf(input), input, rehearsal: true }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("rehearsal.committed"),
+});
+
+export const drawRehearsalOrder = formAction({
+  run: (actor, input) => drawRunningOrder({ actor, conferenceId: conferenceIdOf(input), input, rehearsal: true }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("rehearsal.orderDrawn"),
+});
+
+export const revealRehearsalSeed = formAction({
+  run: (actor, input) => revealSeed({ actor, conferenceId: conferenceIdOf(input), input }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("rehearsal.revealed"),
+});
+
+export const purgeTheRehearsal = formAction({
+  run: (actor, input) => purgeRehearsal({ actor, conferenceId: conferenceIdOf(input), input }),
+  tags: () => [TAGS.hearings],
+  success: (t) => t("rehearsal.purged"),
+});

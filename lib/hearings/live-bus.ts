@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { db } from "@/lib/db";
+import { chairDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { HEARING_CHANNEL, readHearingEvents, type HearingEventRow } from "./live-state";
 
@@ -368,7 +368,8 @@ const globalForBus = globalThis as unknown as { hustingsLiveBus?: LiveBus };
 export function liveBus(): LiveBus {
   globalForBus.hustingsLiveBus ??= new LiveBus({
     connectionString: env().DATABASE_URL,
-    readEvents: (hearingId, after, upTo) => readHearingEvents(db(), hearingId, after, upTo),
+    // One read per change per instance, whatever the number of viewers: on the reserved pool (docs/decisions/019-database-capacity.md).
+    readEvents: (hearingId, after, upTo) => readHearingEvents(chairDb(), hearingId, after, upTo),
     onError: (error) => console.warn("hearing live bus: LISTEN connection lost or event unreadable; recovering", error),
   });
   return globalForBus.hustingsLiveBus;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { requireArea } from "@/lib/auth/area";
+import { failForTest } from "@/lib/site/fail-for-test";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import { AreaShell, type AreaKey } from "./area-shell";
@@ -44,6 +45,7 @@ function areaPage(permission: Permission) {
     }) {
       const locale = await pageLocale(params);
       const user = await requireArea(locale, permission, path);
+      failForTest(`${path} ${user.id}`);
       return render({ user, locale, params: await params, searchParams: await searchParams });
     };
   };

@@ -119,7 +119,8 @@ async function main() {
     const conference = await makeHearingConference(db());
     const { hearingId, chair } = await makeReadyHearing(db(), { conferenceId: conference.id });
     const actor = asActor(chair);
-    await live.startHearing({ actor, input: { hearingId } });
+    // Every move names the version it is made on (docs/decisions/021-chair-moves-name-their-version.md): 0 before the start, one more per move.
+    await live.startHearing({ actor, input: { hearingId, expectedVersion: 0 } });
     await liveBus().ready();
 
     const httpServer = http.createServer((req, res) => {
@@ -177,9 +178,11 @@ async function main() {
 
     // Two warm-up moves (the first of each code path is slower), then the measured ones.
     const warmUp = 2;
-    const sequence = [() => live.startPresentation({ actor, input: { hearingId } })];
-    for (let i = 1; i < moves + warmUp; i++)
-      sequence.push(i % 2 ? () => live.pauseHearing({ actor, input: { hearingId } }) : () => live.resumeHearing({ actor, input: { hearingId } }));
+    const sequence = [() => live.startPresentation({ actor, input: { hearingId, expectedVersion: 1 } })];
+    for (let i = 1; i < moves + warmUp; i++) {
+      const input = { hearingId, expectedVersion: 1 + i };
+      sequence.push(i % 2 ? () => live.pauseHearing({ actor, input }) : () => live.resumeHearing({ actor, input }));
+    }
     const fromAction: number[] = [];
     const lastFromReturn: number[] = [];
     for (const [index, move] of sequence.entries()) {

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { HiddenField } from "@/components/forms/fields";
+import { ShownFields, type ShownState } from "./chair-fields";
 import type { FormState } from "@/lib/actions/form-state";
 import { questionDecisions } from "@/lib/hearings/question-moves";
 
@@ -36,7 +37,7 @@ function isQueue(value: unknown): value is Queue {
   return typeof value === "object" && value !== null && Array.isArray((value as Queue).candidates);
 }
 
-function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: string; question: QueueQuestion; moderate: Action; onDone: () => void }) {
+function QuestionItem({ shown, question, moderate, onDone }: { shown: ShownState; question: QueueQuestion; moderate: Action; onDone: () => void }) {
   const t = useTranslations("hearingLive.queue");
   const decisions = questionDecisions(question.status);
   // Refresh the queue as soon as a decision is made, not at the next poll.
@@ -65,7 +66,8 @@ function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: st
       </p>
       {decisions.length === 0 ? null : (
         <ActionForm action={action} label={t("decideLabel", { name: question.askerName })} className="space-y-2">
-          <HiddenField name="hearingId" value={hearingId} />
+          {/* The decision names the hearing's version too: one made on a view the chair has left is refused. */}
+          <ShownFields shown={shown} />
           <HiddenField name="questionId" value={question.id} />
           <div className="flex flex-wrap gap-2">
             {decisions.includes("APPROVED") ? (
@@ -90,7 +92,8 @@ function QuestionItem({ hearingId, question, moderate, onDone }: { hearingId: st
   );
 }
 
-export function ChairQueue({ hearingId, moderate }: { hearingId: string; moderate: Action }) {
+export function ChairQueue({ shown, moderate }: { shown: ShownState; moderate: Action }) {
+  const hearingId = shown.hearingId;
   const t = useTranslations("hearingLive.queue");
   const [queue, setQueue] = useState<Queue | null>(null);
   const [failed, setFailed] = useState(false);
@@ -144,7 +147,7 @@ export function ChairQueue({ hearingId, moderate }: { hearingId: string; moderat
       ) : (
         <ul className="space-y-3">
           {candidate.questions.map((q) => (
-            <QuestionItem key={q.id} hearingId={hearingId} question={q} moderate={moderate} onDone={onDone} />
+            <QuestionItem key={q.id} shown={shown} question={q} moderate={moderate} onDone={onDone} />
           ))}
         </ul>
       )}

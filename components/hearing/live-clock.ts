@@ -28,3 +28,18 @@ export function askableCandidates(
   const at = state.status === "LIVE" ? (state.candidate?.position ?? null) : null;
   return order.filter((c) => at === null || c.position === null || c.position >= at);
 }
+
+/** From this much time left, the clock warns that the phase is nearly over. */
+export const ONE_MINUTE_MS = 60_000;
+
+export type ClockWarning = "none" | "oneMinute" | "timeUp";
+
+/**
+ * The chair's and the room's warnings: at one minute left, and at zero (then for as long as
+ * the phase runs over). No warning while no phase runs.
+ */
+export function clockWarning(leftMs: number | null): ClockWarning {
+  if (leftMs === null) return "none";
+  if (leftMs <= 0) return "timeUp";
+  return leftMs <= ONE_MINUTE_MS ? "oneMinute" : "none";
+}

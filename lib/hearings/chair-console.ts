@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
-import { applyMove, type MoveType } from "./live-rules";
+import { applyMove, orderProgress, type MoveType } from "./live-rules";
 import { LIVE_FIELDS } from "./live";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
 import { startBlockers, type StartBlockerCode } from "./start-checks";
@@ -12,6 +12,8 @@ import { startBlockers, type StartBlockerCode } from "./start-checks";
 
 export type ChairHearing = {
   id: string;
+  /** The state version the console is rendered at: every move it sends names it. */
+  version: number;
   /** A rehearsal: marked at the top of the console, never public (docs/decisions/018-rehearsal-hearings.md). */
   rehearsal: boolean;
   conferenceName: string;
@@ -23,6 +25,9 @@ export type ChairHearing = {
   paused: boolean;
   questionsPerCandidate: number;
   current: { candidateId: string; name: string; position: number | null } | null;
+  /** The running order, first to last, with where each turn is; and how far the hearing has gone. */
+  order: { slotId: string; position: number; name: string; turn: "done" | "current" | "waiting" }[];
+  progress: { done: number; total: number; notSpoken: number };
   /** Hearing moves the rules allow at this moment, in the order a hearing uses them. */
   legalMoves: ButtonMove[];
   /**
@@ -72,7 +77,7 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
       rehearsal: true,
       conference: { select: { name: true, timeZone: true } },
       currentSlot: { select: { position: true, candidate: { select: { id: true, name: true } } } },
-      slots: { select: { id: true, position: true, presentationStartedAt: true } },
+      slots: { select: { id: true, position: true, presentationStartedAt: true, finishedAt: true, candidate: { select: { name: true } } } },
     },
   });
   assertCan(actor, "run:hearing:own", { chairId: hearing.chairId });
@@ -88,9 +93,12 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
         db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "PENDING" } }),
       ])
     : [0, 0, 0];
+  const progress = orderProgress(hearing.slots, hearing.currentSlotId);
+  const names = new Map(hearing.slots.map((s) => [s.id, s.candidate.name]));
   const blockers = hearing.status === "SCHEDULED" ? (await startBlockers(db(), hearing.id)).map((b) => b.code) : null;
   return {
     id: hearing.id,
+    version: hearing.stateVersion,
     rehearsal: hearing.rehearsal,
     conferenceName: hearing.conference.name,
     timeZone: hearing.conference.timeZone,
@@ -104,6 +112,8 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
       ? { candidateId: hearing.currentSlot.candidate.id, name: hearing.currentSlot.candidate.name, position: hearing.currentSlot.position }
       : null,
     legalMoves,
+    order: progress.items.map((i) => ({ slotId: i.id, position: i.position, name: names.get(i.id) ?? "", turn: i.turn })),
+    progress: { done: progress.done, total: progress.total, notSpoken: progress.notSpoken },
     questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null, pending },
     seedCommitted: hearing.seedHash !== null,
     startBlockers: blockers,

@@ -190,3 +190,52 @@ export function applyMove(hearing: LiveHearing, slots: readonly RunningSlot[], m
     }
   }
 }
+
+/**
+ * Every move names the state version it was made against (the console sends the one it was
+ * rendered with): a move made on any other version — a second press of the same button, a
+ * tab left open, a retry after a lost answer — is refused and changes nothing, so the same
+ * move can never be made twice (docs/decisions/021-chair-moves-name-their-version.md).
+ */
+export function isStaleMove(expectedVersion: number, currentVersion: number): boolean {
+  return expectedVersion !== currentVersion;
+}
+
+/** Where a hearing is, as a refusal tells the chair: values for the "hearingLive.staleMove" message. */
+export function whereabouts(state: Pick<LiveState, "status" | "phase" | "pausedAt">, candidateName: string | null, version: number) {
+  return {
+    status: state.status,
+    phase: state.phase,
+    paused: state.pausedAt ? "yes" : "no",
+    candidate: candidateName ?? "",
+    version,
+  };
+}
+
+export type OrderSlot = RunningSlot & { finishedAt: Date | null };
+
+export type OrderProgress = {
+  /** Slots on the running order, first to last, with where each candidate's turn is. */
+  items: { id: string; position: number; turn: "done" | "current" | "waiting" }[];
+  /** Turns finished. */
+  done: number;
+  total: number;
+  /** Candidates on the order who have not begun to present (ending now leaves them unheard). */
+  notSpoken: number;
+};
+
+/** The running order with its progress (a turn is done once the chair moved past it or ended it). */
+export function orderProgress(slots: readonly OrderSlot[], currentSlotId: string | null): OrderProgress {
+  const order = runningOrder(slots) as OrderSlot[];
+  const items = order.map((s) => ({
+    id: s.id,
+    position: s.position ?? 0,
+    turn: s.id === currentSlotId ? ("current" as const) : s.finishedAt ? ("done" as const) : ("waiting" as const),
+  }));
+  return {
+    items,
+    done: items.filter((i) => i.turn === "done").length,
+    total: items.length,
+    notSpoken: order.filter((s) => s.presentationStartedAt === null).length,
+  };
+}

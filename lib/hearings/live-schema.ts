@@ -7,10 +7,34 @@ export const EXTENSION_LIMITS = { minMinutes: 1, maxMinutes: 30, reasonMin: 10, 
 
 const id = z.string().trim().min(1).max(64);
 
-export const hearingMoveSchema = z.object({ hearingId: id });
+/** The refusal of a move that does not say which state of the hearing it was made on. */
+export const VERSION_MISSING = "hearingLive.versionMissing";
+
+/**
+ * The state version the move was made against (docs/decisions/021-chair-moves-name-their-version.md):
+ * the console sends the version it was rendered with; a typed caller passes the number.
+ */
+export const expectedVersionField = z.union(
+  [
+    z.number({ error: VERSION_MISSING }).int({ error: VERSION_MISSING }).min(0, { error: VERSION_MISSING }),
+    z
+      .string({ error: VERSION_MISSING })
+      .regex(/^\d{1,10}$/, { error: VERSION_MISSING })
+      .transform(Number),
+  ],
+  { error: VERSION_MISSING },
+);
+
+export const hearingMoveSchema = z.object({ hearingId: id, expectedVersion: expectedVersionField });
+
+/** The end cannot be undone: the form's confirmation dialog sends `confirmed=yes`, and nothing else is taken. */
+export const endHearingSchema = hearingMoveSchema.extend({
+  confirmed: z.literal("yes", { error: "hearingLive.endNotConfirmed" }),
+});
 
 export const extendSchema = z.object({
   hearingId: id,
+  expectedVersion: expectedVersionField,
   minutes: integer(EXTENSION_LIMITS.minMinutes, EXTENSION_LIMITS.maxMinutes),
   // Logged and shown in the parity report: "more time" is not a reason.
   reason: z
@@ -20,7 +44,7 @@ export const extendSchema = z.object({
     .max(EXTENSION_LIMITS.reasonMax),
 });
 
-export const questionActionSchema = z.object({ hearingId: id, questionId: id });
+export const questionActionSchema = z.object({ hearingId: id, expectedVersion: expectedVersionField, questionId: id });
 
 /**
  * The chair's question draw: the public entropy typed from the dice rolled in the room, and
@@ -28,6 +52,7 @@ export const questionActionSchema = z.object({ hearingId: id, questionId: id });
  */
 export const drawQuestionsSchema = z.object({
   hearingId: id,
+  expectedVersion: expectedVersionField,
   entropy: entropyField("hearingLive.entropyInvalid"),
   confirmPending: z
     .union([z.boolean(), z.string()])

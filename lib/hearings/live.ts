@@ -3,20 +3,22 @@ import { emitAudit } from "@/lib/audit/emit";
 import { assertCan } from "@/lib/auth/assert";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
-import { db, type Tx } from "@/lib/db";
+import { chairDb, type Tx } from "@/lib/db";
 import { unsealSeed } from "@/lib/draw/seal";
 import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
-import { applyMove, type LiveState, type Move } from "./live-rules";
-import { drawQuestionsSchema, extendSchema, hearingMoveSchema, questionActionSchema } from "./live-schema";
+import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
+import { drawQuestionsSchema, endHearingSchema, extendSchema, hearingMoveSchema, questionActionSchema, VERSION_MISSING } from "./live-schema";
 import { publishChange, type PublicHearingState } from "./live-state";
 import { decisionRefusal, type QuestionDecision } from "./question-moves";
 import { START_BLOCKER_CODES, startBlockers } from "./start-checks";
 
 // The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
 // one transaction that holds the hearing row, recorded on the slots, announced to every
-// viewer (version, event, NOTIFY at commit) and written to the audit log.
+// viewer (version, event, NOTIFY at commit) and written to the audit log. Every move names
+// the state version it was made against and is refused on any other, inside that same
+// transaction: a duplicate or stale move changes nothing (docs/decisions/021-chair-moves-name-their-version.md).
 
 type Call = { actor: Actor | null; input: unknown };
 
@@ -26,6 +28,7 @@ const MODERATE: Permission = "moderate:hearing-question:own";
 export const LIVE_FIELDS = {
   id: true,
   chairId: true,
+  stateVersion: true,
   status: true,
   currentSlotId: true,
   phase: true,
@@ -48,6 +51,21 @@ function refuse(reason: string): never {
 }
 
 /**
+ * Parses a move's input; a move that names no state version is refused as a whole (the
+ * console always sends it: only a client that predates it, or a forged one, omits it).
+ */
+function parseMove<S extends Parameters<typeof parseInput>[0]>(schema: S, input: unknown): ReturnType<typeof parseInput<S>> {
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    // Alone, it is the move's fault, not a field's; with other fields wrong, those are said first.
+    const fields = error instanceof DomainError ? Object.keys(error.fieldErrors ?? {}) : [];
+    if (fields.length === 1 && fields[0] === "expectedVersion") throw new DomainError("CONFLICT", { messageKey: VERSION_MISSING });
+    throw error;
+  }
+}
+
+/**
  * "own" can only be judged against the hearing, which is read after the input is parsed;
  * before that, refuse whoever could run no hearing at all (anonymous, other roles).
  */
@@ -60,7 +78,7 @@ export function assertMayActOnSomeHearing(actor: Actor | null, permission: Permi
  * hearing's own conference is locked first (the order the secretariat's changes take), and a
  * closed conference refuses every move (docs/decisions/012).
  */
-async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hearingId: string) {
+async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hearingId: string, expectedVersion: number) {
   const found = await tx.hearing.findUnique({ where: { id: hearingId }, select: { chairId: true, conferenceId: true } });
   // An unknown hearing has no chair: refused like somebody else's, revealing nothing.
   assertCan(actor, permission, { chairId: found?.chairId ?? null });
@@ -72,6 +90,17 @@ async function lockOwnHearing(tx: Tx, actor: Actor, permission: Permission, hear
   assertCan(actor, permission, { chairId: hearing.chairId });
   // A closed record changes no more (docs/decisions/014-hearing-record-integrity.md).
   if (hearing.closedAt) refuse("recordClosed");
+  // Made on another view of the hearing than the one there is now: nothing is changed, and
+  // the chair is told where the hearing is (the console then shows it).
+  if (isStaleMove(expectedVersion, hearing.stateVersion)) {
+    const slot = hearing.currentSlotId
+      ? await tx.hearingSlot.findUnique({ where: { id: hearing.currentSlotId }, select: { candidate: { select: { name: true } } } })
+      : null;
+    throw new DomainError("CONFLICT", {
+      messageKey: "hearingLive.staleMove",
+      values: whereabouts(hearing, slot?.candidate.name ?? null, hearing.stateVersion),
+    });
+  }
   return hearing;
 }
 
@@ -86,23 +115,26 @@ function stateOf(h: LiveState): LiveState {
   };
 }
 
-type ParsedMove = { hearingId: string; move: Move; reason?: string };
+type ParsedMove = { hearingId: string; expectedVersion: number; move: Move; reason?: string };
 
 type LockedHearing = Awaited<ReturnType<typeof lockOwnHearing>>;
 
 /** Checks made inside a move's transaction, after the locks; returns fields to write with it. */
 type MoveGuard = (tx: Tx, hearing: LockedHearing, now: Date) => Promise<Record<string, unknown>>;
 
-function simple(move: Move) {
-  return (input: unknown): ParsedMove => ({ hearingId: parseInput(hearingMoveSchema, input).hearingId, move });
+function simple(move: Move, schema: typeof hearingMoveSchema | typeof endHearingSchema = hearingMoveSchema) {
+  return (input: unknown): ParsedMove => {
+    const { hearingId, expectedVersion } = parseMove(schema, input);
+    return { hearingId, expectedVersion, move };
+  };
 }
 
 async function runMove(call: Call, type: string, parse: (input: unknown) => ParsedMove, guard?: MoveGuard) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, RUN);
-  const { hearingId, move, reason = null } = parse(call.input);
-  return db().$transaction(async (tx) => {
-    const hearing = await lockOwnHearing(tx, actor, RUN, hearingId);
+  const { hearingId, expectedVersion, move, reason = null } = parse(call.input);
+  return chairDb().$transaction(async (tx) => {
+    const hearing = await lockOwnHearing(tx, actor, RUN, hearingId, expectedVersion);
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, position: true, presentationStartedAt: true } });
     const now = new Date();
     // The guard first: its refusal lists everything that blocks, not only the first thing.
@@ -158,21 +190,24 @@ export const startQa = (call: Call) => runMove(call, "qa-started", simple({ type
 export const pauseHearing = (call: Call) => runMove(call, "paused", simple({ type: "pause" }));
 export const resumeHearing = (call: Call) => runMove(call, "resumed", simple({ type: "resume" }));
 export const nextCandidate = (call: Call) => runMove(call, "next-candidate", simple({ type: "next" }));
-export const endHearing = (call: Call) => runMove(call, "hearing-ended", simple({ type: "end" }));
+/** Cannot be undone: refused unless the chair confirmed it (`confirmed=yes`, sent by the confirmation dialog). */
+export const endHearing = (call: Call) => runMove(call, "hearing-ended", simple({ type: "end" }, endHearingSchema));
 
 /** More time for the current phase, with a reason that is logged and published afterwards. */
 export const extendPhase = (call: Call) =>
   runMove(call, "extended", (input) => {
-    const { hearingId, minutes, reason } = parseInput(extendSchema, input);
-    return { hearingId, move: { type: "extend", addedMs: minutes * 60_000 }, reason };
+    const { hearingId, expectedVersion, minutes, reason } = parseMove(extendSchema, input);
+    return { hearingId, expectedVersion, move: { type: "extend", addedMs: minutes * 60_000 }, reason };
   });
 
 async function moderate(call: Call, to: QuestionDecision) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, MODERATE);
-  const input = parseInput(questionActionSchema, call.input);
-  return db().$transaction(async (tx) => {
-    const hearing = await lockOwnHearing(tx, actor, MODERATE, input.hearingId);
+  const input = parseMove(questionActionSchema, call.input);
+  return chairDb().$transaction(async (tx) => {
+    // A decision does not change the version: deciding several questions on one view is
+    // fine, a second press on the same one is refused by the question's own status.
+    const hearing = await lockOwnHearing(tx, actor, MODERATE, input.hearingId, input.expectedVersion);
     // Questions are decided until the end; after it the queue is part of the record.
     if (hearing.status === "ENDED") refuse("hearingEnded");
     const question = await tx.hearingQuestion.findFirst({ where: { id: input.questionId, hearingId: hearing.id }, select: { id: true, status: true } });
@@ -199,8 +234,8 @@ export const approveQuestion = (call: Call) => moderate(call, "APPROVED");
 export const setAsideQuestion = (call: Call) => moderate(call, "SET_ASIDE");
 
 /** The hearing, live, with a current candidate; for the question moves. */
-async function lockLive(tx: Tx, actor: Actor, hearingId: string) {
-  const hearing = await lockOwnHearing(tx, actor, RUN, hearingId);
+async function lockLive(tx: Tx, actor: Actor, hearingId: string, expectedVersion: number) {
+  const hearing = await lockOwnHearing(tx, actor, RUN, hearingId, expectedVersion);
   if (hearing.status !== "LIVE" || !hearing.currentSlotId) refuse("notLive");
   const slot = await tx.hearingSlot.findUniqueOrThrow({ where: { id: hearing.currentSlotId }, select: { candidateId: true } });
   return { ...hearing, candidateId: slot.candidateId };
@@ -208,17 +243,17 @@ async function lockLive(tx: Tx, actor: Actor, hearingId: string) {
 
 type LiveHearing = Awaited<ReturnType<typeof lockLive>>;
 
-async function questionMove<I extends { hearingId: string }>(
+async function questionMove<I extends { hearingId: string; expectedVersion: number }>(
   call: Call,
   type: string,
   change: (tx: Tx, hearing: LiveHearing, now: Date, input: I) => Promise<object>,
-  parse: (input: unknown) => I = (input) => parseInput(hearingMoveSchema, input) as I,
+  parse: (input: unknown) => I = (input) => parseMove(hearingMoveSchema, input) as I,
 ) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, RUN);
   const input = parse(call.input);
-  return db().$transaction(async (tx) => {
-    const hearing = await lockLive(tx, actor, input.hearingId);
+  return chairDb().$transaction(async (tx) => {
+    const hearing = await lockLive(tx, actor, input.hearingId, input.expectedVersion);
     const now = new Date();
     const after = await change(tx, hearing, now, input);
     const published = await publishChange(tx, hearing.id, type, now);
@@ -240,7 +275,7 @@ export const drawForCurrentCandidate = (call: Call) =>
   questionMove(
     call,
     "questions-drawn",
-    async (tx, hearing, _now, input: { hearingId: string; entropy: string; confirmPending: boolean }) => {
+    async (tx, hearing, _now, input: { hearingId: string; expectedVersion: number; entropy: string; confirmPending: boolean }) => {
       if (hearing.seedRevealedAt) refuse("seedRevealed");
       if (!hearing.seedHash) refuse("seedNotCommitted");
       if (!hearing.seedCommittedAt) refuse("legacyCommitment");
@@ -306,7 +341,7 @@ export const drawForCurrentCandidate = (call: Call) =>
         setAsideCount,
       };
     },
-    (input) => parseInput(drawQuestionsSchema, input),
+    (input) => parseMove(drawQuestionsSchema, input),
   );
 
 /** The next drawn question goes on screen, in drawn order, during Q&A. */

@@ -149,7 +149,12 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   await expect(moves.getByRole("button", { name: "Next candidate" })).toHaveCount(0);
 
   // Once ended, the hearing is no longer one the chair runs: the console says it has none under way or to come.
-  await moves.getByRole("button", { name: "End the hearing", exact: true }).click();
+  // The end is apart from the moves, behind a confirmation that says who has not spoken.
+  await expect(moves.getByRole("button", { name: "End the hearing" })).toHaveCount(0);
+  const end = page.getByRole("form", { name: "End the hearing" });
+  await end.getByTestId("chair-end").click();
+  await expect(end.getByTestId("chair-end-dialog")).toContainText("All candidates have spoken.");
+  await end.getByTestId("chair-end-confirm").click();
   await expect(page.getByTestId("chair-no-hearing")).toHaveText(/^You chair no hearing that is under way or still to come\./);
   await expect(viewer.getByTestId("live-status")).toHaveText("The hearing has ended.", SECOND);
   await expect(viewer.getByTestId("hearing-ask-closed")).toBeVisible(SECOND);
@@ -290,13 +295,23 @@ test("a signed-in member is given the members-only stream", async ({ page, db, c
   // The stream's address does not exist: the player may report that it cannot load it.
   consoleErrors.allow(/stream\.example\.test|Failed to load resource|ERR_NAME_NOT_RESOLVED|MediaError|manifest/i);
   const { hearingId } = await makeReadyHearing(db);
+  // The player appears while the hearing runs (before, the page says when the webcast starts).
+  const first = await db.hearingSlot.findFirstOrThrow({ where: { hearingId, position: 1 }, select: { id: true } });
   await db.hearing.update({
     where: { id: hearingId },
-    data: { webcastKind: "URL", webcastSource: "https://stream.example.test/hearing/live.m3u8", webcastAccess: "MEMBERS" },
+    data: {
+      webcastKind: "URL",
+      webcastSource: "https://stream.example.test/hearing/live.m3u8",
+      webcastAccess: "MEMBERS",
+      status: "LIVE",
+      startedAt: new Date(),
+      currentSlotId: first.id,
+    },
   });
   await signInAs(page, await makeStaff(db, "MEMBER"));
   await page.goto(`/en/hearing/${hearingId}`);
-  await expect(page.getByTestId("video-frame")).toBeVisible();
+  // The stream does not exist: the player is shown, then its failure in the reader's language.
+  await expect(page.getByTestId("video-frame").or(page.getByTestId("video-failed"))).toBeVisible();
   await expect(page.getByTestId("webcast-members-only")).toHaveCount(0);
   await expect(page.getByTestId("hearing-ask-form")).toBeVisible();
 });

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { getChairHearing } from "@/lib/hearings/chair-console";
-import { approveQuestion, startHearing, startPresentation } from "@/lib/hearings/live";
+import { approveQuestion, endHearing, nextCandidate, startHearing, startPresentation, startQa } from "@/lib/hearings/live";
 import { readWebcastView, webcastAccess } from "@/lib/hearings/webcast";
 import { withAppDatabase } from "../support/app-database";
 import { asActor, makeUser } from "../support/factories";
 import { makeChair, makeHearingConference } from "../support/factories-hearing";
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+import { onCurrent } from "../support/chair-moves";
 
 // The live hearing: what the chair's console and the webcast page read — the chair's own hearing
 // with the moves the rules allow now, and who may watch a members-only stream.
@@ -28,8 +29,8 @@ describe("getChairHearing", () => {
     const before = await getChairHearing(actor);
     expect(before).toMatchObject({ id: hearingId, status: "SCHEDULED", current: null, legalMoves: ["start"], questionsPerCandidate: 2, seedCommitted: true });
 
-    await startHearing({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     const running = await getChairHearing(actor, hearingId);
     expect(running).toMatchObject({
       status: "LIVE",
@@ -39,6 +40,32 @@ describe("getChairHearing", () => {
       legalMoves: ["pause", "startQa", "end"],
       questions: { drawn: false, toShow: 0, onScreen: false },
     });
+  });
+
+  it("gives the running order with its progress, the version to make moves on, and who has not spoken for the end's confirmation", async () => {
+    const { hearingId, chair, candidates } = await makeReadyHearing(db, { candidates: 3 });
+    const actor = asActor(chair);
+    const before = await getChairHearing(actor, hearingId);
+    expect(before?.version).toBe(0);
+    expect(before?.order.map((o) => [o.position, o.name, o.turn])).toEqual(candidates.map((c, i) => [i + 1, c.name, "waiting"]));
+    expect(before?.progress).toEqual({ done: 0, total: 3, notSpoken: 3 });
+
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    await startQa({ actor, input: await onCurrent({ hearingId }) });
+    await nextCandidate({ actor, input: await onCurrent({ hearingId }) });
+    const second = await getChairHearing(actor, hearingId);
+    expect(second?.version).toBe(4);
+    expect(second?.order.map((o) => o.turn)).toEqual(["done", "current", "waiting"]);
+    // The second has been called but has not begun to present: ending now leaves two unheard.
+    expect(second?.progress).toEqual({ done: 1, total: 3, notSpoken: 2 });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    expect((await getChairHearing(actor, hearingId))?.progress).toEqual({ done: 1, total: 3, notSpoken: 1 });
+
+    await endHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
+    const ended = await getChairHearing(actor, hearingId);
+    expect(ended?.order.map((o) => o.turn)).toEqual(["done", "done", "waiting"]);
+    expect(ended?.progress).toEqual({ done: 2, total: 3, notSpoken: 1 });
   });
 
   it("shows nobody else's hearing, even by its id, and refuses every role but the chair", async () => {
@@ -85,13 +112,15 @@ describe("the chair's moves and the hearing's own conference", () => {
     const question = await makeHearingQuestion(db, { hearingId, candidateId: candidates[0]?.id ?? "" });
     await db.conference.update({ where: { id: closing.id }, data: { closedAt: new Date() } });
     const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
-    expect(await refusalOf(startHearing({ actor: asActor(chair), input: { hearingId } }))).toMatchObject(closedRefusal);
-    expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: { hearingId, questionId: question.id } }))).toMatchObject(closedRefusal);
+    expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }))).toMatchObject(closedRefusal);
+    expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: await onCurrent({ hearingId, questionId: question.id }) }))).toMatchObject(
+      closedRefusal,
+    );
     expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { status: true } })).toEqual({ status: "SCHEDULED" });
     expect(await db.hearingQuestion.findUniqueOrThrow({ where: { id: question.id }, select: { status: true } })).toEqual({ status: "PENDING" });
     // Somebody else is still refused as before, revealing nothing about the conference.
     const stranger = await makeChair(db);
-    expect((await refusalOf(startHearing({ actor: asActor(stranger), input: { hearingId } }))).code).toBe("FORBIDDEN");
+    expect((await refusalOf(startHearing({ actor: asActor(stranger), input: await onCurrent({ hearingId }) }))).code).toBe("FORBIDDEN");
   });
 });
 

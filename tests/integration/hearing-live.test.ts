@@ -29,6 +29,7 @@ import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeSt
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { DICE } from "../support/hearing-stages";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+import { onCurrent } from "../support/chair-moves";
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -85,7 +86,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
   });
 
   it("goes live at the first candidate of the drawn order, idle, and announces it", async () => {
-    const state = await startHearing({ actor: chair, input: { hearingId } });
+    const state = await startHearing({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(state).toMatchObject({ hearingId, version: 1, status: "LIVE", phase: "IDLE", phaseStartedAt: null, durationMs: null, question: null, draw: null });
     expect(state.candidate?.id).toBe(order[0]);
     expect(state.candidate?.position).toBe(1);
@@ -98,22 +99,25 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
   });
 
   it("runs the presentation with pause, resume and a logged extension", async () => {
-    const presenting = await startPresentation({ actor: chair, input: { hearingId } });
+    const presenting = await startPresentation({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(presenting).toMatchObject({ version: 2, phase: "PRESENTATION", durationMs: 15 * 60_000, pausedAt: null });
-    const paused = await pauseHearing({ actor: chair, input: { hearingId } });
+    const paused = await pauseHearing({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(paused.pausedAt).not.toBeNull();
-    const resumed = await resumeHearing({ actor: chair, input: { hearingId } });
+    const resumed = await resumeHearing({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(resumed.pausedAt).toBeNull();
     // The pause moved the phase's start forward by its length.
     expect(Date.parse(resumed.phaseStartedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(presenting.phaseStartedAt ?? ""));
-    const extended = await extendPhase({ actor: chair, input: { hearingId, minutes: "2", reason: "The interpretation channel dropped for a minute." } });
+    const extended = await extendPhase({
+      actor: chair,
+      input: await onCurrent({ hearingId, minutes: "2", reason: "The interpretation channel dropped for a minute." }),
+    });
     expect(extended).toMatchObject({ version: 5, durationMs: 17 * 60_000 });
     const extension = await db.hearingExtension.findFirstOrThrow({ where: { slot: { hearingId } } });
     expect(extension).toMatchObject({ phase: "PRESENTATION", addedMs: 120_000, reason: "The interpretation channel dropped for a minute.", actorId: chair.id });
   });
 
   it("moves to Q&A, recording the presentation's actual length, with the Q&A's own clock", async () => {
-    const qa = await startQa({ actor: chair, input: { hearingId } });
+    const qa = await startQa({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(qa).toMatchObject({ version: 6, phase: "QA", durationMs: 10 * 60_000 });
     const slot = await db.hearingSlot.findFirstOrThrow({ where: { hearingId, candidateId: order[0] } });
     expect(slot.presentationStartedAt).not.toBeNull();
@@ -128,8 +132,10 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     // A question for the next candidate is not eligible now.
     await makeHearingQuestion(db, { hearingId, candidateId: order[1] as string, status: "APPROVED" });
     for (const q of questions.slice(0, 4))
-      expect(await approveQuestion({ actor: chair, input: { hearingId, questionId: q.id } })).toEqual({ id: q.id, status: "APPROVED" });
-    expect(await setAsideQuestion({ actor: chair, input: { hearingId, questionId: questions[4]?.id } })).toMatchObject({ status: "SET_ASIDE" });
+      expect(await approveQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: q.id }) })).toEqual({ id: q.id, status: "APPROVED" });
+    expect(await setAsideQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: questions[4]?.id }) })).toMatchObject({
+      status: "SET_ASIDE",
+    });
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).stateVersion).toBe(6);
     expect((await auditRowsFor(db, "HearingQuestion", questions[0]?.id ?? "")).map((r) => r.action)).toEqual(["question-approved"]);
   });
@@ -143,7 +149,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     const entropy = "662154";
     const expected = drawQuestions({ seed, kind: "QUESTIONS", hearingId, candidateId, entropy, eligibleIds: approved.map((q) => q.id), count: 3 });
 
-    const state = await drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: "66 21 54" } });
+    const state = await drawForCurrentCandidate({ actor: chair, input: await onCurrent({ hearingId, entropy: "66 21 54" }) });
     expect(state.draw).toMatchObject({ eligibleIds: sortIds(approved.map((q) => q.id)), result: expected, requested: 3, drawn: 3, shortfall: false });
     const draw = await db.draw.findUniqueOrThrow({ where: { id: state.draw?.id } });
     expect(draw).toMatchObject({ seedHash, entropy, pendingCount: 0, setAsideCount: 1, algorithm: "hustings-draw-v2" });
@@ -166,7 +172,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
       select: { id: true, status: true, drawPosition: true },
     });
     expect(drawn).toEqual(expected.map((id, i) => ({ id, status: "DRAWN", drawPosition: i + 1 })));
-    expect(await refusalOf(drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: DICE } }))).toMatchObject({
+    expect(await refusalOf(drawForCurrentCandidate({ actor: chair, input: await onCurrent({ hearingId, entropy: DICE }) }))).toMatchObject({
       messageKey: "hearingLive.alreadyDrawn",
     });
   });
@@ -174,41 +180,45 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
   it("shows the drawn questions in order, each marked answered before the next", async () => {
     const draw = await db.draw.findFirstOrThrow({ where: { hearingId, kind: "QUESTIONS" } });
     for (const id of draw.result) {
-      const shown = await showQuestion({ actor: chair, input: { hearingId } });
+      const shown = await showQuestion({ actor: chair, input: await onCurrent({ hearingId }) });
       const q = await db.hearingQuestion.findUniqueOrThrow({ where: { id } });
       expect(shown.question).toEqual({ id, text: q.body, askerName: q.askerName, source: q.source, position: q.drawPosition });
-      expect(await refusalOf(showQuestion({ actor: chair, input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.answerCurrentFirst" });
-      const answered = await markAnswered({ actor: chair, input: { hearingId } });
+      expect(await refusalOf(showQuestion({ actor: chair, input: await onCurrent({ hearingId }) }))).toMatchObject({
+        messageKey: "hearingLive.answerCurrentFirst",
+      });
+      const answered = await markAnswered({ actor: chair, input: await onCurrent({ hearingId }) });
       expect(answered.question).toBeNull();
       expect(await db.hearingQuestion.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "ANSWERED" });
     }
-    expect(await refusalOf(showQuestion({ actor: chair, input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.noQuestionLeft" });
+    expect(await refusalOf(showQuestion({ actor: chair, input: await onCurrent({ hearingId }) }))).toMatchObject({ messageKey: "hearingLive.noQuestionLeft" });
   });
 
   it("moves to the second candidate, whose draw takes all approved when fewer than configured", async () => {
-    const next = await nextCandidate({ actor: chair, input: { hearingId } });
+    const next = await nextCandidate({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(next).toMatchObject({ phase: "IDLE", candidate: { id: order[1], position: 2 }, question: null, draw: null });
     const first = await db.hearingSlot.findFirstOrThrow({ where: { hearingId, candidateId: order[0] } });
     expect(first.qaActualMs).toBeGreaterThanOrEqual(0);
     expect(first.finishedAt).not.toBeNull();
 
-    await startPresentation({ actor: chair, input: { hearingId } });
-    await startQa({ actor: chair, input: { hearingId } });
-    const drawn = await drawForCurrentCandidate({ actor: chair, input: { hearingId, entropy: DICE } });
+    await startPresentation({ actor: chair, input: await onCurrent({ hearingId }) });
+    await startQa({ actor: chair, input: await onCurrent({ hearingId }) });
+    const drawn = await drawForCurrentCandidate({ actor: chair, input: await onCurrent({ hearingId, entropy: DICE }) });
     expect(drawn.draw).toMatchObject({ requested: 3, drawn: 1, shortfall: true });
-    const shown = await showQuestion({ actor: chair, input: { hearingId } });
+    const shown = await showQuestion({ actor: chair, input: await onCurrent({ hearingId }) });
     expect(shown.question?.id).toBe(drawn.draw?.result[0]);
   });
 
   it("ends the hearing, recording the last Q&A and clearing the screen", async () => {
-    const ended = await endHearing({ actor: chair, input: { hearingId } });
+    const ended = await endHearing({ actor: chair, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     expect(ended).toMatchObject({ status: "ENDED", candidate: null, phase: "IDLE", question: null });
     const slots = await db.hearingSlot.findMany({ where: { hearingId }, orderBy: { position: "asc" } });
     for (const slot of slots) {
       expect(slot).toMatchObject({ presentationActualMs: expect.any(Number), qaActualMs: expect.any(Number), finishedAt: expect.any(Date) });
     }
-    expect(await refusalOf(startHearing({ actor: chair, input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.notScheduled" });
-    expect(await refusalOf(approveQuestion({ actor: chair, input: { hearingId, questionId: "x" } }))).toMatchObject({ messageKey: "hearingLive.hearingEnded" });
+    expect(await refusalOf(startHearing({ actor: chair, input: await onCurrent({ hearingId }) }))).toMatchObject({ messageKey: "hearingLive.notScheduled" });
+    expect(await refusalOf(approveQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: "x" }) }))).toMatchObject({
+      messageKey: "hearingLive.hearingEnded",
+    });
   });
 
   it("kept one event per version, without gaps, and one audit row per move", async () => {
@@ -254,8 +264,8 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     const actor = asActor(chair);
     const call =
       (fn: typeof startHearing, input: object = {}) =>
-      () =>
-        fn({ actor, input: { hearingId, entropy: DICE, ...input } });
+      async () =>
+        fn({ actor, input: await onCurrent({ hearingId, entropy: DICE, confirmed: "yes", ...input }) });
 
     for (const fn of [startPresentation, startQa, pauseHearing, resumeHearing, nextCandidate, endHearing]) {
       await expectRefusedUnchanged(hearingId, call(fn), { code: "CONFLICT", messageKey: "hearingLive.notLive" });
@@ -263,7 +273,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     for (const fn of [drawForCurrentCandidate, showQuestion, markAnswered]) {
       await expectRefusedUnchanged(hearingId, call(fn), { code: "CONFLICT", messageKey: "hearingLive.notLive" });
     }
-    await startHearing({ actor, input: { hearingId } });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
     await expectRefusedUnchanged(hearingId, call(startHearing), { messageKey: "hearingLive.notScheduled" });
     await expectRefusedUnchanged(hearingId, call(startQa), { messageKey: "hearingLive.notInPresentation" });
     await expectRefusedUnchanged(hearingId, call(pauseHearing), { messageKey: "hearingLive.nothingRunning" });
@@ -272,18 +282,18 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     await expectRefusedUnchanged(hearingId, call(extendPhase, { minutes: 2, reason: "A long enough reason" }), { messageKey: "hearingLive.nothingRunning" });
     await expectRefusedUnchanged(hearingId, call(drawForCurrentCandidate), { messageKey: "hearingLive.noApprovedQuestions" });
 
-    await startPresentation({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     await expectRefusedUnchanged(hearingId, call(startPresentation), { messageKey: "hearingLive.notIdle" });
     await expectRefusedUnchanged(hearingId, call(showQuestion), { messageKey: "hearingLive.notInQa" });
     await expectRefusedUnchanged(hearingId, call(markAnswered), { messageKey: "hearingLive.noQuestionShown" });
-    await pauseHearing({ actor, input: { hearingId } });
+    await pauseHearing({ actor, input: await onCurrent({ hearingId }) });
     await expectRefusedUnchanged(hearingId, call(pauseHearing), { messageKey: "hearingLive.alreadyPaused" });
 
-    await startQa({ actor, input: { hearingId } });
+    await startQa({ actor, input: await onCurrent({ hearingId }) });
     await expectRefusedUnchanged(hearingId, call(showQuestion), { messageKey: "hearingLive.noQuestionLeft" });
-    await nextCandidate({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
-    await startQa({ actor, input: { hearingId } });
+    await nextCandidate({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    await startQa({ actor, input: await onCurrent({ hearingId }) });
     await expectRefusedUnchanged(hearingId, call(nextCandidate), { messageKey: "hearingLive.lastCandidate" });
     expect(candidates).toHaveLength(2);
   });
@@ -291,9 +301,9 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses an extension without a real reason or a sensible length", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
-    const extend = (input: object) => () => extendPhase({ actor, input: { hearingId, ...input } });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    const extend = (input: object) => async () => extendPhase({ actor, input: await onCurrent({ hearingId, ...input }) });
     await expectRefusedUnchanged(hearingId, extend({ minutes: 2, reason: "   short   " }), {
       code: "INVALID_INPUT",
       fieldErrors: { reason: "hearingLive.reasonTooShort:10" },
@@ -321,22 +331,22 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     const q1 = await makeHearingQuestion(db, { hearingId, candidateId, status: "APPROVED" });
     const q2 = await makeHearingQuestion(db, { hearingId, candidateId, status: "SET_ASIDE" });
     const foreign = await makeHearingQuestion(db, { hearingId: other.hearingId, candidateId: (other.candidates[0] as { id: string }).id });
-    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: q1.id } }), {
+    await expectRefusedUnchanged(hearingId, async () => approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id }) }), {
       messageKey: "hearingLive.alreadyApproved",
     });
-    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q2.id } }), {
+    await expectRefusedUnchanged(hearingId, async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q2.id }) }), {
       messageKey: "hearingLive.alreadySetAside",
     });
-    await expectRefusedUnchanged(hearingId, () => approveQuestion({ actor, input: { hearingId, questionId: foreign.id } }), {
+    await expectRefusedUnchanged(hearingId, async () => approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: foreign.id }) }), {
       code: "NOT_FOUND",
       messageKey: "hearingLive.questionNotFound",
     });
     // A set-aside question may be reconsidered before the draw.
-    expect(await approveQuestion({ actor, input: { hearingId, questionId: q2.id } })).toMatchObject({ status: "APPROVED" });
-    await startHearing({ actor, input: { hearingId } });
-    const drawn = await drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } });
+    expect(await approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: q2.id }) })).toMatchObject({ status: "APPROVED" });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    const drawn = await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) });
     expect(drawn.draw).toMatchObject({ drawn: 2, shortfall: false });
-    await expectRefusedUnchanged(hearingId, () => setAsideQuestion({ actor, input: { hearingId, questionId: q1.id } }), {
+    await expectRefusedUnchanged(hearingId, async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id }) }), {
       messageKey: "hearingLive.questionDrawn",
     });
   });
@@ -345,22 +355,23 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await makeHearingQuestion(db, { hearingId, candidateId: (candidates[0] as { id: string }).id, status: "APPROVED" });
-    await startHearing({ actor, input: { hearingId } });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
     await db.hearing.update({ where: { id: hearingId }, data: { sealedSeed: null, seedHash: null } });
-    await expectRefusedUnchanged(hearingId, () => drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } }), {
+    await expectRefusedUnchanged(hearingId, async () => drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) }), {
       messageKey: "hearingLive.seedNotCommitted",
     });
   });
 
-  it("serialises simultaneous moves on the hearing row: one pause wins, the other is refused", async () => {
+  it("serialises simultaneous moves on the hearing row: one pause wins, the other, made on the same version, is refused", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: { hearingId } });
-    await startPresentation({ actor, input: { hearingId } });
-    const outcomes = await Promise.allSettled([pauseHearing({ actor, input: { hearingId } }), pauseHearing({ actor, input: { hearingId } })]);
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    const seen = await onCurrent({ hearingId });
+    const outcomes = await Promise.allSettled([pauseHearing({ actor, input: seen }), pauseHearing({ actor, input: seen })]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const refused = outcomes.find((o) => o.status === "rejected");
-    expect(refused?.status === "rejected" && (refused.reason as { messageKey?: string }).messageKey).toBe("hearingLive.alreadyPaused");
+    expect(refused?.status === "rejected" && (refused.reason as { messageKey?: string }).messageKey).toBe("hearingLive.staleMove");
     const events = await db.hearingEvent.findMany({ where: { hearingId }, orderBy: { version: "asc" }, select: { version: true } });
     expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
   });
@@ -368,10 +379,90 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses to go live without a complete running order", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     await db.hearingSlot.updateMany({ where: { hearingId, position: 2 }, data: { position: null } });
-    await expectRefusedUnchanged(hearingId, () => startHearing({ actor: asActor(chair), input: { hearingId } }), {
+    await expectRefusedUnchanged(hearingId, async () => startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }), {
       messageKey: "hearingLive.startBlocked",
       values: expect.objectContaining({ orderNotDrawn: "yes", count: 1 }),
     });
+  });
+});
+
+describe("every move names the state version it was made on", () => {
+  it("applies one of 20 simultaneous one-minute extensions made on the same version, and refuses the others", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    const presenting = await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    const seen = await onCurrent({ hearingId, minutes: "1", reason: "The interpretation channel dropped." });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => extendPhase({ actor, input: seen })));
+    const applied = outcomes.filter((o) => o.status === "fulfilled");
+    expect(applied).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === "rejected")) {
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: "CONFLICT", messageKey: "hearingLive.staleMove" });
+    }
+    const state = await getPublicHearingState(hearingId);
+    expect(state).toMatchObject({ version: presenting.version + 1, durationMs: (presenting.durationMs ?? 0) + 60_000 });
+    expect(await db.hearingExtension.count({ where: { slot: { hearingId } } })).toBe(1);
+    expect(await db.hearingEvent.count({ where: { hearingId } })).toBe(presenting.version + 1);
+  });
+
+  it("refuses every kind of move made on another version, says where the hearing is, and changes nothing", async () => {
+    const { hearingId, chair, candidates } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    const question = await makeHearingQuestion(db, { hearingId, candidateId: (candidates[0] as { id: string }).id });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    await pauseHearing({ actor, input: await onCurrent({ hearingId }) });
+    const { expectedVersion: now } = await onCurrent({ hearingId });
+    const rest = { hearingId, questionId: question.id, minutes: "1", reason: "A reason long enough", entropy: DICE, confirmed: "yes" };
+    const services = {
+      startHearing,
+      startPresentation,
+      startQa,
+      pauseHearing,
+      resumeHearing,
+      extendPhase,
+      nextCandidate,
+      endHearing,
+      approveQuestion,
+      setAsideQuestion,
+      drawForCurrentCandidate,
+      showQuestion,
+      markAnswered,
+    };
+    for (const service of Object.values(services) as ((call: { actor: Actor; input: unknown }) => Promise<unknown>)[]) {
+      // An older view (a second press, a tab left open) and one from nowhere (a forged version), as a form sends them.
+      for (const expectedVersion of [now - 1, String(now + 3)]) {
+        await expectRefusedUnchanged(hearingId, () => service({ actor, input: { ...rest, expectedVersion } }), {
+          code: "CONFLICT",
+          messageKey: "hearingLive.staleMove",
+          values: { status: "LIVE", phase: "PRESENTATION", paused: "yes", candidate: candidates[0]?.name, version: now },
+        });
+      }
+    }
+  });
+
+  it("refuses a move that names no version, or not a version", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    for (const expectedVersion of [undefined, "", "one", -1, 1.5]) {
+      await expectRefusedUnchanged(hearingId, () => startHearing({ actor, input: { hearingId, expectedVersion } }), {
+        code: "CONFLICT",
+        messageKey: "hearingLive.versionMissing",
+      });
+    }
+  });
+
+  it("refuses to end the hearing unless the end is confirmed", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    for (const confirmed of [undefined, "", "no", "true", "on"]) {
+      await expectRefusedUnchanged(hearingId, async () => endHearing({ actor, input: await onCurrent({ hearingId, confirmed }) }), {
+        code: "INVALID_INPUT",
+        fieldErrors: { confirmed: "hearingLive.endNotConfirmed" },
+      });
+    }
+    expect(await endHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) })).toMatchObject({ status: "ENDED" });
   });
 });
 
@@ -400,7 +491,7 @@ describe("only the hearing's own chair runs it", () => {
     mine = await makeReadyHearing(db);
     theirs = await makeReadyHearing(db);
     const q = await makeHearingQuestion(db, { hearingId: mine.hearingId, candidateId: (mine.candidates[0] as { id: string }).id });
-    input = { hearingId: mine.hearingId, questionId: q.id, minutes: 2, reason: "A reason long enough", entropy: DICE };
+    input = { hearingId: mine.hearingId, expectedVersion: 0, confirmed: "yes", questionId: q.id, minutes: 2, reason: "A reason long enough", entropy: DICE };
   });
 
   it.each(Object.entries(services))("%s: refused to anonymous, disabled chairs and every other role", async (_name, service) => {
@@ -419,7 +510,7 @@ describe("only the hearing's own chair runs it", () => {
 
   it("lets anyone read the public state, and nothing secret is in it", async () => {
     const { hearingId, chair, seed } = await makeReadyHearing(db);
-    await startHearing({ actor: asActor(chair), input: { hearingId } });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
     const state = await getPublicHearingState(hearingId);
     expect(state).toMatchObject({ hearingId, status: "LIVE", version: 1 });
     expect(JSON.stringify(state)).not.toContain(seed);

@@ -9,6 +9,7 @@ import { withAppDatabase } from "../support/app-database";
 import { asActor } from "../support/factories";
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { refusalOf } from "../support/roles";
+import { onCurrent } from "../support/chair-moves";
 
 // What the public and the chair read of a hearing's record (docs/decisions/014-hearing-record-integrity.md):
 // the stage, the commitment and its time, voided commitments, each draw with its public
@@ -40,13 +41,13 @@ describe("a question draw with questions still waiting", () => {
     for (const status of ["APPROVED", "APPROVED", "APPROVED", "PENDING", "SET_ASIDE"] as const) {
       await makeHearingQuestion(db, { hearingId, candidateId: first.id, status });
     }
-    await startHearing({ actor, input: { hearingId } });
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
     expect(await getChairHearing(actor, hearingId)).toMatchObject({ stage: "RUNNING", startBlockers: null, questions: { drawn: false, pending: 1 } });
 
     // Refused while one waits, with the number the console's warning gives.
-    const refusal = await refusalOf(drawForCurrentCandidate({ actor, input: { hearingId, entropy: "4 4 1 2" } }));
+    const refusal = await refusalOf(drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: "4 4 1 2" }) }));
     expect(refusal).toMatchObject({ code: "CONFLICT", messageKey: "hearingLive.pendingQuestions", values: { count: 1 } });
-    await drawForCurrentCandidate({ actor, input: { hearingId, entropy: "4 4 1 2", confirmPending: true } });
+    await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: "4 4 1 2", confirmPending: true }) });
 
     const state = await readPublicState(db, hearingId);
     expect(state?.draw).toMatchObject({ drawn: 2, requested: 2, entropy: "4412", seedHash, pendingCount: 1, setAsideCount: 1 });
@@ -63,11 +64,11 @@ describe("a question draw with questions still waiting", () => {
     expect(record?.draws[1]).toMatchObject({ count: 2, eligibleCount: 3 });
 
     // One of the two answered, then the hearing ends before the second candidate's questions.
-    await startPresentation({ actor, input: { hearingId } });
-    await startQa({ actor, input: { hearingId } });
-    await showQuestion({ actor, input: { hearingId } });
-    await markAnswered({ actor, input: { hearingId } });
-    await endHearing({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    await startQa({ actor, input: await onCurrent({ hearingId }) });
+    await showQuestion({ actor, input: await onCurrent({ hearingId }) });
+    await markAnswered({ actor, input: await onCurrent({ hearingId }) });
+    await endHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const parity = await readParity(hearingId);
     expect(parity?.report?.questionsPerCandidate).toBe(2);
     expect(parity?.report?.rows.map((r) => [r.candidateId, r.questions])).toEqual([

@@ -21,6 +21,7 @@ import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeSt
 import { makeHearingQuestion } from "../support/factories-live";
 import { DICE, endedHearing, hearingReadyToStart, liveHearing } from "../support/hearing-stages";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+import { onCurrent } from "../support/chair-moves";
 
 // The hearing's stages (docs/decisions/014-hearing-record-integrity.md): the start re-checks
 // everything in its own transaction; after the end, the reveal and the close, nothing that
@@ -55,7 +56,7 @@ async function blockersOf(hearingId: string) {
 async function expectStartBlockedBy(ready: { hearingId: string; chair: TestUser }, code: string) {
   expect(await blockersOf(ready.hearingId)).toEqual([code]);
   const before = await record(ready.hearingId);
-  const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: { hearingId: ready.hearingId } }));
+  const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) }));
   expect(refused).toMatchObject({ code: "CONFLICT", messageKey: "hearingLive.startBlocked", values: { count: 1, [code]: "yes" } });
   const others = Object.entries(refused.values ?? {}).filter(([key, value]) => key !== code && value === "yes");
   expect(others).toEqual([]);
@@ -139,7 +140,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     const ready = await hearingReadyToStart(db);
     await db.user.update({ where: { id: ready.chair.id }, data: { nationalityId: ready.states[0]?.id } });
     await makeStandingCandidate(db, { conferenceId: ready.conferenceId, memberStateId: (await makeMemberState(db)).id });
-    const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: { hearingId: ready.hearingId } }));
+    const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) }));
     expect(refused.values).toMatchObject({ count: 2, chairNotImpartial: "yes", presentersChanged: "yes", orderNotDrawn: "no", notCommitted: "no" });
   });
 
@@ -148,7 +149,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     // Two candidatures from one State: it is listed once.
     await db.candidate.update({ where: { id: ready.candidates[2]?.id }, data: { memberStateId: ready.candidates[0]?.memberStateId } });
     const before = Date.now();
-    await startHearing({ actor: asActor(ready.chair), input: { hearingId: ready.hearingId } });
+    await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) });
     const started = await db.hearing.findUniqueOrThrow({ where: { id: ready.hearingId }, select: { startedAt: true, costStateIds: true } });
     expect(started.startedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
     const presenting = await db.candidate.findMany({ where: { id: { in: ready.candidates.map((c) => c.id) } }, select: { memberStateId: true } });
@@ -159,7 +160,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     expect(audit?.after).toMatchObject({ status: "LIVE", costStateIds: expected });
 
     await db.candidate.update({ where: { id: ready.candidates[1]?.id }, data: { status: "WITHDRAWN" } });
-    await endHearing({ actor: asActor(ready.chair), input: { hearingId: ready.hearingId } });
+    await endHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId, confirmed: "yes" }) });
     expect(await db.hearing.findUniqueOrThrow({ where: { id: ready.hearingId }, select: { costStateIds: true } })).toEqual({ costStateIds: expected });
     expect(await refusalOf(refreshPresenters({ actor: asActor(secretariat), conferenceId: ready.conferenceId, input: {} }))).toMatchObject({
       messageKey: "adminHearing.presentersFrozen",
@@ -173,29 +174,29 @@ describe("questions still awaiting a decision at the draw", () => {
     const { hearingId, chair } = live;
     const candidateId = live.candidates[0]?.id as string;
     const actor = asActor(chair);
-    await startPresentation({ actor, input: { hearingId } });
-    await startQa({ actor, input: { hearingId } });
+    await startPresentation({ actor, input: await onCurrent({ hearingId }) });
+    await startQa({ actor, input: await onCurrent({ hearingId }) });
     for (let i = 0; i < 3; i++) await makeHearingQuestion(db, { hearingId, candidateId, status: "APPROVED" });
     await makeHearingQuestion(db, { hearingId, candidateId, status: "SET_ASIDE" });
     const waiting = [await makeHearingQuestion(db, { hearingId, candidateId }), await makeHearingQuestion(db, { hearingId, candidateId })];
 
     const before = await record(hearingId);
-    expect(await refusalOf(drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } }))).toEqual({
+    expect(await refusalOf(drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) }))).toEqual({
       code: "CONFLICT",
       messageKey: "hearingLive.pendingQuestions",
       values: { count: 2 },
       fieldErrors: undefined,
     });
-    expect(await refusalOf(drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE, confirmPending: "false" } }))).toMatchObject({
+    expect(await refusalOf(drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE, confirmPending: "false" }) }))).toMatchObject({
       messageKey: "hearingLive.pendingQuestions",
     });
     expect(await record(hearingId)).toEqual(before);
 
     // Deciding on one leaves one waiting: still refused, with the new count.
-    await setAsideQuestion({ actor, input: { hearingId, questionId: waiting[0]?.id } });
-    expect((await refusalOf(drawForCurrentCandidate({ actor, input: { hearingId, entropy: DICE } }))).values).toEqual({ count: 1 });
+    await setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: waiting[0]?.id }) });
+    expect((await refusalOf(drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) }))).values).toEqual({ count: 1 });
 
-    const drawn = await drawForCurrentCandidate({ actor, input: { hearingId, entropy: "6 6 6 1", confirmPending: true } });
+    const drawn = await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: "6 6 6 1", confirmPending: true }) });
     const draw = await db.draw.findUniqueOrThrow({ where: { id: drawn.draw?.id } });
     expect(draw).toMatchObject({ pendingCount: 1, setAsideCount: 2, entropy: "6661", seedHash: live.seedHash, algorithm: "hustings-draw-v2" });
     // The waiting question is not among the eligible: it can never be drawn for this candidate.
@@ -204,14 +205,16 @@ describe("questions still awaiting a decision at the draw", () => {
     const seed = unsealSeed(sealedSeed ?? "");
     expect(draw.result).toEqual(drawQuestions({ seed, kind: "QUESTIONS", hearingId, candidateId, entropy: "6661", eligibleIds: draw.eligibleIds, count: 3 }));
     // Approving it later changes nothing drawn.
-    await approveQuestion({ actor, input: { hearingId, questionId: waiting[1]?.id } });
+    await approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: waiting[1]?.id }) });
     expect(await db.draw.count({ where: { hearingId, kind: "QUESTIONS" } })).toBe(1);
   });
 
   it("refuses a question draw without valid dice digits, with the field's message", async () => {
     const live = await liveHearing(db);
     for (const entropy of [undefined, "12", "dice"]) {
-      expect(await refusalOf(drawForCurrentCandidate({ actor: asActor(live.chair), input: { hearingId: live.hearingId, entropy } }))).toMatchObject({
+      expect(
+        await refusalOf(drawForCurrentCandidate({ actor: asActor(live.chair), input: await onCurrent({ hearingId: live.hearingId, entropy }) })),
+      ).toMatchObject({
         code: "INVALID_INPUT",
         fieldErrors: { entropy: "hearingLive.entropyInvalid" },
       });
@@ -222,7 +225,9 @@ describe("questions still awaiting a decision at the draw", () => {
     const live = await liveHearing(db);
     await makeHearingQuestion(db, { hearingId: live.hearingId, candidateId: live.candidates[0]?.id as string, status: "APPROVED" });
     await db.hearing.update({ where: { id: live.hearingId }, data: { seedCommittedAt: null } });
-    expect(await refusalOf(drawForCurrentCandidate({ actor: asActor(live.chair), input: { hearingId: live.hearingId, entropy: DICE } }))).toMatchObject({
+    expect(
+      await refusalOf(drawForCurrentCandidate({ actor: asActor(live.chair), input: await onCurrent({ hearingId: live.hearingId, entropy: DICE }) })),
+    ).toMatchObject({
       messageKey: "hearingLive.legacyCommitment",
     });
     expect(await db.draw.count({ where: { hearingId: live.hearingId, kind: "QUESTIONS" } })).toBe(0);
@@ -245,15 +250,17 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
       expect(await refusalOf(drawRunningOrder({ actor, conferenceId, input: { entropy: DICE } }))).toMatchObject({
         messageKey: stage === "ENDED" ? "adminHearing.orderFrozen" : "adminHearing.noDrawAfterReveal",
       });
-      expect(await refusalOf(drawForCurrentCandidate({ actor: asActor(chair), input: { hearingId, entropy: DICE } }))).toMatchObject({
+      expect(await refusalOf(drawForCurrentCandidate({ actor: asActor(chair), input: await onCurrent({ hearingId, entropy: DICE }) }))).toMatchObject({
         messageKey: "hearingLive.notLive",
       });
       expect(await refusalOf(commitSeed({ actor, conferenceId, input: { confirmed: "yes" } }))).toMatchObject({ messageKey: "adminHearing.seedExists" });
       expect(await refusalOf(reopenSetUp({ actor, conferenceId, input: { reason: "Let us draw the order again." } }))).toMatchObject({
         messageKey: "adminHearing.reopenStarted",
       });
-      expect(await refusalOf(startHearing({ actor: asActor(chair), input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.notScheduled" });
-      expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: { hearingId, questionId: question.id } }))).toMatchObject({
+      expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }))).toMatchObject({
+        messageKey: "hearingLive.notScheduled",
+      });
+      expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: await onCurrent({ hearingId, questionId: question.id }) }))).toMatchObject({
         messageKey: "hearingLive.hearingEnded",
       });
       expect(
@@ -320,8 +327,8 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
     });
     const [row] = await db.$queryRaw<{ text: string }[]>`SELECT row_to_json(h)::text AS text FROM "Hearing" h WHERE id = ${hearingId}`;
     expect(row?.text).not.toContain(seed);
-    await endHearing({ actor: asActor(live.chair), input: { hearingId } });
-    await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId } });
+    await endHearing({ actor: asActor(live.chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
+    await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } });
     expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { seed: true, sealedSeed: true } })).toEqual({ seed, sealedSeed: null });
     const audit = (await auditRowsFor(db, "Hearing", hearingId)).at(-1);
     expect(audit?.action).toBe("seed-revealed");
@@ -351,8 +358,12 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
     expect(await refusalOf(commitSeed({ actor, conferenceId, input: { confirmed: "yes" } }))).toMatchObject(recordClosed);
     expect(await refusalOf(reopenSetUp({ actor, conferenceId, input: { reason: "A reason that is long enough." } }))).toMatchObject(recordClosed);
     expect(await refusalOf(drawRunningOrder({ actor, conferenceId, input: { entropy: DICE } }))).toMatchObject(recordClosed);
-    expect(await refusalOf(revealSeed({ actor, conferenceId, input: { hearingId } }))).toMatchObject({ messageKey: "hearingPublic.admin.revealAlready" });
-    expect(await refusalOf(endHearing({ actor: asActor(chair), input: { hearingId } }))).toMatchObject({ messageKey: "hearingLive.recordClosed" });
+    expect(await refusalOf(revealSeed({ actor, conferenceId, input: { hearingId, confirmed: "yes" } }))).toMatchObject({
+      messageKey: "hearingPublic.admin.revealAlready",
+    });
+    expect(await refusalOf(endHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) }))).toMatchObject({
+      messageKey: "hearingLive.recordClosed",
+    });
     expect(await record(hearingId)).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { endHearing, startHearing } from "@/lib/hearings/live";
 import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 import { asActor, makeUser, type TestUser } from "./factories";
 import { hearingInput, makeChair, makeHearingConference, makeMemberState, makeStandingCandidate } from "./factories-hearing";
+import { onCurrent } from "./chair-moves";
 
 // Hearings at a given stage (docs/decisions/014-hearing-record-integrity.md), for the tests
 // of the stages and of whatever needs a hearing that may start, runs or has ended. Made
@@ -69,13 +70,13 @@ export async function hearingReadyToStart(db: PrismaClient, options: ReadyOption
 /** `hearingReadyToStart`, started by its chair: live, at the first candidate, nobody speaking yet. */
 export async function liveHearing(db: PrismaClient, options: ReadyOptions = {}) {
   const ready = await hearingReadyToStart(db, options);
-  await startHearing({ actor: asActor(ready.chair), input: { hearingId: ready.hearingId } });
+  await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) });
   return ready;
 }
 
 /** `liveHearing`, ended by its chair at once. */
 export async function endedHearing(db: PrismaClient, options: ReadyOptions = {}) {
   const live = await liveHearing(db, options);
-  await endHearing({ actor: asActor(live.chair), input: { hearingId: live.hearingId } });
+  await endHearing({ actor: asActor(live.chair), input: await onCurrent({ hearingId: live.hearingId, confirmed: "yes" }) });
   return live;
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { formAction } from "@/lib/actions/form-action";
+import { formAction, type FormFields } from "@/lib/actions/form-action";
 import { TAGS } from "@/lib/cache-tags";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import {
@@ -21,7 +21,44 @@ import {
 } from "@/lib/hearings/live";
 
 // The chair's console: each button names its move; the services check that the caller
-// chairs this hearing and that the move is legal now, and announce it to every viewer.
+// chairs this hearing, that the move is legal now and that it was made on the hearing's
+// current version, and announce it to every viewer. Every form sends the version it was
+// rendered with and what it showed (docs/decisions/021-chair-moves-name-their-version.md):
+// - refused (stale, illegal, invalid): the console is rendered afresh, showing the real state;
+// - the database busy or out of reach: the console stays as it is and says the move was not
+//   made and where the hearing was, as last shown; pressing again is safe, since a move that
+//   did go through after all makes the repeat stale.
+
+/** A field of the form, as one string. */
+function field(fields: FormFields, name: string): string {
+  const value = fields[name];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/** The hearing as the console last showed it (sent back by the form): values of "hearingLive.console.notMade". */
+function lastShown(fields: FormFields) {
+  return {
+    status: field(fields, "shownStatus"),
+    phase: field(fields, "shownPhase"),
+    paused: field(fields, "shownPaused") === "yes" ? "yes" : "no",
+    candidate: field(fields, "shownCandidate").slice(0, 200),
+  };
+}
+
+type Translate = Parameters<NonNullable<Parameters<typeof formAction>[0]["busy"]>>[0];
+
+/** The console's own wording when the database did not answer: nothing was changed. */
+const notMade = (t: Translate, fields: FormFields) => t("hearingLive.console.notMade", lastShown(fields));
+
+/** A refusal leaves the console on a view the chair must not act on: it is rendered afresh. */
+async function refreshedOnRefusal<R>(run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDomainError(error)) refresh();
+    throw error;
+  }
+}
 
 const MOVES = {
   start: startHearing,
@@ -48,7 +85,7 @@ export const makeMove = formAction({
   run: async (actor, fields) => {
     const move = fields.move;
     if (!isMove(move)) throw new DomainError("INVALID_INPUT");
-    await MOVES[move]({ actor, input: fields });
+    await refreshedOnRefusal(() => MOVES[move]({ actor, input: fields }));
     // The console is rendered per request: shown afresh without refreshing a cached page.
     refresh();
     return move;
@@ -57,6 +94,7 @@ export const makeMove = formAction({
   // every other move reaches viewers through the live panel alone (docs/cache.md).
   tags: (move) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
   success: (t, move) => t(`hearingLive.console.done.${move}`),
+  busy: notMade,
 });
 
 /** The service's refusal of a draw while questions still await a decision (docs/decisions/014-hearing-record-integrity.md). */
@@ -72,8 +110,15 @@ export const drawQuestions = formAction({
   run: async (actor, fields) => {
     try {
       // The service validates the digits (a translated error on the field) and decides.
-      const input = { hearingId: fields.hearingId, entropy: fields.entropy, confirmPending: fields.confirmPending === "true" };
-      return await drawForCurrentCandidate({ actor, input });
+      const input = {
+        hearingId: fields.hearingId,
+        expectedVersion: fields.expectedVersion,
+        entropy: fields.entropy,
+        confirmPending: fields.confirmPending === "true",
+      };
+      const drawn = await refreshedOnRefusal(() => drawForCurrentCandidate({ actor, input }));
+      refresh();
+      return drawn;
     } catch (error) {
       if (!isDomainError(error) || error.messageKey !== PENDING_REFUSAL) throw error;
       throw new DomainError(error.code, {
@@ -86,27 +131,30 @@ export const drawQuestions = formAction({
   // The parity report and the verification page read what the draw records.
   tags: () => [TAGS.hearings],
   success: (t) => t("hearingLive.console.done.draw"),
+  busy: notMade,
 });
 
 export const extendCurrentPhase = formAction({
   run: async (actor, input) => {
-    const result = await extendPhase({ actor, input });
+    const result = await refreshedOnRefusal(() => extendPhase({ actor, input }));
     // Shown by the live panel and, once the hearing has ended, by the parity report (the end refreshes it).
     refresh();
     return result;
   },
   success: (t) => t("hearingLive.console.done.extend"),
+  busy: notMade,
 });
 
 /** Approve or set aside a question of the queue: the button pressed names the decision. */
 export const moderateQuestion = formAction({
   run: async (actor, input) => {
     const decision = input.decision;
-    if (decision === "approve") await approveQuestion({ actor, input });
-    else if (decision === "setAside") await setAsideQuestion({ actor, input });
+    if (decision === "approve") await refreshedOnRefusal(() => approveQuestion({ actor, input }));
+    else if (decision === "setAside") await refreshedOnRefusal(() => setAsideQuestion({ actor, input }));
     else throw new DomainError("INVALID_INPUT");
     return decision;
   },
   // The queue is the chair's alone (no public page shows it): nothing to revalidate.
   success: (t, decision) => t(`hearingLive.console.done.${decision}`),
+  busy: notMade,
 });

@@ -1,7 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { chairPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { HiddenField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { ChairCockpit } from "@/components/hearing/chair-cockpit";
+import { ShownFields, shownState } from "@/components/hearing/chair-fields";
+import { ChairRunningOrder } from "@/components/hearing/chair-running-order";
 import { ChairQueue } from "@/components/hearing/chair-queue";
 import { EntropyField } from "@/components/hearing/entropy-field";
 import { LivePanel } from "@/components/hearing/live-panel";
@@ -17,7 +21,6 @@ import { PendingConfirm } from "./pending-confirm";
 const BUTTON = "rounded px-4 py-2 font-medium";
 const PRIMARY = `${BUTTON} bg-brand-700 text-white hover:bg-brand-800`;
 const SECONDARY = `${BUTTON} border border-slate-500 bg-white text-slate-900 hover:bg-slate-100`;
-const DANGER = `${BUTTON} bg-rose-800 text-white hover:bg-rose-900`;
 
 /** The start checklist's items, each passed unless one of its blockers is found. */
 const CHECKS: { item: "commitment" | "chair" | "presenters" | "order"; blockers: StartBlockerCode[] }[] = [
@@ -28,10 +31,14 @@ const CHECKS: { item: "commitment" | "chair" | "presenters" | "order"; blockers:
 ];
 
 /**
- * The chair's console (¶6, ¶7): the moves the rules allow now, the extension, the live
- * panel every viewer sees and the queue of the candidate speaking. Only the hearing's chair
- * sees it (getChairHearing), and only they can move it (the services check again). Without
- * `?hearing=<id>` it shows the one running, else the next one of a conference not closed.
+ * The chair's console (¶6, ¶7), built to be run from one screen at 1366×768: first the
+ * clock, the speaker and the question on screen, then the moves the rules allow now, the
+ * draw, the extension, the running order with its progress, the end (apart, behind a
+ * confirmation that says who has not spoken), the live panel every viewer sees and the queue
+ * of the candidate speaking. Only the hearing's chair sees it (getChairHearing), and only
+ * they can move it (the services check again). Every form names the state version it was
+ * rendered at (components/hearing/chair-fields.tsx). Without `?hearing=<id>` it shows the one
+ * running, else the next one of a conference not closed.
  */
 export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "hearingLive.console" });
@@ -55,11 +62,16 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const running = live && hearing.phase !== "IDLE";
 
   // The moves, in the order a hearing uses them; the services decide again when pressed.
+  const shown = shownState(hearing);
+  const hearingQuery = requested ? `?hearing=${encodeURIComponent(hearing.id)}` : "";
+  // The end is not among them: it is placed apart, behind a confirmation.
   const moves: { move: ConsoleMove; label: string; tone: string }[] = [];
   for (const move of hearing.legalMoves) {
-    const tone = move === "end" ? DANGER : move === "pause" || move === "resume" ? SECONDARY : PRIMARY;
+    if (move === "end") continue;
+    const tone = move === "pause" || move === "resume" ? SECONDARY : PRIMARY;
     moves.push({ move, label: t(`move.${move}`), tone });
   }
+  const mayEnd = hearing.legalMoves.includes("end");
   const questionMoves: { move: ConsoleMove; label: string }[] = [];
   // The draw has a form of its own: it needs the dice's digits, and may need a confirmation.
   // Shown for the whole turn of a candidate, so that the draw's outcome stays on screen after it.
@@ -71,53 +83,44 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
 
   return (
     <div className="space-y-8">
-      <section aria-labelledby="console-title" className="space-y-2">
-        <h1 id="console-title" className="text-3xl font-bold">
-          {t("title")}
-        </h1>
-        <p data-testid="chair-hearing">
-          {t("hearingOf", {
-            conference: hearing.conferenceName,
-            at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})`,
-          })}
-        </p>
-        <p>
-          <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
-            {t("webcastLink")}
-          </Link>
-        </p>
+      <section aria-labelledby="console-title" className="space-y-3">
+        <div className="space-y-1">
+          <h1 id="console-title" className="text-2xl font-bold">
+            {t("title")}
+          </h1>
+          {hearing.rehearsal ? (
+            <p className="rounded border-2 border-amber-600 bg-amber-100 px-3 py-1 font-bold text-amber-950" data-testid="chair-rehearsal">
+              {t("rehearsal")}
+            </p>
+          ) : null}
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <span data-testid="chair-hearing">
+              {t("hearingOf", {
+                conference: hearing.conferenceName,
+                at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})`,
+              })}
+            </span>
+            <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
+              {t("webcastLink")}
+            </Link>
+            <Link href={`/chair/projector${hearingQuery}`} className="text-brand-700 underline underline-offset-4" data-testid="chair-projector-link">
+              {t("projectorLink")}
+            </Link>
+          </p>
+        </div>
+        {/* Above the fold: the clock, who speaks, the question on screen; warnings at one minute and at zero. */}
+        <ChairCockpit hearingId={hearing.id} initial={state} renderedVersion={hearing.version} total={hearing.progress.total} />
       </section>
 
-      {/* Before the start: what the start checks again, on today's data, in its own transaction (docs/decisions/014-hearing-record-integrity.md). */}
-      {hearing.startBlockers ? (
-        <section aria-labelledby="console-checks" className="space-y-3" data-testid="chair-start-checks">
-          <h2 id="console-checks" className="text-2xl font-semibold">
-            {t("checks.heading")}
-          </h2>
-          <p className="max-w-prose text-sm text-slate-700">{hearing.startBlockers.length === 0 ? t("checks.ready") : t("checks.blocked")}</p>
-          <ul className="space-y-1">
-            {CHECKS.map(({ item, blockers }) => {
-              const failed = blockers.find((code) => hearing.startBlockers?.includes(code));
-              return (
-                <li key={item} data-testid={`chair-check-${item}`} className={failed ? "text-rose-900" : "text-emerald-900"}>
-                  <span aria-hidden="true">{failed ? "✗ " : "✓ "}</span>
-                  {t(`checks.item.${item}`)} — <strong>{failed ? t(`checks.failed.${failed}`) : t("checks.passed")}</strong>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="console-moves" className="space-y-4">
-        <h2 id="console-moves" className="text-2xl font-semibold">
+      <section aria-labelledby="console-moves" className="space-y-3">
+        <h2 id="console-moves" className="text-xl font-semibold">
           {t("movesHeading")}
         </h2>
         {hearing.current ? <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p> : null}
         {/* One form, one outcome: the button pressed names the move. */}
         <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
-          <HiddenField name="hearingId" value={hearing.id} />
-          {moves.length === 0 && questionMoves.length === 0 && !mayDraw ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
+          <ShownFields shown={shown} />
+          {moves.length === 0 && questionMoves.length === 0 && !mayDraw && !mayEnd ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
           {moves.length > 0 ? (
             <div className="flex flex-wrap gap-3" data-testid="chair-moves">
               {moves.map((m) => (
@@ -139,10 +142,30 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
           {live && !hearing.seedCommitted ? <p className="text-sm text-amber-900">{t("noSeed")}</p> : null}
         </ActionForm>
       </section>
+      {/* Before the start: what the start checks again, on today's data, in its own transaction (docs/decisions/014-hearing-record-integrity.md). */}
+      {hearing.startBlockers ? (
+        <section aria-labelledby="console-checks" className="space-y-3" data-testid="chair-start-checks">
+          <h2 id="console-checks" className="text-xl font-semibold">
+            {t("checks.heading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{hearing.startBlockers.length === 0 ? t("checks.ready") : t("checks.blocked")}</p>
+          <ul className="space-y-1">
+            {CHECKS.map(({ item, blockers }) => {
+              const failed = blockers.find((code) => hearing.startBlockers?.includes(code));
+              return (
+                <li key={item} data-testid={`chair-check-${item}`} className={failed ? "text-rose-900" : "text-emerald-900"}>
+                  <span aria-hidden="true">{failed ? "✗ " : "✓ "}</span>
+                  {t(`checks.item.${item}`)} — <strong>{failed ? t(`checks.failed.${failed}`) : t("checks.passed")}</strong>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
 
       {drawTurn ? (
         <section aria-labelledby="console-draw" className="space-y-3">
-          <h2 id="console-draw" className="text-2xl font-semibold">
+          <h2 id="console-draw" className="text-xl font-semibold">
             {t("drawHeading")}
           </h2>
           {mayDraw ? <p className="max-w-prose text-sm text-slate-700">{t("drawHelp")}</p> : null}
@@ -155,7 +178,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
           <ActionForm key={drawTurn} action={drawQuestions} label={t("drawHeading")} className="grid max-w-xl gap-4">
             {mayDraw ? (
               <>
-                <HiddenField name="hearingId" value={hearing.id} />
+                <ShownFields shown={shown} />
                 <EntropyField label={t("entropyLabel")} description={t("entropyHelp", { min: 4, max: 64 })} />
                 <div>
                   <SubmitButton pendingLabel={t("drawing")}>{t("move.draw", { count: hearing.questionsPerCandidate })}</SubmitButton>
@@ -171,12 +194,12 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
 
       {running ? (
         <section aria-labelledby="console-extend" className="space-y-3">
-          <h2 id="console-extend" className="text-2xl font-semibold">
+          <h2 id="console-extend" className="text-xl font-semibold">
             {t("extendHeading")}
           </h2>
           <p className="max-w-prose text-sm text-slate-700">{t("extendHelp")}</p>
           <ActionForm action={extendCurrentPhase} label={t("extendHeading")} className="grid max-w-xl gap-4">
-            <HiddenField name="hearingId" value={hearing.id} />
+            <ShownFields shown={shown} />
             <TextField
               name="minutes"
               type="number"
@@ -202,9 +225,33 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         </section>
       ) : null}
 
+      <ChairRunningOrder order={hearing.order} progress={hearing.progress} />
+
+      {mayEnd ? (
+        // Apart from "Next candidate", and behind a confirmation that says who has not spoken.
+        <section aria-labelledby="console-end" className="space-y-3 rounded border border-rose-300 p-4" data-testid="chair-end-section">
+          <h2 id="console-end" className="text-xl font-semibold">
+            {t("endHeading")}
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">{t("endHelp")}</p>
+          <ActionForm action={makeMove} label={t("endHeading")} className="space-y-3">
+            <ShownFields shown={shown} />
+            <HiddenField name="move" value="end" />
+            <ConfirmButton
+              label={t("move.end")}
+              title={t("endTitle")}
+              consequence={t("endConsequence", { notSpoken: hearing.progress.notSpoken })}
+              confirmLabel={t("endConfirm")}
+              tone="danger"
+              testId="chair-end"
+            />
+          </ActionForm>
+        </section>
+      ) : null}
+
       <LivePanel hearingId={hearing.id} initial={state} />
 
-      {hearing.status === "ENDED" ? null : <ChairQueue hearingId={hearing.id} moderate={moderateQuestion} />}
+      {hearing.status === "ENDED" ? null : <ChairQueue shown={shown} moderate={moderateQuestion} />}
     </div>
   );
 });

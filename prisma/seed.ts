@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { hashPassword } from "../lib/auth/password";
 import { createDb, type PrismaClient } from "../lib/db/client";
 import { sealingKeyFrom, type SealingSource } from "../lib/draw/seal-core";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
 import { DEMO_ACCOUNTS } from "./demo-data";
+import { demoPasswordHash } from "./demo/accounts";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 
@@ -12,12 +12,26 @@ export { DEMO_ACCOUNTS };
 
 const CSV = new URL("../data/itu-member-states.csv", import.meta.url);
 
+/**
+ * The 194 Member States from data/itu-member-states.csv: the missing ones created in one
+ * statement, an existing one updated only where the file now says otherwise (a load into a
+ * loaded database makes no write).
+ */
 async function seedMemberStates(prisma: PrismaClient): Promise<Map<string, string>> {
-  const rows = parseMemberStates(readFileSync(CSV, "utf8"));
-  for (const r of rows) {
+  const rows = parseMemberStates(readFileSync(CSV, "utf8")).map((r) => {
     const admitted = ADMISSIONS_AFTER_BASELINE[r.iso3];
-    const data = { iso2: r.iso2, nameEn: r.nameEn, region: r.region, admittedOn: admitted ? new Date(admitted) : null };
-    await prisma.memberState.upsert({ where: { iso3: r.iso3 }, create: { iso3: r.iso3, ...data }, update: data });
+    return { iso3: r.iso3, iso2: r.iso2, nameEn: r.nameEn, region: r.region, admittedOn: admitted ? new Date(admitted) : null };
+  });
+  const existing = new Map(
+    (await prisma.memberState.findMany({ select: { iso3: true, iso2: true, nameEn: true, region: true, admittedOn: true } })).map((s) => [s.iso3, s]),
+  );
+  await prisma.memberState.createMany({ data: rows.filter((r) => !existing.has(r.iso3)), skipDuplicates: true });
+  for (const { iso3, ...data } of rows) {
+    const found = existing.get(iso3);
+    const same =
+      !found ||
+      (found.iso2 === data.iso2 && found.nameEn === data.nameEn && found.region === data.region && found.admittedOn?.getTime() === data.admittedOn?.getTime());
+    if (!same) await prisma.memberState.update({ where: { iso3 }, data });
   }
   const states = await prisma.memberState.findMany({ select: { id: true, iso3: true } });
   return new Map(states.map((s) => [s.iso3, s.id]));
@@ -31,21 +45,22 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
     // nationality is checked at the start, docs/decisions/014-hearing-record-integrity.md).
     const nationalityId = memberStateId;
     const candidateId = "candidate" in a ? (candidates.get(a.candidate) ?? null) : null;
-    const user = await prisma.user.upsert({
-      where: { email: a.email },
-      create: {
-        email: a.email,
-        name: a.name,
-        role: a.role,
-        passwordHash: await hashPassword(a.password),
-        isStaff: "isStaff" in a ? a.isStaff : false,
-        memberStateId,
-        nationalityId,
-        candidateId,
-      },
-      update: {},
-      select: { id: true },
-    });
+    // An existing account is left as it is (its password may have been changed in the demo).
+    const user =
+      (await prisma.user.findUnique({ where: { email: a.email }, select: { id: true } })) ??
+      (await prisma.user.create({
+        data: {
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          passwordHash: await demoPasswordHash(a),
+          isStaff: "isStaff" in a ? a.isStaff : false,
+          memberStateId,
+          nationalityId,
+          candidateId,
+        },
+        select: { id: true },
+      }));
     users.set(a.role, user.id);
   }
   return users;

@@ -1,5 +1,7 @@
 // `npm run demo:reset [-- --force]`: puts the demo back to its starting state
-// (docs/decisions/017-demo-reset.md). It needs no running app:
+// (docs/decisions/017-demo-reset.md), its stored files included: the files the old rows named
+// are removed from the app's storage (STORAGE_DIR, or S3 when configured) and the demo's own
+// generated again. It needs no running app:
 //
 //   - DATABASE_URL set: resets that database as its owner, MIGRATION_DATABASE_URL (else DATABASE_URL);
 //   - otherwise the embedded PostgreSQL in .data/postgres: the one `npm start` is running, if it is,
@@ -54,10 +56,10 @@ async function main(): Promise<number> {
   }
   try {
     const secrets = { AUTH_SECRET: configuredSecret || localAuthSecret(), SEED_SEALING_KEY: process.env.SEED_SEALING_KEY };
-    const { ms } = await resetDemoDatabase(ownerUrl, { secrets, force, log });
+    const { ms, filesRemoved } = await resetDemoDatabase(ownerUrl, { secrets, force, log });
     // The console's reset revalidates the running app's pages itself (app/[locale]/admin/demo/actions.ts).
     if (!process.env.DEMO_RESET_FROM_CONSOLE) await dropPageCaches();
-    log(`the demo is back to its starting state (${ms} ms)`);
+    log(`the demo is back to its starting state (${ms} ms; ${filesRemoved} stored file(s) of the old demo removed)`);
     if (!embedded) log("a running app may still serve pages it rendered before: restart it, or use the console's Reset the demo");
     return 0;
   } catch (error) {

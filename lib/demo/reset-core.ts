@@ -3,6 +3,7 @@
 // local demo (lib/demo/reset-service.ts). Relative imports and no server-only: tsx runs it.
 import pg from "pg";
 import { deployMigrations } from "../db/migrate";
+import { STORAGE_KEY } from "../storage/storage";
 
 /** Every demo account's address ends with this (prisma/demo-data.ts). */
 export const DEMO_EMAIL_DOMAIN = "@demo.hustings.test";
@@ -43,22 +44,48 @@ export class NotTheDemoError extends Error {
   }
 }
 
+/** Where the demo's files are: what lib/storage's Storage and the demo's own stores (prisma/demo/content.ts) can do. */
+export type DemoFileStore = { delete(key: string): Promise<void> };
+
+/**
+ * Every stored file the database names: the values of its `…Key` columns (Candidate.photoKey
+ * and cvKey, Material.fileKey, and any such column added later) that are stored names
+ * (lib/storage/storage.ts), never anything else, so nothing but an upload's file is removed.
+ */
+export async function storedFileKeys(client: pg.ClientBase): Promise<string[]> {
+  const { rows: columns } = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type = 'text' AND column_name LIKE '%Key' ORDER BY table_name, column_name`,
+  );
+  const keys = new Set<string>();
+  for (const { table_name: table, column_name: column } of columns) {
+    const { rows } = await client.query<{ key: string }>(
+      `SELECT DISTINCT ${client.escapeIdentifier(column)} AS key FROM ${client.escapeIdentifier(table)} WHERE ${client.escapeIdentifier(column)} IS NOT NULL`,
+    );
+    for (const { key } of rows) if (STORAGE_KEY.test(key)) keys.add(key);
+  }
+  return [...keys].sort();
+}
+
 export interface ResetOptions {
   /** The secrets the app seals the demo hearing's seed with (lib/draw/seal-core.ts). */
   secrets: { AUTH_SECRET?: string; SEED_SEALING_KEY?: string };
   /** Reset even a database that does not look like the demo (the script's --force). */
   force?: boolean;
   log?: (line: string) => void;
+  /** Where the demo's files are stored; by default the app's (STORAGE_DIR, or S3 when configured), as the demo loader stores them. */
+  store?: DemoFileStore;
 }
 
 /**
  * As the tables' owner: brings the schema up to date, empties every table but the migrations'
  * history in one transaction — lifting the audit log's truncate guard for that transaction only,
- * as the owner may (docs/decisions/015-database-roles.md) — then loads the demo again with
- * prisma/seed.ts's seedDemo. The audit log is emptied with the rest: no row about the reset
- * can survive it.
+ * as the owner may (docs/decisions/015-database-roles.md) — removes the stored files the emptied
+ * rows named (the demo's generated files and whatever was uploaded since), then loads the demo
+ * again with prisma/seed.ts's seedDemo. The audit log is emptied with the rest: no row about
+ * the reset can survive it.
  */
-export async function resetDemoDatabase(ownerUrl: string, options: ResetOptions): Promise<{ verdict: DemoVerdict; ms: number }> {
+export async function resetDemoDatabase(ownerUrl: string, options: ResetOptions): Promise<{ verdict: DemoVerdict; ms: number; filesRemoved: number }> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   await deployMigrations(ownerUrl, { log });
@@ -66,6 +93,7 @@ export async function resetDemoDatabase(ownerUrl: string, options: ResetOptions)
   client.on("error", (error) => log(`database connection error: ${error.message}`));
   await client.connect();
   let verdict: DemoVerdict;
+  let keys: string[] = [];
   try {
     await client.query("BEGIN");
     try {
@@ -76,6 +104,8 @@ export async function resetDemoDatabase(ownerUrl: string, options: ResetOptions)
       const { rows } = await client.query<{ name: string }>(
         `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename`,
       );
+      // Read under the same snapshot as the truncate: exactly the files of the rows it removes.
+      keys = await storedFileKeys(client);
       if (rows.length > 0) {
         await client.query(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_no_truncate"`);
         await client.query(`TRUNCATE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
@@ -89,8 +119,29 @@ export async function resetDemoDatabase(ownerUrl: string, options: ResetOptions)
   } finally {
     await client.end();
   }
-  log("emptied the database; loading the demo");
+  const filesRemoved = await removeFiles(keys, options.store, log);
+  log(`emptied the database and removed ${filesRemoved} stored file(s); loading the demo`);
   const { seedDemo } = await import("../../prisma/seed");
   await seedDemo(ownerUrl, { secrets: options.secrets });
-  return { verdict, ms: Math.round(performance.now() - started) };
+  return { verdict, ms: Math.round(performance.now() - started), filesRemoved };
+}
+
+/**
+ * Removes the files once no row names them any more. One that cannot be removed is logged
+ * and left: the reset itself has succeeded, and a leftover file is only disk space.
+ */
+async function removeFiles(keys: string[], given: DemoFileStore | undefined, log: (line: string) => void): Promise<number> {
+  if (keys.length === 0) return 0;
+  // The demo's own store (prisma/demo/content.ts): the one the loader wrote with, outside Next.
+  const store = given ?? (await import("../../prisma/demo/content")).demoStore();
+  let removed = 0;
+  for (const key of keys) {
+    try {
+      await store.delete(key);
+      removed += 1;
+    } catch (error) {
+      log(`could not remove the stored file ${key}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return removed;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
@@ -195,8 +195,15 @@ export function demoBrochure(input: DemoBrochureInput): Buffer {
 // ---------------------------------------------------------------------------------------
 // Storing: the same checks, names and layout as an upload (lib/uploads/store-upload.ts).
 
-/** What a store must do for the demo: lib/storage's Storage has it, so the app may pass storage(). */
-export type DemoStore = { put(key: string, bytes: Buffer, contentType: string): Promise<void> };
+/**
+ * What a store must do for the demo — store its files, and remove them when the demo is reset
+ * (lib/demo/reset-core.ts): lib/storage's Storage has both, so the app may pass storage().
+ */
+export type DemoStore = {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** Removes the file and its type; a key with no file is not an error. */
+  delete(key: string): Promise<void>;
+};
 
 /** lib/storage/local.ts's layout: the file under its key, its type beside it in `<key>.type`. */
 export function localDemoStore(dir: string): DemoStore {
@@ -211,30 +218,43 @@ export function localDemoStore(dir: string): DemoStore {
       await writeFile(`${file}.type`, contentType);
       await rename(aside, file);
     },
+    async delete(key) {
+      if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
+      const file = path.join(root, key);
+      await rm(file, { force: true });
+      await rm(`${file}.type`, { force: true });
+    },
   };
 }
 
 type S3Env = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
 
-/** lib/storage/s3.ts's PUT: path-style, SigV4, the payload hashed. */
+/** lib/storage/s3.ts's PUT and DELETE: path-style, SigV4, the payload hashed. */
 export function s3DemoStore(config: S3Env): DemoStore {
   const base = new URL(config.endpoint);
+  async function send(method: "PUT" | "DELETE", key: string, body?: { bytes: Buffer; contentType: string }) {
+    if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
+    const url = new URL(`${base.pathname.replace(/\/$/, "")}/${config.bucket}/${key}`, base);
+    const payloadHash = sha256Hex(body?.bytes ?? "");
+    const amzDate = amzDateOf(new Date());
+    const headers: Record<string, string> = { "x-amz-date": amzDate, "x-amz-content-sha256": payloadHash };
+    if (body) headers["content-type"] = body.contentType;
+    const authorization = authorizationHeader(config, { method, pathname: url.pathname, headers: { ...headers, host: url.host }, payloadHash, amzDate });
+    const init: RequestInit = { method, headers: { ...headers, authorization }, cache: "no-store" };
+    if (body) init.body = new Uint8Array(body.bytes);
+    return fetch(url, init);
+  }
+  const fail = async (what: string, response: Response) => {
+    throw new Error(`S3 ${what} failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
+  };
   return {
     async put(key, bytes, contentType) {
-      if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
-      const url = new URL(`${base.pathname.replace(/\/$/, "")}/${config.bucket}/${key}`, base);
-      const payloadHash = sha256Hex(bytes);
-      const amzDate = amzDateOf(new Date());
-      const headers = { "x-amz-date": amzDate, "x-amz-content-sha256": payloadHash, "content-type": contentType };
-      const authorization = authorizationHeader(config, {
-        method: "PUT",
-        pathname: url.pathname,
-        headers: { ...headers, host: url.host },
-        payloadHash,
-        amzDate,
-      });
-      const response = await fetch(url, { method: "PUT", headers: { ...headers, authorization }, body: new Uint8Array(bytes), cache: "no-store" });
-      if (!response.ok) throw new Error(`S3 PUT failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
+      const response = await send("PUT", key, { bytes, contentType });
+      if (!response.ok) await fail("PUT", response);
+    },
+    async delete(key) {
+      const response = await send("DELETE", key);
+      if (!response.ok && response.status !== 404) await fail("DELETE", response);
     },
   };
 }

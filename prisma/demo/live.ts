@@ -5,7 +5,6 @@
 // (docs/domain.md). Relative imports only: prisma/seed.ts runs this under tsx, outside Next.
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/db/client";
 import { sealSeedWith } from "../../lib/draw/seal-core";
 import { createSeed, normaliseEntropy, seedHash } from "../../lib/draw/verifiable-draw";
@@ -13,6 +12,7 @@ import { writeRunningOrder } from "../../lib/hearings/write-running-order";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../../lib/member-states/csv";
 import { toLocalDateTime, zonedWallTimeToUtc } from "../../lib/time/zones";
 import { DEMO_ACCOUNTS, ELECTED_POSTS, REGIONAL_POSTS } from "../demo-data";
+import { demoPasswordHash } from "./accounts";
 import { storeDemoBrochure, storeDemoPhoto, storeDemoVideo, type DemoStore } from "./content";
 
 export const LIVE_DEMO_SLUG = "demo-live";
@@ -360,7 +360,7 @@ async function ensureAccounts(prisma: PrismaClient, states: Map<string, string>,
           email: a.email,
           name: a.name,
           role: a.role,
-          passwordHash: await hashPassword(a.password),
+          passwordHash: await demoPasswordHash(a),
           isStaff: "isStaff" in a ? a.isStaff : false,
           memberStateId,
           nationalityId: memberStateId,

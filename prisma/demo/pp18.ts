@@ -12,7 +12,7 @@ import type { PrismaClient } from "../../lib/db/client";
 import { ALGORITHM, createSeed, drawQuestions, normaliseEntropy, seedHash, sortIds } from "../../lib/draw/verifiable-draw";
 import { buildChapters, chaptersVtt } from "../../lib/hearings/chapters";
 import { writeRunningOrder } from "../../lib/hearings/write-running-order";
-import { storeDemoPhoto } from "./content";
+import { storeDemoBrochure, storeDemoPhoto } from "./content";
 import { DEMO_CANDIDATES, DEMO_CONFERENCE, DEMO_HEARING, ELECTED_POSTS, REGIONAL_POSTS } from "../demo-data";
 
 const MINUTE = 60_000;
@@ -27,6 +27,8 @@ export const PP18_ARCHIVE = {
   runningOrderDrawnAt: at("2018-10-25T08:10:00Z"),
   /** The chair opens the hearing at 09:30 in Dubai, as scheduled. */
   startedAt: at(DEMO_HEARING.startsAt),
+  /** The presenting candidates published their brochures after the candidature deadline (1 October), before the hearing. */
+  brochuresPublishedAt: at("2018-10-08T06:00:00Z"),
   /** The recording began two minutes before the start. */
   recordingStartedAt: at("2018-10-28T05:28:00Z"),
   /** The seed is revealed on the afternoon of the hearing, after its end. */
@@ -112,7 +114,55 @@ export async function seedPp18Conference(prisma: PrismaClient, states: Map<strin
   });
   const posts = await seedPosts(prisma, conference.id);
   const candidates = await seedCandidates(prisma, conference.id, posts, states);
+  await seedBrochures(prisma, conference.id);
   return { conferenceId: conference.id, candidates };
+}
+
+/** The brochure's text: the demo notice, the candidate's vision and biography, the conference. */
+function brochureParagraphs(c: (typeof DEMO_CANDIDATES)[number]): string[] {
+  const DEMO_NOTICE = "[Demo content — a fictional candidate.]";
+  const lines = (text: string) => text.split("\n").filter((line) => line.trim() !== "" && line !== DEMO_NOTICE);
+  return [
+    DEMO_NOTICE,
+    ...lines(c.vision),
+    ...lines(c.biography),
+    `Programme published for the ${DEMO_CONFERENCE.name}, ${DEMO_CONFERENCE.city}, 29 October – 16 November 2018.`,
+  ];
+}
+
+/**
+ * A generated PDF brochure (docs/demo-content.md) for every formal candidate of an elected
+ * post — those who presented at the hearing — published in 2018 with both declarations, as a
+ * candidate's own would be. Added to any such candidate who has none, so an archive loaded
+ * before brochures existed gets them too; one that has a brochure is left as it is.
+ */
+async function seedBrochures(prisma: PrismaClient, conferenceId: string): Promise<void> {
+  const presenting = await prisma.candidate.findMany({
+    where: { conferenceId, isDemo: true, status: "FORMAL", post: { kind: "ELECTED_OFFICIAL" }, materials: { none: { kind: "BROCHURE" } } },
+    select: { id: true, name: true, post: { select: { code: true } } },
+  });
+  const publishedAt = PP18_ARCHIVE.brochuresPublishedAt;
+  for (const candidate of presenting) {
+    const c = DEMO_CANDIDATES.find((d) => d.name === candidate.name);
+    if (!c) continue;
+    const post = ELECTED_POSTS.find((p) => p.code === candidate.post.code)?.names.en ?? candidate.post.code;
+    const file = await storeDemoBrochure({ title: `${c.name}: programme (demo)`, candidateName: c.name, post, paragraphs: brochureParagraphs(c) });
+    await prisma.material.create({
+      data: {
+        candidateId: candidate.id,
+        kind: "BROCHURE",
+        title: "Programme brochure (demo)",
+        language: "en",
+        ...file,
+        declaredNoSymbols: true,
+        declaredNoResources: true,
+        state: "PUBLISHED",
+        publishedAt,
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
+      },
+    });
+  }
 }
 
 async function seedPosts(prisma: PrismaClient, conferenceId: string): Promise<Map<string, string>> {

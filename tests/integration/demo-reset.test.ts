@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
@@ -14,6 +17,8 @@ import { actorOf, expectOnlyRoleAllowed } from "../support/roles";
 const secrets = { AUTH_SECRET: "demo-reset-test-auth-secret-0123456789" };
 let database: TestDatabase;
 let db: PrismaClient;
+const storageDir = mkdtempSync(path.join(tmpdir(), "demo-reset-"));
+const previousStorageDir = process.env.STORAGE_DIR;
 
 async function counts() {
   return {
@@ -36,7 +41,25 @@ async function verdict(url: string) {
   }
 }
 
+/** The files the database names: the demo's portraits, brochures and video, and any upload since. */
+async function namedFiles(): Promise<string[]> {
+  const [candidates, materials] = await Promise.all([
+    db.candidate.findMany({ select: { photoKey: true, cvKey: true } }),
+    db.material.findMany({ where: { fileKey: { not: null } }, select: { fileKey: true } }),
+  ]);
+  return [...candidates.flatMap((c) => [c.photoKey, c.cvKey]), ...materials.map((m) => m.fileKey)].filter((k): k is string => k !== null).sort();
+}
+
+/** What is in the storage directory, each file once (its `.type` beside it left out). */
+function storedFiles(): string[] {
+  return readdirSync(storageDir)
+    .filter((f) => !f.endsWith(".type"))
+    .sort();
+}
+
 beforeAll(async () => {
+  // The demo's files, and the reset's removal of them, in a directory of this file's own.
+  process.env.STORAGE_DIR = storageDir;
   database = await createTestDatabase();
   db = createDb(database.url);
 });
@@ -44,28 +67,57 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
   await database.drop();
+  if (previousStorageDir === undefined) delete process.env.STORAGE_DIR;
+  else process.env.STORAGE_DIR = previousStorageDir;
+  rmSync(storageDir, { recursive: true, force: true });
 });
 
-// Each reset loads the demo again: seconds, many on a busy machine.
+// Each reset loads the demo again: seconds, many on a busy machine. Three loads in all: the
+// first, the forced reset and the console's.
 describe("resetting the demo", { timeout: 180_000 }, () => {
   it("recognises an empty database, then the loaded demo", async () => {
     expect(await verdict(database.url)).toEqual({ kind: "empty" });
     await seedDemo(database.url, { secrets });
     expect(await verdict(database.url)).toEqual({ kind: "demo" });
+    expect(storedFiles()).toEqual(await namedFiles());
   });
 
-  it("puts back the starting state, audit log included, and leaves the audit log's guard in place", async () => {
+  it("refuses a database with a real candidature, changing nothing; forced, it puts back the starting state, audit log and files included", async () => {
     const start = await counts();
-    // What people do in a demo: change things, leave audit rows.
+    const startFiles = storedFiles();
+    // What people do in a demo: change things, upload, leave audit rows — and here a real candidature.
     await db.auditEvent.create({ data: { area: "test", action: "tried", entity: "Test", entityId: "x" } });
     await db.user.deleteMany({ where: { email: "member@demo.hustings.test" } });
-    expect((await counts()).users).toBe(start.users - 1);
+    const uploaded = "0123456789abcdef0123456789abcdef.pdf";
+    writeFileSync(path.join(storageDir, uploaded), "%PDF-1.4 uploaded during the demo");
+    writeFileSync(path.join(storageDir, `${uploaded}.type`), "application/pdf");
+    const bound = await db.candidate.findFirstOrThrow({ where: { user: { email: "candidate@demo.hustings.test" } }, select: { id: true } });
+    await db.candidate.update({ where: { id: bound.id }, data: { cvKey: uploaded } });
+    // A file no row names is not the database's to remove.
+    const stray = "fedcba9876543210fedcba9876543210.png";
+    writeFileSync(path.join(storageDir, stray), "not the demo's");
+    const conference = await makeConference(db);
+    const post = await makePost(db, conference.id);
+    const state = await makeMemberState(db);
+    await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id });
+    const before = await counts();
+    expect(await verdict(database.url)).toEqual({ kind: "not-demo", reason: "real-candidates" });
+    await expect(resetDemoDatabase(database.url, { secrets })).rejects.toBeInstanceOf(NotTheDemoError);
+    expect(await counts()).toEqual(before);
+    expect(storedFiles()).toEqual([...startFiles, uploaded, stray].sort());
 
-    const { ms } = await resetDemoDatabase(database.url, { secrets });
+    const { ms, filesRemoved } = await resetDemoDatabase(database.url, { secrets, force: true });
     console.log(`demo reset in ${ms} ms`);
     expect(await counts()).toEqual(start);
+    expect(await db.candidate.count({ where: { isDemo: false } })).toBe(0);
     expect(await db.auditEvent.count({ where: { area: "test" } })).toBe(0);
     expect(await db.user.count({ where: { email: "member@demo.hustings.test" } })).toBe(1);
+    // The old demo's files and the upload are gone; the new demo's are there, and the stray file is untouched.
+    expect(filesRemoved).toBe(startFiles.length + 1);
+    const newFiles = await namedFiles();
+    expect(newFiles.some((f) => startFiles.includes(f))).toBe(false);
+    expect(storedFiles()).toEqual([...newFiles, stray].sort());
+    expect(readdirSync(storageDir)).not.toContain(`${uploaded}.type`);
 
     // The truncate guard is back on, even for the owner.
     const client = new pg.Client({ connectionString: database.url });
@@ -77,20 +129,6 @@ describe("resetting the demo", { timeout: 180_000 }, () => {
     } finally {
       await client.end();
     }
-  });
-
-  it("refuses a database with a real candidature, changing nothing, unless forced", async () => {
-    const conference = await makeConference(db);
-    const post = await makePost(db, conference.id);
-    const state = await makeMemberState(db);
-    await makeCandidate(db, { conferenceId: conference.id, postId: post.id, memberStateId: state.id });
-    const before = await counts();
-    expect(await verdict(database.url)).toEqual({ kind: "not-demo", reason: "real-candidates" });
-    await expect(resetDemoDatabase(database.url, { secrets })).rejects.toBeInstanceOf(NotTheDemoError);
-    expect(await counts()).toEqual(before);
-
-    await resetDemoDatabase(database.url, { secrets, force: true });
-    expect(await db.candidate.count({ where: { isDemo: false } })).toBe(0);
   });
 
   it("refuses a database with accounts but none of the demo's", async () => {
@@ -146,8 +184,13 @@ describe("the secretariat's Reset the demo", { timeout: 180_000 }, () => {
     await db.auditEvent.create({ data: { area: "test", action: "tried", entity: "Test", entityId: "y" } });
     process.env.DEMO_RESET_DATABASE_URL = database.url;
     process.env.AUTH_SECRET = secrets.AUTH_SECRET;
+    const oldFiles = await namedFiles();
     await resetDemo({ actor: secretariat, input: { confirm: " RESET " } });
     expect(await counts()).toEqual(start);
     expect(await db.auditEvent.count({ where: { area: "test" } })).toBe(0);
+    // `npm run demo:reset` itself ran, with the app's storage: the old files went with the old rows.
+    const newFiles = await namedFiles();
+    expect(newFiles.some((f) => oldFiles.includes(f))).toBe(false);
+    expect(storedFiles()).toEqual([...newFiles, "fedcba9876543210fedcba9876543210.png"].sort());
   });
 });

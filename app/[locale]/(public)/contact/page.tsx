@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { InfoPage, InfoSection } from "@/components/site/info-page";
 
 import { pageLocale } from "@/lib/i18n/page-locale";
+import { secretariatContact } from "@/lib/site/contact";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -13,15 +15,60 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return pageMetadata(locale, "/contact", { title: t("title") });
 }
 
-// The schema holds no conference contact address, so this page names the secretariat's role
-// and channels without inventing an address; a candidate's contact is on their own page.
+// The secretariat's address is the deployment's (CONTACT_* in the environment, lib/site/contact.ts),
+// read when the page is served rather than baked into the build; without it, the demo's made-up
+// address, said to be one. A candidate's contact is on their own page.
 export default async function ContactPage({ params }: Props) {
   const locale = await pageLocale(params);
+  await connection();
   const t = await getTranslations({ locale, namespace: "site.contact" });
+  const contact = secretariatContact();
   return (
     <InfoPage title={t("title")} intro={t("intro")} testId="site-contact">
       <InfoSection id="secretariat" title={t("secretariatTitle")}>
         <p>{t("secretariat")}</p>
+        {contact.isDemo ? (
+          <p className="border-s-4 border-amber-600 bg-amber-50 p-3 text-amber-950" data-testid="contact-demo-notice">
+            {t("demoNotice")}
+          </p>
+        ) : null}
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]" data-testid="contact-details">
+          {contact.email ? (
+            <>
+              <dt className="font-semibold">{t("emailLabel")}</dt>
+              <dd>
+                <a href={`mailto:${contact.email}`} className="underline" dir="ltr">
+                  {contact.email}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {contact.phone ? (
+            <>
+              <dt className="font-semibold">{t("phoneLabel")}</dt>
+              <dd>
+                <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="underline" dir="ltr">
+                  {contact.phone}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {contact.address.length > 0 ? (
+            <>
+              <dt className="font-semibold">{t("addressLabel")}</dt>
+              <dd>
+                <address className="not-italic">
+                  {contact.address.map((line, i) => (
+                    <span key={i} className="block">
+                      {line}
+                    </span>
+                  ))}
+                </address>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p>{t("delegations")}</p>
       </InfoSection>
       <InfoSection id="candidates" title={t("candidatesTitle")}>
         <p>{t("candidates")}</p>

@@ -161,8 +161,8 @@ export async function submitViewerQuestion({
       }
       await assertCandidateWaiting(tx, question);
       // From here to the commit, the checks that count rows must not interleave.
-      await lockHearing(tx, question.hearingId);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
+      // Both locks in one round trip, in the order the select list is evaluated: hearing, then address.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${question.hearingId})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
       const seconds = longestWait([
         await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
         await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),

@@ -1,0 +1,91 @@
+// A `next start` of the existing production build (NEXT_DIST_DIR, else .next) on a free port,
+// against a database of the caller's: for fault specs and bench scripts that must not share
+// the suite's server (they restart its database). Only route handlers should be asked of it:
+// the build's data cache (<distDir>/cache) is shared with the suite's own server, and a page
+// rendered here from another database would be cached there too.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export interface NextServer {
+  url: string;
+  port: number;
+  /** The server's output so far (for a failing test's message). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startNextServer(opts: {
+  databaseUrl: string;
+  distDir?: string;
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<NextServer> {
+  const distDir = opts.distDir ?? (process.env.NEXT_DIST_DIR || ".next");
+  if (!existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${distDir}: run next build first (NEXT_DIST_DIR names another folder)`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: opts.databaseUrl,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+
+  const stop = async () => {
+    process.off("exit", kill);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+    try {
+      // Any answer will do: the health check says 503 while the database is away.
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`next start did not answer within the deadline:\n${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return { url, port, output: () => log, stop };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/auth/permissions";
 import { readPublicCostShares } from "@/lib/costs/public-shares";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { getConference } from "@/lib/elections/queries";
@@ -59,7 +60,7 @@ async function withRehearsal() {
 }
 
 /** A chair's move on `hearingId`, made against its current version, confirmed where a move asks. */
-async function move(fn: typeof startHearing, chair: TestUser, hearingId: string, extra: Record<string, unknown> = {}) {
+async function move(fn: (call: { actor: Actor; input: unknown }) => Promise<unknown>, chair: TestUser, hearingId: string, extra: Record<string, unknown> = {}) {
   const { stateVersion } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { stateVersion: true } });
   return fn({ actor: asActor(chair), input: { hearingId, expectedVersion: stateVersion, ...CONFIRMED, ...extra } });
 }

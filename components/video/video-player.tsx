@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 
 // Campaign videos: @mux/mux-player-react is ~320 KB gzipped (docs/toolchain.md#video-player), so it is loaded only
@@ -48,6 +48,23 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
   const t = useTranslations("video");
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
+  const frame = useRef<HTMLDivElement>(null);
+
+  // The player's media element reports a failure with an "error" event that crosses the
+  // player's shadow roots but does not bubble, and the player's own onError is not called for
+  // it: it is caught here, on the way down (capture). A failure the player recovers from
+  // (not fatal) is left to it.
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const onError = (event: Event) => {
+      const error = (event.target as { error?: { fatal?: boolean } | null } | null)?.error;
+      if (error && error.fatal === false) return;
+      setFailed(true);
+    };
+    element.addEventListener("error", onError, true);
+    return () => element.removeEventListener("error", onError, true);
+  }, [failed, attempt]);
   // Mux's player knows two pipelines, which it names by type: HLS, and a progressive file it
   // calls "video/mp4". A WebM is progressive too (the browser reads its container itself);
   // without a type, the player guesses from the address and reports anything else as an error.
@@ -78,11 +95,10 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
     );
   }
   return (
-    <div className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900" data-testid="video-frame">
+    <div ref={frame} className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900" data-testid="video-frame">
       <MuxPlayer
         key={attempt}
         {...source}
-        onError={() => setFailed(true)}
         className="absolute inset-0 h-full w-full"
         streamType={streamType}
         preload="metadata"

@@ -33,7 +33,7 @@ export async function PostView({ post, locale, base }: { post: PostWithCandidate
           <p className="rounded border border-slate-300 bg-slate-50 p-4">{t("noCandidates")}</p>
         ) : (
           // Side by side from a tablet's width, stacked on a phone: the candidates compared at a glance.
-          <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="post-candidates">
+          <ul className="grid gap-4 md:grid-cols-2" data-testid="post-candidates">
             {post.candidates.map((c) => (
               <CandidateCard key={c.id} candidate={c} locale={locale} post={name} />
             ))}

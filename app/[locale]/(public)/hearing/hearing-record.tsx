@@ -29,7 +29,7 @@ export async function HearingRecord({ locale, record, zone, verifyHref }: { loca
           <li
             key={stage}
             aria-current={i === reached ? "step" : undefined}
-            className={`rounded border px-2 py-1 ${i === reached ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : i < reached ? "border-slate-400 text-slate-800" : "border-slate-300 text-slate-700"}`}
+            className={`rounded border px-2 py-1 ${i === reached ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : i < reached ? "border-slate-400 text-slate-800" : "border-slate-300 text-slate-700"}`}
           >
             {t(`stage.${stage}`)}
           </li>

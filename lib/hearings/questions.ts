@@ -71,19 +71,28 @@ async function assertNotRepeat(tx: Tx, target: Target, bodyHash: string) {
   if (repeat) throw new DomainError("CONFLICT", { messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } });
 }
 
-/** The wait one more webcast question must respect under `limit`, counting the rows `where` selects. */
-async function waitUnder(tx: Tx, limit: RateLimit, where: { ipHash: string } | { hearingId: string; source: "WEBCAST" }, now: Date) {
-  const counted = await tx.hearingQuestion.findMany({
-    where: { ...where, createdAt: { gt: new Date(now.getTime() - limit.windowMs), lte: now } },
-    select: { createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: limit.max,
-  });
-  return retryAfterSeconds(
-    limit,
-    counted.map((q) => q.createdAt),
-    now,
-  );
+/**
+ * Under the locks, in one round trip: the creation times counted by both limits (the newest
+ * `max` in each window, as milliseconds) and whether the question repeats one in the
+ * candidate's queue. The locks are then held for this read, the insert and the commit only.
+ */
+async function lockedChecks(tx: Tx, target: Target, ipHash: string, bodyHash: string, now: Date) {
+  const { perAddress, perHearing } = HEARING_QUESTION_RATE_LIMITS;
+  const since = (limit: RateLimit) => new Date(now.getTime() - limit.windowMs);
+  const [row] = await tx.$queryRaw<{ addressTimes: number[]; hearingTimes: number[]; repeat: boolean }[]>`
+    SELECT
+      ARRAY(SELECT (extract(epoch FROM "createdAt") * 1000)::float8 FROM "HearingQuestion"
+            WHERE "ipHash" = ${ipHash} AND "createdAt" > ${since(perAddress)} AND "createdAt" <= ${now}
+            ORDER BY "createdAt" DESC LIMIT ${perAddress.max}) AS "addressTimes",
+      ARRAY(SELECT (extract(epoch FROM "createdAt") * 1000)::float8 FROM "HearingQuestion"
+            WHERE "hearingId" = ${target.hearingId} AND "source" = 'WEBCAST' AND "createdAt" > ${since(perHearing)} AND "createdAt" <= ${now}
+            ORDER BY "createdAt" DESC LIMIT ${perHearing.max}) AS "hearingTimes",
+      EXISTS(SELECT 1 FROM "HearingQuestion"
+             WHERE "hearingId" = ${target.hearingId} AND "candidateId" = ${target.candidateId} AND "bodyHash" = ${bodyHash}) AS "repeat"`;
+  const dates = (times: number[] | undefined) => (times ?? []).map((t) => new Date(Number(t)));
+  const seconds = longestWait([retryAfterSeconds(perAddress, dates(row?.addressTimes), now), retryAfterSeconds(perHearing, dates(row?.hearingTimes), now)]);
+  if (seconds !== null) throw rateLimited(seconds);
+  if (row?.repeat) throw new DomainError("CONFLICT", { messageKey: "hearingLive.repeat", fieldErrors: { body: "hearingLive.repeat" } });
 }
 
 // Cheap refusals first (docs/decisions/019-database-capacity.md): the honeypot, the schema,
@@ -163,12 +172,7 @@ export async function submitViewerQuestion({
       // From here to the commit, the checks that count rows must not interleave.
       // Both locks in one round trip, in the order the select list is evaluated: hearing, then address.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${question.hearingId})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
-      const seconds = longestWait([
-        await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perAddress, { ipHash }, now),
-        await waitUnder(tx, HEARING_QUESTION_RATE_LIMITS.perHearing, { hearingId: question.hearingId, source: "WEBCAST" }, now),
-      ]);
-      if (seconds !== null) throw rateLimited(seconds);
-      await assertNotRepeat(tx, question, bodyHash);
+      await lockedChecks(tx, question, ipHash, bodyHash, now);
       await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
     }, QUESTION_TRANSACTION),
   );

@@ -21,22 +21,33 @@ export type Viewers = {
   close(): void;
 };
 
-/** `count` viewers of `hearingId`'s event stream, as browsers would hold it. */
+/**
+ * `count` viewers of `hearingId`'s event stream, as browsers would hold it: a stream that ends
+ * or fails before its opening state (a `failure` event, a refused connection) is opened again
+ * after 1 to 3 s, as the live panel does (only sooner).
+ */
 export function openViewers(baseUrl: string, hearingId: string, count: number): Viewers {
   const agent = new http.Agent({ keepAlive: true, maxSockets: count + 10 });
-  const requests: http.ClientRequest[] = [];
+  const requests = new Set<http.ClientRequest>();
   const refused: Record<number, number> = {};
   let opened = 0;
+  let closed = false;
   const waiters: (() => void)[] = [];
-  for (let i = 0; i < count; i++) {
+  const connect = () => {
+    if (closed) return;
+    let first = true;
+    const retry = () => {
+      requests.delete(request);
+      if (first && !closed) setTimeout(connect, 1_000 + Math.random() * 2_000).unref();
+    };
     const request = http.get(`${baseUrl}/api/hearings/${hearingId}/events`, { agent, headers: { accept: "text/event-stream" } }, (response) => {
       if (response.statusCode !== 200) {
         refused[response.statusCode ?? 0] = (refused[response.statusCode ?? 0] ?? 0) + 1;
         response.resume();
+        response.on("end", retry);
         return;
       }
       let buffer = "";
-      let first = true;
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
         if (!first) return;
@@ -48,11 +59,13 @@ export function openViewers(baseUrl: string, hearingId: string, count: number): 
           if (opened === count) for (const wake of waiters.splice(0)) wake();
         }
       });
+      response.on("end", retry);
       response.on("error", () => undefined);
     });
-    request.on("error", () => undefined);
-    requests.push(request);
-  }
+    request.on("error", retry);
+    requests.add(request);
+  };
+  for (let i = 0; i < count; i++) connect();
   return {
     opened: () => opened,
     refused: () => ({ ...refused }),
@@ -66,6 +79,7 @@ export function openViewers(baseUrl: string, hearingId: string, count: number): 
         });
       }),
     close() {
+      closed = true;
       for (const request of requests) request.destroy();
       agent.destroy();
     },

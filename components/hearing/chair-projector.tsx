@@ -61,11 +61,11 @@ export function ChairProjector({ hearingId, initial, total, conferenceName, rehe
   return (
     <div
       ref={root}
-      className="fixed inset-0 z-50 flex flex-col gap-[2vh] overflow-hidden bg-slate-950 px-[4vw] py-[3vh] text-white"
+      className="fixed inset-0 z-50 grid grid-rows-[auto_minmax(0,1fr)_auto] gap-[2vh] overflow-hidden bg-slate-950 px-[4vw] py-[3vh] text-white"
       data-testid="projector"
       data-warning={warning}
     >
-      <div className="flex flex-wrap items-baseline justify-between gap-4 text-[clamp(1rem,2.2vw,2.25rem)]">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 text-[clamp(1rem,min(2vw,3.5vh),2.25rem)]">
         <h1 className="font-semibold">{t("title", { conference: conferenceName })}</h1>
         <p className="flex items-baseline gap-4">
           {rehearsal ? (
@@ -82,28 +82,32 @@ export function ChairProjector({ hearingId, initial, total, conferenceName, rehe
         </p>
       </div>
 
-      <div className="flex min-h-0 flex-1 flex-col items-center justify-center gap-[2vh] text-center">
+      <div className="flex min-h-0 flex-col items-center justify-center gap-[1.5vh] overflow-hidden text-center">
         {speaking ? (
-          <p className="text-[clamp(2rem,5.5vw,6rem)] leading-tight font-bold" data-testid="projector-speaker">
+          <p className="text-[clamp(1.5rem,min(4.5vw,7vh),6rem)] leading-tight font-bold" data-testid="projector-speaker">
             {speaking.position === null ? speaking.name : t("speaker", { name: speaking.name, position: speaking.position, total })}
           </p>
         ) : null}
         {leftMs === null ? null : (
           <p className={`leading-none font-bold ${CLOCK_STYLE[warning]}`} data-testid="projector-clock">
             <span className="sr-only">{leftMs >= 0 ? panel("timeLeft") : panel("overTime")} </span>
-            <span dir="ltr" className="font-mono text-[clamp(5rem,min(24vw,38vh),28rem)] tabular-nums" data-testid="projector-clock-digits">
+            <span
+              dir="ltr"
+              className={`font-mono tabular-nums ${question ? "text-[clamp(4rem,min(22vw,30vh),28rem)]" : "text-[clamp(5rem,min(26vw,44vh),32rem)]"}`}
+              data-testid="projector-clock-digits"
+            >
               {leftMs < 0 ? "+" : ""}
               {formatClock(leftMs)}
             </span>
           </p>
         )}
-        <p className={`min-h-[1.2em] text-[clamp(1.5rem,3.5vw,4rem)] font-bold ${CLOCK_STYLE[warning]}`} data-testid="projector-warning">
+        <p className={`min-h-[1.2em] text-[clamp(1.25rem,min(3vw,5vh),4rem)] leading-tight font-bold ${CLOCK_STYLE[warning]}`} data-testid="projector-warning">
           {warning === "none" ? "" : t(`warning.${warning}`)}
         </p>
       </div>
 
       {question ? (
-        <section className="rounded-lg border-2 border-slate-500 p-[2vh] text-[clamp(1.25rem,2.8vw,3rem)]" data-testid="projector-question">
+        <section className="rounded-lg border-2 border-slate-500 p-[2vh] text-[clamp(1rem,min(2.4vw,3.6vh),3rem)]" data-testid="projector-question">
           <h2 className="text-[0.6em] font-semibold text-slate-300">
             {question.position ? panel("questionNumbered", { position: question.position }) : panel("questionHeading")}
           </h2>

@@ -3,6 +3,7 @@ import { updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { onReservedPool } from "@/lib/db";
 import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
 import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
 import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
@@ -25,6 +26,8 @@ export type FormActionSpec<R> = {
   data?: (result: R) => Record<string, string>;
   /** A page to go to after success, without the locale prefix. */
   redirectTo?: (result: R) => string;
+  /** Run on the reserved pool, session lookup included (lib/db onReservedPool): the chair's moves only. */
+  reserved?: boolean;
   /** The message when the database was busy or out of reach and nothing was changed; a generic "try again" unless given. */
   busy?: (t: Translate, fields: FormFields) => string | Promise<string>;
 };
@@ -78,7 +81,8 @@ export function formAction<R>(spec: FormActionSpec<R>) {
     const fields = fieldsOf(formData);
     let result: R;
     try {
-      result = await spec.run(await getCurrentUser(), fields);
+      const run = async () => spec.run(await getCurrentUser(), fields);
+      result = spec.reserved ? await onReservedPool(run) : await run();
     } catch (error) {
       if (isDomainError(error)) return refusal(t, error, fields);
       // The database busy, slow or out of reach: nothing was changed, and saying so beats a 500.

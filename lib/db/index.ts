@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { env } from "@/lib/env";
 import { createDb, type PoolSettings, type PrismaClient } from "./client";
 
@@ -40,8 +41,19 @@ export const POOL_LIMITS = { general: GENERAL, reserved: RESERVED } as const;
 // dev-server reloads do not open new pools each time.
 const globalForDb = globalThis as unknown as { hustingsDb?: PrismaClient; hustingsChairDb?: PrismaClient };
 
-/** The general pool: pages, forms, the public's questions, everything not listed for chairDb(). */
+const reservedScope = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with every db() inside it on the reserved pool: the whole of a chair's move,
+ * session lookup included, so that a full general pool cannot hold it up.
+ */
+export function onReservedPool<T>(work: () => Promise<T>): Promise<T> {
+  return reservedScope.run(true, work);
+}
+
+/** The general pool: pages, forms, the public's questions, everything not listed for chairDb(); the reserved one inside onReservedPool(). */
 export function db(): PrismaClient {
+  if (reservedScope.getStore()) return chairDb();
   globalForDb.hustingsDb ??= createDb(env().DATABASE_URL, { ...GENERAL, max: env().DATABASE_POOL_MAX });
   return globalForDb.hustingsDb;
 }

@@ -89,6 +89,16 @@ describe("the app's pools", () => {
   });
 });
 
+describe("the reserved pool", () => {
+  it("serves every db() inside onReservedPool, and only there", async () => {
+    const { chairDb, db, onReservedPool } = await import("@/lib/db");
+    expect(db()).not.toBe(chairDb());
+    expect(await onReservedPool(async () => db())).toBe(chairDb());
+    expect(await onReservedPool(async () => (await Promise.resolve(), db()))).toBe(chairDb());
+    expect(db()).not.toBe(chairDb());
+  });
+});
+
 describe("a burst of viewers' questions", () => {
   it("stores each accepted question exactly once; the rest are refused by a rule or as busy, never a fault", async () => {
     const { hearingId, candidates } = await makeReadyHearing(owner);

@@ -10,7 +10,7 @@ import { useLiveHearings } from "./use-live-hearings";
  * "Live now", on every page while a hearing runs (docs/hearing-page.md), except that hearing's
  * own page, which says so at its top. Fixed to the bottom of the window, so that the page does
  * not move when it appears; a spacer of the same height after the footer keeps the footer
- * readable. The region is polite and filled once: it is announced when the hearing goes live,
+ * readable, and the page's scroll padding keeps a focused element in sight above it. The region is polite and filled once: it is announced when the hearing goes live,
  * not on every check.
  */
 export function LiveBanner() {
@@ -32,6 +32,15 @@ export function LiveBanner() {
     observer.observe(element);
     return () => observer.disconnect();
   }, [visible]);
+
+  // Whatever takes the focus is scrolled above the bar, never under it.
+  useEffect(() => {
+    const root = document.documentElement;
+    root.style.scrollPaddingBottom = height > 0 ? `${height}px` : "";
+    return () => {
+      root.style.scrollPaddingBottom = "";
+    };
+  }, [height]);
 
   return (
     <div role="status" data-testid="live-banner-region">

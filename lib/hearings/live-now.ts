@@ -11,11 +11,11 @@ export type LiveHearing = { hearingId: string; conferenceName: string; isCurrent
 /** At most this many: in practice one hearing runs at a time. */
 const MAX_LIVE = 3;
 
-/** The hearings running now, the current conference's first. */
+/** The hearings running now: the current conference's first, then the one started last. */
 export async function readLiveHearings(): Promise<LiveHearing[]> {
   const rows = await db().hearing.findMany({
     where: { status: "LIVE", rehearsal: false },
-    orderBy: [{ conference: { isCurrent: "desc" } }, { startsAt: "asc" }, { id: "asc" }],
+    orderBy: [{ conference: { isCurrent: "desc" } }, { startedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
     take: MAX_LIVE,
     select: { id: true, conference: { select: { name: true, isCurrent: true } } },
   });

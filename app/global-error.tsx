@@ -16,12 +16,18 @@ import "./globals.css";
 // reader's from the address (every page's path starts with its locale).
 const MESSAGES: Record<Locale, typeof en> = { ar, en, es, fr, ru, zh };
 
+function isDynamicUsage(error: unknown): boolean {
+  return error !== null && typeof error === "object" && "digest" in error && error.digest === "DYNAMIC_SERVER_USAGE";
+}
+
 function localeOf(pathname: string | null): Locale {
   const first = pathname?.split("/")[1] ?? "";
   return isLocale(first) ? first : routing.defaultLocale;
 }
 
-export default function GlobalError({ reset, retry }: { error: unknown; reset: () => void; retry?: () => void }) {
+export default function GlobalError({ error, reset, retry }: { error: unknown; reset: () => void; retry?: () => void }) {
+  // Next's signal to render a cacheable page per request instead (components/site/error-view.tsx).
+  if (isDynamicUsage(error)) throw error;
   const locale = localeOf(usePathname());
   const t = MESSAGES[locale];
   const heading = useRef<HTMLHeadingElement>(null);

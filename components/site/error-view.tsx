@@ -12,6 +12,8 @@ export type ErrorPageProps = {
   retry?: () => void;
 };
 
+const DYNAMIC_SERVER_USAGE = "DYNAMIC_SERVER_USAGE";
+
 const BUTTON =
   "min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-800";
 const LINK = "inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2";
@@ -23,6 +25,10 @@ const LINK = "inline-flex min-h-11 items-center text-brand-700 underline underli
  * server's log line.
  */
 export function ErrorView({ error, reset, retry, home }: ErrorPageProps & { home: ErrorHome }) {
+  // Not a failure: Next interrupts the first, cacheable render of a page that turns out to need
+  // the request (`connection()`) and renders it per request instead. That signal must reach
+  // Next through every boundary, as it did before there were any, or the page would be a 500.
+  if (digestOf(error) === DYNAMIC_SERVER_USAGE) throw error;
   const t = useTranslations("errorPages");
   const heading = useRef<HTMLHeadingElement>(null);
   const digest = digestOf(error);

@@ -6,7 +6,11 @@ import { makeWorldWithHearing } from "./support/world";
 // found for the public; the purge asks for the word typed. Every rule and refusal is
 // tests/integration/hearing-rehearsal.test.ts's.
 
-test("the secretariat runs a rehearsal, sees it marked, the public cannot find it, and it is purged with the word typed", async ({ page, db }) => {
+test("the secretariat runs a rehearsal, sees it marked, the public cannot find it, and it is purged with the word typed", async ({
+  page,
+  db,
+  consoleErrors,
+}) => {
   // A journey over four pages with two axe scans.
   test.slow();
   const world = await makeWorldWithHearing(db, { posts: 2, ready: true });
@@ -15,8 +19,9 @@ test("the secretariat runs a rehearsal, sees it marked, the public cannot find i
   await page.goto(`/en${url}`);
   const section = page.getByTestId("rehearsal-section");
   await section.getByRole("button", { name: "Run a rehearsal" }).click();
-  // The page is rendered again with the rehearsal in place of the form.
+  // The page comes back with the rehearsal in place, and the outcome still on screen.
   await expect(section.getByTestId("rehearsal-badge")).toHaveText("Rehearsal", { timeout: 30_000 });
+  await expect(section.getByTestId("form-success")).toContainText("The rehearsal is ready.");
   await expect(section.getByTestId("rehearsal-stage")).toHaveText("Stage: Set-up");
   await expectAccessible(page);
   const rehearsal = await db.hearing.findFirstOrThrow({ where: { conferenceId: world.conference.id, rehearsal: true }, select: { id: true } });
@@ -26,6 +31,7 @@ test("the secretariat runs a rehearsal, sees it marked, the public cannot find i
   await expectAccessible(page);
 
   // Not found for the public: the webcast page and its calendar file.
+  consoleErrors.allow(/status of 404/);
   expect((await page.goto(`/en/hearing/${rehearsal.id}`))?.status()).toBe(404);
   expect((await page.request.get(`/api/hearings/${rehearsal.id}/calendar.ics`)).status()).toBe(404);
 
@@ -38,6 +44,8 @@ test("the secretariat runs a rehearsal, sees it marked, the public cannot find i
   await expect(purge.getByText("Nothing was deleted: type the word shown, in capital letters.")).toBeVisible();
   await purge.getByLabel("Type PURGE to confirm").fill("PURGE");
   await purge.getByRole("button", { name: "Purge the rehearsal" }).click();
-  await expect(page.getByTestId("rehearsal-section").getByRole("button", { name: "Run a rehearsal" })).toBeVisible();
+  const again = page.getByRole("form", { name: "Run a rehearsal" });
+  await expect(again.getByTestId("form-success")).toHaveText("The rehearsal is purged. The audit log keeps its entries.");
+  await expect(again.getByRole("button", { name: "Run a rehearsal" })).toBeVisible();
   expect(await db.hearing.count({ where: { id: rehearsal.id } })).toBe(0);
 });

@@ -12,10 +12,21 @@ import { revealSeed } from "@/lib/hearings/reveal-seed";
 // The rehearsal's forms (docs/decisions/018-rehearsal-hearings.md): the same services as the
 // real hearing's, told which hearing; the services authorise and decide everything.
 
-export const runRehearsal = formAction({
-  run: (actor, input) => startRehearsal({ actor, conferenceId: conferenceIdOf(input), input }),
+/**
+ * Starting and purging share one form at one place on the page, so that its outcome stays on
+ * screen (and takes the focus) when the page comes back with the section changed under it.
+ */
+export const changeRehearsal = formAction({
+  run: async (actor, input) => {
+    if (input.op === "purge") {
+      await purgeRehearsal({ actor, conferenceId: conferenceIdOf(input), input });
+      return "purged" as const;
+    }
+    await startRehearsal({ actor, conferenceId: conferenceIdOf(input), input });
+    return "started" as const;
+  },
   tags: () => [TAGS.hearings],
-  success: (t) => t("rehearsal.started"),
+  success: (t, done) => t(done === "purged" ? "rehearsal.purged" : "rehearsal.started"),
 });
 
 export const commitRehearsalSeed = formAction({
@@ -34,10 +45,4 @@ export const revealRehearsalSeed = formAction({
   run: (actor, input) => revealSeed({ actor, conferenceId: conferenceIdOf(input), input }),
   tags: () => [TAGS.hearings],
   success: (t) => t("rehearsal.revealed"),
-});
-
-export const purgeTheRehearsal = formAction({
-  run: (actor, input) => purgeRehearsal({ actor, conferenceId: conferenceIdOf(input), input }),
-  tags: () => [TAGS.hearings],
-  success: (t) => t("rehearsal.purged"),
 });

@@ -11,7 +11,7 @@ import { getRoomQuestionTargets } from "@/lib/hearings/room-questions-admin";
 import type { StartBlocker } from "@/lib/hearings/start-checks";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { enterCardQuestion } from "./actions";
-import { commitRehearsalSeed, drawRehearsalOrder, purgeTheRehearsal, revealRehearsalSeed, runRehearsal } from "./rehearsal-actions";
+import { changeRehearsal, commitRehearsalSeed, drawRehearsalOrder, revealRehearsalSeed } from "./rehearsal-actions";
 
 /** The marker every view of a rehearsal carries (docs/decisions/018-rehearsal-hearings.md). */
 function Badge({ label }: { label: string }) {
@@ -56,17 +56,8 @@ export async function RehearsalSection({ user, locale, conferenceId, zone }: { u
       </h2>
       <p className="max-w-prose">{t("intro")}</p>
 
-      {!rehearsal ? (
-        startRefusal ? (
-          <p data-testid="rehearsal-cannot-start">{t(`cannotStart.${startRefusal}`)}</p>
-        ) : (
-          <ActionForm action={runRehearsal} label={t("startSubmit")} className="max-w-2xl space-y-2">
-            <HiddenField name="conferenceId" value={conferenceId} />
-            <p className="text-sm text-slate-800">{t("startHelp")}</p>
-            <SubmitButton pendingLabel={admin("saving")}>{t("startSubmit")}</SubmitButton>
-          </ActionForm>
-        )
-      ) : (
+      {!rehearsal && startRefusal ? <p data-testid="rehearsal-cannot-start">{t(`cannotStart.${startRefusal}`)}</p> : null}
+      {!rehearsal ? null : (
         <div className="space-y-6" data-testid="rehearsal">
           <p className="flex flex-wrap items-center gap-3">
             <Badge label={t("badge")} />
@@ -191,27 +182,41 @@ export async function RehearsalSection({ user, locale, conferenceId, zone }: { u
             </ActionForm>
           ) : null}
           {rehearsal.seedRevealedAt ? <p data-testid="rehearsal-revealed">{t("revealedAt", { at: at(rehearsal.seedRevealedAt) })}</p> : null}
-
-          <ActionForm action={purgeTheRehearsal} label={t("purgeHeading")} className="max-w-2xl space-y-3">
-            <h3 className="text-lg font-semibold">{t("purgeHeading")}</h3>
-            <p>{t("purgeWhat", { questions: rehearsal.counts.questions, draws: rehearsal.counts.draws, events: rehearsal.counts.events })}</p>
-            <p>{t("purgeAudit")}</p>
-            <HiddenField name="conferenceId" value={conferenceId} />
-            <HiddenField name="hearingId" value={rehearsal.id} />
-            <TextField
-              name="confirm"
-              label={t("purgeLabel", { word: PURGE_WORD })}
-              description={t("purgeHelp", { word: PURGE_WORD })}
-              required
-              autoComplete="off"
-              dir="ltr"
-            />
-            <SubmitButton tone="danger" pendingLabel={admin("saving")}>
-              {t("purgeSubmit")}
-            </SubmitButton>
-          </ActionForm>
         </div>
       )}
+
+      {/* Starting and purging: one form at one place, whose outcome survives the change of the section. */}
+      {rehearsal || !startRefusal ? (
+        <ActionForm action={changeRehearsal} label={rehearsal ? t("purgeHeading") : t("startSubmit")} className="max-w-2xl space-y-3">
+          <HiddenField name="conferenceId" value={conferenceId} />
+          {rehearsal ? (
+            <>
+              <HiddenField name="op" value="purge" />
+              <HiddenField name="hearingId" value={rehearsal.id} />
+              <h3 className="text-lg font-semibold">{t("purgeHeading")}</h3>
+              <p>{t("purgeWhat", { questions: rehearsal.counts.questions, draws: rehearsal.counts.draws, events: rehearsal.counts.events })}</p>
+              <p>{t("purgeAudit")}</p>
+              <TextField
+                name="confirm"
+                label={t("purgeLabel", { word: PURGE_WORD })}
+                description={t("purgeHelp", { word: PURGE_WORD })}
+                required
+                autoComplete="off"
+                dir="ltr"
+              />
+              <SubmitButton tone="danger" pendingLabel={admin("saving")}>
+                {t("purgeSubmit")}
+              </SubmitButton>
+            </>
+          ) : (
+            <>
+              <HiddenField name="op" value="start" />
+              <p className="text-sm text-slate-800">{t("startHelp")}</p>
+              <SubmitButton pendingLabel={admin("saving")}>{t("startSubmit")}</SubmitButton>
+            </>
+          )}
+        </ActionForm>
+      ) : null}
     </section>
   );
 }

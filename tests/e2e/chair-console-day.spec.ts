@@ -16,7 +16,7 @@ const LAPTOP = { width: 1366, height: 768 };
  * A hearing of four candidates in the Q&A of the first, a question on screen, written as the
  * moves leave it; the phase has `leftMs` to run.
  */
-async function hearingInQa(db: PrismaClient, leftMs: number) {
+async function hearingInQa(db: PrismaClient, leftMs: number, rehearsal = false) {
   const world = await makeWorld(db, { posts: 4 });
   const chair = await makeStaff(db, "CHAIR");
   const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, chairId: chair.id, ready: true });
@@ -52,6 +52,7 @@ async function hearingInQa(db: PrismaClient, leftMs: number) {
       phaseDurationMs: qaMs,
       currentQuestionId: question.id,
       stateVersion: 4,
+      rehearsal,
     },
   });
   return { hearingId: hearing.id, chair, speaker: first.candidate.name, body };
@@ -111,10 +112,13 @@ test("during Q&A the console shows clock, speaker and question in the first scre
   await expectAccessible(page);
 });
 
-test("the room's screen shows the clock, the speaker and the question, and warns at one minute, in English and Arabic", async ({ page, db }) => {
+test("the room's screen shows the clock, the speaker and the question, warns at one minute and marks a rehearsal, in English and Arabic", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(60_000);
   await page.setViewportSize(LAPTOP);
-  const { chair, speaker, body } = await hearingInQa(db, 45_000);
+  const { chair, speaker, body } = await hearingInQa(db, 45_000, true);
   await signInAs(page, chair);
 
   await page.goto("/en/chair/projector");
@@ -125,6 +129,7 @@ test("the room's screen shows the clock, the speaker and the question, and warns
   await expect(projector.getByTestId("projector-question-text")).toHaveText(body);
   await expect(projector.getByTestId("projector-warning")).toHaveText("One minute left");
   await expect(projector).toHaveAttribute("data-warning", "oneMinute");
+  await expect(projector.getByTestId("projector-rehearsal")).toHaveText("Rehearsal");
   // Nothing behind the screen can take the focus.
   await expect(page.locator("header").first()).toHaveAttribute("inert", "");
   await expectAccessible(page);
@@ -134,5 +139,6 @@ test("the room's screen shows the clock, the speaker and the question, and warns
   await expect(projector.getByTestId("projector-speaker")).toContainText(speaker);
   await expect(projector.getByTestId("projector-clock-digits")).toBeInViewport({ ratio: 1 });
   await expect(projector.getByTestId("projector-warning")).toHaveText("بقيت دقيقة واحدة");
+  await expect(projector.getByTestId("projector-rehearsal")).toHaveText("بروفة");
   await expectAccessible(page);
 });

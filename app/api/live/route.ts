@@ -1,3 +1,5 @@
+import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
+import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { getLiveHearings, LIVE_TTL_MS } from "@/lib/hearings/live-now";
 import { json } from "@/lib/http/json-route";
 
@@ -19,8 +21,12 @@ export async function GET() {
         "Cache-Control": `public, max-age=${seconds}, s-maxage=${seconds}, stale-while-revalidate=30`,
       },
     );
-  } catch {
-    // The banner is a courtesy: without the database it simply does not show.
-    return json(503, { live: [] }, { "Retry-After": String(seconds) });
+  } catch (error) {
+    // The banner is a courtesy: with the database busy or away it simply does not show, and
+    // every page keeps working (docs/decisions/019-database-capacity.md); that answer is not kept.
+    const failure = classifyInfrastructureError(error);
+    if (!failure) throw error;
+    logInfrastructureFailure(failure, error);
+    return json(200, { live: [], unknown: true });
   }
 }

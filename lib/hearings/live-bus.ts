@@ -158,6 +158,16 @@ export class LiveBus {
   }
 
   /**
+   * The newest state of `hearingId` this instance has heard, current or not (null if none): for
+   * a viewer who connects while the database is out of reach. Nothing newer can be committed
+   * while it is down; whatever was committed unheard reaches that viewer with the catch-up read
+   * that follows the bus's reconnection, as it reaches the viewers already connected.
+   */
+  lastKnown(hearingId: string): HearingEventRow | null {
+    return this.recent.get(hearingId)?.events.at(-1) ?? null;
+  }
+
+  /**
    * The events of `hearingId` with `after < version ≤ upTo`, from memory, when memory is
    * current and holds every one of them; else null (read them from the database).
    */

@@ -8,10 +8,11 @@ import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow 
 // heartbeat now and then so that proxies keep an idle connection open and the browser can
 // tell a silent connection from a dead one.
 //
-// The stream is returned at once, before anything is read (docs/decisions/020-live-stream-recovery.md):
-// a database that is down or slow, or a hearing that does not exist, is reported inside the
-// stream as a `failure` event with a code, and the stream ends; the live panel then retries on
-// its own schedule. A 4xx/5xx answer would make the browser's EventSource give up for good.
+// The stream is returned at once, before anything is read (docs/decisions/020-live-stream-recovery.md).
+// While the database is out of reach, a viewer is given the last state this instance heard, and
+// what follows once the bus is back; with none heard, or a hearing that does not exist, the
+// stream says so in a `failure` event with a code and ends, and the live panel retries on its
+// own schedule. A 4xx/5xx answer would make the browser's EventSource give up for good.
 
 export const HEARTBEAT_MS = 15_000;
 /** How long the opening may wait for the database before the viewer is told to come back. */
@@ -127,17 +128,30 @@ export function openHearingStream({
         // A connection under way is worth a moment's wait: then the opening state can come
         // from memory. If the bus is down, it catches this viewer up once it is back.
         await bus.settle(SETTLE_MS);
-        const state = await bus.opening(hearingId, () => readState(hearingId));
+        let state: HearingEventRow | null;
+        try {
+          state = await withTimeout(
+            bus.opening(hearingId, () => readState(hearingId)),
+            openingTimeoutMs,
+          );
+        } catch (error) {
+          // The database is out of reach: the last state this instance heard, if it heard one.
+          state = bus.lastKnown(hearingId);
+          if (!state) throw error;
+        }
         if (!state) return null;
         const missed = lastEventId === null ? 0 : state.version - lastEventId;
         let replay: HearingEventRow[] = [];
         if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
-          replay = bus.recentEvents(hearingId, lastEventId, state.version - 1) ?? (await readEvents(hearingId, lastEventId, state.version - 1));
+          // The steps in between are a courtesy: without them the current state still comes.
+          replay =
+            bus.recentEvents(hearingId, lastEventId, state.version - 1) ??
+            (await withTimeout(readEvents(hearingId, lastEventId, state.version - 1), openingTimeoutMs).catch(() => []));
         }
         return { state, replay };
       };
 
-      void withTimeout(opening(), openingTimeoutMs).then(
+      void opening().then(
         (opened) => {
           if (!open) return;
           if (!opened) return fail("NOT_FOUND");

@@ -9,7 +9,8 @@ import { makeWorldWithHearing } from "./support/world";
 // The live hearing through a database restart, at a size CI can hold (bench/live-restart.ts
 // measures it at full size): 200 viewers of a running `next start` follow a hearing over its
 // event stream while PostgreSQL goes away for 5 s; a quarter of them lose their connection
-// meanwhile and some arrive during it. Every viewer must hold the hearing's latest state
+// meanwhile and some arrive during it (they are given the last state the instance heard, or
+// told to come back). Every viewer must hold the hearing's latest state
 // within 10 s of the database's return (docs/decisions/020-live-stream-recovery.md).
 // The server and the database are this spec's own: the suite's database is never restarted.
 // Only the events route is asked of this server (tests/support/next-server.ts says why).
@@ -97,8 +98,9 @@ test("every viewer holds the hearing's latest state within 10 s of a 5 s databas
     await crowd.waitAll(after, 1_000);
     const slowest = Math.max(...crowd.reachedAt(after).map((at) => (at ?? Infinity) - recovered));
     expect(slowest, `slowest viewer, ms after recovery; server log:\n${server.output().slice(-2_000)}`).toBeLessThanOrEqual(RECOVERY_BUDGET_MS);
-    // The outage was felt: viewers who reconnected during it were refused, and came back.
-    expect(crowd.viewers.reduce((sum, v) => sum + v.failures, 0)).toBeGreaterThan(0);
+    // The outage was felt: a quarter of the viewers reconnected during it (given the last state
+    // heard, or refused and retried), and all came back.
+    expect(crowd.viewers.reduce((sum, v) => sum + v.connects, 0)).toBeGreaterThanOrEqual(VIEWERS + 20 + VIEWERS / 4);
   } finally {
     await crowd.stop();
   }

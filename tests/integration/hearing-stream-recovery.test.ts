@@ -222,7 +222,7 @@ describe("the bus after losing its database", () => {
     }
   }
 
-  it("re-LISTENs after a restart, catches up on what was committed meanwhile, and serves memory again only after that", async () => {
+  it("re-LISTENs after a restart, catches up on what was committed meanwhile, and serves memory as current again only after that", async () => {
     const { hearingId } = await makeReadyHearing(ownDb);
     const { bus, counts } = busOn(own.appUrl, ownDb, { probeEveryMs: 200, probeTimeoutMs: 500 });
     await bus.ready();
@@ -236,12 +236,17 @@ describe("the bus after losing its database", () => {
     await expect.poll(() => bus.listening, { timeout: 5_000 }).toBe(false);
     // Memory is no longer current: an opening reads (and fails, the database being down).
     await expect(bus.opening(hearingId, () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    // A viewer who connects meanwhile is given the last state heard, not a failure…
+    const away = viewer(bus, hearingId, { states: 0 }, ownDb);
+    expect(await away.sse.nextState(8_000)).toMatchObject({ id: "1", data: { change: "snapshot" } });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await own.start();
     // Committed before the bus is back (or just as it is): the catch-up read brings it.
     await changeWhenBack(hearingId, "while-away");
     await expect.poll(() => bus.listening && bus.backendPid !== pid, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => heard, { timeout: 10_000 }).toEqual([1, 2]);
+    // …and what was committed while it was away, once the bus is back.
+    expect(await away.sse.nextState(5_000)).toMatchObject({ id: "2", data: { change: "while-away" } });
     await changeWhenBack(hearingId, "after");
     await expect.poll(() => heard, { timeout: 5_000 }).toEqual([1, 2, 3]);
     expect(counts.errors.length).toBeGreaterThan(0);

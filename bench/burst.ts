@@ -20,6 +20,7 @@
 // once and in the queue (read from the database), and the chair's move latency (click to the
 // console's confirmation) p50/p95 at baseline and during the burst.
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { createDb, type PrismaClient } from "../lib/db/client";
@@ -44,6 +45,8 @@ const FREEZE = args.includes("--freeze");
 const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789";
 const BASE = `http://127.0.0.1:${PORT}`;
 
+/** The machine's 1-minute load average: figures from a shared machine mean little without it. */
+const load = () => os.loadavg()[0]?.toFixed(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth(ms: number) {
@@ -59,6 +62,10 @@ async function waitForHealth(ms: number) {
   throw new Error(`next start did not answer /api/health within ${ms} ms`);
 }
 
+let serverToStop: ChildProcess | undefined;
+// Whatever happens, the server this script started does not outlive it.
+process.on("exit", () => serverToStop?.kill("SIGTERM"));
+
 function startServer(databaseUrl: string): ChildProcess {
   const next = path.join("node_modules", "next", "dist", "bin", "next");
   const server = spawn(process.execPath, [next, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
@@ -73,6 +80,7 @@ function startServer(databaseUrl: string): ChildProcess {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  serverToStop = server;
   const errors: string[] = [];
   server.stderr?.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
   server.stdout?.on("data", () => undefined);
@@ -89,19 +97,22 @@ async function chairConsole(chair: { id: string }) {
   await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(chair), url: BASE, httpOnly: true, sameSite: "Lax" }]);
   const page: Page = await context.newPage();
   await page.goto("/en/chair");
+  if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT, fullPage: true });
   const form = page.getByRole("form", { name: "Run the hearing" });
   const idle = page.locator('form[aria-label="Run the hearing"][aria-busy="false"]');
-  const move = async (label: string, done: string, timeout = 30_000) => {
+  const move = async (label: string, done: string, timeout = 90_000) => {
     // The move's answer is the server action's response, then the console done rendering it.
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/chair"), { timeout });
+    answered.catch(() => undefined);
     const started = performance.now();
-    await form.getByRole("button", { name: label, exact: true }).click();
+    await form.getByRole("button", { name: label, exact: true }).click({ timeout });
     await answered;
+    const serverMs = performance.now() - started;
     await idle.waitFor({ timeout });
     const ms = performance.now() - started;
     const ok = await form.getByTestId("form-success").filter({ hasText: done }).isVisible();
     const error = form.getByTestId("form-error");
-    return { ms, ok, message: ok ? done : (await error.isVisible()) ? await error.innerText() : "no confirmation shown" };
+    return { ms, serverMs, ok, message: ok ? done : (await error.isVisible()) ? await error.innerText() : "no confirmation shown" };
   };
   return { browser, page, move };
 }
@@ -109,9 +120,11 @@ async function chairConsole(chair: { id: string }) {
 type Move = Awaited<ReturnType<Awaited<ReturnType<typeof chairConsole>>["move"]>>;
 
 function summary(label: string, moves: Move[]) {
-  const ms = moves.filter((m) => m.ok).map((m) => m.ms);
+  const made = moves.filter((m) => m.ok);
+  const ms = made.map((m) => m.ms);
+  const server = made.map((m) => m.serverMs);
   const failed = moves.filter((m) => !m.ok);
-  return `${label}: ${moves.length} moves, p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms${
+  return `${label}: ${moves.length} moves; click to the action's answer p50 ${percentile(server, 50).toFixed(0)} ms, p95 ${percentile(server, 95).toFixed(0)} ms; click to the console rendered p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms${
     failed.length ? `; ${failed.length} not made (${[...new Set(failed.map((f) => f.message))].join(" | ")})` : ""
   }`;
 }
@@ -132,7 +145,7 @@ async function main() {
     owner = createDb(own.url);
     server = startServer(own.appUrl);
     await waitForHealth(60_000);
-    console.log(`next start (${DIST}) on ${BASE}, PostgreSQL of its own on port ${own.port}`);
+    console.log(`next start (${DIST}) on ${BASE}, PostgreSQL of its own on port ${own.port}; ${os.cpus().length} cores, load ${load()}`);
 
     const world = await makeWorld(owner, { posts: 2 });
     const chair = await makeStaff(owner, "CHAIR");
@@ -153,6 +166,7 @@ async function main() {
     await viewers.allOpen(180_000);
     console.log(`${VIEWERS} viewers connected in ${((performance.now() - viewersStarted) / 1000).toFixed(1)} s`);
 
+    console.log(`baseline done, load ${load()}`);
     const tag = `burst-${Date.now().toString(36)}`;
     const burstStarted = performance.now();
     let sending = true;
@@ -166,6 +180,7 @@ async function main() {
     while (sending) during.push(await pauseResume(move, paused));
     const outcomes = await burst;
     const burstSeconds = (performance.now() - burstStarted) / 1000;
+    console.log(`burst done, load ${load()}`);
 
     const stored = await owner.hearingQuestion.findMany({
       where: { hearingId: hearing.id, body: { startsWith: tag } },
@@ -196,7 +211,7 @@ async function main() {
       await sleep(200);
       const started = performance.now();
       const [chairMove, health] = await Promise.all([
-        pauseResume(move, paused).catch((error: unknown) => ({ ms: performance.now() - started, ok: false, message: String(error) })),
+        pauseResume(move, paused).catch((error: unknown) => ({ ms: performance.now() - started, serverMs: Number.NaN, ok: false, message: String(error) })),
         fetch(`${BASE}/api/health`).then((r) => ({ status: r.status, ms: performance.now() - started })),
       ]);
       console.log(

@@ -66,7 +66,7 @@ export async function ConferenceHome({
         </p>
       </section>
 
-      {hearing && !closedAt ? (
+      {hearing ? (
         <HearingCallout locale={locale} hearingId={hearing.id} status={hearing.status} startsAt={hearing.startsAt} zone={zone} href={hearingHref} />
       ) : null}
 

@@ -14,6 +14,11 @@
 // a server of ours trusts local connections (CI's, 127.0.0.1:5432); the embedded one gives the role a
 // password, passed on as TEST_APP_ROLE_PASSWORD.
 //
+// With Vitest and the end-to-end stage in one run, the end-to-end database and `next build` are
+// prepared while Vitest runs (its integration files wait on PostgreSQL often enough to leave a
+// core part-idle); the build's output is kept in .data/test-reports/next-build.log and shown
+// after Vitest's, then Playwright runs (docs/testing.md has the measurements).
+//
 // Ends with each stage's wall time and the 15 slowest tests of the run (Vitest's and Playwright's
 // JSON reports, .data/test-reports/), then one line `N passed, M failed` (vitest + playwright
 // test counts), and a non-zero exit if anything failed, including a step that failed without
@@ -21,7 +26,7 @@
 // at all. docs/testing.md: the layout of the suite, and where the time goes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -50,8 +55,10 @@ interface Tally {
   passed: number;
   failed: number;
   failedSteps: string[];
-  /** Wall time of each stage, in the order they ran. */
+  /** Wall time of each stage, in the order they ended (some run side by side). */
   stages: { name: string; ms: number }[];
+  /** When the run began (performance.now()). */
+  startedAt: number;
   /** The JSON reports this run wrote (an earlier run's stay out of its slowest list). */
   reports: { vitest?: string; playwright?: string };
 }
@@ -66,12 +73,12 @@ interface TestTime {
 const SLOWEST_SHOWN = 15;
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
-const state: { stopSignal?: NodeJS.Signals; child?: ChildProcess } = {};
+const state: { stopSignal?: NodeJS.Signals; children: Set<ChildProcess> } = { children: new Set() };
 
 function onStopSignal(signal: NodeJS.Signals): void {
   state.stopSignal = signal;
-  // A terminal Ctrl-C already reached the child (same process group); `kill <pid>` did not.
-  state.child?.kill("SIGTERM");
+  // A terminal Ctrl-C already reached the children (same process group); `kill <pid>` did not.
+  for (const child of state.children) child.kill("SIGTERM");
 }
 
 async function main(): Promise<number> {
@@ -82,7 +89,7 @@ async function main(): Promise<number> {
   process.stdout.on("error", () => {});
   process.stderr.on("error", () => {});
   const stages = parseStages(process.argv.slice(2));
-  const tally: Tally = { passed: 0, failed: 0, failedSteps: [], stages: [], reports: {} };
+  const tally: Tally = { passed: 0, failed: 0, failedSteps: [], stages: [], reports: {}, startedAt: performance.now() };
   await fs.mkdir(REPORT_DIR, { recursive: true });
 
   let embedded: EmbeddedPostgres | undefined;
@@ -95,8 +102,17 @@ async function main(): Promise<number> {
       // Read by tests/support/database.ts and playwright.config.ts for the app's role.
       if (embedded) process.env.TEST_APP_ROLE_PASSWORD = embedded.appPassword;
     }
-    if (stages.has("unit") || stages.has("integration")) await runVitest(stages, serverUrl, tally);
-    if (stages.has("e2e") && !state.stopSignal) await runEndToEnd(serverUrl, tally);
+    const vitest = stages.has("unit") || stages.has("integration");
+    if (stages.has("e2e")) {
+      // The database and the build do not depend on Vitest: alongside it when both run.
+      const prepared = prepareEndToEnd(serverUrl, tally, { alongside: vitest });
+      // Settled here too, so a failed preparation is never an unhandled rejection while Vitest runs.
+      prepared.catch(() => undefined);
+      if (vitest) await runVitest(stages, serverUrl, tally);
+      await runEndToEnd(await prepared, tally);
+    } else if (vitest) {
+      await runVitest(stages, serverUrl, tally);
+    }
   } catch (error) {
     tally.failed += 1;
     tally.failedSteps.push(`setup (${error instanceof Error ? error.message : String(error)})`);
@@ -125,8 +141,8 @@ async function printTimes(tally: Tally): Promise<void> {
   console.log("\n[test] wall time per stage:");
   const width = Math.max(...tally.stages.map((stage) => stage.name.length));
   for (const stage of tally.stages) console.log(`[test]   ${stage.name.padEnd(width)}  ${seconds(stage.ms).padStart(7)}`);
-  const total = tally.stages.reduce((sum, stage) => sum + stage.ms, 0);
-  console.log(`[test]   ${"total".padEnd(width)}  ${seconds(total).padStart(7)}`);
+  // Stages that ran side by side overlap: the total is the run's own wall time.
+  console.log(`[test]   ${"total".padEnd(width)}  ${seconds(performance.now() - tally.startedAt).padStart(7)}`);
   const tests = [
     ...(tally.reports.vitest ? await readVitestTimes(tally.reports.vitest) : []),
     ...(tally.reports.playwright ? await readPlaywrightTimes(tally.reports.playwright) : []),
@@ -233,37 +249,76 @@ async function readVitestCounts(report: string): Promise<{ passed: number; faile
 
 // --- end to end -------------------------------------------------------------------------------
 
-async function runEndToEnd(serverUrl: string, tally: Tally): Promise<void> {
+/** The end-to-end stage's database and build; `built` is false when it cannot run. */
+interface PreparedEndToEnd {
+  serverUrl: string;
+  /** Null when no database was created (no browser). */
+  database: string | null;
+  env: NodeJS.ProcessEnv;
+  built: boolean;
+  /** The logs written while Vitest ran, to show after it. */
+  logs: string[];
+}
+
+/**
+ * A fresh `hustings_e2e_<random>` database, migrated, and a production build. `alongside`:
+ * Vitest runs meanwhile, so the build's output goes to a log shown once Vitest is done.
+ */
+async function prepareEndToEnd(serverUrl: string, tally: Tally, { alongside }: { alongside: boolean }): Promise<PreparedEndToEnd> {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
     record(tally, `e2e (no browser at ${chromium}: apt-get install -y chromium fonts-wqy-microhei)`, 1, undefined);
-    return;
+    return { serverUrl, database: null, env: process.env, built: false, logs: [] };
   }
   const name = `hustings_e2e_${randomBytes(6).toString("hex")}`;
   const databaseUrl = withDatabase(serverUrl, name);
-  log(`e2e: fresh database ${name}`);
+  log(`e2e: fresh database ${name}${alongside ? ", migrated and built while vitest runs" : ""}`);
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  // E2E_DATABASE_URL is the owner's, for the specs' own fixtures; the server under test connects
+  // as hustings_app (playwright.config.ts).
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, E2E_DATABASE_URL: databaseUrl };
+  const prepared: PreparedEndToEnd = { serverUrl, database: name, env, built: false, logs: [] };
   try {
-    await timed(tally, "setup: e2e database", () => deployMigrations(databaseUrl, { log: (line) => console.log(`[test] ${line}`) }));
-    // E2E_DATABASE_URL is the owner's, for the specs' own fixtures; the server under test connects
-    // as hustings_app (playwright.config.ts).
-    const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, E2E_DATABASE_URL: databaseUrl };
-    const built = !state.stopSignal && (await buildForEndToEnd(env, tally));
-    if (built && !state.stopSignal) await runPlaywright(env, tally);
+    const lines: string[] = [];
+    const migrationLog = alongside ? (line: string) => lines.push(`[test] ${line}`) : (line: string) => console.log(`[test] ${line}`);
+    await timed(tally, "setup: e2e database", () => deployMigrations(databaseUrl, { log: migrationLog }));
+    if (lines.length > 0) {
+      await fs.writeFile(path.join(REPORT_DIR, "e2e-migrations.log"), `${lines.join("\n")}\n`);
+      prepared.logs.push(path.join(REPORT_DIR, "e2e-migrations.log"));
+    }
+    const buildLog = alongside ? path.join(REPORT_DIR, "next-build.log") : undefined;
+    if (buildLog) prepared.logs.push(buildLog);
+    prepared.built = !state.stopSignal && (await buildForEndToEnd(env, tally, buildLog));
+  } catch (error) {
+    record(tally, `e2e preparation (${error instanceof Error ? error.message : String(error)})`, 1, undefined);
+  }
+  return prepared;
+}
+
+/** Playwright on the prepared build, then the database dropped whatever happened. */
+async function runEndToEnd(prepared: PreparedEndToEnd, tally: Tally): Promise<void> {
+  try {
+    for (const file of prepared.logs) {
+      log(`e2e: ${path.relative(ROOT, file)}`);
+      process.stdout.write(await fs.readFile(file, "utf8").catch(() => "(no output)\n"));
+    }
+    if (prepared.built && !state.stopSignal) await runPlaywright(prepared.env, tally);
   } finally {
-    log(`e2e: dropping ${name}`);
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((error: unknown) => {
-      console.error(`[test] could not drop ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    if (prepared.database) {
+      log(`e2e: dropping ${prepared.database}`);
+      await onServer(prepared.serverUrl, `DROP DATABASE IF EXISTS "${prepared.database}" WITH (FORCE)`).catch((error: unknown) => {
+        console.error(`[test] could not drop ${prepared.database}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
   }
 }
 
-/** Always a fresh production build: the end-to-end tests run against `next start`. */
-async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally): Promise<boolean> {
-  log("e2e: next build");
+/** Always a fresh production build: the end-to-end tests run against `next start`. `logFile`: its output there, shown when it ends. */
+async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally, logFile?: string): Promise<boolean> {
+  log(`e2e: next build${logFile ? ` (output in ${path.relative(ROOT, logFile)}, shown when vitest is done)` : ""}`);
   // A development NODE_ENV inherited from the shell would make next build warn and mis-build.
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? E2E_AUTH_SECRET };
-  const code = await timed(tally, "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv));
+  const code = await timed(tally, logFile ? "next build (alongside vitest)" : "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv, logFile));
   if (code !== 0) record(tally, "next build", code, { passed: 0, failed: 0 });
   return code === 0;
 }
@@ -379,19 +434,29 @@ function relative(file: unknown): string {
   return typeof file === "string" ? path.relative(ROOT, file) : "?";
 }
 
-/** Runs a child with inherited output, tracked so a stop signal can reach it; resolves with its exit code. */
-function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Runs a child with inherited output, or its output written to `logFile`, tracked so a stop
+ * signal can reach it; resolves with its exit code.
+ */
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, logFile?: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-    state.child = child;
+    const out = logFile ? createWriteStream(logFile) : undefined;
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", out ? "pipe" : "inherit", out ? "pipe" : "inherit"] });
+    if (out) {
+      child.stdout?.pipe(out, { end: false });
+      child.stderr?.pipe(out, { end: false });
+    }
+    state.children.add(child);
+    const done = (code: number) => {
+      state.children.delete(child);
+      if (out) out.end(() => resolve(code));
+      else resolve(code);
+    };
     child.once("error", (error) => {
       console.error(`[test] could not run ${path.basename(args[0] ?? command)}: ${error.message}`);
-      resolve(1);
+      done(1);
     });
-    child.once("exit", (code, signal) => {
-      if (state.child === child) state.child = undefined;
-      resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0));
-    });
+    child.once("close", (code, signal) => done(code ?? 128 + (signal ? os.constants.signals[signal] : 0)));
   });
 }
 

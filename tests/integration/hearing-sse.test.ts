@@ -207,11 +207,21 @@ describe("GET /api/hearings/[id]/events", () => {
     const actor = asActor(chair);
     await move(startHearing, actor, hearingId);
     await move(startPresentation, actor, hearingId);
-    for (let i = 0; i < REPLAY_LIMIT / 2 + 1; i++) {
-      await move(pauseHearing, actor, hearingId);
-      await move(resumeHearing, actor, hearingId);
-    }
-    const version = 2 + 2 * (REPLAY_LIMIT / 2 + 1);
+    // More stored events than a replay gives, written at once (no viewer is listening yet).
+    const { stateVersion } = await db.hearing.update({
+      where: { id: hearingId },
+      data: { stateVersion: { increment: REPLAY_LIMIT + 2 } },
+      select: { stateVersion: true },
+    });
+    await db.hearingEvent.createMany({
+      data: Array.from({ length: REPLAY_LIMIT + 2 }, (_, i) => ({
+        hearingId,
+        version: stateVersion - REPLAY_LIMIT - 1 + i,
+        type: "test-change",
+        payload: { hearingId },
+      })),
+    });
+    const version = 2 + REPLAY_LIMIT + 2;
     const abort = new AbortController();
     const sse = sseReader((await get(hearingId, { lastEventId: "1", signal: abort.signal })).body as ReadableStream<Uint8Array>);
     expect(await sse.nextState()).toMatchObject({ id: String(version), data: { change: "snapshot", version } });

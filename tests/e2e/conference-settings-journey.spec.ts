@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { makeMemberState, unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { aWeekAgoInput, makeStaff, makeWorldConference, makeWorldPost, makeWorldWithHearing } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // The secretariat's journey through one conference's console, as a person would go: register
 // a candidature, make it formal, bring the hearing's presenters up to date, be refused a
@@ -35,6 +36,7 @@ test("the secretariat registers and formalises a candidature, sets up the hearin
   await status.getByLabel("New status").selectOption("FORMAL");
   await status.getByLabel("Date and time of formal receipt (Geneva time)").fill(aWeekAgoInput());
   await status.getByRole("button", { name: "Change the status" }).click();
+  await confirmDialog(page);
   await expect(status.getByTestId("form-success")).toContainText("The status is now: Formal.");
 
   // The hearing: the new candidate presents, so a chair from their administration is refused under ¶8.
@@ -58,6 +60,7 @@ test("the secretariat registers and formalises a candidature, sets up the hearin
 
   // The seed's hash is published before the draw.
   await page.getByRole("form", { name: "Commit the seed" }).getByRole("button", { name: "Commit a seed and publish its hash" }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId("seed-hash")).toHaveText(/^[0-9a-f]{64}$/);
   const hash = (await page.getByTestId("seed-hash").textContent()) ?? "";
   const draw = page.getByRole("form", { name: "Draw the running order" });

@@ -1,6 +1,7 @@
 import { makeMemberState, makeUser, unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { aWeekAgoInput, makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // Each test works in a conference of its own (opening 28 October 2030: GR170's deadline is
 // still ahead, so any past receipt is in time). The services' refusals (a state outside the seat's region,
@@ -52,20 +53,24 @@ test("the secretariat registers a candidature and moves it along announced → f
 
   // Only the allowed move is offered; the date is required before anything is sent.
   const statusForm = page.getByRole("form", { name: "Change the status" });
-  await expect(statusForm.getByLabel("New status").locator("option")).toHaveText(["Formal"]);
+  await expect(statusForm.getByLabel("New status").locator("option")).toHaveText(["Choose…", "Formal"]);
+  await statusForm.getByLabel("New status").selectOption("FORMAL");
   await statusForm.getByRole("button", { name: "Change the status" }).click();
+  await confirmDialog(page);
   await expect(statusForm.getByText("Enter the date and time the candidature was formally received.").first()).toBeVisible();
   await statusForm.getByLabel("Date and time of formal receipt (Geneva time)").fill(aWeekAgoInput());
   await statusForm.getByRole("button", { name: "Change the status" }).click();
+  await confirmDialog(page);
   await expect(statusForm.getByTestId("form-success")).toContainText("The status is now: Formal.");
 
   await page.reload();
   await expect(page.getByTestId("candidate-status")).toHaveText("Formal");
   const next = page.getByRole("form", { name: "Change the status" });
-  await expect(next.getByLabel("New status").locator("option")).toHaveText(["Withdrawn", "Elected", "Not elected"]);
+  await expect(next.getByLabel("New status").locator("option")).toHaveText(["Choose…", "Withdrawn", "Elected", "Not elected"]);
   await next.getByLabel("New status").selectOption({ label: "Elected" });
   await next.getByLabel("Note for the history (optional)").fill("Elected in the first round.");
   await next.getByRole("button", { name: "Change the status" }).click();
+  await confirmDialog(page);
   // The page shows the change at once: an ended candidature has no status form left.
   await expect(page.getByText("This candidature has ended: its status can no longer change.")).toBeVisible();
   await expect(page.getByTestId("status-history").locator("li")).toHaveCount(3);

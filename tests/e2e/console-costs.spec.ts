@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { endWorldHearing, makeStaff, makeWorldWithHearing } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // Each test enters costs for the hearing of a conference of its own, with two candidates
 // from two states presenting. The amounts' and currencies' rules, the minor-units arithmetic,
@@ -82,6 +83,7 @@ test("the secretariat removes an item entered by mistake", async ({ page, db }) 
   await page.reload();
   const remove = page.getByRole("form", { name: `Remove ${description}` });
   await remove.getByRole("button", { name: "Remove" }).click();
+  await confirmDialog(page);
   // The row goes with its item: the page re-renders without it.
   await expect(remove).toHaveCount(0);
   await page.reload();

@@ -54,9 +54,11 @@ test("the secretariat commits the seed by keyboard, draws the order with the dic
   await expect(page.getByTestId("seed-hash")).toHaveText("No seed has been committed yet.");
   await expect(page.getByTestId("start-blockers")).toContainText("No seed is committed yet.");
 
-  // By keyboard: focus the button, then Enter.
+  // By keyboard: focus the button, then Enter; the dialog opens on Cancel, so Tab to confirm, then Enter.
   const commit = page.getByRole("form", { name: "Commit the seed" });
   await commit.getByRole("button", { name: "Commit a seed and publish its hash" }).focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   // The page shows the published hash at once; the seed cannot be committed again, the presenters are frozen.
   await expect(page.getByTestId("seed-hash")).toHaveText(/^[0-9a-f]{64}$/);

@@ -1,6 +1,7 @@
 import { unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost, worldPostCode } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // What the services refuse (a duplicate code, a seat without its region, deleting a post
 // someone stood for) is tests/integration/posts-services.test.ts's; here, the pages.
@@ -59,6 +60,7 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
     .getByRole("form", { name: `Retire post ${postCode}` })
     .getByRole("button", { name: "Retire" })
     .click();
+  await confirmDialog(page);
   await expect(page.getByTestId(`post-${postCode}`)).toContainText("Retired");
   await page.goto(`/en/conferences/${conference.slug}/posts`);
   await expect(page.getByText(name)).toHaveCount(0);
@@ -73,6 +75,7 @@ test("the secretariat creates, edits, retires, reinstates and deletes a post; re
     .getByRole("form", { name: `Delete post ${postCode}` })
     .getByRole("button", { name: "Delete" })
     .click();
+  await confirmDialog(page);
   await expect(page.getByTestId(`post-${postCode}`)).toHaveCount(0);
   expect(await db.post.findUnique({ where: { id: created.id } })).toBeNull();
 

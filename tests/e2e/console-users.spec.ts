@@ -1,6 +1,7 @@
 import { unique } from "../support/factories";
 import { expectAccessible, expect, signIn, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // The rule that the last active secretariat account stays is
 // tests/integration/users-last-secretariat.test.ts's: here it would mean disabling every
@@ -106,6 +107,7 @@ test("the secretariat disables and re-enables a user from the list", async ({ pa
   await page.goto(`/en/admin/users?q=${encodeURIComponent(member.email)}`);
   const row = page.getByTestId(`user-${member.email}`);
   await row.getByRole("button", { name: "Disable" }).click();
+  await confirmDialog(page);
   await expect(row.getByTestId("form-success")).toContainText("was disabled");
   await expect(row).toContainText("Disabled");
   await row.getByRole("button", { name: "Re-enable" }).click();

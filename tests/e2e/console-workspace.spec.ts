@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
 import { expectAccessible, expect, signInAs, signOut, test } from "./support/fixtures";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // The candidate's workspace in the browser: profile in two languages, material, publication,
 // and the secretariat's takedown, each in a conference of the test's own. What the services
@@ -108,6 +109,7 @@ test("a published statement appears publicly, its HTML shown as text; the secret
   const takedown = page.getByRole("form", { name: `Take down “${title}”` });
   await takedown.getByLabel("Reason").fill("The brochure shows the Union emblem.");
   await takedown.getByRole("button", { name: "Take down" }).click();
+  await confirmDialog(page);
   // Taken down, the item leaves the list of published material (and its form with it).
   await expect(takedown).toHaveCount(0);
   await page.goto(`/ar/admin/conferences/${conference.slug}/materials`);

@@ -2,6 +2,7 @@ import { unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { makeQuestion, nominatingState, openForum } from "./support/forum";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // Who sees what of the forum in the browser: the secretariat sees a conference's queues and
 // hides with a reason but is offered no control to publish or answer, other roles get 403;
@@ -46,9 +47,11 @@ test("the secretariat sees every queue and hides with a reason, shown to the can
   const hide = page.getByRole("form", { name: /^Hide the question from/ });
   await hide.getByLabel("Reason").fill("short");
   await hide.getByRole("button", { name: "Hide" }).click();
+  await confirmDialog(page);
   await expect(hide.getByText("Give a reason of at least 10 characters.")).toBeVisible();
   await hide.getByLabel("Reason").fill("Insults another candidate by name.");
   await hide.getByRole("button", { name: "Hide" }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId("done-notice")).toHaveText("The question has been hidden.");
   await expect(page).toHaveURL(new RegExp(`candidate=${candidate.id}&status=PUBLISHED&done=hidden`));
   await expect(page.getByText("No question matches.")).toBeVisible();

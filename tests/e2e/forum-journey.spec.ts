@@ -1,6 +1,7 @@
 import { unique } from "../support/factories";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { ask, askForm, makeQuestion, openForum, spreadOut } from "./support/forum";
+import { confirmDialog } from "./support/confirm";
 
 // The candidate's forum from end to end: a visitor asks, the candidate publishes with an
 // answer, the visitor sees it and the numbers change; a declined question never appears.
@@ -96,10 +97,12 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   const decline = second.getByRole("form", { name: "Decline the question from Amina Diallo" });
   await decline.getByLabel("Reason").fill("Too short");
   await decline.getByRole("button", { name: "Decline" }).click();
+  await confirmDialog(page);
   await expect(decline.getByTestId("form-error")).toBeVisible();
   await expect(decline.getByText("Give a reason of at least 10 characters.")).toBeVisible();
   await decline.getByLabel("Reason").fill("About another candidate, not about this candidature.");
   await decline.getByRole("button", { name: "Decline" }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId("done-notice")).toHaveText("The question has been declined.");
   await expect(page.getByTestId("queue-empty")).toHaveText("No question is waiting.");
 
@@ -143,6 +146,7 @@ test("a visitor asks, the candidate publishes with an answer, the visitor sees i
   const withdraw = page.getByRole("form", { name: "Withdraw the question from Amina Diallo" });
   await withdraw.getByLabel("Reason").fill("Answered in full in my vision statement.");
   await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId("done-notice")).toHaveText("The question has been withdrawn from the forum.");
   await expect(page.getByTestId("queue-empty")).toHaveText("No question is published.");
 

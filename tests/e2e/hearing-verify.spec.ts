@@ -4,6 +4,7 @@ import { unique } from "../support/factories";
 import { makeHearingWithDraws } from "../support/factories-after";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorldConference } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // After the hearing: each test's own ended hearing (own conference, its draws made from its
 // seed); the public pages take it by id (/hearing/verify/<id>), the secretariat's console by
@@ -134,6 +135,7 @@ test("the secretariat reveals the seed and sets the recording; then every draw m
 
   const reveal = page.getByRole("form", { name: "Reveal the seed" });
   await reveal.getByRole("button", { name: "Reveal the seed" }).click();
+  await confirmDialog(page);
   // As with the commitment, the form gives way to the fact, which cannot be undone.
   await expect(after.getByTestId("seed-revealed")).toContainText("The seed was revealed on");
   await expect(reveal).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expectAccessible, expect, signInAs, signOut, test } from "./support/fixtures";
 import { makeStaff, makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
+import { confirmDialog } from "./support/confirm";
 
 // docs/domain.md#takedown: the secretariat takes down a published vision statement as it takes
 // down material; the public page stops showing it at once, and the candidate is told why.
@@ -20,6 +21,7 @@ test("a vision statement taken down leaves the public page, and the candidate is
   await expectAccessible(page);
   await form.getByLabel("Reason").fill(reason);
   await form.getByRole("button", { name: `Take down the version in English of the profile of ${candidate.name}` }).click();
+  await confirmDialog(page);
   // Taken down, the version leaves the list of public profiles (and its form with it).
   await expect(form).toHaveCount(0);
   await signOut(page);

@@ -33,9 +33,9 @@ const CHECKS: { item: "commitment" | "chair" | "presenters" | "order"; blockers:
 /**
  * The chair's console (¶6, ¶7), built to be run from one screen at 1366×768: first the
  * clock, the speaker and the question on screen, then the moves the rules allow now, the
- * draw, the extension, the running order with its progress, the end (apart, behind a
- * confirmation that says who has not spoken), the live panel every viewer sees and the queue
- * of the candidate speaking. Only the hearing's chair sees it (getChairHearing), and only
+ * draw, the extension, the running order with its progress, the queue of the candidate
+ * speaking, the end (apart, behind a confirmation that says who has not spoken) and the live
+ * panel every viewer sees. Only the hearing's chair sees it (getChairHearing), and only
  * they can move it (the services check again). Every form names the state version it was
  * rendered at (components/hearing/chair-fields.tsx). Without `?hearing=<id>` it shows the one
  * running, else the next one of a conference not closed.
@@ -227,6 +227,9 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
 
       <ChairRunningOrder order={hearing.order} progress={hearing.progress} />
 
+      {/* Above the live panel, which repeats the cockpit as viewers see it. */}
+      {hearing.status === "ENDED" ? null : <ChairQueue shown={shown} moderate={moderateQuestion} />}
+
       {mayEnd ? (
         // Apart from "Next candidate", and behind a confirmation that says who has not spoken.
         <section aria-labelledby="console-end" className="space-y-3 rounded border border-rose-300 p-4" data-testid="chair-end-section">
@@ -250,8 +253,6 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
       ) : null}
 
       <LivePanel hearingId={hearing.id} initial={state} />
-
-      {hearing.status === "ENDED" ? null : <ChairQueue shown={shown} moderate={moderateQuestion} />}
     </div>
   );
 });

@@ -39,8 +39,10 @@ type Recent = { events: HearingEventRow[]; generation: number };
 
 const encoder = new TextEncoder();
 const FIRST_RETRY_MS = 250;
-/** Reconnection attempts stay frequent: after a database restart the viewers wait on this. */
-const MAX_RETRY_MS = 2_000;
+/** Reconnection attempts stay frequent (one connection per instance): after a database restart the viewers wait on this. */
+const MAX_RETRY_MS = 1_000;
+/** After an event could not be read: soon again, the pool's dead connections being replaced meanwhile. */
+const REREAD_MS = 300;
 /** Events kept per hearing for returning viewers' catch-up. */
 export const RECENT_KEPT = 50;
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -318,7 +320,7 @@ export class LiveBus {
         if (recent) recent.generation = -1;
         const retry = setTimeout(() => {
           if (this.client && this.listeners.has(hearingId) && generation === this.generation) this.enqueue(hearingId, null);
-        }, 1_000);
+        }, REREAD_MS);
         retry.unref();
       });
     this.queues.set(hearingId, next);

@@ -12,6 +12,8 @@ export type PoolSettings = {
   max: number;
   /** Longest wait for a connection, a pooled one or a new one. */
   connectionTimeoutMs: number;
+  /** An idle connection is closed after this long; 0 keeps it (a pool that must answer at once, without connecting first). */
+  idleTimeoutMs: number;
   /** Server-side limits of every session the pool opens. */
   statementTimeoutMs: number;
   lockTimeoutMs: number;
@@ -72,6 +74,7 @@ export function createPool(connectionString: string, settings: PoolSettings): pg
     connectionString,
     max: settings.max,
     connectionTimeoutMillis: settings.connectionTimeoutMs,
+    idleTimeoutMillis: settings.idleTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
     lock_timeout: settings.lockTimeoutMs,
     idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs,

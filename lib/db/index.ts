@@ -18,6 +18,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 /** Everything but the hearing's own moves: short limits, since a viewer's request never needs long. */
 const GENERAL: Omit<PoolSettings, "max"> = {
   connectionTimeoutMs: 1_500,
+  idleTimeoutMs: 30_000,
   statementTimeoutMs: 1_500,
   lockTimeoutMs: 1_000,
   idleInTransactionTimeoutMs: 5_000,
@@ -25,14 +26,19 @@ const GENERAL: Omit<PoolSettings, "max"> = {
   transaction: { maxWait: 1_500, timeout: 5_000 },
 };
 
-/** The chair's moves: a little more room (a start re-checks the whole hearing), still an answer within 3 s. */
+/**
+ * The chair's moves: a little more room (a start re-checks the whole hearing), still an
+ * answer within 3 s. Its few connections stay open between moves: opening one costs the
+ * server a process, which on a loaded machine is the slowest part of a move.
+ */
 const RESERVED: Omit<PoolSettings, "max"> = {
-  connectionTimeoutMs: 1_000,
+  connectionTimeoutMs: 2_000,
+  idleTimeoutMs: 0,
   statementTimeoutMs: 2_000,
   lockTimeoutMs: 1_500,
   idleInTransactionTimeoutMs: 5_000,
   answerDeadlineMs: 2_500,
-  transaction: { maxWait: 1_000, timeout: 4_000 },
+  transaction: { maxWait: 2_000, timeout: 4_000 },
 };
 
 export const POOL_LIMITS = { general: GENERAL, reserved: RESERVED } as const;

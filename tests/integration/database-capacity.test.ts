@@ -19,6 +19,7 @@ let owner: PrismaClient;
 const TIGHT: PoolSettings = {
   max: 1,
   connectionTimeoutMs: 300,
+  idleTimeoutMs: 10_000,
   statementTimeoutMs: 300,
   lockTimeoutMs: 200,
   idleInTransactionTimeoutMs: 2_000,

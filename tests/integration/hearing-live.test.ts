@@ -441,6 +441,22 @@ describe("every move names the state version it was made on", () => {
     }
   });
 
+  it("takes several queue decisions made on one view, since a decision does not change the version", async () => {
+    const { hearingId, chair, candidates } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    const candidateId = (candidates[0] as { id: string }).id;
+    const [q1, q2] = [await makeHearingQuestion(db, { hearingId, candidateId }), await makeHearingQuestion(db, { hearingId, candidateId })];
+    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    const seen = await onCurrent({ hearingId });
+    await approveQuestion({ actor, input: { ...seen, questionId: q1?.id } });
+    await setAsideQuestion({ actor, input: { ...seen, questionId: q2?.id } });
+    expect(await db.hearingQuestion.findMany({ where: { hearingId }, orderBy: { createdAt: "asc" }, select: { status: true } })).toEqual([
+      { status: "APPROVED" },
+      { status: "SET_ASIDE" },
+    ]);
+    expect((await onCurrent({ hearingId })).expectedVersion).toBe(seen.expectedVersion);
+  });
+
   it("refuses a move that names no version, or not a version", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);

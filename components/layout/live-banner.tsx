@@ -46,25 +46,27 @@ export function LiveBanner() {
     <div role="status" data-testid="live-banner-region">
       {visible ? (
         <div ref={bar} className="fixed inset-x-0 bottom-0 z-40 border-t-4 border-rose-300 bg-rose-800 text-white shadow-lg" data-testid="live-banner">
-          <ul className="mx-auto max-w-5xl space-y-1 px-4 py-1">
-            {shown.map((h) => (
-              <li key={h.hearingId} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="inline-flex items-center gap-1 rounded bg-white px-2 py-0.5 text-sm font-bold text-rose-900">
-                  <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-rose-700" />
-                  {t("liveNow")}
-                </span>
-                {/* On a phone the badge and the link say enough: the bar stays one line high. */}
-                <span className="hidden sm:inline">{t("liveBanner", { conference: h.conferenceName })}</span>
-                <Link
-                  href={`/hearing/${h.hearingId}`}
-                  className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4 hover:no-underline focus-visible:outline-white"
-                  data-testid="live-banner-link"
-                >
-                  {t("liveWatch")}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 px-4 py-1">
+            <span className="inline-flex items-center gap-1 rounded bg-white px-2 py-0.5 text-sm font-bold text-rose-900">
+              <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full bg-rose-700" />
+              {t("liveNow")}
+            </span>
+            {/* One hearing (the usual case): a sentence from a tablet's width, then the link; on a phone the badge and the link say enough. Several: one link each, named by its conference, on one line while they fit. */}
+            {shown.length === 1 ? <span className="hidden sm:inline">{t("liveBanner", { conference: shown[0]?.conferenceName ?? "" })}</span> : null}
+            <ul className="flex flex-wrap items-center gap-x-4">
+              {shown.map((h) => (
+                <li key={h.hearingId}>
+                  <Link
+                    href={`/hearing/${h.hearingId}`}
+                    className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4 hover:no-underline focus-visible:outline-white"
+                    data-testid="live-banner-link"
+                  >
+                    {shown.length === 1 ? t("liveWatch") : t("liveWatchOf", { conference: h.conferenceName })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         </div>
       ) : null}
       {height > 0 ? createPortal(<div aria-hidden="true" style={{ height }} />, document.body) : null}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { InfoPage, InfoSection } from "@/components/site/info-page";
 
@@ -16,11 +15,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // The secretariat's address is the deployment's (CONTACT_* in the environment, lib/site/contact.ts),
-// read when the page is served rather than baked into the build; without it, the demo's made-up
-// address, said to be one. A candidate's contact is on their own page.
+// read when the page is served rather than baked into the build (hence rendered per request, a
+// small page); without it, the demo's made-up address, said to be one. A candidate's contact is
+// on their own page.
+export const dynamic = "force-dynamic";
+
 export default async function ContactPage({ params }: Props) {
   const locale = await pageLocale(params);
-  await connection();
   const t = await getTranslations({ locale, namespace: "site.contact" });
   const contact = secretariatContact();
   return (

@@ -35,6 +35,7 @@ export async function commitSeed({
 }) {
   assertCan(actor, "manage:hearing:any");
   parseInput(noInputSchema, input);
+  assertConfirmed(input);
   return db().$transaction(async (tx) => {
     const conference = await lockConferenceForChange(tx, conferenceId);
     const hearing = await requireHearing(tx, conference.id, { rehearsal });
@@ -46,7 +47,6 @@ export async function commitSeed({
     // What is committed to is these presenters: bring them up to date first.
     const presenters = await presentersOf(tx, conference.id);
     const slotIds = slots.map((s) => s.candidateId);
-  assertConfirmed(input);
     const presenterIds = presenters.map((p) => p.id);
     if (presentersChanged(slotIds, presenterIds)) {
       throw new DomainError("CONFLICT", { messageKey: "adminHearing.refreshBeforeCommit" });

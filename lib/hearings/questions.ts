@@ -75,6 +75,8 @@ async function assertNotRepeat(tx: Tx, target: Target, bodyHash: string) {
  * Under the locks, in one round trip: the creation times counted by both limits (the newest
  * `max` in each window, as milliseconds) and whether the question repeats one in the
  * candidate's queue. The locks are then held for this read, the insert and the commit only.
+ * Rows stamped after `now` count too: a request that waited for the locks was stamped when it
+ * arrived, and the ones that went before it must not be left out of its count.
  */
 async function lockedChecks(tx: Tx, target: Target, ipHash: string, bodyHash: string, now: Date) {
   const { perAddress, perHearing } = HEARING_QUESTION_RATE_LIMITS;
@@ -82,10 +84,10 @@ async function lockedChecks(tx: Tx, target: Target, ipHash: string, bodyHash: st
   const [row] = await tx.$queryRaw<{ addressTimes: number[]; hearingTimes: number[]; repeat: boolean }[]>`
     SELECT
       ARRAY(SELECT (extract(epoch FROM "createdAt") * 1000)::float8 FROM "HearingQuestion"
-            WHERE "ipHash" = ${ipHash} AND "createdAt" > ${since(perAddress)} AND "createdAt" <= ${now}
+            WHERE "ipHash" = ${ipHash} AND "createdAt" > ${since(perAddress)}
             ORDER BY "createdAt" DESC LIMIT ${perAddress.max}) AS "addressTimes",
       ARRAY(SELECT (extract(epoch FROM "createdAt") * 1000)::float8 FROM "HearingQuestion"
-            WHERE "hearingId" = ${target.hearingId} AND "source" = 'WEBCAST' AND "createdAt" > ${since(perHearing)} AND "createdAt" <= ${now}
+            WHERE "hearingId" = ${target.hearingId} AND "source" = 'WEBCAST' AND "createdAt" > ${since(perHearing)}
             ORDER BY "createdAt" DESC LIMIT ${perHearing.max}) AS "hearingTimes",
       EXISTS(SELECT 1 FROM "HearingQuestion"
              WHERE "hearingId" = ${target.hearingId} AND "candidateId" = ${target.candidateId} AND "bodyHash" = ${bodyHash}) AS "repeat"`;

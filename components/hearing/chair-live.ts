@@ -116,7 +116,8 @@ export function useLiveHearing(hearingId: string, initial: PublicHearingState): 
     };
   }, [hearingId]);
 
-  const { state, offsetMs } = live;
+  // A newer state rendered with the page (the console re-rendered after a move while the stream was down) wins too.
+  const { state, offsetMs } = initial.version > live.state.version ? { state: initial, offsetMs: live.offsetMs } : live;
   const running = state.status === "LIVE" && state.phase !== "IDLE" && !state.pausedAt;
   const tick = useSecondTick(running);
   // Between ticks (and while paused) the clock is computed at the last event or tick.

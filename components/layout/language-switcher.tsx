@@ -20,7 +20,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
-      <ul className="flex flex-wrap gap-3 text-sm">
+      <ul className="flex flex-wrap gap-x-2 text-sm">
         {LOCALES.map((locale) => (
           <li key={locale}>
             <Link

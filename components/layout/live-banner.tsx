@@ -54,8 +54,9 @@ export function LiveBanner() {
             {/* One hearing (the usual case): a sentence from a tablet's width, then the link; on a phone the badge and the link say enough. Several: one link each, named by its conference, on one line while they fit. */}
             {shown.length === 1 ? <span className="hidden sm:inline">{t("liveBanner", { conference: shown[0]?.conferenceName ?? "" })}</span> : null}
             <ul className="flex flex-wrap items-center gap-x-4">
-              {shown.map((h) => (
-                <li key={h.hearingId}>
+              {shown.map((h, i) => (
+                // A phone shows the first (the current conference's, else the one started last).
+                <li key={h.hearingId} className={i > 0 ? "hidden sm:block" : undefined}>
                   <Link
                     href={`/hearing/${h.hearingId}`}
                     className="inline-flex min-h-11 items-center font-semibold underline underline-offset-4 hover:no-underline focus-visible:outline-white"

@@ -8,7 +8,30 @@ type Fixtures = {
   db: PrismaClient;
 };
 
+/**
+ * Next's <Link> fetches every page a visible link leads to, as soon as it is in view: the
+ * header's and the footer's ten links on every page the specs open, some 900 requests in 27
+ * tests, more than half of the server's work (docs/testing.md). The specs follow links, they
+ * never test prefetching, so links are not watched for visibility here; a link is still
+ * prefetched when the pointer reaches it, as a click does, and every navigation is Next's own.
+ * E2E_VIEWPORT_PREFETCH=1 restores it.
+ */
+const NO_VIEWPORT_PREFETCH = `(() => {
+  const Native = window.IntersectionObserver;
+  if (typeof Native !== "function") return;
+  window.IntersectionObserver = class extends Native {
+    observe(target) {
+      if (target instanceof HTMLAnchorElement) return;
+      super.observe(target);
+    }
+  };
+})();`;
+
 export const test = base.extend<Fixtures>({
+  context: async ({ context }, provide) => {
+    if (!process.env.E2E_VIEWPORT_PREFETCH) await context.addInitScript(NO_VIEWPORT_PREFETCH);
+    await provide(context);
+  },
   consoleErrors: [
     async ({ page }, provide) => {
       const allowed: RegExp[] = [];
@@ -38,7 +61,11 @@ export async function expectAccessible(page: Page) {
   // Next streams the metadata of a page rendered per request after its body: wait for the
   // title (still required) so that axe judges the finished document, not a moment of it.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // axe.run in the page itself (same rules, same tags). The default runs axe.runPartial in each
+  // frame, then opens a blank page, injects axe's 550 KB again and merges there: twice the work
+  // per check, for cross-origin frames, which the app has none of (docs/testing.md).
+  // E2E_AXE_PARTIAL=1 restores it.
+  const results = await new AxeBuilder({ page }).setLegacyMode(!process.env.E2E_AXE_PARTIAL).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }

@@ -12,6 +12,8 @@
 // The start and the end change the page (status, record) and must re-render it; the other
 // moves must not (docs/decisions/020-live-stream-recovery.md).
 
+export {};
+
 const loads = Math.min(Math.max(Number(process.argv[2] ?? 200), 1), 2000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

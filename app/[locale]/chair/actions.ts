@@ -95,6 +95,8 @@ export const makeMove = formAction({
   tags: (move) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
   success: (t, move) => t(`hearingLive.console.done.${move}`),
   busy: notMade,
+  // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
+  reserved: true,
 });
 
 /** The service's refusal of a draw while questions still await a decision (docs/decisions/014-hearing-record-integrity.md). */
@@ -132,6 +134,8 @@ export const drawQuestions = formAction({
   tags: () => [TAGS.hearings],
   success: (t) => t("hearingLive.console.done.draw"),
   busy: notMade,
+  // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
+  reserved: true,
 });
 
 export const extendCurrentPhase = formAction({
@@ -143,6 +147,8 @@ export const extendCurrentPhase = formAction({
   },
   success: (t) => t("hearingLive.console.done.extend"),
   busy: notMade,
+  // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
+  reserved: true,
 });
 
 /** Approve or set aside a question of the queue: the button pressed names the decision. */
@@ -157,4 +163,6 @@ export const moderateQuestion = formAction({
   // The queue is the chair's alone (no public page shows it): nothing to revalidate.
   success: (t, decision) => t(`hearingLive.console.done.${decision}`),
   busy: notMade,
+  // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
+  reserved: true,
 });

@@ -3,6 +3,11 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createDb, type PrismaClient } from "../../../lib/db/client";
 
 type Fixtures = {
+  /**
+   * Let Next prefetch every link in view, as in a real browser (off by default, see below):
+   * `test.use({ viewportPrefetch: true })` in a spec whose pages' links should all answer.
+   */
+  viewportPrefetch: boolean;
   /** Fails the test on any console error or uncaught page error not declared expected. */
   consoleErrors: { allow(pattern: RegExp): void };
   db: PrismaClient;
@@ -14,7 +19,7 @@ type Fixtures = {
  * tests, more than half of the server's work (docs/testing.md). The specs follow links, they
  * never test prefetching, so links are not watched for visibility here; a link is still
  * prefetched when the pointer reaches it, as a click does, and every navigation is Next's own.
- * E2E_VIEWPORT_PREFETCH=1 restores it.
+ * E2E_VIEWPORT_PREFETCH=1 restores it everywhere, `test.use({ viewportPrefetch: true })` in one spec.
  */
 const NO_VIEWPORT_PREFETCH = `(() => {
   const Native = window.IntersectionObserver;
@@ -28,8 +33,9 @@ const NO_VIEWPORT_PREFETCH = `(() => {
 })();`;
 
 export const test = base.extend<Fixtures>({
-  context: async ({ context }, provide) => {
-    if (!process.env.E2E_VIEWPORT_PREFETCH) await context.addInitScript(NO_VIEWPORT_PREFETCH);
+  viewportPrefetch: [Boolean(process.env.E2E_VIEWPORT_PREFETCH), { option: true }],
+  context: async ({ context, viewportPrefetch }, provide) => {
+    if (!viewportPrefetch) await context.addInitScript(NO_VIEWPORT_PREFETCH);
     await provide(context);
   },
   consoleErrors: [

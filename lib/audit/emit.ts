@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Tx } from "@/lib/db";
-import { isRehearsalEntity } from "@/lib/hearings/rehearsal-audit";
+import { isRehearsalEntity } from "./rehearsal-mark";
 import { confidentialView } from "./confidential";
 
 export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics"] as const;

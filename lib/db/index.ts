@@ -15,15 +15,19 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 // well as in size: a statement that runs too long is cancelled by the server, a database that
 // does not answer at all makes the query fail on our side (lib/db/client.ts).
 
-/** Everything but the hearing's own moves: short limits, since a viewer's request never needs long. */
+/**
+ * Everything but the hearing's own moves. A viewer's request is kept short by admission
+ * (lib/abuse/admission.ts), not by these limits: they bound the secretariat's forms and every
+ * page's reads too, whose ordinary statements a loaded machine stretches past a second.
+ */
 const GENERAL: Omit<PoolSettings, "max"> = {
-  connectionTimeoutMs: 1_500,
+  connectionTimeoutMs: 2_000,
   idleTimeoutMs: 30_000,
-  statementTimeoutMs: 1_500,
-  lockTimeoutMs: 1_000,
-  idleInTransactionTimeoutMs: 5_000,
-  answerDeadlineMs: 2_000,
-  transaction: { maxWait: 1_500, timeout: 5_000 },
+  statementTimeoutMs: 5_000,
+  lockTimeoutMs: 2_000,
+  idleInTransactionTimeoutMs: 10_000,
+  answerDeadlineMs: 6_000,
+  transaction: { maxWait: 2_000, timeout: 10_000 },
 };
 
 /**

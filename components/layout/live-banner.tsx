@@ -19,7 +19,9 @@ export function LiveBanner() {
   const pathname = usePathname();
   const bar = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
-  const shown = (live ?? []).filter((h) => pathname !== `/hearing/${h.hearingId}` && !(h.isCurrent && pathname === "/hearing"));
+  // The chair is running the hearing: a bar over the console would only cover its moves.
+  const chairArea = pathname === "/chair" || pathname.startsWith("/chair/");
+  const shown = chairArea ? [] : (live ?? []).filter((h) => pathname !== `/hearing/${h.hearingId}` && !(h.isCurrent && pathname === "/hearing"));
   const visible = shown.length > 0;
 
   useEffect(() => {

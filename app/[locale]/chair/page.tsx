@@ -100,9 +100,12 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
                 at: `${formatInstant(locale, hearing.startsAt, zone)} (${zoneLabel(locale, zone, hearing.startsAt)})`,
               })}
             </span>
-            <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
-              {t("webcastLink")}
-            </Link>
+            {/* A rehearsal has no public page (docs/decisions/018-rehearsal-hearings.md). */}
+            {hearing.rehearsal ? null : (
+              <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
+                {t("webcastLink")}
+              </Link>
+            )}
             <Link href={`/chair/projector${hearingQuery}`} className="text-brand-700 underline underline-offset-4" data-testid="chair-projector-link">
               {t("projectorLink")}
             </Link>

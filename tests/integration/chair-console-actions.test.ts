@@ -20,19 +20,7 @@ vi.mock("next/cache", async (original) => ({
 }));
 let asking: Actor | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => asking }));
-vi.mock("next-intl/server", async () => {
-  const { readFileSync } = await import("node:fs");
-  const { createTranslator } = await import("next-intl");
-  const { NAMESPACES } = await import("@/lib/i18n/namespaces");
-  return {
-    getTranslations: async ({ locale }: { locale: string }) => {
-      const messages = Object.fromEntries(
-        NAMESPACES.map((n) => [n, JSON.parse(readFileSync(new URL(`../../lib/i18n/messages/${locale}/${n}.json`, import.meta.url), "utf8")) as unknown]),
-      );
-      return createTranslator({ locale, messages: messages as never });
-    },
-  };
-});
+vi.mock("next-intl/server", () => import("../support/translations"));
 // The database "does not answer" for the next move when asked to: the pool's own words.
 let failNext = false;
 vi.mock("@/lib/hearings/live", async (original) => {

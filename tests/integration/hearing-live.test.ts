@@ -31,6 +31,23 @@ import { DICE } from "../support/hearing-stages";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
 import { onCurrent } from "../support/chair-moves";
 
+/** Every move the chair can make, by name. */
+const MOVES = {
+  startHearing,
+  startPresentation,
+  startQa,
+  pauseHearing,
+  resumeHearing,
+  extendPhase,
+  nextCandidate,
+  endHearing,
+  approveQuestion,
+  setAsideQuestion,
+  drawForCurrentCandidate,
+  showQuestion,
+  markAnswered,
+};
+
 const database = withAppDatabase();
 let db: PrismaClient;
 let conferenceId: string;
@@ -414,22 +431,7 @@ describe("every move names the state version it was made on", () => {
     await pauseHearing({ actor, input: await onCurrent({ hearingId }) });
     const { expectedVersion: now } = await onCurrent({ hearingId });
     const rest = { hearingId, questionId: question.id, minutes: "1", reason: "A reason long enough", entropy: DICE, confirmed: "yes" };
-    const services = {
-      startHearing,
-      startPresentation,
-      startQa,
-      pauseHearing,
-      resumeHearing,
-      extendPhase,
-      nextCandidate,
-      endHearing,
-      approveQuestion,
-      setAsideQuestion,
-      drawForCurrentCandidate,
-      showQuestion,
-      markAnswered,
-    };
-    for (const service of Object.values(services) as ((call: { actor: Actor; input: unknown }) => Promise<unknown>)[]) {
+    for (const service of Object.values(MOVES) as ((call: { actor: Actor; input: unknown }) => Promise<unknown>)[]) {
       // An older view (a second press, a tab left open) and one from nowhere (a forged version), as a form sends them.
       for (const expectedVersion of [now - 1, String(now + 3)]) {
         await expectRefusedUnchanged(hearingId, () => service({ actor, input: { ...rest, expectedVersion } }), {
@@ -483,22 +485,6 @@ describe("every move names the state version it was made on", () => {
 });
 
 describe("only the hearing's own chair runs it", () => {
-  const services = {
-    startHearing,
-    startPresentation,
-    startQa,
-    pauseHearing,
-    resumeHearing,
-    extendPhase,
-    nextCandidate,
-    endHearing,
-    approveQuestion,
-    setAsideQuestion,
-    drawForCurrentCandidate,
-    showQuestion,
-    markAnswered,
-  };
-
   let mine: Awaited<ReturnType<typeof makeReadyHearing>>;
   let theirs: Awaited<ReturnType<typeof makeReadyHearing>>;
   let input: Record<string, unknown>;
@@ -510,13 +496,13 @@ describe("only the hearing's own chair runs it", () => {
     input = { hearingId: mine.hearingId, expectedVersion: 0, confirmed: "yes", questionId: q.id, minutes: 2, reason: "A reason long enough", entropy: DICE };
   });
 
-  it.each(Object.entries(services))("%s: refused to anonymous, disabled chairs and every other role", async (_name, service) => {
+  it.each(Object.entries(MOVES))("%s: refused to anonymous, disabled chairs and every other role", async (_name, service) => {
     const before = await footprint(mine.hearingId);
     await expectOnlyRoleAllowed("CHAIR", (actor) => service({ actor, input }));
     expect(await footprint(mine.hearingId)).toEqual(before);
   });
 
-  it.each(Object.entries(services))("%s: refused to the chair of another hearing, to the secretariat, on an unknown hearing", async (_name, service) => {
+  it.each(Object.entries(MOVES))("%s: refused to the chair of another hearing, to the secretariat, on an unknown hearing", async (_name, service) => {
     const before = await footprint(mine.hearingId);
     expect(await refusalOf(service({ actor: asActor(theirs.chair), input }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await refusalOf(service({ actor: asActor(secretariat), input }))).toMatchObject({ code: "FORBIDDEN" });

@@ -43,6 +43,8 @@ export const NAMESPACES = [
   "rehearsal",
   "liveConnection",
   "serviceBusy",
+  "sameOrigin",
+  "membersLive",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

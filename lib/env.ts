@@ -13,6 +13,11 @@ const schema = z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hexadecimal characters (32 bytes)" })
       .optional(),
+    /** Seals the accounts' TOTP secrets (lib/second-factor/totp-core.ts): 64 hex characters; unset, derived from AUTH_SECRET. Changing it disables every enrolled authenticator (docs/decisions/023-second-factor.md). */
+    TOTP_SEALING_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, { error: "must be 64 hexadecimal characters (32 bytes)" })
+      .optional(),
     /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
     /** Any S3-compatible store; used when all five are set. */

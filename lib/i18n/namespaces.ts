@@ -45,6 +45,7 @@ export const NAMESPACES = [
   "serviceBusy",
   "sameOrigin",
   "membersLive",
+  "uploadChecks",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -5,10 +5,15 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface User {
     sessionVersion: number;
+    /** Set by the password and single sign-on sign-ins, for the second-factor rule. */
+    role?: string;
+    totpEnabledAt?: Date | null;
   }
   interface Session {
     uid?: string;
     sv?: number;
+    /** The UserSession row (lib/auth/user-session.ts). */
+    sid?: string;
   }
 }
 
@@ -16,5 +21,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }

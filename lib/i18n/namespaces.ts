@@ -46,6 +46,7 @@ export const NAMESPACES = [
   "sameOrigin",
   "membersLive",
   "uploadChecks",
+  "signInLimits",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -4,11 +4,13 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { signInSchema } from "@/lib/auth/schema";
+import { parseSignInRefusal, type SignInRefusal } from "@/lib/sign-in/refusal";
 
 type FieldErrors = { email?: string; password?: string };
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
+  const limits = useTranslations("signInLimits");
   const id = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,15 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     setPending(false);
-    setError(result?.error === "RATE_LIMITED" ? t("rateLimited") : result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("unexpected"));
+    const refusal = parseSignInRefusal(result?.error);
+    setError(refusal ? refusalMessage(refusal) : result?.error === "CredentialsSignin" ? t("wrongCredentials") : t("unexpected"));
+  }
+
+  // docs/decisions/022-sessions-and-sign-in-limits.md: the wait the server asks for, in words.
+  function refusalMessage(refusal: SignInRefusal): string {
+    if (refusal.kind === "busy") return limits("busy");
+    if (refusal.kind === "addressLimited") return limits("addressLimited", { minutes: Math.ceil(refusal.seconds / 60) });
+    return limits("wait", { seconds: refusal.seconds });
   }
 
   const input = "mt-1 block w-full rounded border border-slate-500 px-3 py-2 aria-[invalid=true]:border-rose-700";

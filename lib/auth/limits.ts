@@ -15,8 +15,6 @@ export const SIGN_IN_LIMITS = {
    * Addresses that did not fail for it are not affected.
    */
   accountUnderAttack: 10,
-  /** Former per-account limit, removed with the next change to sign-in.ts. */
-  perAccount: 5,
   /** Failures from one address, across accounts, before it is refused until some age out. */
   perAddress: 30,
   /** Password hashes computed at once in this process (each takes 128 MiB and ~0.4 s). */

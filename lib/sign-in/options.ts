@@ -8,6 +8,7 @@ import { sessionOptions } from "@/lib/auth/session";
 import { authenticate } from "@/lib/auth/sign-in";
 import { isDomainError } from "@/lib/errors/domain-error";
 import type { Locale } from "@/lib/i18n/routing";
+import { encodeSignInRefusal, signInRefusalFor } from "./refusal";
 import { signInWithSso, ssoConfig, type SsoConfig } from "./sso";
 import { SSO_PROVIDER_ID, ssoRefusalFor } from "./sso-codes";
 
@@ -32,10 +33,14 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
           if (!parsed.success) return null;
           try {
             const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers ?? {}) });
-            return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+            return user
+              ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, role: user.role, totpEnabledAt: user.totpEnabledAt }
+              : null;
           } catch (error) {
-            // next-auth passes the message to the client as the error code.
-            if (isDomainError(error) && error.code === "RATE_LIMITED") throw new Error("RATE_LIMITED");
+            // next-auth passes the message to the client as the error code: the refusal and its wait.
+            if (isDomainError(error) && error.code === "RATE_LIMITED") {
+              throw new Error(encodeSignInRefusal(signInRefusalFor(error.messageKey, error.retryAfterSeconds ?? 1)));
+            }
             throw error;
           }
         },
@@ -50,7 +55,14 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
           const member = await signInWithSso(profile);
           // next-auth hands this same object to the jwt callback: from here on it is our
           // account, not the provider's, exactly as after a password sign-in.
-          Object.assign(user, { id: member.id, email: member.email, name: member.name, sessionVersion: member.sessionVersion });
+          Object.assign(user, {
+            id: member.id,
+            email: member.email,
+            name: member.name,
+            sessionVersion: member.sessionVersion,
+            role: member.role,
+            totpEnabledAt: member.totpEnabledAt,
+          });
           return true;
         } catch (error) {
           // next-auth sends the message to the sign-in page as its `error` query value.

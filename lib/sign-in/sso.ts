@@ -34,7 +34,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
-const SELECT = { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } as const;
+const SELECT = { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true, totpEnabledAt: true } as const;
 
 /**
  * The sign-in rule for the organisation's single sign-on. The provider must vouch for the
@@ -54,7 +54,14 @@ export async function signInWithSso(rawClaims: unknown): Promise<SignedInUser> {
     if (existing) {
       if (existing.disabledAt) refuse("SsoAccountDisabled");
       if (existing.role !== "MEMBER") refuse("SsoStaffAccount");
-      return { id: existing.id, email: existing.email, name: existing.name, role: existing.role, sessionVersion: existing.sessionVersion };
+      return {
+        id: existing.id,
+        email: existing.email,
+        name: existing.name,
+        role: existing.role,
+        sessionVersion: existing.sessionVersion,
+        totpEnabledAt: existing.totpEnabledAt,
+      };
     }
     try {
       return await db().$transaction(async (tx) => {
@@ -70,7 +77,7 @@ export async function signInWithSso(rawClaims: unknown): Promise<SignedInUser> {
           entityId: user.id,
           after: { email: user.email, name: user.name, role: user.role, issuerSubject: claims.sub },
         });
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, totpEnabledAt: user.totpEnabledAt };
       });
     } catch (error) {
       // The same person's first sign-in in two tabs at once: the other one created the

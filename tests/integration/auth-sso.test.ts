@@ -22,6 +22,7 @@ Object.assign(process.env, {
 const { signInWithSso, ssoConfig } = await import("@/lib/sign-in/sso");
 const { authOptions } = await import("@/lib/sign-in/options");
 const { loadActor } = await import("@/lib/auth/current-user");
+const { sessionOf } = await import("../support/user-session");
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -76,7 +77,7 @@ describe("the single sign-on rule", () => {
     const user = await signInWithSso(claims(member.email.toUpperCase()));
     expect(user).toMatchObject({ id: member.id, email: member.email, role: "MEMBER", sessionVersion: 0 });
     expect(await db.auditEvent.count()).toBe(before);
-    expect(await loadActor(user.id, user.sessionVersion)).toMatchObject({ id: member.id, role: "MEMBER" });
+    expect(await loadActor(await sessionOf(user.id, user.sessionVersion))).toMatchObject({ id: member.id, role: "MEMBER" });
   });
 
   it('accepts email_verified sent as the string "true"', async () => {
@@ -111,7 +112,7 @@ describe("the single sign-on rule", () => {
       action: "created-by-sso",
       after: { email, name: "Grace Member", role: "MEMBER", issuerSubject: sub },
     });
-    expect(await loadActor(user.id, user.sessionVersion)).toMatchObject({ id: stored.id, role: "MEMBER", candidateId: null });
+    expect(await loadActor(await sessionOf(user.id, user.sessionVersion))).toMatchObject({ id: stored.id, role: "MEMBER", candidateId: null });
 
     // The next time, the same account, and no second audit row.
     expect((await signInWithSso(claims(email))).id).toBe(stored.id);
@@ -136,7 +137,7 @@ describe("the single sign-on rule", () => {
     const email = newEmail();
     const user = await signInWithSso(claims(email));
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
-    expect(await loadActor(user.id, user.sessionVersion)).toBeNull();
+    expect(await loadActor(await sessionOf(user.id, user.sessionVersion))).toBeNull();
     expect(await refusalOf(() => signInWithSso(claims(email)))).toBe("FORBIDDEN auth.ssoAccountDisabled");
   });
 });
@@ -157,13 +158,19 @@ describe("next-auth's callbacks with single sign-on configured", () => {
     expect(options().pages).toEqual({ signIn: "/fr/sign-in", error: "/fr/sign-in" });
   });
 
-  it("turns the provider's profile into the member's account: the token carries our id and session version", async () => {
+  it("turns the provider's profile into the member's account: the token carries our id, session version and a new session", async () => {
     const member = await makeUser(db, "MEMBER");
     const user = profileUser();
     expect(await signInCallback({ user, account: oidcAccount, profile: claims(member.email) })).toBe(true);
     expect(user).toMatchObject({ id: member.id, email: member.email, sessionVersion: 0 });
     const token = await jwtCallback({ token: { sub: user.id }, user, account: oidcAccount, trigger: "signIn" });
-    expect(token).toMatchObject({ uid: member.id, sv: 0 });
+    expect(token).toMatchObject({ uid: member.id, sv: 0, sid: expect.any(String) });
+    // docs/decisions/022-sessions-and-sign-in-limits.md: the provider is the members' own authentication, no second factor is pending.
+    expect(await db.userSession.findUniqueOrThrow({ where: { id: String(token.sid) } })).toMatchObject({
+      userId: member.id,
+      pendingSecondFactor: false,
+      endedAt: null,
+    });
   });
 
   it.each([

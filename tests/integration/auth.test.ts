@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadActor } from "@/lib/auth/current-user";
+import { sessionOf } from "../support/user-session";
 import { can, ROLES, type Permission, type RoleName } from "@/lib/auth/permissions";
 import { SIGN_IN_LIMITS } from "@/lib/auth/limits";
 import { createDb, type PrismaClient } from "@/lib/db/client";
@@ -31,16 +32,7 @@ const AREA: Record<RoleName, Permission> = {
 
 async function signIn(email: string, password: string, ip = unique("ip")) {
   const user = await authenticate({ email, password, ip });
-  return user ? loadActor(user.id, user.sessionVersion) : null;
-}
-
-async function rateLimited(promise: Promise<unknown>): Promise<boolean> {
-  try {
-    await promise;
-    return false;
-  } catch (error) {
-    return isDomainError(error) && error.code === "RATE_LIMITED";
-  }
+  return user ? loadActor(await sessionOf(user.id, user.sessionVersion)) : null;
 }
 
 describe("sign-in and permission checks on real Postgres", () => {
@@ -78,7 +70,7 @@ describe("sign-in and permission checks on real Postgres", () => {
     const session = await authenticate({ email: made.email, password: made.password, ip: unique("ip") });
     expect(session).not.toBeNull();
     await db.user.update({ where: { id: made.id }, data: { disabledAt: new Date() } });
-    const actor = await loadActor(made.id, session?.sessionVersion ?? -1);
+    const actor = await loadActor(await sessionOf(made.id, session?.sessionVersion ?? -1));
     expect(actor).toBeNull();
     expect(can(actor, "manage:user:any")).toBe(false);
   });
@@ -87,7 +79,7 @@ describe("sign-in and permission checks on real Postgres", () => {
     const made = await makeUser(db, "SECRETARIAT");
     const session = await authenticate({ email: made.email, password: made.password, ip: unique("ip") });
     await db.user.update({ where: { id: made.id }, data: { role: "MEMBER" } });
-    const actor = await loadActor(made.id, session?.sessionVersion ?? -1);
+    const actor = await loadActor(await sessionOf(made.id, session?.sessionVersion ?? -1));
     expect(actor?.role).toBe("MEMBER");
     expect(can(actor, "enter:admin-area:any")).toBe(false);
   });
@@ -96,15 +88,85 @@ describe("sign-in and permission checks on real Postgres", () => {
     const made = await makeUser(db, "CHAIR");
     const session = await authenticate({ email: made.email, password: made.password, ip: unique("ip") });
     await db.user.update({ where: { id: made.id }, data: { sessionVersion: { increment: 1 } } });
-    expect(await loadActor(made.id, session?.sessionVersion ?? -1)).toBeNull();
+    expect(await loadActor(await sessionOf(made.id, session?.sessionVersion ?? -1))).toBeNull();
   });
 
-  it("rate-limits failed sign-ins per account, even when the right password follows", async () => {
-    const made = await makeUser(db, "MEMBER");
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      expect(await authenticate({ email: made.email, password: "wrong", ip: unique("ip") })).toBeNull();
+  // docs/decisions/022-sessions-and-sign-in-limits.md. Failures older than the attempt are
+  // written as rows (as other app instances would have) with the times the rule reads, so
+  // the waits are known without sleeping and only the attempts under test run scrypt.
+  async function failures(email: string, ip: string, ...secondsAgo: number[]) {
+    await db.loginAttempt.createMany({ data: secondsAgo.map((s) => ({ email, ip, succeeded: false, at: new Date(Date.now() - s * 1000) })) });
+  }
+
+  async function refusal(promise: Promise<unknown>) {
+    try {
+      await promise;
+      return null;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return { code: error.code, messageKey: error.messageKey, retryAfterSeconds: error.retryAfterSeconds };
     }
-    expect(await rateLimited(authenticate({ email: made.email, password: made.password, ip: unique("ip") }))).toBe(true);
+  }
+
+  it("wrong passwords for an account from one address never refuse the right password from another", async () => {
+    const made = await makeUser(db, "SECRETARIAT");
+    const attacker = unique("ip");
+    // Far more failures than any limit, from one address and from many.
+    await failures(made.email, attacker, ...Array.from({ length: 25 }, (_, i) => i));
+    for (let i = 0; i < 20; i++) await failures(made.email, unique("ip"), 1);
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip: attacker }))).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await authenticate({ email: made.email, password: made.password, ip: unique("ip") })).toMatchObject({ id: made.id });
+  });
+
+  it("lets an address fail a few times, then makes each next attempt wait longer, the right password too", async () => {
+    const made = await makeUser(db, "CHAIR");
+    const ip = unique("ip");
+    // Two failures: a third attempt is still free, and is recorded.
+    await failures(made.email, ip, 30, 20);
+    expect(await authenticate({ email: made.email, password: "wrong", ip })).toBeNull();
+    // Three failures, the last just now: one second to wait, whatever the password.
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip }))).toEqual({
+      code: "RATE_LIMITED",
+      messageKey: "signInLimits.wait",
+      retryAfterSeconds: 1,
+    });
+    // Two more failures, the last just now: the wait has doubled twice.
+    await failures(made.email, ip, 0, 0);
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip }))).toMatchObject({
+      messageKey: "signInLimits.wait",
+      retryAfterSeconds: 4,
+    });
+    // A refused attempt is not recorded (it would lengthen the wait it was refused for).
+    expect(await db.loginAttempt.count({ where: { email: made.email, ip } })).toBe(5);
+  });
+
+  it("lets the address try again once its wait has passed, and forgets its failures on success", async () => {
+    const made = await makeUser(db, "MEMBER");
+    const ip = unique("ip");
+    // Four failures, the last 3 s ago: the wait was 2 s.
+    await failures(made.email, ip, 40, 30, 20, 3);
+    expect(await authenticate({ email: made.email, password: made.password, ip })).toMatchObject({ id: made.id });
+    // After the success, the earlier failures no longer count: three free failures again.
+    await failures(made.email, ip, 0, 0);
+    expect(await authenticate({ email: made.email, password: made.password, ip })).toMatchObject({ id: made.id });
+  });
+
+  it("caps the wait", async () => {
+    const made = await makeUser(db, "MEMBER");
+    const ip = unique("ip");
+    await failures(made.email, ip, ...Array.from({ length: 28 }, () => 0));
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip }))).toMatchObject({
+      retryAfterSeconds: SIGN_IN_LIMITS.maxDelayMs / 1000,
+    });
+  });
+
+  it("under attack from many addresses, an account makes each failing address wait from its first failure, and no other", async () => {
+    const made = await makeUser(db, "ETHICS_OFFICER");
+    for (let i = 0; i < SIGN_IN_LIMITS.accountUnderAttack; i++) await failures(made.email, unique("ip"), 1);
+    const failedOnce = unique("ip");
+    await failures(made.email, failedOnce, 0);
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip: failedOnce }))).toMatchObject({ messageKey: "signInLimits.wait" });
+    expect(await authenticate({ email: made.email, password: made.password, ip: unique("ip") })).toMatchObject({ id: made.id });
   });
 
   it("rate-limits failed sign-ins per address across accounts", async () => {
@@ -120,7 +182,12 @@ describe("sign-in and permission checks on real Postgres", () => {
     }
     expect(await db.loginAttempt.count({ where: { ip, succeeded: false } })).toBe(SIGN_IN_LIMITS.perAddress);
     const made = await makeUser(db, "MEMBER");
-    expect(await rateLimited(authenticate({ email: made.email, password: made.password, ip }))).toBe(true);
+    // Refused before the hash, with the time until enough failures leave the window.
+    expect(await refusal(authenticate({ email: made.email, password: made.password, ip }))).toMatchObject({
+      messageKey: "signInLimits.addressLimited",
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(await db.loginAttempt.count({ where: { ip } })).toBe(SIGN_IN_LIMITS.perAddress);
     // Another address is not affected.
     expect(await authenticate({ email: made.email, password: made.password, ip: unique("ip") })).not.toBeNull();
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/sign-in";
 import { loadActor } from "@/lib/auth/current-user";
+import { sessionOf } from "../support/user-session";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { changeRole } from "@/lib/users/change-role";
 import { createUser } from "@/lib/users/create-user";
@@ -135,7 +136,7 @@ describe("disableUser and enableUser", () => {
     const session = await authenticate({ email: member.email, password: member.password, ip: unique("ip") });
     const link = await issueSetupLink({ actor, input: { userId: member.id } });
     await disableUser({ actor, input: { userId: member.id, confirmed: "yes" } });
-    expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
+    expect(await loadActor(await sessionOf(member.id, session?.sessionVersion ?? -1))).toBeNull();
     expect(await refusalOf(setPassword({ input: { token: link.token, password: PASSWORD, passwordConfirm: PASSWORD } }))).toMatchObject({
       messageKey: "auth.setupLinkInvalid",
     });
@@ -143,7 +144,7 @@ describe("disableUser and enableUser", () => {
     await enableUser({ actor, input: { userId: member.id } });
     expect(await authenticate({ email: member.email, password: member.password, ip: unique("ip") })).not.toBeNull();
     // The old session does not come back with the account.
-    expect(await loadActor(member.id, session?.sessionVersion ?? -1)).toBeNull();
+    expect(await loadActor(await sessionOf(member.id, session?.sessionVersion ?? -1))).toBeNull();
     const audit = await auditRowsFor(db, "User", member.id);
     expect(audit.map((a) => a.action)).toEqual(["setup-link-issued", "disabled", "enabled"]);
     expect(audit[1]?.before).toMatchObject({ disabledAt: null });
@@ -175,7 +176,7 @@ describe("changeRole", () => {
     const session = await authenticate({ email: candidate.email, password: candidate.password, ip: unique("ip") });
     const after = await changeRole({ actor, input: { userId: candidate.id, role: "MEMBER" } });
     expect(after).toMatchObject({ role: "MEMBER", candidateId: null });
-    expect(await loadActor(candidate.id, session?.sessionVersion ?? -1)).toBeNull();
+    expect(await loadActor(await sessionOf(candidate.id, session?.sessionVersion ?? -1))).toBeNull();
     // The candidature is free again for another account.
     const back = await changeRole({ actor, input: { userId: candidate.id, role: "CANDIDATE", candidateId: candidature.id } });
     expect(back.candidateId).toBe(candidature.id);

@@ -10,7 +10,7 @@
 //              /api/health answering with an error
 //
 // What it does: starts a PostgreSQL of its own (tests/support/own-postgres.ts: nothing shared
-// is touched), migrates it, serves the build with `next start` on it as the app's role, makes
+// is touched), migrates it, serves the build with server.ts on it as the app's role, makes
 // a hearing with its own conference, candidates and chair (tests/e2e/support/world.ts), signs
 // the chair in (a minted session, as the end-to-end tests do) and opens the console in
 // Chromium. Baseline: chair moves (pause / resume) with nothing else going on. Then the
@@ -21,7 +21,6 @@
 // console's confirmation) p50/p95 at baseline and during the burst.
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { createDb, type PrismaClient } from "../lib/db/client";
 import { openViewers, percentile, sendQuestions, statusCounts } from "../tests/support/burst-load";
@@ -59,7 +58,7 @@ async function waitForHealth(ms: number) {
     if (ok) return;
     await sleep(250);
   }
-  throw new Error(`next start did not answer /api/health within ${ms} ms`);
+  throw new Error(`the server did not answer /api/health within ${ms} ms`);
 }
 
 let serverToStop: ChildProcess | undefined;
@@ -67,11 +66,13 @@ let serverToStop: ChildProcess | undefined;
 process.on("exit", () => serverToStop?.kill("SIGTERM"));
 
 function startServer(databaseUrl: string): ChildProcess {
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [next, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  // The production server (server.ts): the client's address is each socket's, as in production.
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(PORT),
       NEXT_DIST_DIR: DIST,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET,
@@ -85,27 +86,29 @@ function startServer(databaseUrl: string): ChildProcess {
   server.stderr?.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
   server.stdout?.on("data", () => undefined);
   server.on("exit", (code) => {
-    if (code) console.error(`next start exited with ${code}:\n${errors.join("").slice(-2000)}`);
+    if (code) console.error(`the server exited with ${code}:\n${errors.join("").slice(-2000)}`);
   });
   return server;
 }
 
 /** The chair's console in Chromium, signed in; `move` clicks a move and resolves with its latency once the console confirms it. */
-async function chairConsole(chair: { id: string }) {
+async function chairConsole(chair: { id: string }, db: PrismaClient) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-gpu"] });
   const context = await browser.newContext({ baseURL: BASE });
-  await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(chair), url: BASE, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(chair, db), url: BASE, httpOnly: true, sameSite: "Lax" }]);
   const page: Page = await context.newPage();
   await page.goto("/en/chair");
   if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT, fullPage: true });
   const form = page.getByRole("form", { name: "Run the hearing" });
   const idle = page.locator('form[aria-label="Run the hearing"][aria-busy="false"]');
-  const move = async (label: string, done: string, timeout = 90_000) => {
+  const move = async (label: string, done: string, timeout = 90_000, confirm = false) => {
     // The move's answer is the server action's response, then the console done rendering it.
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/chair"), { timeout });
     answered.catch(() => undefined);
     const started = performance.now();
     await form.getByRole("button", { name: label, exact: true }).click({ timeout });
+    // An irreversible move (the start) opens a confirmation dialog first: confirmed by its own button.
+    if (confirm) await page.locator('dialog[open] button[name="confirmed"]').click({ timeout });
     await answered;
     const serverMs = performance.now() - started;
     await idle.waitFor({ timeout });
@@ -147,25 +150,25 @@ async function main() {
     owner = ownerDb;
     server = startServer(own.appUrl);
     await waitForHealth(60_000);
-    console.log(`next start (${DIST}) on ${BASE}, PostgreSQL of its own on port ${own.port}; ${os.cpus().length} cores, load ${load()}`);
+    console.log(`server.ts (${DIST}) on ${BASE}, PostgreSQL of its own on port ${own.port}; ${os.cpus().length} cores, load ${load()}`);
 
     const world = await makeWorld(owner, { posts: 2 });
     const chair = await makeStaff(owner, "CHAIR");
     const hearing = await makeWorldHearing(owner, world.conference, { candidates: world.candidates, chairId: chair.id, ready: true });
-    const chairSession = await chairConsole(chair);
+    const chairSession = await chairConsole(chair, ownerDb);
     browser = chairSession.browser;
     const { move, page } = chairSession;
     // Set-up moves are pressed again until the hearing's row shows them made, as a chair would
     // press again (a cold server's first answers are slow).
     const row = () => ownerDb.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { status: true, phase: true } });
-    for (const [label, done, made] of [
-      ["Open the hearing", "The hearing is open.", (h: { status: string }) => h.status === "LIVE"],
-      ["Start the presentation", "The presentation has started.", (h: { phase: string }) => h.phase === "PRESENTATION"],
+    for (const [label, done, made, confirm] of [
+      ["Open the hearing", "The hearing is open.", (h: { status: string }) => h.status === "LIVE", true],
+      ["Start the presentation", "The presentation has started.", (h: { phase: string }) => h.phase === "PRESENTATION", false],
     ] as const) {
       for (let attempt = 1; !made(await row()); attempt++) {
         if (attempt > 5) throw new Error(`"${label}" was not made`);
         await page.reload();
-        const outcome = await move(label, done);
+        const outcome = await move(label, done, 90_000, confirm);
         if (!outcome.ok) console.log(`"${label}" not made (attempt ${attempt}): ${outcome.message}`);
       }
     }

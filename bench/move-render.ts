@@ -1,9 +1,9 @@
-// Does a chair's move re-render the cached webcast page? Through HTTP against `next start`.
+// Does a chair's move re-render the cached webcast page? Through HTTP against the production server (server.ts).
 //
 // Usage: npx tsx bench/move-render.ts [loads=200]
 //   Needs a production build (`next build`; NEXT_DIST_DIR names another folder than .next) of
 //   its own: the pages it renders are cached in that build's folder. Starts a PostgreSQL of its
-//   own (tests/support/own-postgres.ts) and a `next start` against it, stops both at the end.
+//   own (tests/support/own-postgres.ts) and the production server against it, stops both at the end.
 //
 // The chair, signed in with a minted session (tests/e2e/support/session.ts), presses the
 // console's buttons as a browser without JavaScript would (the form's own fields, posted);
@@ -33,8 +33,9 @@ function moveForm(html: string, move: string): URLSearchParams | null {
       if (!name || /type="(checkbox|radio|submit)"/.test(input)) continue;
       fields.append(name, decode(/value="([^"]*)"/.exec(input)?.[1] ?? ""));
     }
-    fields.append("move", move);
-    if (move === "end") fields.set("confirmed", "yes");
+    // The start's and the end's forms carry their move as a hidden field, and are confirmed in a dialog.
+    fields.set("move", move);
+    if (move === "end" || move === "start") fields.set("confirmed", "yes");
     return fields;
   }
   return null;
@@ -60,7 +61,7 @@ async function main() {
     const server = await startNextServer({ databaseUrl: own.appUrl });
     cleanups.unshift(() => server.stop());
     const { hearing, chair } = await makeWorldWithHearing(owner, { posts: 2, ready: true });
-    const cookie = `${SESSION_COOKIE}=${await sessionToken({ id: chair.id })}`;
+    const cookie = `${SESSION_COOKIE}=${await sessionToken({ id: chair.id }, owner)}`;
     const page = `${server.url}/en/hearing/${hearing.id}`;
 
     const crowd = async () => {
@@ -82,7 +83,7 @@ async function main() {
       if (!fields) throw new Error(`the console shows no "${move}" button`);
       const body = new FormData();
       for (const [name, value] of fields) body.append(name, value);
-      const response = await fetch(`${server.url}/en/chair?hearing=${hearing.id}`, { method: "POST", body, headers: { cookie }, redirect: "manual" });
+      const response = await fetch(`${server.url}/en/chair?hearing=${hearing.id}`, { method: "POST", body, headers: { cookie, origin: server.url }, redirect: "manual" });
       await response.arrayBuffer();
       const { stateVersion } = await owner.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { stateVersion: true } });
       return { status: response.status, stateVersion };
@@ -90,7 +91,7 @@ async function main() {
 
     // Warm: the page is rendered once and cached.
     for (let i = 0; i < 3; i++) await (await fetch(page)).arrayBuffer();
-    console.log(`\nmove-render: ${loads} simultaneous loads of /en/hearing/<id> after each chair move (next start ${server.url})\n`);
+    console.log(`\nmove-render: ${loads} simultaneous loads of /en/hearing/<id> after each chair move (server ${server.url})\n`);
     console.log(`before any move              ${await crowd()}`);
     for (const move of ["start", "startPresentation", "pause", "resume", "startQa"]) {
       const { status, stateVersion } = await press(move);

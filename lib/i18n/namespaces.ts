@@ -47,6 +47,8 @@ export const NAMESPACES = [
   "membersLive",
   "uploadChecks",
   "signInLimits",
+  "secondFactor",
+  "passwordReset",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

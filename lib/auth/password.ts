@@ -28,7 +28,7 @@ export class HashingBusyError extends Error {
   }
 }
 
-async function inHashingSlot<T>(work: () => Promise<T>, maxWaiting: number): Promise<T> {
+export async function inHashingSlot<T>(work: () => Promise<T>, maxWaiting: number): Promise<T> {
   if (running < SIGN_IN_LIMITS.hashConcurrency) {
     running++;
   } else {

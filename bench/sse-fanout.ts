@@ -120,7 +120,7 @@ async function main() {
     const { hearingId, chair } = await makeReadyHearing(db(), { conferenceId: conference.id });
     const actor = asActor(chair);
     // Every move names the version it is made on (docs/decisions/021-chair-moves-name-their-version.md): 0 before the start, one more per move.
-    await live.startHearing({ actor, input: { hearingId, expectedVersion: 0 } });
+    await live.startHearing({ actor, input: { hearingId, expectedVersion: 0, confirmed: "yes" } });
     await liveBus().ready();
 
     const httpServer = http.createServer((req, res) => {

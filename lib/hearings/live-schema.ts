@@ -32,6 +32,14 @@ export const endHearingSchema = hearingMoveSchema.extend({
   confirmed: z.literal("yes", { error: "hearingLive.endNotConfirmed" }),
 });
 
+/**
+ * Neither can the start: it fixes the presenters and the Member States sharing the costs
+ * (docs/conventions.md#confirmations). Confirmed the same way as the end.
+ */
+export const startHearingSchema = hearingMoveSchema.extend({
+  confirmed: z.literal("yes", { error: "hearingLive.startNotConfirmed" }),
+});
+
 export const extendSchema = z.object({
   hearingId: id,
   expectedVersion: expectedVersionField,

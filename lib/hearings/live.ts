@@ -9,7 +9,15 @@ import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
-import { drawQuestionsSchema, endHearingSchema, extendSchema, hearingMoveSchema, questionActionSchema, VERSION_MISSING } from "./live-schema";
+import {
+  drawQuestionsSchema,
+  endHearingSchema,
+  extendSchema,
+  hearingMoveSchema,
+  questionActionSchema,
+  startHearingSchema,
+  VERSION_MISSING,
+} from "./live-schema";
 import { publishChange, type PublicHearingState } from "./live-state";
 import { decisionRefusal, type QuestionDecision } from "./question-moves";
 import { START_BLOCKER_CODES, startBlockers } from "./start-checks";
@@ -122,7 +130,7 @@ type LockedHearing = Awaited<ReturnType<typeof lockOwnHearing>>;
 /** Checks made inside a move's transaction, after the locks; returns fields to write with it. */
 type MoveGuard = (tx: Tx, hearing: LockedHearing, now: Date) => Promise<Record<string, unknown>>;
 
-function simple(move: Move, schema: typeof hearingMoveSchema | typeof endHearingSchema = hearingMoveSchema) {
+function simple(move: Move, schema: typeof hearingMoveSchema | typeof endHearingSchema | typeof startHearingSchema = hearingMoveSchema) {
   return (input: unknown): ParsedMove => {
     const { hearingId, expectedVersion } = parseMove(schema, input);
     return { hearingId, expectedVersion, move };
@@ -183,8 +191,11 @@ const startGuard: MoveGuard = async (tx, hearing, now) => {
   return { startedAt: now, costStateIds };
 };
 
-/** SCHEDULED → LIVE, at the first candidate of the running order, nobody speaking yet. */
-export const startHearing = (call: Call) => runMove(call, "hearing-started", simple({ type: "start" }), startGuard);
+/**
+ * SCHEDULED → LIVE, at the first candidate of the running order, nobody speaking yet. Cannot
+ * be undone (it fixes the presenters and who shares the costs): refused unless confirmed.
+ */
+export const startHearing = (call: Call) => runMove(call, "hearing-started", simple({ type: "start" }, startHearingSchema), startGuard);
 export const startPresentation = (call: Call) => runMove(call, "presentation-started", simple({ type: "startPresentation" }));
 export const startQa = (call: Call) => runMove(call, "qa-started", simple({ type: "startQa" }));
 export const pauseHearing = (call: Call) => runMove(call, "paused", simple({ type: "pause" }));

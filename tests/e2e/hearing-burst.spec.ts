@@ -1,5 +1,6 @@
 import { openViewers, sendQuestions, statusCounts } from "../support/burst-load";
 import { unique } from "../support/factories";
+import { confirmDialog } from "./support/confirm";
 import { expect, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorld, makeWorldHearing } from "./support/world";
 
@@ -28,13 +29,15 @@ test("a burst of questions beside 200 viewers: no 500, each accepted question st
     const moves = page.getByRole("form", { name: "Run the hearing" });
     type Live = { status: string; phase: string; pausedAt: Date | null };
     // A move went through when the hearing's row says so (the console's own wording is its spec's).
-    const move = async (label: string, made: (hearing: Live) => boolean) => {
+    const move = async (label: string, made: (hearing: Live) => boolean, confirm = false) => {
       await moves.getByRole("button", { name: label, exact: true }).click();
+      // The start is behind a confirmation (it cannot be undone).
+      if (confirm) await confirmDialog(page);
       const read = () => db.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { status: true, phase: true, pausedAt: true } });
       await expect.poll(async () => made(await read()), { timeout: 30_000 }).toBe(true);
       await expect(moves.getByTestId("form-error")).toHaveCount(0);
     };
-    await move("Open the hearing", (h) => h.status === "LIVE");
+    await move("Open the hearing", (h) => h.status === "LIVE", true);
 
     const tag = unique("burst");
     const burst = sendQuestions(

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
 import { unique } from "../support/factories";
+import { confirmDialog } from "./support/confirm";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorld, makeWorldHearing } from "./support/world";
 
@@ -73,7 +74,14 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
     await expect(moves.getByTestId("form-success")).toHaveText(done);
   };
 
-  await move("Open the hearing", "The hearing is open.");
+  // Opening cannot be undone: the dialog says how many will present and what is then fixed.
+  await moves.getByRole("button", { name: "Open the hearing", exact: true }).click();
+  await expect(moves.getByTestId("chair-start-dialog")).toContainText(
+    "2 candidates will present in the drawn running order. Opening cannot be undone: the presenters and the Member States sharing the hearing's costs are then fixed.",
+  );
+  await expectAccessible(page);
+  await confirmDialog(page);
+  await expect(moves.getByTestId("form-success")).toHaveText("The hearing is open.");
   await expect(viewer.getByTestId("live-speaker")).toHaveText(`${first} (candidate 1)`, SECOND);
   await expect(viewer.getByTestId("live-phase")).toHaveText("between phases", SECOND);
 
@@ -201,6 +209,7 @@ test("a draw while questions still await a decision is refused with a warning, a
   await expect(page.getByTestId("chair-check-order")).toContainText("passes");
   const moves = page.getByRole("form", { name: "Run the hearing" });
   await moves.getByRole("button", { name: "Open the hearing", exact: true }).click();
+  await confirmDialog(page);
   await expect(moves.getByTestId("form-success")).toHaveText("The hearing is open.");
   await expect(page.getByTestId("chair-pending-note")).toHaveText(
     "1 question for this candidate still awaits your decision: approve or set it aside in the queue below before the draw.",
@@ -354,6 +363,9 @@ test("the console and the webcast page in Arabic", async ({ page, db }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("وحدة تحكم الرئيس");
   const moves = page.getByRole("form", { name: "إدارة جلسة الاستماع" });
   await moves.getByRole("button", { name: "افتتح جلسة الاستماع" }).click();
+  await expect(moves.getByTestId("chair-start-dialog")).toContainText("لا يمكن التراجع عن الافتتاح");
+  await expectAccessible(page);
+  await confirmDialog(page);
   await expect(moves.getByTestId("form-success")).toHaveText("افتُتحت جلسة الاستماع.");
   await moves.getByRole("button", { name: "ابدأ العرض" }).click();
   await expect(page.getByTestId("live-phase")).toHaveText("العرض");

@@ -67,7 +67,7 @@ describe("the console's forms", () => {
   it("refuse a move made on an older view, say where the hearing is, and render the console afresh", async () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db);
     asking = asActor(chair);
-    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const seen = await onCurrent({ hearingId });
     await startPresentation({ actor: asActor(chair), input: seen });
     const before = await stored(hearingId);
@@ -88,7 +88,7 @@ describe("the console's forms", () => {
   it("keep the console when the database does not answer, saying the move was not made and where the hearing was as last shown", async () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db);
     asking = asActor(chair);
-    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
     const { expectedVersion } = await onCurrent({ hearingId });
     const shown = {
@@ -131,7 +131,7 @@ describe("the console's forms", () => {
   it("refuse the retry of a move that did go through although its answer was lost, and show the hearing as it is", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     asking = asActor(chair);
-    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
     const seen = await onCurrent({ hearingId });
     // The pause is made, but its answer never reaches the console.
@@ -153,10 +153,26 @@ describe("the console's forms", () => {
   it("refuse to end the hearing without the confirmation, saying so on the confirmation's field", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     asking = asActor(chair);
-    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const { expectedVersion } = await onCurrent({ hearingId });
     const state = await makeMove({ status: "idle" } as never, formOf({ locale: "en", hearingId, move: "end", expectedVersion: String(expectedVersion) }));
     expect(state).toMatchObject({ status: "error", fieldErrors: { confirmed: "Ending the hearing cannot be undone: confirm it in the dialog." } });
+    expect((await stored(hearingId)).status).toBe("LIVE");
+  });
+
+  it("refuse to open the hearing without the confirmation, saying so on the confirmation's field", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db);
+    asking = asActor(chair);
+    const { expectedVersion } = await onCurrent({ hearingId });
+    const form = { locale: "en", hearingId, move: "start", expectedVersion: String(expectedVersion) };
+    const state = await makeMove({ status: "idle" } as never, formOf(form));
+    expect(state).toMatchObject({ status: "error", fieldErrors: { confirmed: "Opening the hearing cannot be undone: confirm it in the dialog." } });
+    expect(await stored(hearingId)).toMatchObject({ status: "SCHEDULED", stateVersion: expectedVersion });
+    // Confirmed, as the dialog's button sends it: opened.
+    expect(await makeMove({ status: "idle" } as never, formOf({ ...form, confirmed: "yes" }))).toMatchObject({
+      status: "success",
+      message: "The hearing is open.",
+    });
     expect((await stored(hearingId)).status).toBe("LIVE");
   });
 });

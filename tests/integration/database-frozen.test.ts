@@ -39,7 +39,7 @@ it("with the database frozen, the chair's move and /api/health answer with an er
 
   // Warm: the pools hold connections whose server is about to stop answering (the hard case).
   expect((await health()).status).toBe(200);
-  await startHearing({ actor, input: { hearingId, expectedVersion: await version() } });
+  await startHearing({ actor, input: { hearingId, expectedVersion: await version(), confirmed: "yes" } });
   const before = await version();
 
   const frozen = own.freeze(6_000);

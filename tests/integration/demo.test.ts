@@ -457,7 +457,7 @@ describe("the demo hearing, run end to end by the demo chair", { timeout: 120_00
       select: { candidateId: true, position: true },
     });
     expect(order.every((s, i) => s.position === i + 1)).toBe(true);
-    const started = await move(startHearing);
+    const started = await move(startHearing, { confirmed: "yes" });
     expect(started).toMatchObject({ status: "LIVE", phase: "IDLE", candidate: { id: order[0]?.candidateId, position: 1 } });
 
     let confirmedPending = 0;

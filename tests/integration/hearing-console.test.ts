@@ -29,7 +29,7 @@ describe("getChairHearing", () => {
     const before = await getChairHearing(actor);
     expect(before).toMatchObject({ id: hearingId, status: "SCHEDULED", current: null, legalMoves: ["start"], questionsPerCandidate: 2, seedCommitted: true });
 
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     const running = await getChairHearing(actor, hearingId);
     expect(running).toMatchObject({
@@ -50,7 +50,7 @@ describe("getChairHearing", () => {
     expect(before?.order.map((o) => [o.position, o.name, o.turn])).toEqual(candidates.map((c, i) => [i + 1, c.name, "waiting"]));
     expect(before?.progress).toEqual({ done: 0, total: 3, notSpoken: 3 });
 
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     await startQa({ actor, input: await onCurrent({ hearingId }) });
     await nextCandidate({ actor, input: await onCurrent({ hearingId }) });
@@ -112,7 +112,7 @@ describe("the chair's moves and the hearing's own conference", () => {
     const question = await makeHearingQuestion(db, { hearingId, candidateId: candidates[0]?.id ?? "" });
     await db.conference.update({ where: { id: closing.id }, data: { closedAt: new Date() } });
     const closedRefusal = { code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" };
-    expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }))).toMatchObject(closedRefusal);
+    expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) }))).toMatchObject(closedRefusal);
     expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: await onCurrent({ hearingId, questionId: question.id }) }))).toMatchObject(
       closedRefusal,
     );
@@ -120,7 +120,7 @@ describe("the chair's moves and the hearing's own conference", () => {
     expect(await db.hearingQuestion.findUniqueOrThrow({ where: { id: question.id }, select: { status: true } })).toEqual({ status: "PENDING" });
     // Somebody else is still refused as before, revealing nothing about the conference.
     const stranger = await makeChair(db);
-    expect((await refusalOf(startHearing({ actor: asActor(stranger), input: await onCurrent({ hearingId }) }))).code).toBe("FORBIDDEN");
+    expect((await refusalOf(startHearing({ actor: asActor(stranger), input: await onCurrent({ hearingId, confirmed: "yes" }) }))).code).toBe("FORBIDDEN");
   });
 });
 

@@ -103,7 +103,7 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
   });
 
   it("goes live at the first candidate of the drawn order, idle, and announces it", async () => {
-    const state = await startHearing({ actor: chair, input: await onCurrent({ hearingId }) });
+    const state = await startHearing({ actor: chair, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     expect(state).toMatchObject({ hearingId, version: 1, status: "LIVE", phase: "IDLE", phaseStartedAt: null, durationMs: null, question: null, draw: null });
     expect(state.candidate?.id).toBe(order[0]);
     expect(state.candidate?.position).toBe(1);
@@ -232,7 +232,9 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     for (const slot of slots) {
       expect(slot).toMatchObject({ presentationActualMs: expect.any(Number), qaActualMs: expect.any(Number), finishedAt: expect.any(Date) });
     }
-    expect(await refusalOf(startHearing({ actor: chair, input: await onCurrent({ hearingId }) }))).toMatchObject({ messageKey: "hearingLive.notScheduled" });
+    expect(await refusalOf(startHearing({ actor: chair, input: await onCurrent({ hearingId, confirmed: "yes" }) }))).toMatchObject({
+      messageKey: "hearingLive.notScheduled",
+    });
     expect(await refusalOf(approveQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: "x" }) }))).toMatchObject({
       messageKey: "hearingLive.hearingEnded",
     });
@@ -290,7 +292,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     for (const fn of [drawForCurrentCandidate, showQuestion, markAnswered]) {
       await expectRefusedUnchanged(hearingId, call(fn), { code: "CONFLICT", messageKey: "hearingLive.notLive" });
     }
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await expectRefusedUnchanged(hearingId, call(startHearing), { messageKey: "hearingLive.notScheduled" });
     await expectRefusedUnchanged(hearingId, call(startQa), { messageKey: "hearingLive.notInPresentation" });
     await expectRefusedUnchanged(hearingId, call(pauseHearing), { messageKey: "hearingLive.nothingRunning" });
@@ -318,7 +320,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses an extension without a real reason or a sensible length", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     const extend = (input: object) => async () => extendPhase({ actor, input: await onCurrent({ hearingId, ...input }) });
     await expectRefusedUnchanged(hearingId, extend({ minutes: 2, reason: "   short   " }), {
@@ -360,7 +362,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     });
     // A set-aside question may be reconsidered before the draw.
     expect(await approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: q2.id }) })).toMatchObject({ status: "APPROVED" });
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const drawn = await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) });
     expect(drawn.draw).toMatchObject({ drawn: 2, shortfall: false });
     await expectRefusedUnchanged(hearingId, async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id }) }), {
@@ -372,7 +374,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db);
     const actor = asActor(chair);
     await makeHearingQuestion(db, { hearingId, candidateId: (candidates[0] as { id: string }).id, status: "APPROVED" });
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await db.hearing.update({ where: { id: hearingId }, data: { sealedSeed: null, seedHash: null } });
     await expectRefusedUnchanged(hearingId, async () => drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) }), {
       messageKey: "hearingLive.seedNotCommitted",
@@ -382,7 +384,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("serialises simultaneous moves on the hearing row: one pause wins, the other, made on the same version, is refused", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     const seen = await onCurrent({ hearingId });
     const outcomes = await Promise.allSettled([pauseHearing({ actor, input: seen }), pauseHearing({ actor, input: seen })]);
@@ -396,7 +398,7 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
   it("refuses to go live without a complete running order", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     await db.hearingSlot.updateMany({ where: { hearingId, position: 2 }, data: { position: null } });
-    await expectRefusedUnchanged(hearingId, async () => startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }), {
+    await expectRefusedUnchanged(hearingId, async () => startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) }), {
       messageKey: "hearingLive.startBlocked",
       values: expect.objectContaining({ orderNotDrawn: "yes", count: 1 }),
     });
@@ -407,7 +409,7 @@ describe("every move names the state version it was made on", () => {
   it("applies one of 20 simultaneous one-minute extensions made on the same version, and refuses the others", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const presenting = await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     const seen = await onCurrent({ hearingId, minutes: "1", reason: "The interpretation channel dropped." });
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => extendPhase({ actor, input: seen })));
@@ -426,7 +428,7 @@ describe("every move names the state version it was made on", () => {
     const { hearingId, chair, candidates } = await makeReadyHearing(db);
     const actor = asActor(chair);
     const question = await makeHearingQuestion(db, { hearingId, candidateId: (candidates[0] as { id: string }).id });
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     await startPresentation({ actor, input: await onCurrent({ hearingId }) });
     await pauseHearing({ actor, input: await onCurrent({ hearingId }) });
     const { expectedVersion: now } = await onCurrent({ hearingId });
@@ -448,7 +450,7 @@ describe("every move names the state version it was made on", () => {
     const actor = asActor(chair);
     const candidateId = (candidates[0] as { id: string }).id;
     const [q1, q2] = [await makeHearingQuestion(db, { hearingId, candidateId }), await makeHearingQuestion(db, { hearingId, candidateId })];
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const seen = await onCurrent({ hearingId });
     await approveQuestion({ actor, input: { ...seen, questionId: q1?.id } });
     await setAsideQuestion({ actor, input: { ...seen, questionId: q2?.id } });
@@ -463,17 +465,33 @@ describe("every move names the state version it was made on", () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
     for (const expectedVersion of [undefined, "", "one", -1, 1.5]) {
-      await expectRefusedUnchanged(hearingId, () => startHearing({ actor, input: { hearingId, expectedVersion } }), {
+      await expectRefusedUnchanged(hearingId, () => startHearing({ actor, input: { hearingId, expectedVersion, confirmed: "yes" } }), {
         code: "CONFLICT",
         messageKey: "hearingLive.versionMissing",
       });
     }
   });
 
+  it("refuses to open the hearing unless the start is confirmed", async () => {
+    const { hearingId, chair } = await makeReadyHearing(db);
+    const actor = asActor(chair);
+    for (const confirmed of [undefined, "", "no", "true", "on"]) {
+      await expectRefusedUnchanged(hearingId, async () => startHearing({ actor, input: await onCurrent({ hearingId, confirmed }) }), {
+        code: "INVALID_INPUT",
+        fieldErrors: { confirmed: "hearingLive.startNotConfirmed" },
+      });
+    }
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { startedAt: true, costStateIds: true } })).toEqual({
+      startedAt: null,
+      costStateIds: [],
+    });
+    expect(await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) })).toMatchObject({ status: "LIVE" });
+  });
+
   it("refuses to end the hearing unless the end is confirmed", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     const actor = asActor(chair);
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     for (const confirmed of [undefined, "", "no", "true", "on"]) {
       await expectRefusedUnchanged(hearingId, async () => endHearing({ actor, input: await onCurrent({ hearingId, confirmed }) }), {
         code: "INVALID_INPUT",
@@ -512,7 +530,7 @@ describe("only the hearing's own chair runs it", () => {
 
   it("lets anyone read the public state, and nothing secret is in it", async () => {
     const { hearingId, chair, seed } = await makeReadyHearing(db);
-    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) });
+    await startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const state = await getPublicHearingState(hearingId);
     expect(state).toMatchObject({ hearingId, status: "LIVE", version: 1 });
     expect(JSON.stringify(state)).not.toContain(seed);

@@ -41,7 +41,7 @@ describe("a question draw with questions still waiting", () => {
     for (const status of ["APPROVED", "APPROVED", "APPROVED", "PENDING", "SET_ASIDE"] as const) {
       await makeHearingQuestion(db, { hearingId, candidateId: first.id, status });
     }
-    await startHearing({ actor, input: await onCurrent({ hearingId }) });
+    await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     expect(await getChairHearing(actor, hearingId)).toMatchObject({ stage: "RUNNING", startBlockers: null, questions: { drawn: false, pending: 1 } });
 
     // Refused while one waits, with the number the console's warning gives.

@@ -51,12 +51,16 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-type Move = (args: { actor: ReturnType<typeof asActor>; input: { hearingId: string; expectedVersion: number } }) => Promise<{ version: number }>;
+type Move = (args: {
+  actor: ReturnType<typeof asActor>;
+  input: { hearingId: string; expectedVersion: number; confirmed?: string };
+}) => Promise<{ version: number }>;
 
 /** A chair's move made against the hearing's current version, as the console makes it. */
 async function move(service: Move, actor: ReturnType<typeof asActor>, hearingId: string) {
   const { stateVersion } = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { stateVersion: true } });
-  return service({ actor, input: { hearingId, expectedVersion: stateVersion } });
+  // The start is confirmed, as the console's dialog does; the other moves take no such field.
+  return service({ actor, input: { hearingId, expectedVersion: stateVersion, confirmed: "yes" } });
 }
 
 /** The next message for `hearingId` on `bus` that satisfies `accept`. */
@@ -153,7 +157,7 @@ describe("GET /api/hearings/[id]/events", () => {
     const response = await get(hearingId, { signal: abort.signal });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(response.headers.get("x-accel-buffering")).toBe("no");
     const sse = sseReader(response.body as ReadableStream<Uint8Array>);
     // The browser's own retry, spread over 2–5 s.
@@ -261,7 +265,7 @@ describe("GET /api/hearings/[id]/events", () => {
     for (const id of ["no-such-hearing", "not a hearing id!"]) {
       const response = await get(id, { signal: new AbortController().signal });
       expect(response.status).toBe(200);
-      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
       const frames = await sseReader(response.body as ReadableStream<Uint8Array>).rest();
       expect(frames.filter((f) => !f.retry)).toEqual([{ event: "failure", data: { code: "NOT_FOUND" } }]);
     }

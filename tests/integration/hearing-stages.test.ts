@@ -56,7 +56,7 @@ async function blockersOf(hearingId: string) {
 async function expectStartBlockedBy(ready: { hearingId: string; chair: TestUser }, code: string) {
   expect(await blockersOf(ready.hearingId)).toEqual([code]);
   const before = await record(ready.hearingId);
-  const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) }));
+  const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId, confirmed: "yes" }) }));
   expect(refused).toMatchObject({ code: "CONFLICT", messageKey: "hearingLive.startBlocked", values: { count: 1, [code]: "yes" } });
   const others = Object.entries(refused.values ?? {}).filter(([key, value]) => key !== code && value === "yes");
   expect(others).toEqual([]);
@@ -140,7 +140,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     const ready = await hearingReadyToStart(db);
     await db.user.update({ where: { id: ready.chair.id }, data: { nationalityId: ready.states[0]?.id } });
     await makeStandingCandidate(db, { conferenceId: ready.conferenceId, memberStateId: (await makeMemberState(db)).id });
-    const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) }));
+    const refused = await refusalOf(startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId, confirmed: "yes" }) }));
     expect(refused.values).toMatchObject({ count: 2, chairNotImpartial: "yes", presentersChanged: "yes", orderNotDrawn: "no", notCommitted: "no" });
   });
 
@@ -149,7 +149,7 @@ describe("the start re-checks everything, on today's data, in its own transactio
     // Two candidatures from one State: it is listed once.
     await db.candidate.update({ where: { id: ready.candidates[2]?.id }, data: { memberStateId: ready.candidates[0]?.memberStateId } });
     const before = Date.now();
-    await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) });
+    await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId, confirmed: "yes" }) });
     const started = await db.hearing.findUniqueOrThrow({ where: { id: ready.hearingId }, select: { startedAt: true, costStateIds: true } });
     expect(started.startedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
     const presenting = await db.candidate.findMany({ where: { id: { in: ready.candidates.map((c) => c.id) } }, select: { memberStateId: true } });
@@ -257,7 +257,7 @@ describe("after the end, the reveal and the close, the record cannot be rewritte
       expect(await refusalOf(reopenSetUp({ actor, conferenceId, input: { reason: "Let us draw the order again." } }))).toMatchObject({
         messageKey: "adminHearing.reopenStarted",
       });
-      expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId }) }))).toMatchObject({
+      expect(await refusalOf(startHearing({ actor: asActor(chair), input: await onCurrent({ hearingId, confirmed: "yes" }) }))).toMatchObject({
         messageKey: "hearingLive.notScheduled",
       });
       expect(await refusalOf(approveQuestion({ actor: asActor(chair), input: await onCurrent({ hearingId, questionId: question.id }) }))).toMatchObject({

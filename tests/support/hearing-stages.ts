@@ -70,7 +70,7 @@ export async function hearingReadyToStart(db: PrismaClient, options: ReadyOption
 /** `hearingReadyToStart`, started by its chair: live, at the first candidate, nobody speaking yet. */
 export async function liveHearing(db: PrismaClient, options: ReadyOptions = {}) {
   const ready = await hearingReadyToStart(db, options);
-  await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId }) });
+  await startHearing({ actor: asActor(ready.chair), input: await onCurrent({ hearingId: ready.hearingId, confirmed: "yes" }) });
   return ready;
 }
 

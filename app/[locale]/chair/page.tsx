@@ -64,13 +64,14 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   // The moves, in the order a hearing uses them; the services decide again when pressed.
   const shown = shownState(hearing);
   const hearingQuery = requested ? `?hearing=${encodeURIComponent(hearing.id)}` : "";
-  // The end is not among them: it is placed apart, behind a confirmation.
+  // The start and the end are not among them: neither can be undone, so each is behind a confirmation.
   const moves: { move: ConsoleMove; label: string; tone: string }[] = [];
   for (const move of hearing.legalMoves) {
-    if (move === "end") continue;
+    if (move === "end" || move === "start") continue;
     const tone = move === "pause" || move === "resume" ? SECONDARY : PRIMARY;
     moves.push({ move, label: t(`move.${move}`), tone });
   }
+  const mayStart = hearing.legalMoves.includes("start");
   const mayEnd = hearing.legalMoves.includes("end");
   const questionMoves: { move: ConsoleMove; label: string }[] = [];
   // The draw has a form of its own: it needs the dice's digits, and may need a confirmation.
@@ -123,7 +124,25 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         {/* One form, one outcome: the button pressed names the move. */}
         <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
           <ShownFields shown={shown} />
-          {moves.length === 0 && questionMoves.length === 0 && !mayDraw && !mayEnd ? <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p> : null}
+          {mayStart ? (
+            // The only move before the start. It fixes the presenters and the Member States sharing
+            // the costs, so the dialog says how many will present; in this form, so that its outcome
+            // stays on screen with the moves that follow it.
+            <div>
+              <HiddenField name="move" value="start" />
+              <ConfirmButton
+                label={t("move.start")}
+                title={t("startTitle")}
+                consequence={t("startConsequence", { count: hearing.progress.total })}
+                confirmLabel={t("startConfirm")}
+                tone="primary"
+                testId="chair-start"
+              />
+            </div>
+          ) : null}
+          {moves.length === 0 && questionMoves.length === 0 && !mayDraw && !mayEnd && !mayStart ? (
+            <p>{hearing.status === "ENDED" ? t("ended") : t("noMove")}</p>
+          ) : null}
           {moves.length > 0 ? (
             <div className="flex flex-wrap gap-3" data-testid="chair-moves">
               {moves.map((m) => (

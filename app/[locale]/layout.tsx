@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { directionOf, routing } from "@/lib/i18n/routing";
+import { failForTest } from "@/lib/site/fail-for-test";
 import { pageMetadata } from "@/lib/site/page-metadata";
 import "../globals.css";
 
@@ -30,6 +31,9 @@ export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Pr
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
+  // Test-only: the document's own error page (app/global-error.tsx) is seen when this layout
+  // fails. Armed only on a test's own server, whose gate folder nothing else shares (lib/site/fail-for-test.ts).
+  failForTest(`layout ${locale}`);
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
 

@@ -105,3 +105,48 @@ test("an error in an area's page is said in the reader's language inside the are
   await expect(page.getByTestId("not-found-page").getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
   await expect(page.getByRole("link", { name: "Retour à la console du secrétariat" })).toBeVisible();
 });
+
+test("an error in the chair's console is said in the chair's language inside the console's frame, with the ways back, and Try again recovers", async ({
+  page,
+  db,
+  consoleErrors,
+}) => {
+  // The console is answered 500 and React reports the failure (error 441): this test's point.
+  consoleErrors.allow(/Minified React error #441|status of 500/);
+  const gates = process.env.PAGE_CACHE_TEST_GATES;
+  if (!gates) throw new Error("PAGE_CACHE_TEST_GATES is needed (playwright.config.ts sets it)");
+  mkdirSync(gates, { recursive: true });
+  const chair = await makeStaff(db, "CHAIR");
+  // The gate of the chair's page for this chair (components/areas/area-pages.tsx): one render fails.
+  const arm = () => writeFileSync(path.join(gates, `${encodeURIComponent(`/chair ${chair.id}`)}.fail`), "");
+  await signInAs(page, chair);
+
+  arm();
+  await page.goto("/ar/chair");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  const error = page.getByTestId("chair-error");
+  await expect(error.getByRole("heading", { level: 1 })).toHaveText("تعذّر عرض لوحة التحكم");
+  await expect(error).toContainText("لا تتأثر جلسة الاستماع: كل إجراء اتُّخذ يبقى قائمًا");
+  // The site's header and the console's own navigation stay; the ways back lead to the console and the webcast.
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "التنقل داخل المساحة" }).getByRole("link", { name: "وحدة تحكم الرئيس" })).toHaveAttribute(
+    "href",
+    "/ar/chair",
+  );
+  await expect(error.getByRole("link", { name: "فتح لوحة التحكم من جديد" })).toHaveAttribute("href", "/ar/chair");
+  await expect(error.getByRole("link", { name: "صفحة البث العامة" })).toHaveAttribute("href", "/ar/hearing");
+  await expect(page.locator("body")).not.toContainText("armed by a test");
+  await expect(error.getByRole("heading", { level: 1 })).toBeFocused();
+  await expectAccessible(page);
+  await error.getByRole("button", { name: "حاول مرة أخرى" }).click();
+  await expect(error).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("وحدة تحكم الرئيس");
+
+  arm();
+  await page.goto("/en/chair");
+  await expect(error.getByRole("heading", { level: 1 })).toHaveText("The console could not be shown");
+  await expect(error.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(error.getByRole("link", { name: "Open the console again" })).toHaveAttribute("href", "/en/chair");
+  await expect(page.getByRole("navigation", { name: "Area navigation" })).toBeVisible();
+  await expectAccessible(page);
+});

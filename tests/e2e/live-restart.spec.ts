@@ -1,9 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { createDb, type PrismaClient } from "../../lib/db/client";
 import { ViewerCrowd } from "../support/live-viewers";
 import { startNextServer, type NextServer } from "../support/next-server";
 import { startOwnPostgres, type OwnPostgres } from "../support/own-postgres";
+import { expectAccessible } from "./support/fixtures";
 import { makeWorldWithHearing } from "./support/world";
 
 // The live hearing through a database restart, at a size CI can hold (bench/live-restart.ts
@@ -13,7 +17,9 @@ import { makeWorldWithHearing } from "./support/world";
 // told to come back). Every viewer must hold the hearing's latest state
 // within 10 s of the database's return (docs/decisions/020-live-stream-recovery.md).
 // The server and the database are this spec's own: the suite's database is never restarted.
-// Only the events route is asked of this server (tests/support/next-server.ts says why).
+// Only routes are asked of this server (tests/support/next-server.ts says why): the events
+// route, /api/live, and one page whose render its own test gate makes fail before anything is
+// read or kept (the document's error page, app/global-error.tsx).
 
 const VIEWERS = 200;
 /** lib/hearings/live-state.ts's channel (that module is the server's: it cannot be imported here). */
@@ -24,18 +30,22 @@ const RECOVERY_BUDGET_MS = 10_000;
 let own: OwnPostgres;
 let ownDb: PrismaClient;
 let server: NextServer;
+/** This server's own test gates (lib/site/fail-for-test.ts): what is armed here fails nothing of the suite's server. */
+let gates: string;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   own = await startOwnPostgres();
   ownDb = createDb(own.url);
-  server = await startNextServer({ databaseUrl: own.appUrl });
+  gates = mkdtempSync(path.join(os.tmpdir(), "hustings-gates-"));
+  server = await startNextServer({ databaseUrl: own.appUrl, env: { PAGE_CACHE_TEST_GATES: gates } });
 });
 
 test.afterAll(async () => {
   await server?.stop();
   await ownDb?.$disconnect();
   await own?.stop();
+  if (gates) rmSync(gates, { recursive: true, force: true });
 });
 
 /** A change as a chair's move commits one (lib/hearings/live-state.ts publishChange): version, event, NOTIFY, in one transaction. */
@@ -104,4 +114,59 @@ test("every viewer holds the hearing's latest state within 10 s of a 5 s databas
   } finally {
     await crowd.stop();
   }
+});
+
+test("with the database away, /api/live says nothing is known (200, not kept: the banner is a courtesy), never a 500; back, it lists the live hearing", async () => {
+  test.setTimeout(60_000);
+  const { hearing } = await makeWorldWithHearing(ownDb, { posts: 2, ready: true });
+  await ownDb.hearing.update({ where: { id: hearing.id }, data: { status: "LIVE", startedAt: new Date() } });
+  await own.shutdown();
+  try {
+    const started = performance.now();
+    const down = await fetch(`${server.url}/api/live`, { signal: AbortSignal.timeout(15_000) });
+    console.log(`/api/live with the database away: ${down.status} in ${Math.round(performance.now() - started)} ms`);
+    expect(down.status).toBe(200);
+    // Not kept by any cache: the next visitor asks again, and is told once the database is back.
+    expect(down.headers.get("cache-control")).toBe("no-store");
+    expect(await down.json()).toEqual({ live: [], unknown: true });
+  } finally {
+    await own.start();
+  }
+  // The first read after the return may meet a dead pooled connection: asked again until listed.
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${server.url}/api/live`, { signal: AbortSignal.timeout(10_000) });
+        const body = (await response.json()) as { live?: { hearingId: string }[] };
+        return response.status === 200 && (body.live ?? []).some((h) => h.hearingId === hearing.id) ? response.headers.get("cache-control") : null;
+      },
+      { timeout: 20_000 },
+    )
+    .toMatch(/^public, max-age=\d+/);
+});
+
+test("when the document's own layout fails, its error page says so in the reader's language, accessibly, with the way home", async ({ page }) => {
+  // The locale layout's gate (app/[locale]/layout.tsx), armed on this spec's own server only: one render fails.
+  const arm = (locale: string) => writeFileSync(path.join(gates, `${encodeURIComponent(`layout ${locale}`)}.fail`), "");
+  const error = page.getByTestId("global-error-page");
+
+  arm("ar");
+  expect((await page.goto(`${server.url}/ar/no-such-page`))?.status()).toBe(500);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+  await expect(error.getByRole("heading", { level: 1 })).toHaveText("تعذّر عرض الموقع");
+  await expect(error.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(error.getByRole("button", { name: "حاول مرة أخرى" })).toBeVisible();
+  await expect(error.getByRole("link", { name: "الانتقال إلى الصفحة الرئيسية" })).toHaveAttribute("href", "/ar");
+  // What failed is never shown.
+  await expect(page.locator("body")).not.toContainText("armed by a test");
+  await expectAccessible(page);
+
+  arm("en");
+  expect((await page.goto(`${server.url}/en/no-such-page`))?.status()).toBe(500);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(error.getByRole("heading", { level: 1 })).toHaveText("The site could not be shown");
+  await expect(error.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(error.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/en");
+  await expectAccessible(page);
 });

@@ -1,6 +1,8 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, type NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { crossSiteRefusal } from "@/lib/http/cross-site-refusal";
+import { mayMutate } from "@/lib/http/same-origin";
 import { noncePolicy } from "@/lib/security/headers";
 
 const intl = createMiddleware(routing);
@@ -14,7 +16,12 @@ function rendersPerRequest(pathname: string): boolean {
   return Boolean(maybeLocale && section && PER_REQUEST_SECTIONS.has(section));
 }
 
-export default function proxy(request: NextRequest): NextResponse {
+export default function proxy(request: NextRequest): NextResponse | Response {
+  // A server action (or a form posted without script) only from a page of this site: a 403
+  // in the page's language before Next reads the body, where Next itself would answer a
+  // foreign Origin with a 500 and a missing one not at all. formAction checks it again where
+  // the change is made (docs/decisions/027-same-origin-and-members-only-stream.md).
+  if (!mayMutate(request)) return crossSiteRefusal(request.nextUrl.pathname.split("/")[1], "text");
   if (!rendersPerRequest(request.nextUrl.pathname)) return intl(request);
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

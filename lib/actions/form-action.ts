@@ -1,11 +1,13 @@
 import "server-only";
 import { updateTag } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { onReservedPool } from "@/lib/db";
 import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
 import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
+import { isSameOriginAction } from "@/lib/http/same-origin";
 import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { isLocale, routing } from "@/lib/i18n/routing";
 import { splitMessageKey } from "@/lib/validation/zod";
@@ -79,6 +81,9 @@ export function formAction<R>(spec: FormActionSpec<R>) {
     const locale = isLocale(requested) ? requested : routing.defaultLocale;
     const t = await getTranslations({ locale });
     const fields = fieldsOf(formData);
+    // Only from a page of this site, checked here where the change is made as well as in
+    // proxy.ts (docs/decisions/027-same-origin-and-members-only-stream.md); nothing is echoed.
+    if (!isSameOriginAction(await headers())) return { status: "error", message: t("sameOrigin.crossSite"), fieldErrors: {}, values: {}, at: Date.now() };
     let result: R;
     try {
       const run = async () => spec.run(await getCurrentUser(), fields);

@@ -2,8 +2,9 @@ import "server-only";
 import { isDomainError, type DomainError, type DomainErrorCode } from "@/lib/errors/domain-error";
 import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
 import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
-import { localeOr, type Translate } from "@/lib/i18n/translator";
+import { localeOr, translator, type Translate } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/routing";
+import { mayMutate } from "./same-origin";
 
 // What the public JSON routes share (the forum's questions, the hearing's questions and
 // queue): statuses for the services' refusals, uncached answers, the asker's language,
@@ -35,8 +36,24 @@ export function requestLocale(request: Request): Locale {
   return localeOr(new URL(request.url).searchParams.get("locale") ?? cookie(request, "NEXT_LOCALE"));
 }
 
-/** The request's JSON body, or the answer to give when it is too large (413) or not JSON (400). */
+function sameOriginTranslator(request: Request): Promise<Translate> {
+  return translator(requestLocale(request), ["sameOrigin"]);
+}
+
+/** `Content-Type: application/json` (parameters such as charset allowed): a cross-site page cannot send it without a preflight. */
+export function isJsonContentType(value: string | null): boolean {
+  return (value ?? "").split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+/**
+ * The request's JSON body, or the answer to give when it did not come from a page of this
+ * site (403) or is not declared JSON (415) (docs/decisions/027-same-origin-and-members-only-stream.md),
+ * is too large (413) or not JSON (400). Every JSON mutation route reads its body here.
+ */
 export async function readJsonBody(request: Request, t: Translate, maxBytes: number): Promise<{ input: unknown } | { refusal: Response }> {
+  if (!mayMutate(request)) return { refusal: json(403, { error: (await sameOriginTranslator(request))("sameOrigin.crossSite") }) };
+  if (!isJsonContentType(request.headers.get("content-type")))
+    return { refusal: json(415, { error: (await sameOriginTranslator(request))("sameOrigin.notJson") }) };
   const declared = Number(request.headers.get("content-length") ?? 0);
   const text = declared > maxBytes ? null : await request.text();
   if (text === null || Buffer.byteLength(text) > maxBytes) return { refusal: json(413, { error: t("errors.INVALID_INPUT") }) };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../lib/db/client";
 import { openForum, spreadOut } from "./support/forum";
+import { e2eBaseUrl } from "./support/session";
 
 // The stale-render race through a real `next start` (docs/decisions/013-page-cache.md): a
 // candidate's page is rendered, reads the forum's counts, and is held there by the test gate
@@ -31,6 +32,8 @@ test("a page whose render straddles a question's arrival is not kept with the ol
 
     // A question arrives; its route refreshes the forum's tags before it answers.
     const asked = await request.post("/api/forum/questions?locale=en", {
+      // As the page's own script sends it: from this site (docs/decisions/027-same-origin-and-members-only-stream.md).
+      headers: { origin: e2eBaseUrl() },
       data: { candidateId: candidate.id, askerName: "Amina Diallo", body: "How will you connect the unconnected?" },
     });
     expect(asked.status()).toBe(201);

@@ -21,6 +21,8 @@ vi.mock("next/cache", async (original) => ({
 let asking: Actor | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => asking }));
 vi.mock("next-intl/server", () => import("../support/translations"));
+// A form's action checks that it was sent from a page of the site (lib/actions/form-action.ts).
+vi.mock("next/headers", () => import("../support/next-headers"));
 // The database "does not answer" for the next move when asked to: the pool's own words.
 let failNext = false;
 vi.mock("@/lib/hearings/live", async (original) => {

@@ -22,6 +22,8 @@ let asking: Actor | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => asking }));
 // formAction asks for every namespace at once (no `namespace`): the real catalogs, all of them.
 vi.mock("next-intl/server", () => import("../support/translations"));
+// A form's action checks that it was sent from a page of the site (lib/actions/form-action.ts).
+vi.mock("next/headers", () => import("../support/next-headers"));
 
 const { makeMove } = await import("@/app/[locale]/chair/actions");
 

@@ -33,7 +33,7 @@ function post(body: unknown, { locale, ip = someAddress(), cookie }: { locale?: 
   return askRoute(
     new Request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.7, ${ip}`, ...(cookie ? { cookie } : {}) },
+      headers: { origin: "http://localhost", "content-type": "application/json", "x-forwarded-for": `198.51.100.7, ${ip}`, ...(cookie ? { cookie } : {}) },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
   );

@@ -72,7 +72,7 @@ function ask(body: unknown) {
   return askRoute(
     new Request("http://localhost/api/forum/questions?locale=en", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": someAddress() },
+      headers: { origin: "http://localhost", "content-type": "application/json", "x-forwarded-for": someAddress() },
       body: JSON.stringify(body),
     }),
   );

@@ -352,7 +352,7 @@ function post(hearingId: string, body: unknown, { locale, ip = someAddress() }: 
   return askRoute(
     new Request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip },
+      headers: { origin: "http://localhost", "content-type": "application/json", "x-forwarded-for": ip },
       body: typeof body === "string" ? body : JSON.stringify(body),
     }),
     { params: Promise.resolve({ id: hearingId }) },

@@ -372,7 +372,9 @@ describe("PUT /api/materials/[id]/video", () => {
       const body = streamOf(MP4);
       const response = await put(video.id, body, { origin, "content-length": String(MP4.length) });
       expect(response.status, String(origin)).toBe(403);
-      expect(await response.json()).toEqual({ error: "You are not allowed to do this." });
+      expect(await response.json()).toEqual({
+        error: "This change was refused: it was not sent from a page of this site. Open the page on this site and try again.",
+      });
       expect(body.read.started).toBe(false);
     }
     expect((await db.material.findUniqueOrThrow({ where: { id: video.id } })).fileKey).toBeNull();

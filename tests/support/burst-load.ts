@@ -94,7 +94,8 @@ function post(baseUrl: string, path: string, payload: unknown, localAddress: str
   return new Promise((resolve) => {
     const request = http.request(
       `${baseUrl}${path}`,
-      { method: "POST", localAddress, agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      // A page of the site sends its Origin with every POST (docs/decisions/027-same-origin-and-members-only-stream.md).
+      { method: "POST", localAddress, agent: false, headers: { origin: new URL(baseUrl).origin, "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));

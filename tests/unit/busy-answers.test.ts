@@ -10,6 +10,9 @@ import { translator } from "@/lib/i18n/translator";
 vi.mock("next/cache", () => ({ updateTag: () => undefined }));
 vi.mock("next/navigation", () => ({ redirect: () => undefined }));
 vi.mock("next-intl/server", () => ({ getTranslations: async ({ locale }: { locale: "en" | "fr" }) => translator(locale, ["serviceBusy", "errors"]) }));
+vi.mock("next/headers", () => import("../support/next-headers"));
+// No NEXTAUTH_URL: the action is judged by the host it reached (lib/http/same-origin.ts).
+vi.mock("@/lib/env", () => ({ env: () => ({}) }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => null }));
 
 const { refusalResponse } = await import("@/lib/http/json-route");

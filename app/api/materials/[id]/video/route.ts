@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { crossSiteRefusal } from "@/lib/http/cross-site-refusal";
+import { mayMutate } from "@/lib/http/same-origin";
 import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
 import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
 import { attachVideoFile } from "@/lib/materials/video";
@@ -31,24 +33,6 @@ function localeOf(request: Request): Locale {
   return isLocale(cookie) ? cookie : routing.defaultLocale;
 }
 
-/**
- * A browser sends Origin with every PUT; it must name this very site (the host the request
- * was sent to, as a reverse proxy forwards it, like Next's own check for server actions).
- */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let from: URL;
-  try {
-    from = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (from.protocol !== "https:" && from.protocol !== "http:") return false;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || new URL(request.url).host;
-  return from.host === host;
-}
-
 function decodeName(header: string | null): string {
   if (!header) return "video";
   try {
@@ -75,7 +59,8 @@ function messageOf(error: DomainError): { key: string; values?: Record<string, s
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const locale = localeOf(request);
-  if (!isSameOrigin(request)) return refusal(locale, 403, "errors.FORBIDDEN");
+  // Only from a page of this site (docs/decisions/027-same-origin-and-members-only-stream.md).
+  if (!mayMutate(request)) return crossSiteRefusal(locale, "json");
   const declared = request.headers.get("content-length");
   if (declared === null || !/^\d{1,15}$/.test(declared)) return refusal(locale, 400, "uploads.lengthRequired");
   const size = Number(declared);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { mayEnrolSecondFactor } from "@/lib/auth/second-factor-rule";
 import { demoResetAvailable } from "@/lib/demo/availability";
 import { Link } from "@/lib/i18n/navigation";
 
@@ -18,6 +19,7 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   const common = await getTranslations("common");
   const roles = await getTranslations("roles");
   const admin = await getTranslations("admin.nav");
+  const secondFactor = await getTranslations("secondFactor");
   const links =
     area === "admin"
       ? [
@@ -43,6 +45,13 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
                 </Link>
               </li>
             ))}
+            {mayEnrolSecondFactor(user.role) ? (
+              <li>
+                <Link href="/account/security" className="text-brand-700 underline underline-offset-4">
+                  {secondFactor("navLink")}
+                </Link>
+              </li>
+            ) : null}
             <li>
               <Link href="/sign-out" className="text-brand-700 underline underline-offset-4">
                 {nav("signOut")}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { FORGET_ADDRESS_AFTER_SENDING, type MailKind } from "./outbox";
+import { FORGET_ADDRESS_AFTER_SENDING, FORGET_BODY_AFTER_SENDING, type MailKind } from "./outbox";
 import { MAIL_RETRY, retryDelayMs } from "./retry";
 import type { MailTransport } from "./transport";
 
@@ -45,9 +45,10 @@ async function deliverOne(transport: MailTransport, now: Date): Promise<keyof De
     // A crash between the server's acceptance and this commit sends the message again on
     // the next run: delivery is at least once, never lost.
     const forget = FORGET_ADDRESS_AFTER_SENDING.has(row.kind as MailKind);
+    const blank = FORGET_BODY_AFTER_SENDING.has(row.kind as MailKind);
     await tx.outboxMessage.update({
       where: { id: row.id },
-      data: { status: "SENT", attempts, sentAt: now, lastError: null, ...(forget ? { toAddress: "" } : {}) },
+      data: { status: "SENT", attempts, sentAt: now, lastError: null, ...(forget ? { toAddress: "" } : {}), ...(blank ? { body: "" } : {}) },
     });
     return "sent";
   }, SEND_TRANSACTION);

@@ -49,6 +49,9 @@ export const updateUserSchema = z.object({
 
 export const userRefSchema = z.object({ userId: id });
 
+/** The "forgot your password" form: only the address. */
+export const resetRequestSchema = z.object({ email });
+
 /** The accounts list: a page of this many rows, and a search as long as the longest address. */
 export const USERS_LIST = { pageSize: 50, query: USER_LIMITS.email } as const;
 

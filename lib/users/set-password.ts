@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
+import { assertNotCommonPassword } from "./password-policy";
 import { setPasswordSchema } from "./schema";
 import { hashSetupToken, isSetupTokenUsable } from "./setup-token";
 
@@ -16,6 +17,7 @@ const INVALID_LINK = () => new DomainError("NOT_FOUND", { messageKey: "auth.setu
  */
 export async function setPassword({ input }: { input: unknown }) {
   const data = parseInput(setPasswordSchema, input);
+  assertNotCommonPassword(data.password);
   const tokenHash = hashSetupToken(data.token);
   // A cheap look first, so a made-up link costs no scrypt; scrypt is slow on purpose, so it
   // runs before any lock is taken. The transaction checks the link again.

@@ -6,6 +6,8 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { AREA_HOME } from "@/lib/auth/area";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { readSessionCookie } from "@/lib/auth/user-session";
+import { Link } from "@/lib/i18n/navigation";
 import { ssoConfig } from "@/lib/sign-in/sso";
 import { ssoMessageKey } from "@/lib/sign-in/sso-codes";
 
@@ -37,12 +39,15 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
   // A signed-in user has nothing to do here: they go to their area.
   const user = await getCurrentUser();
   if (user) redirect(`/${locale}${AREA_HOME[user.role]}`);
+  // next-auth names the way back `callbackUrl` when it returns here from the provider.
+  const target = safeNext(locale, next ?? sameOriginPath(callbackUrl));
+  // A password accepted, the second factor not yet given: that step comes first (docs/decisions/023-second-factor.md).
+  if ((await readSessionCookie())?.pendingSecondFactor) redirect(`/${locale}/sign-in/second-factor?next=${encodeURIComponent(target)}`);
   const t = await getTranslations({ locale, namespace: "auth" });
+  const reset = await getTranslations({ locale, namespace: "passwordReset" });
   // Members' single sign-on (docs/decisions/010): nothing of it shows unless it is configured.
   const sso = ssoConfig();
   const ssoError = sso ? ssoMessageKey(error) : null;
-  // next-auth names the way back `callbackUrl` when it returns here from the provider.
-  const target = safeNext(locale, next ?? sameOriginPath(callbackUrl));
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-3xl font-bold">{t("signInTitle")}</h1>
@@ -60,6 +65,11 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/[
         </section>
       ) : null}
       <SignInForm next={target} />
+      <p>
+        <Link href="/sign-in/forgot-password" className="text-brand-700 underline underline-offset-4">
+          {reset("link")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -26,7 +26,11 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           // The hearing's seed is sealed with this key until the reveal (lib/draw/seal.ts); tests only.
-          env: { SEED_SEALING_KEY: "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed" },
+          // The TOTP secrets are sealed with this one (lib/second-factor/keys.ts); tests only.
+          env: {
+            SEED_SEALING_KEY: "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed",
+            TOTP_SEALING_KEY: "7070707070707070707070707070707070707070707070707070707070707070",
+          },
           // Migrates the template database each file's database is copied from, once per run.
           globalSetup: [`${root}tests/support/integration-global-setup.ts`],
           testTimeout: 30_000,

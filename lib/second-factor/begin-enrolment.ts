@@ -15,7 +15,7 @@ import { newTotpSecret } from "./totp-core";
  */
 export async function beginEnrolment({ actor }: { actor: Actor | null }): Promise<void> {
   if (!actor) throw new DomainError("UNAUTHENTICATED");
-  if (!mayEnrolSecondFactor(actor.role)) throw new DomainError("FORBIDDEN");
+  if (actor.disabled || !mayEnrolSecondFactor(actor.role)) throw new DomainError("FORBIDDEN");
   const user = await loadSubject(actor.id);
   if (user.totpEnabledAt) throw new DomainError("CONFLICT", { messageKey: "secondFactor.alreadyEnabled" });
   const sealed = sealTotpSecret(actor.id, newTotpSecret());

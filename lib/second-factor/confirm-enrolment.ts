@@ -15,7 +15,7 @@ import { codeSchema } from "./schema";
  */
 export async function confirmEnrolment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
   if (!actor) throw new DomainError("UNAUTHENTICATED");
-  if (!mayEnrolSecondFactor(actor.role)) throw new DomainError("FORBIDDEN");
+  if (actor.disabled || !mayEnrolSecondFactor(actor.role)) throw new DomainError("FORBIDDEN");
   const { code } = parseInput(codeSchema, input);
   const user = await loadSubject(actor.id);
   if (user.totpEnabledAt) throw new DomainError("CONFLICT", { messageKey: "secondFactor.alreadyEnabled" });

@@ -13,6 +13,7 @@ import { reauthSchema } from "./schema";
  */
 export async function reauthenticate(actor: Actor | null, input: unknown, now: Date) {
   if (!actor) throw new DomainError("UNAUTHENTICATED");
+  if (actor.disabled) throw new DomainError("FORBIDDEN");
   const { password, code } = parseInput(reauthSchema, input);
   const user = await loadSubject(actor.id);
   if (!user.totpEnabledAt) throw new DomainError("CONFLICT", { messageKey: "secondFactor.notEnabled" });

@@ -3,7 +3,8 @@ import { asAppRole } from "./lib/db/roles";
 import { testOidcEnv } from "./tests/e2e/support/oidc-settings";
 
 // End-to-end tests run against a production build (`next build` is done by scripts/test.ts)
-// served by `next start` on its own port, on the database named by E2E_DATABASE_URL. The specs'
+// served by the production server (server.ts, docs/decisions/024-client-address-and-server.md)
+// on its own port, on the database named by E2E_DATABASE_URL. The specs'
 // fixtures write as that URL's role (the owner); the server connects as the app's own role,
 // hustings_app (docs/decisions/015-database-roles.md), so every journey shows its grants suffice.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -18,7 +19,7 @@ export default defineConfig({
   testDir: "tests/e2e",
   // Every test owns its data (tests/e2e/support/world.ts), so any two may run side by side.
   fullyParallel: true,
-  // Two cores: the server (next start), PostgreSQL and the browsers share them. E2E_WORKERS
+  // Two cores: the server, PostgreSQL and the browsers share them. E2E_WORKERS
   // overrides (docs/testing.md has the measurements).
   workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
@@ -42,13 +43,16 @@ export default defineConfig({
   webServer: {
     // The data cache outlives the server; a new test database must not be read through a
     // previous run's entries.
-    command: `rm -rf ${distDir}/cache/fetch-cache && exec node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf ${distDir}/cache/fetch-cache && exec node --import tsx server.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      NODE_ENV: "production",
+      HOSTNAME: "127.0.0.1",
+      PORT: String(port),
       DATABASE_URL: appDatabaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,

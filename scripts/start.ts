@@ -7,7 +7,8 @@
 //      The app itself connects with DATABASE_URL (embedded: the role hustings_app), which can add to
 //      the audit log but not alter or bypass it (docs/decisions/015-database-roles.md).
 //   3. Build when the last production build is missing or older than the sources.
-//   4. Run Next on PORT (default 3000), print the URL and demo accounts once /api/health answers.
+//   4. Run the app (server.ts; `next dev` with --dev) on HOSTNAME (default 127.0.0.1) and PORT
+//      (default 3000), print the URL and demo accounts once /api/health answers.
 //   5. Ctrl-C / SIGTERM, or Next exiting: stop Next, then the database; exit with Next's code.
 //
 // npm runs scripts from the project root, so every path here is relative to process.cwd().
@@ -21,6 +22,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded";
 import { deployMigrations } from "../lib/db/migrate";
+import { bindAddress } from "../lib/net/listen";
 import { inspectRolePowers } from "../lib/db/roles";
 
 const ROOT = process.cwd();
@@ -357,19 +359,38 @@ async function walk(dir: string): Promise<string[]> {
 
 // --- serving ---------------------------------------------------------------------------------
 
+/**
+ * Production: the app's own server (server.ts, docs/decisions/024-client-address-and-server.md),
+ * which decides the client's address from the socket and hashes public pages' inline scripts.
+ * Development stays on `next dev` (its hot reload), where the client's address is whatever
+ * X-Forwarded-For says and public pages keep 'unsafe-inline'. Both listen where HOSTNAME says.
+ */
 async function serve(dev: boolean, port: number, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<number> {
-  const args = dev ? [NEXT_BIN, "dev", "-p", String(port)] : [NEXT_BIN, "start", "-p", String(port)];
-  const exit = runChild(process.execPath, args, dev ? { ...env, NODE_ENV: "development" } : { ...env, NODE_ENV: "production" });
-  const ready = await Promise.race([waitForHealth(port).then(() => true), exit.then(() => false)]);
-  if (ready) await announce(port, databaseUrl);
+  const hostname = bindAddress(process.env.HOSTNAME, os.hostname());
+  const args = dev ? [NEXT_BIN, "dev", "-p", String(port), "-H", hostname] : ["--import", "tsx", path.join(ROOT, "server.ts")];
+  const childEnv: NodeJS.ProcessEnv = { ...env, HOSTNAME: hostname, NODE_ENV: dev ? "development" : "production" };
+  const exit = runChild(process.execPath, args, childEnv);
+  const ready = await Promise.race([waitForHealth(reachableHost(hostname), port).then(() => true), exit.then(() => false)]);
+  if (ready) await announce(displayHost(hostname), port, databaseUrl);
   const code = await exit;
-  if (state.stopSignal) log(`next exited (code ${code})`);
-  else log(`next exited unexpectedly (code ${code})`);
+  if (state.stopSignal) log(`the app exited (code ${code})`);
+  else log(`the app exited unexpectedly (code ${code})`);
   return code;
 }
 
-async function waitForHealth(port: number): Promise<void> {
-  const url = `http://127.0.0.1:${port}/api/health`;
+/** Where this script can reach a server listening on `hostname`. */
+function reachableHost(hostname: string): string {
+  if (hostname === "0.0.0.0" || hostname === "::") return "127.0.0.1";
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
+}
+
+/** The address to print: localhost for this machine's loopback or every interface. */
+function displayHost(hostname: string): string {
+  return ["127.0.0.1", "0.0.0.0", "::", "::1", "localhost"].includes(hostname) ? "localhost" : reachableHost(hostname);
+}
+
+async function waitForHealth(host: string, port: number): Promise<void> {
+  const url = `http://${host}:${port}/api/health`;
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   while (Date.now() < deadline && !state.stopSignal) {
     try {
@@ -385,9 +406,9 @@ async function waitForHealth(port: number): Promise<void> {
   await new Promise<never>(() => {});
 }
 
-async function announce(port: number, databaseUrl: string): Promise<void> {
+async function announce(host: string, port: number, databaseUrl: string): Promise<void> {
   const accounts = await existingDemoAccounts(databaseUrl).catch(() => []);
-  const lines = ["", `  Hustings is running at http://localhost:${port}`, ""];
+  const lines = ["", `  Hustings is running at http://${host}:${port}`, ""];
   if (accounts.length > 0) {
     const emailWidth = Math.max(...accounts.map((account) => account.email.length));
     const passwordWidth = Math.max(...accounts.map((account) => account.password.length));

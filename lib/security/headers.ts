@@ -2,9 +2,9 @@
 // - pages that render per request (signed-in areas, sign-in) get a fresh nonce and
 //   'strict-dynamic' (set in proxy.ts);
 // - everything else, above all the cached public pages that carry the traffic spikes, gets
-//   the strongest policy that needs no nonce: scripts only from this origin (pinned by SRI),
-//   inline scripts allowed because Next inlines each page's RSC payload, never 'unsafe-eval'
-//   in production.
+//   scripts only from this origin (pinned by SRI) and, on a public page, the inline scripts
+//   Next writes into it by their hashes, which server.ts adds per response
+//   (docs/decisions/025-public-page-script-hashes.md); never 'unsafe-eval' in production.
 
 const COMMON_DIRECTIVES = [
   "default-src 'self'",
@@ -28,8 +28,19 @@ function evalFor(production: boolean): string {
   return production ? "" : " 'unsafe-eval'";
 }
 
+/**
+ * Every response but the per-request pages, as next.config.ts sends it. In production no inline
+ * script runs under it: server.ts replaces it on each public page with publicPagePolicy
+ * (docs/decisions/025-public-page-script-hashes.md). `next dev` serves pages itself, so
+ * development keeps 'unsafe-inline'.
+ */
 export function cachedPagePolicy(production: boolean): string {
-  return [...COMMON_DIRECTIVES, `script-src 'self' 'unsafe-inline'${evalFor(production)}`].join("; ");
+  return [...COMMON_DIRECTIVES, production ? "script-src 'self'" : `script-src 'self' 'unsafe-inline'${evalFor(production)}`].join("; ");
+}
+
+/** A public page's policy: scripts from this origin, and the page's own inline scripts by their hashes. */
+export function publicPagePolicy(hashes: readonly string[], production: boolean): string {
+  return [...COMMON_DIRECTIVES, ["script-src 'self'", ...hashes].join(" ") + evalFor(production)].join("; ");
 }
 
 export function noncePolicy(nonce: string, production: boolean): string {

@@ -1,5 +1,6 @@
-// A `next start` of the existing production build (NEXT_DIST_DIR, else .next) on a free port,
-// against a database of the caller's: for fault specs and bench scripts that must not share
+// The production server (server.ts, run by tsx: docs/decisions/024-client-address-and-server.md)
+// of the existing production build (NEXT_DIST_DIR, else .next) on a free port, against a
+// database of the caller's: for fault specs and bench scripts that must not share
 // the suite's server (they restart its database). Only route handlers should be asked of it:
 // the build's data cache (<distDir>/cache) is shared with the suite's own server, and a page
 // rendered here from another database would be cached there too.
@@ -21,17 +22,22 @@ export async function startNextServer(opts: {
   distDir?: string;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** The address it listens on (HOSTNAME), 127.0.0.1 unless given. */
+  hostname?: string;
 }): Promise<NextServer> {
   const distDir = opts.distDir ?? (process.env.NEXT_DIST_DIR || ".next");
   if (!existsSync(path.join(distDir, "BUILD_ID")))
     throw new Error(`no production build in ${distDir}: run next build first (NEXT_DIST_DIR names another folder)`);
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const hostname = opts.hostname ?? "127.0.0.1";
+  const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
+      HOSTNAME: hostname,
+      PORT: String(port),
       DATABASE_URL: opts.databaseUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: url,
@@ -61,7 +67,7 @@ export async function startNextServer(opts: {
 
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
     try {
       // Any answer will do: the health check says 503 while the database is away.
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -70,7 +76,7 @@ export async function startNextServer(opts: {
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`next start did not answer within the deadline:\n${log}`);
+        throw new Error(`the server did not answer within the deadline:\n${log}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import zlib from "node:zlib";
+import { publicPagePolicy } from "./headers";
+import { frameworkScriptHashes } from "./inline-scripts";
+
+// Public pages are cached and shared, so they carry no nonce (docs/decisions/005); their
+// inline scripts are allowed by hash instead (docs/decisions/025-public-page-script-hashes.md).
+// server.ts calls hashPublicHtml on every request: a GET answered with HTML that has no nonce
+// policy (every page but the per-request ones proxy.ts gives a nonce) is held until complete,
+// its framework scripts hashed, and sent with a policy naming those hashes. Anything else
+// passes through untouched. Next compresses first (its own middleware sits closer to the
+// page), so a held page is read through a decompressed copy and sent as compressed.
+
+/** Far above any public page (tens of kilobytes): past it, the page goes out with the hashes seen so far. */
+const MAX_HELD_BYTES = 8 * 1024 * 1024;
+
+type Mode = "undecided" | "hold" | "pass";
+type Callback = (error?: Error | null) => void;
+
+const warned = new Set<string>();
+
+function decode(body: Buffer, encoding: string): Buffer {
+  switch (encoding.trim().toLowerCase()) {
+    case "":
+    case "identity":
+      return body;
+    case "gzip":
+      return zlib.gunzipSync(body);
+    case "deflate":
+      return zlib.inflateSync(body);
+    case "br":
+      return zlib.brotliDecompressSync(body);
+    default:
+      throw new Error(`unknown content encoding ${encoding}`);
+  }
+}
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  return Buffer.from(chunk as Uint8Array);
+}
+
+function headerText(value: number | string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(", ") : String(value ?? "");
+}
+
+/** Sets the headers a writeHead(status, [reason], headers) call carries, as Node itself would. */
+function applyWriteHeadArguments(res: ServerResponse, args: unknown[]): void {
+  const [status, second, third] = args;
+  if (typeof status === "number") res.statusCode = status;
+  if (typeof second === "string") res.statusMessage = second;
+  const headers = typeof second === "string" ? third : second;
+  if (!headers || typeof headers !== "object") return;
+  if (Array.isArray(headers)) {
+    // [[name, value], …] or the flat [name, value, name, value, …]
+    const pairs: [string, string][] = Array.isArray(headers[0])
+      ? (headers as [string, string][])
+      : Array.from({ length: headers.length / 2 }, (_, i) => [String(headers[2 * i]), String(headers[2 * i + 1])]);
+    for (const [name, value] of pairs) res.appendHeader(name, value);
+    return;
+  }
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (value !== undefined) res.setHeader(name, value as string | string[]);
+  }
+}
+
+export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, production = process.env.NODE_ENV === "production"): void {
+  if (req.method !== "GET") return;
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  let mode: Mode = "undecided";
+  const chunks: Buffer[] = [];
+  let held = 0;
+  let ended = false;
+
+  const decide = (): Mode => {
+    if (mode !== "undecided") return mode;
+    const type = headerText(res.getHeader("content-type"));
+    const policy = headerText(res.getHeader("content-security-policy"));
+    mode = /^text\/html\b/i.test(type) && !policy.includes("'nonce-") && res.statusCode !== 304 && res.statusCode !== 204 ? "hold" : "pass";
+    return mode;
+  };
+
+  /** Sends what is held with a policy for the scripts it contains; then, past the cap, lets the rest through. */
+  const release = (): void => {
+    const body = Buffer.concat(chunks);
+    chunks.length = 0;
+    let hashes: string[] = [];
+    try {
+      const html = decode(body, headerText(res.getHeader("content-encoding"))).toString("utf8");
+      const found = frameworkScriptHashes(html);
+      hashes = found.hashes;
+      if (found.refused.length > 0 && !warned.has(req.url ?? "")) {
+        warned.add(req.url ?? "");
+        console.warn(`[server] ${req.url}: ${found.refused.length} inline script(s) not written by the framework are not allowed by the page's policy`);
+      }
+    } catch (error) {
+      // A page cut short (more than the cap) cannot be decompressed whole: allow what was readable, which is nothing.
+      if (ended) console.warn(`[server] ${req.url}: could not read the page for its scripts' hashes (${String(error)})`);
+    }
+    res.setHeader("Content-Security-Policy", publicPagePolicy(hashes, production));
+    if (ended) res.setHeader("Content-Length", body.length);
+    original.writeHead.call(res, res.statusCode);
+    mode = "pass";
+    if (ended) (original.end as (chunk: Buffer) => ServerResponse).call(res, body);
+    else (original.write as (chunk: Buffer) => boolean).call(res, body);
+  };
+
+  res.flushHeaders = function flushHeaders(this: ServerResponse) {
+    if (decide() === "pass") return original.flushHeaders.call(this);
+  };
+  res.writeHead = function writeHead(this: ServerResponse, ...args: unknown[]) {
+    if (mode === "pass") return (original.writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    if (mode === "hold") return this;
+    applyWriteHeadArguments(this, args);
+    if (decide() === "pass") return original.writeHead.call(this, this.statusCode);
+    return this;
+  } as ServerResponse["writeHead"];
+  res.write = function write(this: ServerResponse, chunk: unknown, encoding?: unknown, callback?: unknown) {
+    if (decide() === "pass") return (original.write as (...a: unknown[]) => boolean).call(this, chunk, encoding, callback);
+    const done = (typeof encoding === "function" ? encoding : callback) as Callback | undefined;
+    const bytes = toBuffer(chunk, encoding);
+    chunks.push(bytes);
+    held += bytes.length;
+    if (held > MAX_HELD_BYTES) {
+      console.warn(`[server] ${req.url}: a page over ${MAX_HELD_BYTES} bytes is sent with the hashes of nothing`);
+      release();
+    }
+    if (done) process.nextTick(done);
+    return true;
+  } as ServerResponse["write"];
+  res.end = function end(this: ServerResponse, chunk?: unknown, encoding?: unknown, callback?: unknown) {
+    if (decide() === "pass") return (original.end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, callback);
+    const done = (typeof chunk === "function" ? chunk : typeof encoding === "function" ? encoding : callback) as Callback | undefined;
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") {
+      chunks.push(toBuffer(chunk, encoding));
+    }
+    ended = true;
+    release();
+    if (done) this.once("finish", () => done());
+    return this;
+  } as ServerResponse["end"];
+}

@@ -34,6 +34,8 @@ type Props = {
 export function HearingWebcast({ hearingId, path, playerTitle, status: cached, hasStream, ask }: Props) {
   const t = useTranslations("hearingLive.webcast");
   const box = useTranslations("hearingPublic.webcast");
+  const panel = useTranslations("hearingLive.panel");
+  const members = useTranslations("membersLive");
   const locale = useLocale();
   const liveNow = useIsLive(hearingId);
   const status = cached === "scheduled" && liveNow ? "live" : cached;
@@ -102,6 +104,10 @@ export function HearingWebcast({ hearingId, path, playerTitle, status: cached, h
   else stream = membersOnly;
 
   const mayAsk = typeof reply === "object" && reply.mayAsk;
+  // Questions follow the stream (one rule, lib/hearings/webcast-rules.ts), and so does the live
+  // panel: its stream refuses a viewer who may not watch, so it is not opened for one. Until the
+  // route answers, nothing; if it fails, the panel, whose stream decides for itself.
+  const followsLive = reply === "failed" || mayAsk;
   return (
     <>
       <section aria-labelledby="webcast-stream" className="space-y-3">
@@ -110,7 +116,17 @@ export function HearingWebcast({ hearingId, path, playerTitle, status: cached, h
         </h2>
         {stream}
       </section>
-      <LivePanel hearingId={hearingId} ask={mayAsk ? ask : undefined} />
+      {followsLive ? (
+        <LivePanel hearingId={hearingId} ask={mayAsk ? ask : undefined} />
+      ) : typeof reply === "object" ? (
+        // A members-only hearing says only that it is under way: its panel is the members' (docs/decisions/027-same-origin-and-members-only-stream.md).
+        <section aria-labelledby="live-heading" className="space-y-2 rounded border border-slate-300 p-4" data-testid="live-members-only">
+          <h2 id="live-heading" className="text-2xl font-semibold">
+            {panel("heading")}
+          </h2>
+          <p>{status === "live" ? members("underWay") : members("membersOnly")}</p>
+        </section>
+      ) : null}
       {typeof reply === "object" && !reply.mayAsk && !ended ? (
         <p className="max-w-prose" data-testid="hearing-ask-members-only">
           {t("askMembersOnly")}

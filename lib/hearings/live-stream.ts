@@ -64,8 +64,8 @@ type StreamOptions = {
 };
 
 /**
- * The event stream of `hearingId`, returned before anything is read. Public: only the webcast
- * may be restricted (docs/domain.md#webcast-access).
+ * The event stream of `hearingId`, returned before anything is read. Who may read it is the
+ * route's question, asked before (lib/hearings/live-access.ts, docs/domain.md#webcast-access).
  */
 export function openHearingStream({
   hearingId,

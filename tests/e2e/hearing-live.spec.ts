@@ -288,8 +288,9 @@ test("a members-only webcast shows an anonymous visitor the schedule but no play
   await expect(signIn).toHaveAttribute("href", `/en/sign-in?next=${encodeURIComponent(`/en/hearing/${hearingId}`)}`);
   await expect(page.getByTestId("video-frame")).toHaveCount(0);
   expect(await page.content()).not.toContain("stream.example.test");
-  // The live panel is public all the same.
-  await expect(page.getByTestId("live-status")).toHaveText("The hearing has not started yet.");
+  // So is its live panel (docs/decisions/027-same-origin-and-members-only-stream.md): the page says so, and opens no stream.
+  await expect(page.getByTestId("live-members-only")).toContainText("This hearing is for members only: its live panel is shown to members who have signed in.");
+  await expect(page.getByTestId("live-panel")).toHaveCount(0);
   await expect(page.getByTestId("hearing-ask-form")).toHaveCount(0);
   await expect(page.getByTestId("hearing-ask-members-only")).toBeVisible();
   await expectAccessible(page);

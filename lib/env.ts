@@ -6,8 +6,11 @@ import { trustedProxyHopsSchema } from "@/lib/net/client-address";
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Set by Next: "phase-production-build" while `next build` runs, which serves nobody (the address is the server's, at start). */
+    NEXT_PHASE: z.string().optional(),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
     AUTH_SECRET: z.string().min(32).optional(),
+    /** The site's public address, e.g. https://hustings.example.org: session cookies are Secure and links in mail point there, and changes must come from it (lib/http/same-origin.ts). Required in production; http only on this machine (docs/decisions/027). */
     NEXTAUTH_URL: z.url().optional(),
     /** Seals the hearing's committed seed until the reveal (lib/draw/seal.ts): 32 bytes as 64 hex characters; unset, derived from AUTH_SECRET. Keep it until every committed seed is revealed (docs/decisions/014). */
     SEED_SEALING_KEY: z
@@ -63,6 +66,20 @@ const schema = z
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (32+ characters)" });
     }
+    if (env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build" && !env.NEXTAUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "is required in production: the site's public https address, e.g. https://hustings.example.org",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.NEXTAUTH_URL && !isAcceptableSiteUrl(env.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_URL"],
+        message: "must be https (http only for 127.0.0.1, localhost or [::1], as the demo and the tests run)",
+      });
+    }
     if (env.SMTP_URL && !env.MAIL_FROM) {
       ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when SMTP_URL is set" });
     }
@@ -80,6 +97,8 @@ const schema = z
 
 export type Env = z.infer<typeof schema>;
 
+const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+
 /** The provider's tokens and sign-in page must not travel in clear, except to a provider on this machine. */
 function isAcceptableIssuer(value: string): boolean {
   // Not a web address at all: z.url above already says so.
@@ -87,7 +106,16 @@ function isAcceptableIssuer(value: string): boolean {
   const url = new URL(value);
   if (url.search || url.hash) return false;
   if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return url.protocol === "http:" && LOOPBACK.includes(url.hostname);
+}
+
+/** Session cookies are Secure and links in mail safe only over https; plain http is for a server on this machine. */
+function isAcceptableSiteUrl(value: string): boolean {
+  // Not a web address at all: z.url above already says so.
+  if (!URL.canParse(value)) return true;
+  const url = new URL(value);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && LOOPBACK.includes(url.hostname);
 }
 
 /** The rules above, for tests: `env()` reads process.env once and keeps the result. */

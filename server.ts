@@ -59,7 +59,8 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    // A second signal (Ctrl-C reaches npm start and this server alike): the first is in hand.
+    if (stopping) return;
     stopping = true;
     // Event streams stay open for hours: close them rather than wait for them.
     server.close();

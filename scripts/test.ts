@@ -39,7 +39,7 @@ import { canConnect } from "../lib/db/reachable";
 const ROOT = process.cwd(); // npm runs scripts from the project root
 const REPORT_DIR = path.join(ROOT, ".data", "test-reports");
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres";
-/** The same fallback playwright.config.ts gives `next start`; a test-only value. */
+/** The same fallback playwright.config.ts gives the server under test; a test-only value. */
 const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production-0123456789";
 const STAGES = ["unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
@@ -313,7 +313,7 @@ async function runEndToEnd(prepared: PreparedEndToEnd, tally: Tally): Promise<vo
   }
 }
 
-/** Always a fresh production build: the end-to-end tests run against `next start`. `logFile`: its output there, shown when it ends. */
+/** Always a fresh production build: the end-to-end tests run against it (server.ts). `logFile`: its output there, shown when it ends. */
 async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally, logFile?: string): Promise<boolean> {
   log(`e2e: next build${logFile ? ` (output in ${path.relative(ROOT, logFile)}, shown when vitest is done)` : ""}`);
   // A development NODE_ENV inherited from the shell would make next build warn and mis-build.

@@ -1,8 +1,9 @@
-// Load on a running `next start` for the burst bench (bench/burst.ts) and its CI-sized spec
-// (tests/e2e/hearing-burst.spec.ts): viewers holding the live hearing's event stream open, and
-// questions sent from many distinct source addresses. Loopback is all of 127.0.0.0/8 on Linux,
-// so each question's socket is bound to an address of its own (`localAddress`) and the server
-// sees that address as the client's (lib/auth/client-ip.ts reads the one `next start` adds).
+// Load on a running production server (server.ts) for the burst bench (bench/burst.ts) and its
+// CI-sized spec (tests/e2e/hearing-burst.spec.ts): viewers holding the live hearing's event
+// stream open, and questions sent from many distinct source addresses. Loopback is all of
+// 127.0.0.0/8 on Linux, so each question's socket is bound to an address of its own
+// (`localAddress`) and the server sees that address as the client's (server.ts puts the
+// socket's address in X-Forwarded-For).
 // No "server-only": plain Node, no app code.
 import http from "node:http";
 
@@ -95,7 +96,12 @@ function post(baseUrl: string, path: string, payload: unknown, localAddress: str
     const request = http.request(
       `${baseUrl}${path}`,
       // A page of the site sends its Origin with every POST (docs/decisions/027-same-origin-and-members-only-stream.md).
-      { method: "POST", localAddress, agent: false, headers: { origin: new URL(baseUrl).origin, "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      {
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: { origin: new URL(baseUrl).origin, "content-type": "application/json", "content-length": Buffer.byteLength(data) },
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started }));

@@ -3,9 +3,9 @@
 // Usage: npx tsx bench/live-restart.ts [viewers=1000] [downMs=5000]
 //   Needs a production build (`next build`; NEXT_DIST_DIR names another folder than .next).
 //   Starts a PostgreSQL of its own (tests/support/own-postgres.ts: never the shared one) and a
-//   `next start` against it (tests/support/next-server.ts), and stops both at the end.
+//   production server against it (tests/support/next-server.ts), and stops both at the end.
 //
-// What it does, through HTTP against `next start`:
+// What it does, through HTTP against the production server (server.ts):
 // 1. Baseline: `viewers` follow a running hearing over its event stream, each reconnecting by
 //    the live panel's rule (tests/support/live-viewers.ts); the chair makes moves (through the
 //    service, lib/hearings/live.ts, in this process, on the app's pools); viewers send questions
@@ -209,7 +209,7 @@ async function main() {
     const outageMoveStats = stats(outageMoves.map((m) => m.ms));
     const failuresTotal = crowd.viewers.reduce((sum, v) => sum + v.failures, 0);
     console.log(
-      `\nlive-restart: ${viewers} viewers (+${Math.ceil(viewers / 10)} joining during the outage), PostgreSQL down ${downMs} ms, next start ${server.url}\n`,
+      `\nlive-restart: ${viewers} viewers (+${Math.ceil(viewers / 10)} joining during the outage), PostgreSQL down ${downMs} ms, server ${server.url}\n`,
     );
     console.log(`joining: every viewer holding the state after ${Math.round(joinMs)} ms (connections spread over 5 s)`);
     console.log("\n                                   baseline (no outage)          outage");

@@ -8,10 +8,11 @@ import { createDirectUpload } from "@/lib/mux/client";
 import { muxConfig } from "@/lib/mux/config";
 import { storage } from "@/lib/storage";
 import { StorageLimitError } from "@/lib/storage/storage";
+import { ContentScanner, scanning } from "@/lib/uploads/content-scan";
 import { randomStoredName, sanitiseFileName } from "@/lib/uploads/file-name";
 import { MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { sniff } from "@/lib/uploads/sniff";
-import { assertAcceptedType } from "@/lib/uploads/validate-upload";
+import { assertAcceptedType, assertFileName, assertNothingHidden } from "@/lib/uploads/validate-upload";
 import { parseInput } from "@/lib/validation/parse";
 import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { materialIdSchema } from "./schema";
@@ -108,17 +109,6 @@ async function peek(
   return { head, whole, cancel: () => reader.cancel().catch(() => undefined) };
 }
 
-/** The stored object's first and last KiB (or all of it, when that is less): what `sniff` reads. */
-async function probeOf(key: string, size: number): Promise<Buffer> {
-  const read = async (start: number, end: number) => {
-    const opened = await storage().open(key, { start, end });
-    if (!opened) throw new Error(`Stored video ${key} vanished`);
-    return Buffer.from(await new Response(opened.stream).arrayBuffer());
-  };
-  if (size <= 2 * 1024) return read(0, size - 1);
-  return Buffer.concat([await read(0, 1023), await read(size - 1024, size - 1)]);
-}
-
 export type AttachVideoFileInput = {
   actor: Actor | null;
   /** The material's id (checked like any input). */
@@ -136,7 +126,8 @@ export type AttachVideoFileInput = {
  * A candidate uploads the MP4 or WebM file of one of their own draft videos. The material
  * is checked and the declared length refused past the limit before the body is read; the
  * body is streamed to storage (never held in memory) and cut off past the limit; the type
- * is decided by the stored bytes (first and last KiB, lib/uploads/sniff.ts). A refused file
+ * is decided by the first KiB (lib/uploads/sniff.ts), and the whole file is looked at for
+ * another format hidden in it as it streams (lib/uploads/content-scan.ts). A refused file
  * is deleted; a replaced one is deleted after the commit.
  */
 export async function attachVideoFile({ actor, id: rawId, body, size, originalName, maxBytes = VIDEO_MAX_BYTES }: AttachVideoFileInput) {
@@ -148,6 +139,7 @@ export async function attachVideoFile({ actor, id: rawId, body, size, originalNa
   if (!Number.isSafeInteger(size) || size < 0) throw uploadRefusal("lengthRequired");
   if (size === 0 || !body) throw uploadRefusal("empty");
   if (size > maxBytes) throw tooLarge(maxBytes);
+  assertFileName(originalName);
 
   // The first KiB says at once whether this can be a video: nothing is stored otherwise.
   const { head, whole, cancel } = await peek(body, 1024);
@@ -156,10 +148,12 @@ export async function attachVideoFile({ actor, id: rawId, body, size, originalNa
   if (!early.ok || !UPLOAD_RULES.video.types.includes(early.type)) await cancel();
   assertAcceptedType("video", early);
 
+  // Every byte is looked at on its way to storage (lib/uploads/content-scan.ts).
+  const scanner = new ContentScanner(early.type);
   const key = randomStoredName(early.extension);
   let stored: { size: number };
   try {
-    stored = await storage().putStream(key, whole, early.mime, maxBytes);
+    stored = await storage().putStream(key, scanning(whole, scanner), early.mime, maxBytes);
   } catch (error) {
     if (error instanceof StorageLimitError) throw tooLarge(maxBytes);
     throw error;
@@ -169,14 +163,13 @@ export async function attachVideoFile({ actor, id: rawId, body, size, originalNa
   try {
     // A body shorter or longer than announced is a broken upload, not a video.
     if (stored.size !== size) throw uploadRefusal("incomplete");
-    const sniffed = sniff(await probeOf(key, stored.size));
-    assertAcceptedType("video", sniffed);
-    const fileName = sanitiseFileName(originalName, sniffed.extension);
+    assertNothingHidden(scanner.finish());
+    const fileName = sanitiseFileName(originalName, early.extension);
     result = await db().$transaction(async (tx) => {
       const { before } = await lockVideoDraft(tx, candidateId, id);
       const after = await tx.material.update({
         where: { id },
-        data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: key, fileName, mimeType: sniffed.mime, sizeBytes: BigInt(stored.size) },
+        data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: key, fileName, mimeType: early.mime, sizeBytes: BigInt(stored.size) },
         select: changed,
       });
       await emitAudit(tx, {

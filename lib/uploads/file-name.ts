@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { FILE_NAME_MAX_CHARS } from "./limits";
 
 // The original name is only ever shown and offered as a download name, after
 // sanitising; the stored name is random, so nothing a user types reaches the file system.
@@ -11,6 +12,22 @@ const MAX_STEM = 100;
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\p{Cc}\p{Cf}]/gu;
 const RESERVED = /[<>:"/\\|?*]/g;
 const TRAILING_EXTENSION = /\.[A-Za-z0-9]{1,5}$/;
+
+export type FileNameProblem = "fileNameControl" | "fileNamePath" | "fileNameTooLong";
+
+// A browser sends a file's own name, never a path; a name with a control character (NUL
+// above all) or longer than file systems allow was written by hand to probe the server, and
+// is refused (docs/decisions/026-upload-checks.md) rather than repaired.
+const CONTROL = /\p{Cc}/u;
+const SEPARATOR = /[/\\]/;
+
+/** Why an original file name is refused (NUL or another control character, a path, too long), or null. */
+export function fileNameProblem(original: string): FileNameProblem | null {
+  if (CONTROL.test(original)) return "fileNameControl";
+  if (SEPARATOR.test(original)) return "fileNamePath";
+  if ([...original].length > FILE_NAME_MAX_CHARS) return "fileNameTooLong";
+  return null;
+}
 
 /** A display name: basename only, no invisible characters, NFC, short, ending in `extension`. */
 export function sanitiseFileName(original: string, extension: string): string {

@@ -30,6 +30,23 @@ export const UPLOAD_RULES: Record<UploadKind, { maxBytes: number; types: readonl
   video: { maxBytes: VIDEO_MAX_BYTES, types: ["mp4", "webm"] },
 };
 
+/** Kinds sent in a form to a server action; a video goes to its own streaming route (lib/materials/video.ts). */
+export const FORM_UPLOAD_KINDS = ["photo", "cv", "brochure"] as const satisfies readonly UploadKind[];
+
+/** The largest file a form may carry: the largest form kind's limit (docs/decisions/026-upload-checks.md). */
+export const FORM_UPLOAD_MAX_BYTES = Math.max(...FORM_UPLOAD_KINDS.map((kind) => UPLOAD_RULES[kind].maxBytes));
+
+/**
+ * The largest request body a form with a file may have: that file plus room for the form's
+ * other fields and the multipart framing. next.config.ts gives it to the proxy, which
+ * buffers bodies (proxyClientMaxBodySize), and to server actions (bodySizeLimit); a larger
+ * body is refused with 413 before an action reads it (lib/uploads/body-limit.ts).
+ */
+export const FORM_BODY_MAX_BYTES = FORM_UPLOAD_MAX_BYTES + 1 * MB;
+
+/** A file's original name longer than this (in characters) is refused; no file system allows more. */
+export const FILE_NAME_MAX_CHARS = 255;
+
 /** The `accept` attribute of a file input for `kind`: a hint only, the server decides by content. */
 export function acceptFor(kind: UploadKind): string {
   return UPLOAD_RULES[kind].types.map((t) => `${DETECTED_TYPES[t].mime},.${DETECTED_TYPES[t].extension}`).join(",");

@@ -1,11 +1,11 @@
 import { DETECTED_TYPES, type DetectedType } from "./limits";
 
 // The type is decided by the file's content, never by its name or the browser's
-// claim. Only six formats are recognised; everything else, and anything that looks like
-// two formats at once (a polyglot), is refused.
+// claim. Only six formats are recognised; everything else is refused. Another format hidden
+// further in (a polyglot) is looked for across the whole file by content-scan.ts.
 
 export type SniffResult =
-  { ok: true; type: DetectedType; mime: string; extension: string } | { ok: false; reason: "empty" | "markup" | "activeFile" | "polyglot" | "unknown" };
+  { ok: true; type: DetectedType; mime: string; extension: string } | { ok: false; reason: "empty" | "markup" | "activeFile" | "unknown" };
 
 const PROBE = 1024;
 
@@ -47,22 +47,6 @@ const ACTIVE_SIGNATURES: readonly (readonly number[])[] = [
 // Markup a browser would render and run: refused outright (SVG and HTML are never accepted).
 const MARKUP = /^(?:\xef\xbb\xbf|\ufeff|\s|\0)*<(?:\?xml|!doctype|html|head|body|svg|script|iframe|!--)/i;
 
-// Another format hiding in the first or last kilobyte (ZIP keeps its directory at the end).
-const SMUGGLED = [
-  /<html/i,
-  /<script/i,
-  /<svg/i,
-  /<iframe/i,
-  /<body/i,
-  /<!doctype\s+html/i,
-  /<\?php/i,
-  /javascript:/i,
-  /%PDF-/,
-  /PK\x03\x04/,
-  /PK\x05\x06/,
-  /\x7fELF/,
-];
-
 export function sniff(bytes: Buffer): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: "empty" };
   const head = bytes.subarray(0, PROBE).toString("latin1");
@@ -70,8 +54,5 @@ export function sniff(bytes: Buffer): SniffResult {
   if (ACTIVE_SIGNATURES.some((s) => startsWith(bytes, s))) return { ok: false, reason: "activeFile" };
   const type = recognise(bytes);
   if (!type) return { ok: false, reason: "unknown" };
-  // A PDF legitimately starts with "%PDF-", so only later signatures count for it.
-  const probe = head.slice(type === "pdf" ? 5 : 0) + bytes.subarray(Math.max(PROBE, bytes.length - PROBE)).toString("latin1");
-  if (SMUGGLED.some((pattern) => pattern.test(probe))) return { ok: false, reason: "polyglot" };
   return { ok: true, type, ...DETECTED_TYPES[type] };
 }

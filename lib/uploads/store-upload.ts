@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
 import { maxMegabytes, UPLOAD_RULES, type UploadKind } from "./limits";
-import { validateUpload } from "./validate-upload";
+import { assertFileName, validateUpload } from "./validate-upload";
 
 export type StoredUpload = { key: string; mime: string; safeName: string; size: number };
 
@@ -18,6 +18,7 @@ export async function storeUpload({ actor, kind, file }: { actor: Actor | null; 
   // Refused before a byte is read into memory.
   if (file.size > UPLOAD_RULES[kind].maxBytes)
     throw new DomainError("INVALID_INPUT", { messageKey: "uploads.tooLarge", values: { limit: maxMegabytes(kind) } });
+  assertFileName(file.name);
   const bytes = Buffer.from(await file.arrayBuffer());
   const valid = await validateUpload({ kind, bytes, originalName: file.name, claimedType: file.type });
   await storage().put(valid.storedName, valid.bytes, valid.mime);

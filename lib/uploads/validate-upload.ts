@@ -1,9 +1,10 @@
 import "server-only";
 import { DomainError } from "@/lib/errors/domain-error";
-import { randomStoredName, sanitiseFileName } from "./file-name";
+import { scanContent, type ContentScanResult } from "./content-scan";
+import { fileNameProblem, randomStoredName, sanitiseFileName } from "./file-name";
 import { reencodeImage } from "./image";
-import { DETECTED_TYPES, IMAGE_MAX_PIXELS, maxMegabytes, UPLOAD_RULES, type UploadKind } from "./limits";
-import { checkPdf } from "./pdf";
+import { DETECTED_TYPES, FILE_NAME_MAX_CHARS, IMAGE_MAX_PIXELS, maxMegabytes, UPLOAD_RULES, type UploadKind } from "./limits";
+import { checkPdf, type PdfCheck, type PdfRefusal } from "./pdf";
 import { sniff, type SniffResult } from "./sniff";
 
 export type UploadInput = {
@@ -20,16 +21,48 @@ const refuse = (reason: string, values?: Record<string, string | number>) => new
 
 const acceptedList = (kind: UploadKind) => UPLOAD_RULES[kind].types.map((t) => DETECTED_TYPES[t].extension.toUpperCase()).join(", ");
 
+// The refusals added with the whole-file checks have their own namespace (docs/decisions/026-upload-checks.md).
+const check = (reason: string, values?: Record<string, string | number>) => new DomainError("INVALID_INPUT", { messageKey: `uploadChecks.${reason}`, values });
+
+const PDF_REFUSALS: Record<PdfRefusal, () => DomainError> = {
+  pdfActiveContent: () => refuse("pdfActiveContent"),
+  pdfEncrypted: () => refuse("pdfEncrypted"),
+  pdfUncheckable: () => refuse("pdfUncheckable"),
+  pdfAutomaticAction: () => check("pdfAutomaticAction"),
+  pdfExternalAction: () => check("pdfExternalAction"),
+  pdfLinkScheme: () => check("pdfLinkScheme"),
+};
+
+/** Throws the refusal for an original file name that was not a browser's (NUL, a path, too long). */
+export function assertFileName(originalName: string): void {
+  const problem = fileNameProblem(originalName);
+  if (problem) throw check(problem, problem === "fileNameTooLong" ? { limit: FILE_NAME_MAX_CHARS } : undefined);
+}
+
+/** Throws the refusal for a file with another format inside it (content-scan.ts). */
+export function assertNothingHidden(scanned: ContentScanResult): void {
+  if (!scanned.ok) throw refuse("polyglot");
+}
+
 /** Throws the refusal for content that is not one of `kind`'s accepted types. */
 export function assertAcceptedType(kind: UploadKind, sniffed: SniffResult): asserts sniffed is Extract<SniffResult, { ok: true }> {
   if (!sniffed.ok) {
     if (sniffed.reason === "empty") throw refuse("empty");
     if (sniffed.reason === "markup") throw refuse("markupRefused");
     if (sniffed.reason === "activeFile") throw refuse("activeFileRefused");
-    if (sniffed.reason === "polyglot") throw refuse("polyglot");
     throw refuse("wrongType", { types: acceptedList(kind) });
   }
   if (!UPLOAD_RULES[kind].types.includes(sniffed.type)) throw refuse("wrongType", { types: acceptedList(kind) });
+}
+
+/** A PDF the checker itself fails on is one it could not check: refused as such, never a 500. */
+function checkedPdf(bytes: Buffer): PdfCheck {
+  try {
+    return checkPdf(bytes);
+  } catch (error) {
+    console.error("The PDF check failed on an upload:", error instanceof Error ? error.message : error);
+    return { ok: false, reason: "pdfUncheckable" };
+  }
 }
 
 /** Decides whether a file may be kept, and in what form. Throws a translated refusal otherwise. */
@@ -37,17 +70,21 @@ export async function validateUpload({ kind, bytes, originalName }: UploadInput)
   const rule = UPLOAD_RULES[kind];
   if (bytes.length === 0) throw refuse("empty");
   if (bytes.length > rule.maxBytes) throw refuse("tooLarge", { limit: maxMegabytes(kind) });
+  assertFileName(originalName);
   const sniffed = sniff(bytes);
   assertAcceptedType(kind, sniffed);
+  // A PDF's own check first: its refusals say more than "another format inside".
+  if (sniffed.type === "pdf") {
+    const pdf = checkedPdf(bytes);
+    if (!pdf.ok) throw PDF_REFUSALS[pdf.reason]();
+  }
+  assertNothingHidden(scanContent(bytes, sniffed.type));
 
   let kept = bytes;
   if (sniffed.type === "jpeg" || sniffed.type === "png" || sniffed.type === "webp") {
     const image = await reencodeImage(bytes, sniffed.type);
     if (!image.ok) throw refuse(image.reason, image.reason === "imageTooManyPixels" ? { limit: IMAGE_MAX_PIXELS / 1_000_000 } : undefined);
     kept = image.bytes;
-  } else if (sniffed.type === "pdf") {
-    const pdf = checkPdf(bytes);
-    if (!pdf.ok) throw refuse(pdf.reason);
   }
   return {
     mime: sniffed.mime,

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -20,7 +20,7 @@ const candidate = actorOf("CANDIDATE", { candidateId: "cand-1" });
 
 describe("storeUpload", () => {
   it("cleans and stores a photo under a random key", async () => {
-    const stored = await storeUpload({ actor: candidate, kind: "photo", file: fileOf("gps.jpg", "../me\u202Egpj.exe", "image/svg+xml") });
+    const stored = await storeUpload({ actor: candidate, kind: "photo", file: fileOf("gps.jpg", "me\u202Egpj.exe", "image/svg+xml") });
     expect(stored).toMatchObject({ mime: "image/jpeg", safeName: "megpj.jpg" });
     expect(stored.key).toMatch(/^[a-f0-9]{32}\.jpg$/);
     const object = await storage().get(stored.key);
@@ -39,6 +39,43 @@ describe("storeUpload", () => {
       code: "INVALID_INPUT",
       messageKey: "uploads.pdfActiveContent",
     });
+  });
+
+  it("stores a brochure with web and mail links, opening at its first page", async () => {
+    const stored = await storeUpload({ actor: candidate, kind: "brochure", file: fileOf("links.pdf", "Links.pdf") });
+    expect(stored).toMatchObject({ mime: "application/pdf", safeName: "Links.pdf" });
+    expect((await storage().get(stored.key))?.bytes.equals(fixture("links.pdf"))).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ["openaction-uri.pdf", "uploadChecks.pdfAutomaticAction"],
+    ["aa-uri.pdf", "uploadChecks.pdfAutomaticAction"],
+    ["gotor.pdf", "uploadChecks.pdfExternalAction"],
+    ["uri-javascript-hex.pdf", "uploadChecks.pdfLinkScheme"],
+    ["js-ascii85-objstm.pdf", "uploads.pdfActiveContent"],
+    ["late-script.pdf", "uploads.polyglot"],
+    ["pdf-zip.pdf", "uploads.polyglot"],
+  ])("refuses %s and stores nothing", async (name, messageKey) => {
+    const before = await readdir(storageDir);
+    expect(await refusalOf(storeUpload({ actor: candidate, kind: "brochure", file: fileOf(name) }))).toMatchObject({ code: "INVALID_INPUT", messageKey });
+    expect(await readdir(storageDir)).toEqual(before);
+  });
+
+  it("refuses a name with a NUL byte, a path or 256 characters before reading the file", async () => {
+    for (const [name, messageKey] of [
+      ["brochure\u0000.pdf", "uploadChecks.fileNameControl"],
+      ["../brochure.pdf", "uploadChecks.fileNamePath"],
+      [`${"n".repeat(252)}.pdf`, "uploadChecks.fileNameTooLong"],
+    ]) {
+      const file = fileOf("clean.pdf", name);
+      let read = false;
+      file.arrayBuffer = () => {
+        read = true;
+        return Promise.reject(new Error("read"));
+      };
+      expect(await refusalOf(storeUpload({ actor: candidate, kind: "brochure", file }))).toMatchObject({ code: "INVALID_INPUT", messageKey });
+      expect(read).toBe(false);
+    }
   });
 
   it("refuses an oversize file by its declared size before reading it", async () => {

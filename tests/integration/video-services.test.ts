@@ -87,7 +87,7 @@ const attach = (actor: Actor | null, id: string, bytes: Buffer, options: { name?
 describe("attachVideoFile", () => {
   it("stores an MP4 streamed in, typed by its content, recorded and audited; other sources cleared", async () => {
     const { video, actor, user } = await draftVideo({ videoSource: "URL", url: "https://video.example.org/old.m3u8" });
-    const after = await attach(actor, video.id, MP4, { name: "../Campaign\u202Evom.exe.mp4" });
+    const after = await attach(actor, video.id, MP4, { name: "Campaign\u202Evom.exe.mp4" });
     expect(after).toMatchObject({
       videoSource: "UPLOAD",
       mimeType: "video/mp4",
@@ -121,12 +121,16 @@ describe("attachVideoFile", () => {
 
   const html = Buffer.from("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
   const lateHtml = Buffer.concat([MP4, Buffer.from("<html><script>alert(1)</script></html>")]);
+  // Streamed in pieces, the SVG straddles no boundary the checker cannot see (lib/uploads/content-scan.ts).
+  const middleSvg = Buffer.concat([MP4, Buffer.alloc(70_000, 0x20), Buffer.from("<svg onload=alert(1)>"), Buffer.alloc(70_000, 0x20)]);
   it.each([
     ["a JPEG named .mp4 (wrong magic bytes)", fixture("hostile", "clean.jpg"), "uploads.wrongType"],
     ["a PDF", fixture("hostile", "clean.pdf"), "uploads.wrongType"],
     ["HTML disguised as MP4", html, "uploads.markupRefused"],
     ["an MP4 header followed by HTML", fixture("hostile", "polyglot-html.mp4"), "uploads.polyglot"],
     ["a real MP4 with HTML appended after its first KiB", lateHtml, "uploads.polyglot"],
+    ["a real MP4 with an SVG in its middle, past its first and last KiB", middleSvg, "uploads.polyglot"],
+    ["an MP4 with a Windows program 8 KiB in", fixture("hostile", "late-pe.mp4"), "uploads.polyglot"],
     ["a Windows executable", fixture("hostile", "brochure.pdf.exe"), "uploads.activeFileRefused"],
     ["a ZIP archive", fixture("hostile", "archive.zip"), "uploads.activeFileRefused"],
   ])("refuses %s, keeping nothing and changing nothing", async (_what, bytes, key) => {
@@ -136,6 +140,16 @@ describe("attachVideoFile", () => {
     expect(await storedFiles()).toEqual(before);
     expect(await db.material.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({ fileKey: null, videoSource: null });
     expect(await auditRowsFor(db, "Material", video.id)).toEqual([]);
+  });
+
+  it("refuses a file name with a NUL byte before reading a byte (docs/decisions/026-upload-checks.md)", async () => {
+    const { video, actor } = await draftVideo();
+    const body = streamOf(MP4);
+    expect(await refusalOf(attachVideoFile({ actor, id: video.id, body, size: MP4.length, originalName: "clip\u0000.mp4" }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "uploadChecks.fileNameControl",
+    });
+    expect(body.read.started).toBe(false);
   });
 
   it("refuses an empty file, declared or actual", async () => {

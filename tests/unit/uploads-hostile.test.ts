@@ -22,7 +22,33 @@ describe("hostile uploads are refused with a reason", () => {
     ["html-disguised.pdf", "brochure", "uploads.markupRefused"],
     ["data.xml", "cv", "uploads.markupRefused"],
     ["js-openaction.pdf", "brochure", "uploads.pdfActiveContent"],
-    ["launch.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["launch.pdf", "brochure", "uploadChecks.pdfExternalAction"],
+    ["launch-escaped.pdf", "brochure", "uploadChecks.pdfExternalAction"],
+    ["gotor.pdf", "brochure", "uploadChecks.pdfExternalAction"],
+    ["submitform.pdf", "cv", "uploadChecks.pdfExternalAction"],
+    ["importdata.pdf", "brochure", "uploadChecks.pdfExternalAction"],
+    ["openaction-uri.pdf", "brochure", "uploadChecks.pdfAutomaticAction"],
+    ["openaction-named.pdf", "brochure", "uploadChecks.pdfAutomaticAction"],
+    ["openaction-next.pdf", "brochure", "uploadChecks.pdfAutomaticAction"],
+    ["openaction-in-objstm.pdf", "brochure", "uploadChecks.pdfAutomaticAction"],
+    ["aa-uri.pdf", "cv", "uploadChecks.pdfAutomaticAction"],
+    ["aa-predictor-objstm.pdf", "brochure", "uploadChecks.pdfAutomaticAction"],
+    ["js-name-escaped.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["js-ascii85-objstm.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["js-hidden-in-image.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["richmedia.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["embedded-files-tree.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["xfa-objstm.pdf", "brochure", "uploads.pdfActiveContent"],
+    ["uri-javascript-hex.pdf", "brochure", "uploadChecks.pdfLinkScheme"],
+    ["uri-javascript-octal.pdf", "brochure", "uploadChecks.pdfLinkScheme"],
+    ["uri-javascript-tab.pdf", "brochure", "uploadChecks.pdfLinkScheme"],
+    ["uri-file.pdf", "brochure", "uploadChecks.pdfLinkScheme"],
+    ["uri-base-javascript.pdf", "brochure", "uploadChecks.pdfLinkScheme"],
+    ["late-script.pdf", "brochure", "uploads.polyglot"],
+    ["late-elf.pdf", "cv", "uploads.polyglot"],
+    ["pdf-zip.pdf", "brochure", "uploads.polyglot"],
+    ["late-svg.mp4", "video", "uploads.polyglot"],
+    ["late-pe.mp4", "video", "uploads.polyglot"],
     ["aa-js.pdf", "cv", "uploads.pdfActiveContent"],
     ["hex-escaped-js.pdf", "brochure", "uploads.pdfActiveContent"],
     ["js-in-objstm.pdf", "brochure", "uploads.pdfActiveContent"],
@@ -81,9 +107,24 @@ describe("hostile uploads that are neutralised", () => {
     expect(result.bytes.includes(Buffer.from("secret owner"))).toBe(false);
   });
 
-  it("names a path-traversal upload by its basename only and stores it under a random name", async () => {
-    const result = await validateUpload({ kind: "photo", bytes: fixture("clean.jpg"), originalName: "../../etc/passwd.png" });
-    expect(result.safeName).toBe("passwd.jpg");
+  it.each<[string, string, Record<string, number> | undefined]>([
+    ["../../etc/passwd.png", "uploadChecks.fileNamePath", undefined],
+    ["..\\windows\\evil.pdf", "uploadChecks.fileNamePath", undefined],
+    ["photo\u0000.jpg", "uploadChecks.fileNameControl", undefined],
+    ["photo\r\n.jpg", "uploadChecks.fileNameControl", undefined],
+    ["photo\u0085.jpg", "uploadChecks.fileNameControl", undefined],
+    [`${"x".repeat(252)}.jpg`, "uploadChecks.fileNameTooLong", { limit: 255 }],
+  ])("refuses the name %j, which no browser sends", async (originalName, messageKey, values) => {
+    expect(await refusalOf(validateUpload({ kind: "photo", bytes: fixture("clean.jpg"), originalName }))).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey,
+      values,
+    });
+  });
+
+  it("stores under a random name, and keeps a long name of 255 characters (in any script) for display, shortened", async () => {
+    const result = await validateUpload({ kind: "photo", bytes: fixture("clean.jpg"), originalName: `${"ب".repeat(251)}.jpg` });
+    expect(result.safeName).toBe(`${"ب".repeat(100)}.jpg`);
     expect(result.storedName).toMatch(/^[a-f0-9]{32}\.jpg$/);
   });
 
@@ -99,6 +140,8 @@ describe("hostile uploads that are neutralised", () => {
 
   it("accepts clean files of each kind", async () => {
     await expect(upload("brochure", "clean.pdf")).resolves.toMatchObject({ mime: "application/pdf" });
+    // Links to the web and to mail, in-document links, and opening at the first page (docs/decisions/026-upload-checks.md).
+    await expect(upload("brochure", "links.pdf")).resolves.toMatchObject({ mime: "application/pdf", safeName: "links.pdf" });
     await expect(upload("video", "clean.mp4")).resolves.toMatchObject({ mime: "video/mp4", extension: "mp4" });
     await expect(upload("video", "webm-named.mp4")).resolves.toMatchObject({ mime: "video/webm", safeName: "webm-named.webm" });
   });

@@ -231,7 +231,7 @@ test("the public page of a members-only hearing under way says only that: no spe
   await expectAccessible(page);
 
   await signInAs(page, await makeStaff(db, "MEMBER"));
-  await page.goto(`/en/hearing/${hearing.id}`);
+  await page.goto(`/fr/hearing/${hearing.id}`);
   await expect(page.getByTestId("live-speaker")).toContainText(speaker);
   await expect(page.getByTestId("live-members-only")).toHaveCount(0);
 });

@@ -8,8 +8,9 @@ import { frameworkScriptHashes } from "./inline-scripts";
 // server.ts calls hashPublicHtml on every request: a GET answered with HTML that has no nonce
 // policy (every page but the per-request ones proxy.ts gives a nonce) is held until complete,
 // its framework scripts hashed, and sent with a policy naming those hashes. Anything else
-// passes through untouched. Next compresses first (its own middleware sits closer to the
-// page), so a held page is read through a decompressed copy and sent as compressed.
+// passes through untouched, but a 304 loses its policy. Next compresses first (its own
+// middleware sits closer to the page), so a held page is read through a decompressed copy and
+// sent as compressed.
 
 /** Far above any public page (tens of kilobytes): past it, the page goes out with the hashes seen so far. */
 const MAX_HELD_BYTES = 8 * 1024 * 1024;
@@ -75,6 +76,10 @@ export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, produc
 
   const decide = (): Mode => {
     if (mode !== "undecided") return mode;
+    // A 304 confirms the browser's stored page, whose policy names that page's hashes: a policy
+    // sent with it would replace the stored one (the browser updates stored headers from a 304)
+    // with one that allows none of them.
+    if (res.statusCode === 304) res.removeHeader("Content-Security-Policy");
     const type = headerText(res.getHeader("content-type"));
     const policy = headerText(res.getHeader("content-security-policy"));
     mode = /^text\/html\b/i.test(type) && !policy.includes("'nonce-") && res.statusCode !== 304 && res.statusCode !== 204 ? "hold" : "pass";

@@ -234,11 +234,29 @@ export const DEMO_HEARING = {
 
 // Demo accounts. The passwords are public by design: this data set is for demonstration
 // only and is never loaded into a real deployment's database by the app itself except
-// when that database is empty.
+// when that database is empty. The staff roles sign in with a second factor
+// (docs/decisions/023-second-factor.md): their authenticator keys and a few recovery codes are
+// public too (README, "The demo"; `npm run demo:code` prints the current codes).
 export const DEMO_ACCOUNTS = [
-  { email: "secretariat@demo.hustings.test", password: "demo-secretariat", role: "SECRETARIAT", name: "Demo Secretariat Officer", isStaff: true },
+  {
+    email: "secretariat@demo.hustings.test",
+    password: "demo-secretariat",
+    role: "SECRETARIAT",
+    name: "Demo Secretariat Officer",
+    isStaff: true,
+    totpSecret: "DEMOSECRETARIATHUSTINGSK2Q7X4M5W",
+    recoveryCodes: ["engcx-4hv7v", "v8ec6-5re6t", "4cm47-htzck"],
+  },
   // Belongs to an administration with no candidate at this hearing, and is not staff (¶8).
-  { email: "chair@demo.hustings.test", password: "demo-chair", role: "CHAIR", name: "Demo Council Chair", memberState: "NZL" },
+  {
+    email: "chair@demo.hustings.test",
+    password: "demo-chair",
+    role: "CHAIR",
+    name: "Demo Council Chair",
+    memberState: "NZL",
+    totpSecret: "DEMOCHAIRHUSTINGSNZLQ5R3T6V2Y7XA",
+    recoveryCodes: ["d4f6q-ractz", "8xhj9-d5d7e", "48pxg-qeypu"],
+  },
   {
     email: "candidate@demo.hustings.test",
     password: "demo-candidate",
@@ -246,6 +264,14 @@ export const DEMO_ACCOUNTS = [
     name: "Amaia Etxeberria Solano",
     candidate: "Amaia Etxeberria Solano",
   },
-  { email: "ethics@demo.hustings.test", password: "demo-ethics", role: "ETHICS_OFFICER", name: "Demo Ethics Officer", isStaff: true },
+  {
+    email: "ethics@demo.hustings.test",
+    password: "demo-ethics",
+    role: "ETHICS_OFFICER",
+    name: "Demo Ethics Officer",
+    isStaff: true,
+    totpSecret: "DEMOETHICSOFFICEHUSTINGS4B6C3D2E",
+    recoveryCodes: ["myba5-mzkpb", "rxuph-7uedh", "4pjzs-mjew7"],
+  },
   { email: "member@demo.hustings.test", password: "demo-member", role: "MEMBER", name: "Demo Member Delegate", memberState: "CAN" },
 ] as const;

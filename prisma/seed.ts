@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { createDb, type PrismaClient } from "../lib/db/client";
 import { sealingKeyFrom, type SealingSource } from "../lib/draw/seal-core";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../lib/member-states/csv";
+import { hashRecoveryCode } from "../lib/second-factor/recovery-core";
+import { sealTotpSecretWith, totpKeyFrom, type TotpKeySource } from "../lib/second-factor/totp-core";
 import { DEMO_ACCOUNTS } from "./demo-data";
 import { demoPasswordHash } from "./demo/accounts";
 import { seedLiveDemo } from "./demo/live";
@@ -37,7 +39,21 @@ async function seedMemberStates(prisma: PrismaClient): Promise<Map<string, strin
   return new Map(states.map((s) => [s.iso3, s.id]));
 }
 
-async function seedUsers(prisma: PrismaClient, states: Map<string, string>, candidates: Map<string, string>) {
+/**
+ * A new staff demo account's second factor, already enrolled with its published key and
+ * recovery codes (prisma/demo-data.ts). Without a key to seal with (no AUTH_SECRET nor
+ * TOTP_SEALING_KEY), the account is left to enrol at its first sign-in.
+ */
+async function seedSecondFactor(prisma: PrismaClient, userId: string, account: (typeof DEMO_ACCOUNTS)[number], totpKey: Buffer | null) {
+  if (!totpKey || !("totpSecret" in account)) return;
+  await prisma.user.update({
+    where: { id: userId },
+    data: { totpSecret: sealTotpSecretWith(totpKey, userId, account.totpSecret), totpEnabledAt: new Date() },
+  });
+  await prisma.recoveryCode.createMany({ data: account.recoveryCodes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code) })) });
+}
+
+async function seedUsers(prisma: PrismaClient, states: Map<string, string>, candidates: Map<string, string>, totpKey: Buffer | null) {
   const users = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
     const memberStateId = "memberState" in a ? (states.get(a.memberState) ?? null) : null;
@@ -45,9 +61,10 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
     // nationality is checked at the start, docs/decisions/014-hearing-record-integrity.md).
     const nationalityId = memberStateId;
     const candidateId = "candidate" in a ? (candidates.get(a.candidate) ?? null) : null;
-    // An existing account is left as it is (its password may have been changed in the demo).
+    // An existing account is left as it is (its password or second factor may have been changed in the demo).
+    const existing = await prisma.user.findUnique({ where: { email: a.email }, select: { id: true } });
     const user =
-      (await prisma.user.findUnique({ where: { email: a.email }, select: { id: true } })) ??
+      existing ??
       (await prisma.user.create({
         data: {
           email: a.email,
@@ -61,6 +78,7 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
         },
         select: { id: true },
       }));
+    if (!existing) await seedSecondFactor(prisma, user.id, a, totpKey);
     users.set(a.role, user.id);
   }
   return users;
@@ -72,13 +90,15 @@ async function seedUsers(prisma: PrismaClient, states: Map<string, string>, cand
  * that seals a demo hearing's seed, as the app derives it (lib/draw/seal.ts); by default
  * the environment's.
  */
-export async function seedDemo(databaseUrl: string, { secrets = process.env }: { secrets?: SealingSource } = {}): Promise<void> {
+export async function seedDemo(databaseUrl: string, { secrets = process.env }: { secrets?: SealingSource & TotpKeySource } = {}): Promise<void> {
   const sealingKey = sealingKeyFrom(secrets);
+  // The app's own key for the TOTP secrets (lib/second-factor/keys.ts): TOTP_SEALING_KEY from its environment, or derived from AUTH_SECRET.
+  const totpKey = totpKeyFrom({ TOTP_SEALING_KEY: secrets.TOTP_SEALING_KEY ?? process.env.TOTP_SEALING_KEY, AUTH_SECRET: secrets.AUTH_SECRET });
   const prisma = createDb(databaseUrl);
   try {
     const states = await seedMemberStates(prisma);
     const pp18 = await seedPp18Conference(prisma, states);
-    const users = await seedUsers(prisma, states, pp18.candidates);
+    const users = await seedUsers(prisma, states, pp18.candidates, totpKey);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
     // What the live demo conference (dated from today, the current one) is seeded with.
     await seedLiveDemo(prisma, { states, sealingKey });

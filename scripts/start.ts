@@ -259,7 +259,7 @@ async function dropCachesIfDatabaseChanged(databaseUrl: string): Promise<void> {
 }
 
 /** Demo accounts that really exist in this database (a real one may have none). */
-async function existingDemoAccounts(databaseUrl: string): Promise<ReadonlyArray<{ email: string; password: string; role: string }>> {
+async function existingDemoAccounts(databaseUrl: string): Promise<ReadonlyArray<{ email: string; password: string; role: string; totpSecret?: string; recoveryCodes?: readonly string[] }>> {
   const { DEMO_ACCOUNTS } = await import("../prisma/seed");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -417,6 +417,16 @@ async function announce(host: string, port: number, databaseUrl: string): Promis
       lines.push(`    ${account.email.padEnd(emailWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.role}`);
     }
     lines.push("");
+    // docs/decisions/023-second-factor.md: the staff accounts' public authenticator keys and recovery codes.
+    const staff = accounts.filter((account) => account.totpSecret);
+    if (staff.length > 0) {
+      lines.push("  Second factor (secretariat, chair, Ethics Office): add the key to an authenticator app,");
+      lines.push("  run `npm run demo:code` for the current codes, or use a recovery code (each works once until a reset):");
+      for (const account of staff) {
+        lines.push(`    ${account.email.padEnd(emailWidth)}  ${account.totpSecret}  ${(account.recoveryCodes ?? []).join(" ")}`);
+      }
+      lines.push("");
+    }
   }
   lines.push("  Press Ctrl-C to stop.", "");
   console.log(lines.join("\n"));

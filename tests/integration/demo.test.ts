@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { hashRecoveryCode } from "@/lib/second-factor/recovery-core";
+import { totpKeyFrom, unsealTotpSecretWith } from "@/lib/second-factor/totp-core";
 import type { Actor } from "@/lib/auth/permissions";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { listConferencesForAdmin } from "@/lib/conferences/admin-queries";
@@ -118,6 +120,21 @@ describe("the demo loader", () => {
       const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, select: { passwordHash: true, role: true, disabledAt: true } });
       expect(user).toMatchObject({ role: account.role, disabledAt: null });
       expect(await verifyPassword(account.password, user.passwordHash ?? ""), account.email).toBe(true);
+    }
+  });
+
+  it("enrols the staff accounts' second factor with the keys and recovery codes the README publishes (docs/decisions/023-second-factor.md)", async () => {
+    const key = totpKeyFrom({ TOTP_SEALING_KEY: process.env.TOTP_SEALING_KEY });
+    if (!key) throw new Error("the integration tests set TOTP_SEALING_KEY (vitest.config.ts)");
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: account.email }, include: { recoveryCodes: true } });
+      if (!("totpSecret" in account)) {
+        expect([user.role, user.totpSecret, user.totpEnabledAt], account.email).toEqual([account.role, null, null]);
+        continue;
+      }
+      expect(user.totpEnabledAt, account.email).not.toBeNull();
+      expect(unsealTotpSecretWith(key, user.id, user.totpSecret ?? "")).toBe(account.totpSecret);
+      expect(user.recoveryCodes.map((r) => r.codeHash).sort()).toEqual(account.recoveryCodes.map((c) => hashRecoveryCode(user.id, c)).sort());
     }
   });
 

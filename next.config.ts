@@ -2,6 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { baseSecurityHeaders, uploadedFileHeaders } from "./lib/security/headers";
+import { FORM_BODY_MAX_BYTES } from "./lib/uploads/limits";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -27,9 +28,12 @@ const nextConfig: NextConfig = {
     // Integrity hashes on every script Next emits, so cached pages (no nonce) still pin
     // their scripts' content (docs/decisions/005-content-security-policy.md).
     sri: { algorithm: "sha256" },
-    // Photos (5 MB) and PDFs (20 MB) are sent to server actions; lib/uploads/limits.ts
-    // enforces each kind's own limit.
-    serverActions: { bodySizeLimit: "21mb" },
+    // Photos (5 MB) and PDFs (20 MB) are sent to server actions, through the proxy, which
+    // buffers a body only up to its own limit (10 MB unless told): both take the largest form
+    // body from lib/uploads/limits.ts, and the proxy refuses a larger one with a 413
+    // (docs/decisions/026-upload-checks.md). Each kind's own limit is enforced by its service.
+    serverActions: { bodySizeLimit: FORM_BODY_MAX_BYTES },
+    proxyClientMaxBodySize: FORM_BODY_MAX_BYTES,
   },
   async headers() {
     const production = process.env.NODE_ENV === "production";

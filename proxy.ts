@@ -4,6 +4,7 @@ import { routing } from "@/lib/i18n/routing";
 import { crossSiteRefusal } from "@/lib/http/cross-site-refusal";
 import { mayMutate } from "@/lib/http/same-origin";
 import { noncePolicy } from "@/lib/security/headers";
+import { oversizeBodyRefusal } from "@/lib/uploads/body-limit";
 
 const intl = createMiddleware(routing);
 
@@ -16,12 +17,15 @@ function rendersPerRequest(pathname: string): boolean {
   return Boolean(maybeLocale && section && PER_REQUEST_SECTIONS.has(section));
 }
 
-export default function proxy(request: NextRequest): NextResponse | Response {
+export default async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   // A server action (or a form posted without script) only from a page of this site: a 403
   // in the page's language before Next reads the body, where Next itself would answer a
   // foreign Origin with a 500 and a missing one not at all. formAction checks it again where
   // the change is made (docs/decisions/027-same-origin-and-members-only-stream.md).
   if (!mayMutate(request)) return crossSiteRefusal(request.nextUrl.pathname.split("/")[1], "text");
+  // A body larger than any form may send: a 413 in the page's language, never handed to the action (lib/uploads/body-limit.ts).
+  const oversize = oversizeBodyRefusal(request, request.nextUrl.pathname.split("/")[1]);
+  if (oversize) return await oversize;
   if (!rendersPerRequest(request.nextUrl.pathname)) return intl(request);
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

@@ -163,5 +163,5 @@ describe("a PDF the checker cannot make sense of", () => {
       }
     }
     expect(checked).toBeGreaterThan(500);
-  });
+  }, 20_000);
 });

@@ -83,7 +83,12 @@ async function main() {
       if (!fields) throw new Error(`the console shows no "${move}" button`);
       const body = new FormData();
       for (const [name, value] of fields) body.append(name, value);
-      const response = await fetch(`${server.url}/en/chair?hearing=${hearing.id}`, { method: "POST", body, headers: { cookie, origin: server.url }, redirect: "manual" });
+      const response = await fetch(`${server.url}/en/chair?hearing=${hearing.id}`, {
+        method: "POST",
+        body,
+        headers: { cookie, origin: server.url },
+        redirect: "manual",
+      });
       await response.arrayBuffer();
       const { stateVersion } = await owner.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { stateVersion: true } });
       return { status: response.status, stateVersion };

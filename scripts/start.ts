@@ -259,7 +259,9 @@ async function dropCachesIfDatabaseChanged(databaseUrl: string): Promise<void> {
 }
 
 /** Demo accounts that really exist in this database (a real one may have none). */
-async function existingDemoAccounts(databaseUrl: string): Promise<ReadonlyArray<{ email: string; password: string; role: string; totpSecret?: string; recoveryCodes?: readonly string[] }>> {
+async function existingDemoAccounts(
+  databaseUrl: string,
+): Promise<ReadonlyArray<{ email: string; password: string; role: string; totpSecret?: string; recoveryCodes?: readonly string[] }>> {
   const { DEMO_ACCOUNTS } = await import("../prisma/seed");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -78,10 +78,20 @@ export function ReauthForm({ action, text, tone, recovery }: { action: Action; t
     <ActionForm
       action={action}
       label={text.form}
-      renderSuccess={(state) => (recovery && state.data?.codes ? <RecoveryCodes codes={state.data.codes} title={recovery.title} intro={recovery.intro} /> : null)}
+      renderSuccess={(state) =>
+        recovery && state.data?.codes ? <RecoveryCodes codes={state.data.codes} title={recovery.title} intro={recovery.intro} /> : null
+      }
     >
       <TextField name="password" type="password" label={text.password} required autoComplete="current-password" maxLength={USER_LIMITS.passwordMax * 2} />
-      <TextField name="code" label={text.code} description={text.codeHelp} required autoComplete="one-time-code" maxLength={SECOND_FACTOR_LIMITS_INPUT.code} dir="ltr" />
+      <TextField
+        name="code"
+        label={text.code}
+        description={text.codeHelp}
+        required
+        autoComplete="one-time-code"
+        maxLength={SECOND_FACTOR_LIMITS_INPUT.code}
+        dir="ltr"
+      />
       <div>
         <SubmitButton pendingLabel={text.submitting} tone={tone}>
           {text.submit}

@@ -14,7 +14,15 @@ export function QrCode({ value, label, size = 208 }: { value: string; label: str
     }),
   );
   return (
-    <svg role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${modules} ${modules}`} shapeRendering="crispEdges" className="rounded border border-slate-300">
+    <svg
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${modules} ${modules}`}
+      shapeRendering="crispEdges"
+      className="rounded border border-slate-300"
+    >
       <rect width={modules} height={modules} fill="#fff" />
       <path d={d} fill="#000" />
     </svg>

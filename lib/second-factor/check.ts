@@ -26,7 +26,11 @@ export async function assertUnderAttemptLimit(userId: string, now: Date): Promis
     orderBy: { at: "desc" },
     take: SECOND_FACTOR_LIMITS.perAccount,
   });
-  const wait = retryAfterSeconds({ max: SECOND_FACTOR_LIMITS.perAccount, windowMs: SECOND_FACTOR_LIMITS.windowMs }, failures.map((f) => f.at), now);
+  const wait = retryAfterSeconds(
+    { max: SECOND_FACTOR_LIMITS.perAccount, windowMs: SECOND_FACTOR_LIMITS.windowMs },
+    failures.map((f) => f.at),
+    now,
+  );
   if (wait !== null) {
     throw new DomainError("RATE_LIMITED", { messageKey: "secondFactor.rateLimited", values: { minutes: Math.ceil(wait / 60) }, retryAfterSeconds: wait });
   }
@@ -34,9 +38,7 @@ export async function assertUnderAttemptLimit(userId: string, now: Date): Promis
 
 /** Counts one wrong code (or password) and refuses; the row stays even though the change did not happen. */
 export async function refuseWrongCode(actor: Actor, reason: "code" | "password", field: "code" | "password" = reason): Promise<never> {
-  await db().$transaction((tx) =>
-    emitAudit(tx, { actor, area: "user", action: FAILED_ACTION, entity: "User", entityId: actor.id, after: { reason } }),
-  );
+  await db().$transaction((tx) => emitAudit(tx, { actor, area: "user", action: FAILED_ACTION, entity: "User", entityId: actor.id, after: { reason } }));
   throw new DomainError("INVALID_INPUT", { fieldErrors: { [field]: reason === "code" ? "secondFactor.codeWrong" : "secondFactor.passwordWrong" } });
 }
 
@@ -48,7 +50,13 @@ export type UsedCode = { kind: "totp"; step: number } | { kind: "recovery"; rema
  * write, so two requests with the same code cannot both succeed. Null when the code is not
  * good; the caller then refuses with refuseWrongCode (outside the transaction).
  */
-export async function consumeCode(tx: Tx, subject: CodeSubject, code: string, now: Date, { allowRecovery }: { allowRecovery: boolean }): Promise<UsedCode | null> {
+export async function consumeCode(
+  tx: Tx,
+  subject: CodeSubject,
+  code: string,
+  now: Date,
+  { allowRecovery }: { allowRecovery: boolean },
+): Promise<UsedCode | null> {
   if (allowRecovery && looksLikeRecoveryCode(code)) {
     const used = await tx.recoveryCode.updateMany({
       where: { userId: subject.id, codeHash: hashRecoveryCode(subject.id, code), usedAt: null },

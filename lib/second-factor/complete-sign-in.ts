@@ -16,7 +16,15 @@ export type PendingSession = { sessionId: string; userId: string; pendingSecondF
  * (lib/auth/user-session.ts) becomes a full one when the account's code, or one of its
  * recovery codes, is given. The session comes from the request's cookie, never from the form.
  */
-export async function completeSignIn({ session, input, now = new Date() }: { session: PendingSession | null; input: unknown; now?: Date }): Promise<{ usedRecoveryCode: boolean; remaining: number | null }> {
+export async function completeSignIn({
+  session,
+  input,
+  now = new Date(),
+}: {
+  session: PendingSession | null;
+  input: unknown;
+  now?: Date;
+}): Promise<{ usedRecoveryCode: boolean; remaining: number | null }> {
   if (!session?.pendingSecondFactor) throw new DomainError("UNAUTHENTICATED");
   const { code } = parseInput(codeSchema, input);
   const user = await loadSubject(session.userId);
@@ -45,7 +53,15 @@ export async function completeSignIn({ session, input, now = new Date() }: { ses
  * The sign-in's second step for an account that must enrol first (lib/auth/second-factor-rule.ts):
  * the first valid code both turns the factor on and completes the session.
  */
-export async function enrolAtSignIn({ session, input, now = new Date() }: { session: PendingSession | null; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+export async function enrolAtSignIn({
+  session,
+  input,
+  now = new Date(),
+}: {
+  session: PendingSession | null;
+  input: unknown;
+  now?: Date;
+}): Promise<{ recoveryCodes: string[] }> {
   if (!session?.pendingSecondFactor) throw new DomainError("UNAUTHENTICATED");
   const { actor } = await loadSubject(session.userId);
   const result = await confirmEnrolment({ actor, input, now });

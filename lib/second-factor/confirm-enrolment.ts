@@ -13,7 +13,15 @@ import { codeSchema } from "./schema";
  * Turns the second factor on for the actor's own account once the app shows a valid code for
  * the secret drawn by beginEnrolment, and gives the recovery codes, shown this once.
  */
-export async function confirmEnrolment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+export async function confirmEnrolment({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor | null;
+  input: unknown;
+  now?: Date;
+}): Promise<{ recoveryCodes: string[] }> {
   if (!actor) throw new DomainError("UNAUTHENTICATED");
   if (actor.disabled || !mayEnrolSecondFactor(actor.role)) throw new DomainError("FORBIDDEN");
   const { code } = parseInput(codeSchema, input);

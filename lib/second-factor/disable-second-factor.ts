@@ -12,7 +12,15 @@ import { reauthenticate } from "./reauthenticate";
  * go. For a role that requires the factor, the next sign-in asks to enrol again before
  * anything else (lib/auth/second-factor-rule.ts).
  */
-export async function disableSecondFactor({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<{ required: boolean }> {
+export async function disableSecondFactor({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor | null;
+  input: unknown;
+  now?: Date;
+}): Promise<{ required: boolean }> {
   const { user, code } = await reauthenticate(actor, input, now);
   const done = await db().$transaction(async (tx) => {
     const used = await consumeCode(tx, user.subject, code, now, { allowRecovery: true });

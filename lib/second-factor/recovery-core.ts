@@ -33,5 +33,7 @@ export function looksLikeRecoveryCode(value: string): boolean {
 }
 
 export function hashRecoveryCode(userId: string, code: string): string {
-  return createHash("sha256").update(`${userId}:${normaliseRecoveryCode(code)}`, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(`${userId}:${normaliseRecoveryCode(code)}`, "utf8")
+    .digest("hex");
 }

@@ -7,7 +7,15 @@ import { reauthenticate } from "./reauthenticate";
 import { replaceRecoveryCodes } from "./recovery-codes";
 
 /** A new set of recovery codes for the actor's own account, shown once; the old set stops working. Password and an app code again. */
-export async function regenerateRecoveryCodes({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes({
+  actor,
+  input,
+  now = new Date(),
+}: {
+  actor: Actor | null;
+  input: unknown;
+  now?: Date;
+}): Promise<{ recoveryCodes: string[] }> {
   const { user, code } = await reauthenticate(actor, input, now);
   const result = await db().$transaction(async (tx) => {
     // An app code only: a recovery code spent to draw new ones would be a confusing trade.

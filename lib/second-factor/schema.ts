@@ -11,6 +11,9 @@ export const codeSchema = z.object({ code });
 
 /** Turning the factor off or drawing new recovery codes: the password and a code again. */
 export const reauthSchema = z.object({
-  password: z.string().min(1).max(USER_LIMITS.passwordMax * 4),
+  password: z
+    .string()
+    .min(1)
+    .max(USER_LIMITS.passwordMax * 4),
   code,
 });

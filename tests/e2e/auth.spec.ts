@@ -1,6 +1,8 @@
 import type { RoleName } from "../../lib/auth/permissions";
+import { secondFactorRequired } from "../../lib/auth/second-factor-rule";
 import { makeUser } from "../support/factories";
 import { expectAccessible, expect, signIn, test } from "./support/fixtures";
+import { enrolSecondFactor, giveSecondFactor } from "./support/second-factor";
 import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
 // The sign-in specs are the only ones that go through the form (every other spec mints the
@@ -21,8 +23,11 @@ for (const role of Object.keys(LANDING) as RoleName[]) {
     const candidateId =
       role === "CANDIDATE" ? (await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)), { account: false })).id : undefined;
     const user = await makeUser(db, role, { candidateId });
+    // The staff roles give a second factor after the password (docs/decisions/023-second-factor.md).
+    const secret = secondFactorRequired(role) ? await enrolSecondFactor(db, user.id) : null;
 
     await signIn(page, "en", user.email, user.password);
+    if (secret) await giveSecondFactor(page, secret);
     await expect(page).toHaveURL(new RegExp(`/en${LANDING[role].path}$`), SIGN_IN);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(LANDING[role].heading);
     // The members' area shows the current conference's hearing, or says there is none yet.

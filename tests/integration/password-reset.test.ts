@@ -68,7 +68,10 @@ describe("asking for a reset link", () => {
     const unknown = `${unique("nobody")}@example.test`;
     for (const email of [user.email, unknown]) {
       for (let i = 0; i < RESET_LIMITS.perEmail.max; i++) await requestPasswordReset({ input: { email }, ip: ip(), locale: "en" });
-      expect(await refusalOf(requestPasswordReset({ input: { email }, ip: ip(), locale: "en" }))).toMatchObject({ code: "RATE_LIMITED", messageKey: "passwordReset.rateLimited" });
+      expect(await refusalOf(requestPasswordReset({ input: { email }, ip: ip(), locale: "en" }))).toMatchObject({
+        code: "RATE_LIMITED",
+        messageKey: "passwordReset.rateLimited",
+      });
     }
     // Only the newest link works.
     const tokens = await db.passwordSetupToken.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
@@ -76,12 +79,18 @@ describe("asking for a reset link", () => {
     expect(tokens.filter((t) => t.expiresAt.getTime() > Date.now())).toHaveLength(1);
 
     const asker = ip();
-    for (let i = 0; i < RESET_LIMITS.perAddress.max; i++) await requestPasswordReset({ input: { email: `${unique("n")}@example.test` }, ip: asker, locale: "en" });
-    expect(await refusalOf(requestPasswordReset({ input: { email: `${unique("n")}@example.test` }, ip: asker, locale: "en" }))).toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < RESET_LIMITS.perAddress.max; i++)
+      await requestPasswordReset({ input: { email: `${unique("n")}@example.test` }, ip: asker, locale: "en" });
+    expect(await refusalOf(requestPasswordReset({ input: { email: `${unique("n")}@example.test` }, ip: asker, locale: "en" }))).toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 
   it("refuses an address that is not one, translated", async () => {
-    expect(await refusalOf(requestPasswordReset({ input: { email: "not an address" }, ip: ip(), locale: "en" }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { email: "email" } });
+    expect(await refusalOf(requestPasswordReset({ input: { email: "not an address" }, ip: ip(), locale: "en" }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { email: "email" },
+    });
   });
 });
 
@@ -116,7 +125,9 @@ describe("using the link", () => {
     const [mail] = await outboxFor(user.email);
     const token = tokenOf(mail?.body ?? "");
     await db.passwordSetupToken.update({ where: { tokenHash: hashSetupToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await refusalOf(setPassword({ input: { token, password: "lantern quietly over Geneva", passwordConfirm: "lantern quietly over Geneva" } }))).toMatchObject({
+    expect(
+      await refusalOf(setPassword({ input: { token, password: "lantern quietly over Geneva", passwordConfirm: "lantern quietly over Geneva" } })),
+    ).toMatchObject({
       code: "NOT_FOUND",
       messageKey: "auth.setupLinkInvalid",
     });

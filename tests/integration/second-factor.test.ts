@@ -64,7 +64,10 @@ describe("enrolment", () => {
     expect(stored.totpSecret).not.toContain(secret);
     expect(stored.totpEnabledAt).toBeNull();
 
-    expect(await refusalOf(confirmEnrolment({ actor, input: { code: "000000" }, now }))).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { code: "secondFactor.codeWrong" } });
+    expect(await refusalOf(confirmEnrolment({ actor, input: { code: "000000" }, now }))).toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { code: "secondFactor.codeWrong" },
+    });
     const { recoveryCodes } = await confirmEnrolment({ actor, input: { code: totpCode(secret, now) }, now });
     expect(recoveryCodes).toHaveLength(10);
 
@@ -102,7 +105,9 @@ describe("the sign-in's second step", () => {
     expect((await db.userSession.findUniqueOrThrow({ where: { id: first.sessionId } })).pendingSecondFactor).toBe(false);
 
     const second = await pendingSession(user.id);
-    expect(await refusalOf(completeSignIn({ session: second, input: { code }, now: at(now, 1) }))).toMatchObject({ fieldErrors: { code: "secondFactor.codeWrong" } });
+    expect(await refusalOf(completeSignIn({ session: second, input: { code }, now: at(now, 1) }))).toMatchObject({
+      fieldErrors: { code: "secondFactor.codeWrong" },
+    });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: second.sessionId } })).pendingSecondFactor).toBe(true);
   });
 
@@ -129,14 +134,18 @@ describe("the sign-in's second step", () => {
       messageKey: "secondFactor.rateLimited",
     });
     // Per account: another session of it is refused as well.
-    expect(await refusalOf(completeSignIn({ session: await pendingSession(user.id), input: { code: totpCode(secret, at(now, 1)) }, now: at(now, 1) }))).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      await refusalOf(completeSignIn({ session: await pendingSession(user.id), input: { code: totpCode(secret, at(now, 1)) }, now: at(now, 1) })),
+    ).toMatchObject({ code: "RATE_LIMITED" });
   });
 
   it("refuses a session that is not pending, and none", async () => {
     const { user, secret } = await enrolled("CHAIR");
     const full = await startUserSession(user.id, { pendingSecondFactor: false });
     const code = totpCode(secret, at(new Date(), 1));
-    expect(await refusalOf(completeSignIn({ session: { sessionId: full.id, userId: user.id, pendingSecondFactor: false }, input: { code } }))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await refusalOf(completeSignIn({ session: { sessionId: full.id, userId: user.id, pendingSecondFactor: false }, input: { code } }))).toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(await refusalOf(completeSignIn({ session: null, input: { code } }))).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
@@ -144,7 +153,10 @@ describe("the sign-in's second step", () => {
     const now = new Date();
     const user = await makeUser(db, "SECRETARIAT");
     const session = await pendingSession(user.id);
-    expect(await refusalOf(completeSignIn({ session, input: { code: "123456" } }))).toMatchObject({ code: "CONFLICT", messageKey: "secondFactor.enrolmentNeeded" });
+    expect(await refusalOf(completeSignIn({ session, input: { code: "123456" } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "secondFactor.enrolmentNeeded",
+    });
     await beginEnrolmentAtSignIn({ session });
     const secret = await pendingSecret(user.id);
     const { recoveryCodes } = await enrolAtSignIn({ session, input: { code: totpCode(secret, now) }, now });
@@ -157,7 +169,9 @@ describe("turning it off and new recovery codes", () => {
   it("need the password and a code; a wrong one counts as a failed attempt", async () => {
     const now = new Date();
     const { user, actor, secret } = await enrolled("CANDIDATE", now);
-    expect(await refusalOf(disableSecondFactor({ actor, input: { password: "not the password", code: totpCode(secret, at(now, 1)) }, now: at(now, 1) }))).toMatchObject({
+    expect(
+      await refusalOf(disableSecondFactor({ actor, input: { password: "not the password", code: totpCode(secret, at(now, 1)) }, now: at(now, 1) })),
+    ).toMatchObject({
       fieldErrors: { password: "secondFactor.passwordWrong" },
     });
     expect(await refusalOf(disableSecondFactor({ actor, input: { password: user.password, code: "000000" }, now: at(now, 1) }))).toMatchObject({
@@ -176,7 +190,10 @@ describe("turning it off and new recovery codes", () => {
     const victim = await enrolled("CHAIR", now);
     const other = await makeUser(db, "CANDIDATE");
     const input = { userId: victim.user.id, password: victim.user.password, code: totpCode(victim.secret, at(now, 1)) };
-    expect(await refusalOf(disableSecondFactor({ actor: actorFor(other), input, now: at(now, 1) }))).toMatchObject({ code: "CONFLICT", messageKey: "secondFactor.notEnabled" });
+    expect(await refusalOf(disableSecondFactor({ actor: actorFor(other), input, now: at(now, 1) }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "secondFactor.notEnabled",
+    });
     expect(await refusalOf(regenerateRecoveryCodes({ actor: actorFor(other), input, now: at(now, 1) }))).toMatchObject({ code: "CONFLICT" });
     expect(await refusalOf(disableSecondFactor({ actor: null, input, now: at(now, 1) }))).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await refusalOf(disableSecondFactor({ actor: { ...victim.actor, disabled: true }, input, now: at(now, 1) }))).toMatchObject({ code: "FORBIDDEN" });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from "@/lib/second-factor/recovery-core";
-import { acceptTotpCode, newTotpSecret, sealTotpSecretWith, totpCode, totpKeyFrom, totpStep, totpUri, unsealTotpSecretWith } from "@/lib/second-factor/totp-core";
+import {
+  acceptTotpCode,
+  newTotpSecret,
+  sealTotpSecretWith,
+  totpCode,
+  totpKeyFrom,
+  totpStep,
+  totpUri,
+  unsealTotpSecretWith,
+} from "@/lib/second-factor/totp-core";
 import { isCommonPassword } from "@/lib/users/common-passwords";
 import { needsSecondFactor, mayEnrolSecondFactor } from "@/lib/auth/second-factor-rule";
 
@@ -118,7 +127,17 @@ describe("the common-password list", () => {
   });
 
   it("refuses listed passwords, listed words with digits or punctuation around them, and a listed word twice", () => {
-    for (const weak of ["password1234", "Password1234", "PASSWORD!!2026", "qwertyuiop123", "dragon2026!!!", "monkeymonkey", "123456789012", "hustings2026!", "  letmein1234  "]) {
+    for (const weak of [
+      "password1234",
+      "Password1234",
+      "PASSWORD!!2026",
+      "qwertyuiop123",
+      "dragon2026!!!",
+      "monkeymonkey",
+      "123456789012",
+      "hustings2026!",
+      "  letmein1234  ",
+    ]) {
       expect(isCommonPassword(weak), weak).toBe(true);
     }
   });

@@ -5,7 +5,7 @@ import { createDb } from "../../lib/db/client";
 import { openForum, spreadOut } from "./support/forum";
 import { e2eBaseUrl } from "./support/session";
 
-// The stale-render race through a real `next start` (docs/decisions/013-page-cache.md): a
+// The stale-render race through the real production server (docs/decisions/013-page-cache.md): a
 // candidate's page is rendered, reads the forum's counts, and is held there by the test gate
 // (lib/cache/test-gate.ts) while a visitor's question arrives and refreshes the forum's tags;
 // only then is it let go and stored. No browser: what is checked is what the server sends.

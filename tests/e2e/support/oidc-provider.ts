@@ -6,7 +6,7 @@ import { TEST_OIDC } from "./oidc-settings";
 // The tests' local OpenID Connect provider for members' single sign-on
 // (docs/decisions/010-member-sso.md), played by `oidc-provider`. Started by tests/e2e/global-setup.ts on the
 // port ./oidc-settings.ts derives from the app's; the app finds it through the OIDC_*
-// variables playwright.config.ts gives `next start`.
+// variables playwright.config.ts gives the server under test.
 //
 // Its login page asks only for an e-mail address and vouches for it (email_verified: true),
 // unless the address is written "unverified:<address>". Consent is given at once: the app is

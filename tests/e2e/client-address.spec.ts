@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import { asAppRole } from "../../lib/db/roles";
 import { SIGN_IN_LIMITS } from "../../lib/auth/limits";
 import { HEARING_QUESTION_RATE_LIMITS } from "../../lib/hearings/question-limits";
@@ -149,6 +150,10 @@ test("HOSTNAME=127.0.0.1 listens on that address alone", async ({ baseURL }) => 
       (error: NodeJS.ErrnoException) => error.code,
     );
   expect(await refused("127.0.0.2")).toBe("ECONNREFUSED");
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((address) => address && !address.internal && address.family === "IPv4");
+  if (external) expect(await refused(external.address)).toBe("ECONNREFUSED");
   // The listening socket itself (Linux): bound to 127.0.0.1 (0100007F), not 0.0.0.0 or ::.
   const hexPort = Number(port).toString(16).toUpperCase().padStart(4, "0");
   const listening = ["/proc/net/tcp", "/proc/net/tcp6"].flatMap((file) => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/lib/auth/current-user";
 import { startUserSession } from "@/lib/auth/user-session-rows";
 import { createDb, type PrismaClient } from "@/lib/db/client";
+import { deliverDue } from "@/lib/mail/worker";
 import { RESET_LIMITS } from "@/lib/users/password-reset-limits";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
 import { setPassword } from "@/lib/users/set-password";
@@ -84,6 +85,16 @@ describe("asking for a reset link", () => {
     expect(await refusalOf(requestPasswordReset({ input: { email: `${unique("n")}@example.test` }, ip: asker, locale: "en" }))).toMatchObject({
       code: "RATE_LIMITED",
     });
+  });
+
+  it("is sent with its link, and the stored copy forgets its text once sent", async () => {
+    const user = await makeUser(db, "CANDIDATE");
+    await requestPasswordReset({ input: { email: user.email }, ip: ip(), locale: "en" });
+    const sent: { to: string; text: string }[] = [];
+    await deliverDue({ transport: { send: async (mail) => void sent.push({ to: mail.to, text: mail.text }) }, batch: 100 });
+    expect(sent.find((m) => m.to === user.email)?.text).toContain("https://hustings.example.test/en/set-password/");
+    const [stored] = await outboxFor(user.email);
+    expect(stored).toMatchObject({ status: "SENT", body: "" });
   });
 
   it("refuses an address that is not one, translated", async () => {

@@ -27,7 +27,10 @@ const HEARING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
-  "Cache-Control": "no-store",
+  // no-transform: neither Next's gzip nor a proxy's may compress or buffer the stream; gzip per
+  // viewer cost a deflate stream per connection and a flush per event
+  // (docs/decisions/020-live-stream-recovery.md).
+  "Cache-Control": "no-store, no-transform",
   "X-Accel-Buffering": "no",
   Connection: "keep-alive",
 } as const;

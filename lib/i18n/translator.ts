@@ -12,7 +12,24 @@ export function localeOr(value: string | null | undefined): Locale {
   return value && isLocale(value) ? value : routing.defaultLocale;
 }
 
-export async function translator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
+// One translator per locale and set of namespaces for the process's life: building one costs
+// the catalogues' import map and next-intl's formatter caches, which under a burst of refused
+// questions was the largest share of each refusal's cost (docs/decisions/019-database-capacity.md).
+const translators = new Map<string, Promise<Translate>>();
+
+export function translator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
+  const key = `${locale}|${namespaces.join(",")}`;
+  let made = translators.get(key);
+  if (!made) {
+    made = makeTranslator(locale, namespaces);
+    // A failed load is not remembered: the next call tries again.
+    made.catch(() => translators.delete(key));
+    translators.set(key, made);
+  }
+  return made;
+}
+
+async function makeTranslator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
   const messages = Object.fromEntries(
     await Promise.all(namespaces.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const)),
   );

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import http from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -114,6 +115,22 @@ test("every viewer holds the hearing's latest state within 10 s of a 5 s databas
   } finally {
     await crowd.stop();
   }
+});
+
+test("the event stream is sent uncompressed even to a client that accepts gzip", async () => {
+  // Next compresses responses by default: a deflate stream per viewer and a flush per event.
+  // The stream's Cache-Control: no-transform turns that off (and asks proxies the same).
+  const { hearing } = await makeWorldWithHearing(ownDb, { posts: 2, ready: true });
+  const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+    const request = http.get(`${server.url}/api/hearings/${hearing.id}/events`, { headers: { "accept-encoding": "gzip, deflate, br" } }, (response) => {
+      resolve(response.headers);
+      response.destroy();
+    });
+    request.on("error", reject);
+  });
+  expect(headers["content-type"]).toContain("text/event-stream");
+  expect(headers["content-encoding"]).toBeUndefined();
+  expect(headers["cache-control"]).toBe("no-store, no-transform");
 });
 
 test("with the database away, /api/live says nothing is known (200, not kept: the banner is a courtesy), never a 500; back, it lists the live hearing", async () => {

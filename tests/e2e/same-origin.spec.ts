@@ -112,7 +112,10 @@ test("a question route takes JSON from the site only: text/plain is 415, another
   expect(JSON.parse((await ask({ origin: BASE(), "content-type": "text/plain;charset=UTF-8" }, "ar")).body).error).toBe(
     "رُفض هذا الطلب: يجب أن يكون محتواه بصيغة JSON (Content-Type: application/json).",
   );
-  for (const headers of [{ origin: "https://evil.example", "content-type": "application/json" }, { "content-type": "application/json" }]) {
+  for (const headers of [{ origin: "https://evil.example", "content-type": "application/json" }, { "content-type": "application/json" }] as Record<
+    string,
+    string
+  >[]) {
     const refused = await ask(headers);
     expect(refused.status).toBe(403);
     expect(JSON.parse(refused.body)).toEqual({ error: CROSS_SITE });

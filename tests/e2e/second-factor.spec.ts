@@ -70,13 +70,13 @@ test("a forgotten password is reset with the link the outbox holds, and a common
   const link = /https?:\/\/\S+\/en\/set-password\/\S+/.exec(mail.body)?.[0] ?? "";
   await page.goto(new URL(link).pathname);
 
-  await page.getByLabel("New password", { exact: true }).fill("Password1234");
-  await page.getByLabel("New password, again").fill("Password1234");
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill("Password1234");
+  await page.getByRole("textbox", { name: "New password, again" }).fill("Password1234");
   await page.getByRole("button", { name: "Set the password" }).click();
   await expect(page.getByText("This password is one of the most common ones")).toBeVisible();
   const fresh = "lantern quietly over the harbour";
-  await page.getByLabel("New password", { exact: true }).fill(fresh);
-  await page.getByLabel("New password, again").fill(fresh);
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill(fresh);
+  await page.getByRole("textbox", { name: "New password, again" }).fill(fresh);
   await page.getByRole("button", { name: "Set the password" }).click();
   await expect(page.getByTestId("form-success")).toBeVisible();
 

@@ -130,7 +130,7 @@ function postQuestion(baseUrl: string, hearingId: string, candidateId: string, n
         method: "POST",
         // 127.0.0.1 is the server's own; viewers come from 127.1.x.y.
         localAddress: `127.1.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,
-        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+        headers: { origin: url.origin, "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
         timeout: 15_000,
       },
       (response) => {

@@ -37,9 +37,11 @@ const isWhite = (c: string | undefined) => c !== undefined && /[\s\0]/.test(c);
 
 /** Undoes #xx escapes inside names only ("/J#61vaScript" → "/JavaScript"). */
 const unescapeNames = (text: string) =>
-  text.replace(/\/[^\s\0()<>[\]{}/%]*/g, (name) =>
-    name.includes("#") ? name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : name,
-  );
+  !text.includes("#")
+    ? text
+    : text.replace(/\/[^\s\0()<>[\]{}/%]*/g, (name) =>
+        name.includes("#") ? name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : name,
+      );
 
 // ---------------------------------------------------------------------------------------
 // Filters.
@@ -339,6 +341,59 @@ function openActionAllowed(value: string, objects: Objects): boolean {
   });
 }
 
+/** The end of the literal string opening at `at` (balanced parentheses, backslash escapes), or -1. */
+function literalEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length && i < at + MAX_DICT; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+// A string that holds object syntax is kept as it stands: a viewer sent into it by offset
+// would read that syntax, so it must not be hidden from the checks.
+const HOLDS_SYNTAX = /\bobj\b|endobj|\bstream\b|\btrailer\b|\bxref\b/;
+
+/**
+ * `text` with the insides of its strings left out, so that a link to ".../Launch" or a line
+ * of text reading "/AA" is not taken for a name.
+ */
+function withoutStrings(text: string): string {
+  const out: string[] = [];
+  let kept = 0;
+  const opening = /[(<]/g;
+  let match: RegExpExecArray | null;
+  while ((match = opening.exec(text))) {
+    const at = match.index;
+    if (text[at] === "<") {
+      if (text[at + 1] === "<") {
+        opening.lastIndex = at + 2;
+        continue;
+      }
+      const end = text.indexOf(">", at);
+      if (end < 0) break;
+      if (/^[0-9A-Fa-f\s\0]*$/.test(text.slice(at + 1, end))) {
+        out.push(text.slice(kept, at), "<>");
+        kept = end + 1;
+      }
+      opening.lastIndex = end + 1;
+      continue;
+    }
+    const end = literalEnd(text, at);
+    if (end < 0) continue;
+    if (!HOLDS_SYNTAX.test(text.slice(at, end))) {
+      out.push(text.slice(kept, at), "()");
+      kept = end + 1;
+    }
+    opening.lastIndex = end + 1;
+  }
+  out.push(text.slice(kept));
+  return out.join("");
+}
+
 /** Every /URI (an action's address, or the catalogue's /Base) is a web or mail address, or relative. */
 function linksAllowed(syntax: string, objects: Objects): boolean {
   const addresses: string[] = [];
@@ -392,12 +447,13 @@ export function checkPdf(bytes: Buffer): PdfCheck {
   const all = unescapeNames(syntax.join("\n"));
   indexObjects(all, objects);
 
+  const names = withoutStrings(all);
   // Encryption first: it is the clearer reason, and nothing else in the file can be trusted.
-  if (ENCRYPTED.test(all)) return refuse("pdfEncrypted");
-  if (ACTIVE.test(all)) return refuse("pdfActiveContent");
-  if (EXTERNAL.test(all)) return refuse("pdfExternalAction");
-  if (ADDITIONAL.test(all)) return refuse("pdfAutomaticAction");
-  for (const value of valuesOf(all, "OpenAction")) if (!openActionAllowed(value, objects)) return refuse("pdfAutomaticAction");
+  if (ENCRYPTED.test(names)) return refuse("pdfEncrypted");
+  if (ACTIVE.test(names)) return refuse("pdfActiveContent");
+  if (EXTERNAL.test(names)) return refuse("pdfExternalAction");
+  if (ADDITIONAL.test(names)) return refuse("pdfAutomaticAction");
+  for (const value of valuesOf(names, "OpenAction")) if (!openActionAllowed(value, objects)) return refuse("pdfAutomaticAction");
   if (!linksAllowed(all, objects)) return refuse("pdfLinkScheme");
   return { ok: true };
 }

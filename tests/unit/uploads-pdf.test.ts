@@ -117,6 +117,15 @@ describe("PDF actions and links (docs/decisions/026-upload-checks.md)", () => {
     expect(checkPdf(pdf("<< /Type /Catalog >>", object))).toEqual({ ok: false, reason });
   });
 
+  it("does not read names inside strings: a link to .../Launch/, a line of text with /AA", () => {
+    expect(checkPdf(pdf("<< /Type /Catalog >>", link("(https://campaign.example/Launch/JavaScript)")))).toEqual({ ok: true });
+    expect(checkPdf(withStream("<< /Length 40 >>", Buffer.from("BT (Team /AA and /JS \\) /XFA) Tj <2F4A53> Tj ET")))).toEqual({ ok: true });
+  });
+
+  it("reads a string that holds object syntax as it stands: a viewer could be sent into it", () => {
+    expect(checkPdf(pdf("<< /Type /Catalog >>", "(x\n9 0 obj << /S /Launch /F (cmd) >> endobj\n)"))).toEqual({ ok: false, reason: "pdfExternalAction" });
+  });
+
   it("reads names to their end: /JS-Bold and /AAA are other names", () => {
     expect(checkPdf(pdf("<< /Type /Catalog >>", "<< /Type /Font /BaseFont /JS-Bold /AAA 1 >>"))).toEqual({ ok: true });
   });

@@ -25,7 +25,15 @@ export async function BrochureFileForm({ id, fileKey, locale }: { id: string; fi
       )}
       <ActionForm action={uploadBrochureFile} label={t("brochureFileUpload")} className="grid gap-3">
         <HiddenField name="id" value={id} />
-        <FileField name="file" label={t("brochureFileChoose")} accept={input.accept} hint={input.hint} required />
+        <FileField
+          name="file"
+          label={t("brochureFileChoose")}
+          accept={input.accept}
+          hint={input.hint}
+          maxBytes={input.maxBytes}
+          tooLarge={input.tooLarge}
+          required
+        />
         <div>
           <SubmitButton pendingLabel={t("uploading")}>{t("brochureFileUpload")}</SubmitButton>
         </div>

@@ -60,7 +60,15 @@ export async function ProfileFiles({ user, locale, takedowns = [] }: { user: Act
             ) : null}
             <ActionForm action={uploadProfileFile} label={t(`fileUpload.${kind}`)} className="grid gap-3">
               <HiddenField name="kind" value={kind} />
-              <FileField name="file" label={t(`fileChoose.${kind}`)} accept={input.accept} hint={input.hint} required />
+              <FileField
+                name="file"
+                label={t(`fileChoose.${kind}`)}
+                accept={input.accept}
+                hint={input.hint}
+                maxBytes={input.maxBytes}
+                tooLarge={input.tooLarge}
+                required
+              />
               <fieldset className="grid gap-2">
                 <legend className="font-semibold">{t("profileDeclarationsIntro")}</legend>
                 <CheckboxField name="declaredNoSymbols" label={t("profileDeclaredNoSymbols")} />

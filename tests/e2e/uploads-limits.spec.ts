@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { createDb, type PrismaClient } from "../../lib/db/client";
 import { FORM_BODY_MAX_BYTES, MB, PDF_MAX_BYTES } from "../../lib/uploads/limits";
 import { unique } from "../support/factories";
-import { e2eBaseUrl, SESSION_COOKIE, sessionToken } from "./support/session";
+import { e2eBaseUrl, SESSION_COOKIE, sessionToken, signInAs } from "./support/session";
 import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
 // Uploads through the running server, as a browser without script posts them (the form's
@@ -13,7 +13,8 @@ import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./suppor
 // (next.config.ts, lib/uploads/limits.ts), so a valid 15 MB brochure is stored; a file past
 // its kind's limit, a body past any form's, a file name with a NUL byte and a hostile file
 // are refused in the page's language, never with a 500, and the file already attached
-// stays (docs/decisions/026-upload-checks.md). No browser: only requests and their answers.
+// stays (docs/decisions/026-upload-checks.md). Requests only, but for the last test: what the
+// form does in a browser with a file past its limit.
 
 const base = e2eBaseUrl();
 let db: PrismaClient;
@@ -230,4 +231,16 @@ test("the video route refuses a hostile file and a NUL name with a 400 in the as
   expect(nul.status).toBe(400);
   expect(await nul.json()).toEqual({ error: "The file's name contains control characters (such as a NUL byte). Rename the file and choose it again." });
   expect(await db.material.findUniqueOrThrow({ where: { id: video.id }, select: { fileKey: true } })).toEqual({ fileKey: null });
+});
+
+test("in a browser, a file past its kind's limit is not sent: the form says so at once", async ({ page }) => {
+  const { candidate } = await candidateWithBrochure();
+  await signInAs(page, candidate.user);
+  await page.goto("/en/my/profile");
+  const form = page.getByRole("form", { name: "Upload photograph" });
+  const input = form.getByLabel("Photograph file");
+  await input.setInputFiles({ name: "portrait.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(5 * MB + 1) });
+  await expect(form.getByRole("alert")).toHaveText("The file is too large. The limit is 5 MB.");
+  await expect(input).toHaveValue("");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
 });

@@ -233,9 +233,18 @@ test("the video route refuses a hostile file and a NUL name with a 400 in the as
   expect(await db.material.findUniqueOrThrow({ where: { id: video.id }, select: { fileKey: true } })).toEqual({ fileKey: null });
 });
 
-test("in a browser, a file past its kind's limit is not sent: the form says so at once", async ({ page }) => {
-  const { candidate } = await candidateWithBrochure();
+test("in a browser, a 15 MB brochure is sent and stored, and a file past its kind's limit is not sent: the form says so at once", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { candidate, brochure } = await candidateWithBrochure();
   await signInAs(page, candidate.user);
+  // The scripted server action (what a browser with script sends) through the proxy's buffer.
+  await page.goto(`/en/my/materials/${brochure.id}`);
+  const brochureForm = page.getByRole("form", { name: "Upload brochure" });
+  await brochureForm.getByLabel("Brochure file").setInputFiles({ name: "Programme.pdf", mimeType: "application/pdf", buffer: paddedPdf(15 * MB) });
+  await brochureForm.getByRole("button", { name: "Upload brochure" }).click();
+  await expect(brochureForm.getByTestId("form-success")).toHaveText("The brochure file has been attached.", { timeout: 60_000 });
+  expect(Number((await fileOf(brochure.id)).sizeBytes)).toBeGreaterThan(14.5 * MB);
+
   await page.goto("/en/my/profile");
   const form = page.getByRole("form", { name: "Upload photograph" });
   const input = form.getByLabel("Photograph file");

@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { FORUM_LIMITS } from "../../lib/forum/schema";
 import { unique } from "../support/factories";
 import { expect, signInAs, test } from "./support/fixtures";
@@ -29,30 +29,37 @@ function fieldsFor(payload: string, index: number) {
 
 const sorted = (values: (string | null)[]) => values.filter((v): v is string => v !== null).sort();
 
-/** The exact text of each element, as the reader gets it. */
-function texts(locator: Locator): Promise<string[]> {
-  return locator.evaluateAll((elements) => elements.map((e) => e.textContent ?? ""));
-}
-
-/** Visitor text on the page is text only: no element inside or made from it, isolated direction, wraps anywhere, the page no wider than the window. */
-async function expectInert(page: Page) {
-  const report = await page.evaluate((ids) => {
-    const selector = ids.map((id) => `[data-testid="${id}"]`).join(",");
-    const fields = [...document.querySelectorAll(selector)];
-    const all = [...document.querySelectorAll("*")];
-    return {
-      fields: fields.length,
-      withElements: fields.filter((f) => f.children.length > 0).map((f) => f.innerHTML.slice(0, 80)),
-      // The app writes no inline handler and no frame; one on the page came from a payload.
-      handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((e) => e.outerHTML.slice(0, 80)),
-      frames: document.querySelectorAll("iframe, object, embed, frame, base, meta[http-equiv]").length,
-      notIsolated: fields.filter((f) => !["isolate", "plaintext"].includes(getComputedStyle(f).unicodeBidi)).length,
-      notWrapping: fields.filter((f) => getComputedStyle(f).overflowWrap !== "anywhere").length,
-      ran: (window as unknown as { __forumXss?: unknown }).__forumXss ?? null,
-      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      direction: getComputedStyle(document.body).direction,
-    };
-  }, TEXT_FIELDS);
+/**
+ * Visitor text on the page is text only: no element inside or made from it, isolated direction,
+ * wraps anywhere, the page no wider than the window. Returns the exact text of each field inside
+ * `scope` (a test id), as the reader gets it: one round trip to the page for all of it, not one
+ * per field (docs/testing.md).
+ */
+async function expectInert(page: Page, scope: string): Promise<Record<string, string[]>> {
+  const report = await page.evaluate(
+    ({ ids, scope }) => {
+      const selector = ids.map((id) => `[data-testid="${id}"]`).join(",");
+      const fields = [...document.querySelectorAll(selector)];
+      const all = [...document.querySelectorAll("*")];
+      return {
+        texts: Object.fromEntries(
+          ids.map((id) => [id, [...document.querySelectorAll(`[data-testid="${scope}"] [data-testid="${id}"]`)].map((e) => e.textContent ?? "")]),
+        ),
+        fields: fields.length,
+        withElements: fields.filter((f) => f.children.length > 0).map((f) => f.innerHTML.slice(0, 80)),
+        // The app writes no inline handler and no frame; one on the page came from a payload.
+        handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((e) => e.outerHTML.slice(0, 80)),
+        frames: document.querySelectorAll("iframe, object, embed, frame, base, meta[http-equiv]").length,
+        notIsolated: fields.filter((f) => !["isolate", "plaintext"].includes(getComputedStyle(f).unicodeBidi)).length,
+        notWrapping: fields.filter((f) => getComputedStyle(f).overflowWrap !== "anywhere").length,
+        ran: (window as unknown as { __forumXss?: unknown }).__forumXss ?? null,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        direction: getComputedStyle(document.body).direction,
+        dir: document.documentElement.getAttribute("dir"),
+      };
+    },
+    { ids: TEXT_FIELDS, scope },
+  );
   expect(report.fields).toBeGreaterThan(0);
   expect(report.withElements, "elements inside visitor text").toEqual([]);
   expect(report.handlers, "inline event handlers").toEqual([]);
@@ -61,7 +68,8 @@ async function expectInert(page: Page) {
   expect(report.notWrapping, "visitor text that cannot wrap").toBe(0);
   expect(report.ran, "a payload ran").toBeNull();
   expect(report.overflow, "the page is wider than the window").toBeLessThanOrEqual(0);
-  expect(report.direction).toBe((await page.locator("html").getAttribute("dir")) ?? "ltr");
+  expect(report.direction).toBe(report.dir ?? "ltr");
+  return report.texts;
 }
 
 test("stored hostile payloads are shown as text on the public forum and in the candidate's queue, in English and Arabic, and never run", async ({
@@ -98,8 +106,8 @@ test("stored hostile payloads are shown as text on the public forum and in the c
       await page.goto(n === 1 ? `/${locale}/candidates/${candidate.id}` : `/${locale}/candidates/${candidate.id}/forum/${n}`);
       const bodies = page.getByTestId("forum-published").getByTestId("question-body");
       await expect(bodies).toHaveCount(n < pageCount ? pageSize : corpus.length - pageSize * (pageCount - 1));
-      await expectInert(page);
-      for (const field of TEXT_FIELDS) seen[field]!.push(...(await texts(page.getByTestId("forum-published").getByTestId(field))));
+      const shown = await expectInert(page, "forum-published");
+      for (const field of TEXT_FIELDS) seen[field]!.push(...shown[field]!);
     }
     expect(seen["question-body"]!.sort()).toEqual(sorted(expected.map((q) => q.body)));
     expect(seen["question-answer"]!.sort()).toEqual(sorted(expected.map((q) => q.body)));
@@ -118,12 +126,12 @@ test("stored hostile payloads are shown as text on the public forum and in the c
     await page.goto(`/${locale}/my/forum?status=${status}`);
     const queue = page.getByTestId("queue");
     await expect(queue.getByTestId("queue-item")).toHaveCount(corpus.length);
-    expect((await texts(queue.getByTestId("question-body"))).sort()).toEqual(sorted(expected.map((q) => q.body)));
-    expect((await texts(queue.getByTestId("question-asker"))).sort()).toEqual(sorted(expected.map((q) => q.askerName)));
-    expect((await texts(queue.getByTestId("question-country"))).sort()).toEqual(sorted(expected.map((q) => q.askerCountry)));
-    expect((await texts(queue.getByTestId("question-affiliation"))).sort()).toEqual(sorted(expected.map((q) => q.askerAffiliation)));
-    if (status === "PUBLISHED") expect((await texts(queue.getByTestId("question-answer"))).sort()).toEqual(sorted(expected.map((q) => q.body)));
-    await expectInert(page);
+    const shown = await expectInert(page, "queue");
+    expect(shown["question-body"]!.sort()).toEqual(sorted(expected.map((q) => q.body)));
+    expect(shown["question-asker"]!.sort()).toEqual(sorted(expected.map((q) => q.askerName)));
+    expect(shown["question-country"]!.sort()).toEqual(sorted(expected.map((q) => q.askerCountry)));
+    expect(shown["question-affiliation"]!.sort()).toEqual(sorted(expected.map((q) => q.askerAffiliation)));
+    if (status === "PUBLISHED") expect(shown["question-answer"]!.sort()).toEqual(sorted(expected.map((q) => q.body)));
   }
 
   expect(dialogs, "dialogs opened by a payload").toEqual([]);

@@ -57,10 +57,16 @@ export async function setPassword({ input }: { input: unknown }) {
 
 /** Whether the set-password page should offer its form; setPassword checks again on submit. */
 export async function isSetupLinkUsable(token: string): Promise<boolean> {
-  if (token.length > 200) return false;
+  return (await usableSetupLinkPurpose(token)) !== null;
+}
+
+/** What a usable link is for: a new account's first password, or a reset asked for by its owner (docs/decisions/023-second-factor.md); null when not usable. */
+export async function usableSetupLinkPurpose(token: string): Promise<"SETUP" | "RESET" | null> {
+  if (token.length > 200) return null;
   const found = await db().passwordSetupToken.findUnique({
     where: { tokenHash: hashSetupToken(token) },
-    select: { expiresAt: true, usedAt: true, user: { select: { disabledAt: true } } },
+    select: { purpose: true, expiresAt: true, usedAt: true, user: { select: { disabledAt: true } } },
   });
-  return Boolean(found && isSetupTokenUsable(found) && !found.user.disabledAt);
+  if (!found || !isSetupTokenUsable(found) || found.user.disabledAt) return null;
+  return found.purpose === "RESET" ? "RESET" : "SETUP";
 }

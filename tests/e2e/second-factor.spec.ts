@@ -69,6 +69,7 @@ test("a forgotten password is reset with the link the outbox holds, and a common
   const mail = await db.outboxMessage.findFirstOrThrow({ where: { toAddress: user.email, kind: "password-reset" } });
   const link = /https?:\/\/\S+\/en\/set-password\/\S+/.exec(mail.body)?.[0] ?? "";
   await page.goto(new URL(link).pathname);
+  await expect(page.getByText("Choose a new password for your account.")).toBeVisible();
 
   await page.getByRole("textbox", { name: "New password", exact: true }).fill("Password1234");
   await page.getByRole("textbox", { name: "New password, again" }).fill("Password1234");

@@ -5,7 +5,7 @@ import { createDb, type PrismaClient } from "@/lib/db/client";
 import { deliverDue } from "@/lib/mail/worker";
 import { RESET_LIMITS } from "@/lib/users/password-reset-limits";
 import { requestPasswordReset } from "@/lib/users/request-password-reset";
-import { setPassword } from "@/lib/users/set-password";
+import { setPassword, usableSetupLinkPurpose } from "@/lib/users/set-password";
 import { hashSetupToken } from "@/lib/users/setup-token";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
@@ -114,6 +114,7 @@ describe("using the link", () => {
     await requestPasswordReset({ input: { email: user.email }, ip: ip(), locale: "en" });
     const [mail] = await outboxFor(user.email);
     const token = tokenOf(mail?.body ?? "");
+    expect(await usableSetupLinkPurpose(token)).toBe("RESET");
 
     expect(await refusalOf(setPassword({ input: { token, password: "Password1234", passwordConfirm: "Password1234" } }))).toMatchObject({
       code: "INVALID_INPUT",
@@ -128,6 +129,7 @@ describe("using the link", () => {
     // The session's cookie carried the old version: it no longer opens.
     expect(await loadActor(claims)).toBeNull();
     expect(await refusalOf(setPassword({ input: { token, password: `${fresh}!`, passwordConfirm: `${fresh}!` } }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await usableSetupLinkPurpose(token)).toBeNull();
   });
 
   it("refuses an expired link", async () => {

@@ -4,9 +4,9 @@
 //   (CI's size: 200 viewers; tests/e2e/live-restart.spec.ts checks that much on every run)
 //   Needs a production build (`next build`; NEXT_DIST_DIR names another folder than .next).
 //   Starts a PostgreSQL of its own (tests/support/own-postgres.ts: never the shared one) and a
-//   `next start` against it (tests/support/next-server.ts), and stops both at the end.
+//   production server against it (tests/support/next-server.ts), and stops both at the end.
 //
-// What it does, through HTTP against `next start`:
+// What it does, through HTTP against the production server (server.ts):
 // 1. Baseline: `viewers` follow a running hearing over its event stream, each reconnecting by
 //    the live panel's rule (tests/support/live-viewers.ts); the chair makes moves on the
 //    console in Chromium, signed in (a minted session, as the end-to-end tests do): each click
@@ -297,7 +297,7 @@ async function main() {
     const outageServerStats = stats(whileDown.map((m) => m.serverMs));
     const failuresTotal = crowd.viewers.reduce((sum, v) => sum + v.failures, 0);
     console.log(
-      `\nlive-restart: ${viewers} viewers (+${Math.ceil(viewers / 10)} joining during the outage), PostgreSQL down ${downMs} ms, next start ${server.url}\n`,
+      `\nlive-restart: ${viewers} viewers (+${Math.ceil(viewers / 10)} joining during the outage), PostgreSQL down ${downMs} ms, server ${server.url}\n`,
     );
     console.log(`joining: every viewer holding the state after ${Math.round(joinMs)} ms (connections spread over 5 s)`);
     console.log("\n                                   baseline (no outage)          outage");

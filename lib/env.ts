@@ -57,11 +57,11 @@ const schema = z
     DATABASE_RESERVED_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
     /** Viewers' question transactions one instance runs at once; more are answered 503 at once instead of queueing for a connection. */
     QUESTION_ADMISSION_MAX: z.coerce.number().int().min(1).max(100).default(4),
+    /** How many proxies of ours stand in front of the app (0..5, default 0): the client's address is the socket's, or the one the outermost of them saw (server.ts, docs/decisions/024-client-address-and-server.md). */
+    TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
     /** Test runs only: a folder where an end-to-end test holds one cached read (lib/cache/test-gate.ts). Never set in production. */
     PAGE_CACHE_TEST_GATES: z.string().min(1).optional(),
   })
-    /** How many proxies of ours stand in front of the app (0..5, default 0): the client's address is the socket's, or the one the outermost of them saw (server.ts, docs/decisions/024-client-address-and-server.md). */
-    TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (32+ characters)" });

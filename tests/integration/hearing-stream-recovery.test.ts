@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/hearings/[id]/events/route";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { LiveBus } from "@/lib/hearings/live-bus";
@@ -8,6 +8,10 @@ import { withAppDatabase } from "../support/app-database";
 import { makeReadyHearing } from "../support/factories-live";
 import { startOwnPostgres, type OwnPostgres } from "../support/own-postgres";
 import { sseReader } from "../support/sse";
+
+// The route reads the hearing's webcast access through the page cache, which only a running
+// server has; here it reads the database each time.
+vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), unstable_cache: <T>(read: T) => read }));
 
 // The live stream's recovery (docs/decisions/020-live-stream-recovery.md): the stream is
 // opened before anything is read and reports failures inside itself; the opening state comes

@@ -53,7 +53,7 @@ describe("the chair's moves and the page cache", () => {
       return { tags: [...updated], refreshed };
     };
 
-    expect((await press("start")).tags).toEqual([TAGS.hearings]);
+    expect((await press("start", { confirmed: "yes" })).tags).toEqual([TAGS.hearings]);
     for (const move of ["startPresentation", "pause", "resume", "startQa"]) {
       const { tags, refreshed: consoleRefreshed } = await press(move);
       expect(tags, move).toEqual([]);

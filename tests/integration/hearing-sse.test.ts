@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/hearings/[id]/events/route";
 import { createDb, type PrismaClient } from "@/lib/db/client";
 import { pauseHearing, resumeHearing, startHearing, startPresentation } from "@/lib/hearings/live";
@@ -10,6 +10,12 @@ import { withAppDatabase } from "../support/app-database";
 import { asActor } from "../support/factories";
 import { makeReadyHearing } from "../support/factories-live";
 import { sseReader } from "../support/sse";
+
+// The route reads the webcast access through the page cache, which only a running server has,
+// and the viewer's session, which only a request has: here the access is read each time and
+// the viewer is anonymous (tests/e2e/same-origin.spec.ts covers members through the server).
+vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), unstable_cache: <T>(read: T) => read }));
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => null }));
 
 // Two app instances on one database, as behind a load balancer: each has its own LISTEN
 // connection and its own pool. A chair's move made through the service must reach the
@@ -244,21 +250,20 @@ describe("GET /api/hearings/[id]/events", () => {
     abort.abort();
   });
 
-  it("stays public when the webcast is for members only: only the video is restricted", async () => {
+  it("gives an anonymous visitor no stream of a members-only hearing: a translated 401 (docs/decisions/027)", async () => {
     const { hearingId, chair } = await makeReadyHearing(db);
     await db.hearing.update({
       where: { id: hearingId },
       data: { webcastAccess: "MEMBERS", webcastKind: "URL", webcastSource: "https://stream.example.org/live.m3u8" },
     });
     await move(startHearing, asActor(chair), hearingId);
-    const abort = new AbortController();
     // No session, no cookie: an anonymous visitor.
-    const response = await get(hearingId, { signal: abort.signal });
-    expect(response.status).toBe(200);
-    const state = await sseReader(response.body as ReadableStream<Uint8Array>).nextState();
-    expect(state.data).toMatchObject({ hearingId, status: "LIVE" });
-    expect(JSON.stringify(state.data)).not.toContain("stream.example.org");
-    abort.abort();
+    const response = await get(hearingId, { signal: new AbortController().signal });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as { error: string };
+    expect(body.error.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body)).not.toContain("stream.example.org");
   });
 
   it("says inside the stream that a hearing does not exist, then ends it (an error answer would stop the browser for good)", async () => {

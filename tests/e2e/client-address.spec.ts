@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import { asAppRole } from "../../lib/db/roles";
 import { SIGN_IN_LIMITS } from "../../lib/auth/limits";
@@ -7,6 +6,7 @@ import { HEARING_QUESTION_RATE_LIMITS } from "../../lib/hearings/question-limits
 import { makeUser } from "../support/factories";
 import { startNextServer } from "../support/next-server";
 import { expect, test } from "./support/fixtures";
+import { rawRequest, type RawAnswer } from "./support/raw-request";
 import { makeWorldWithHearing } from "./support/world";
 
 // The client's address and the public pages' script policy, through the running production
@@ -28,32 +28,10 @@ let spoofed = 0;
 /** An X-Forwarded-For a client makes up, new each time. */
 const spoof = () => `198.51.100.${(spoofed = (spoofed % 250) + 1)}, 203.0.113.${Math.floor(Math.random() * 250) + 1}`;
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Answer = RawAnswer;
 
-function request(
-  base: string,
-  path: string,
-  options: { method?: string; localAddress?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${base}${path}`,
-      {
-        method: options.method ?? "GET",
-        localAddress: options.localAddress,
-        agent: false,
-        headers: { origin: base, ...(options.body ? { "content-length": String(Buffer.byteLength(options.body)) } : {}), ...options.headers },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body);
-  });
+function request(base: string, path: string, options: Parameters<typeof rawRequest>[1] = {}): Promise<Answer> {
+  return rawRequest(`${base}${path}`, options);
 }
 
 /** A sign-in through next-auth's credentials callback, as the form sends it; the error code next-auth answers with, or "signed-in". */

@@ -1,7 +1,7 @@
-import http from "node:http";
 import { randomInt } from "node:crypto";
 import { makeUser } from "../support/factories";
 import { expect, expectAccessible, signIn, test } from "./support/fixtures";
+import { rawRequest, type RawAnswer } from "./support/raw-request";
 import { e2eBaseUrl, SESSION_COOKIE } from "./support/session";
 
 // docs/decisions/022-sessions-and-sign-in-limits.md, through the running server: the address
@@ -9,32 +9,14 @@ import { e2eBaseUrl, SESSION_COOKIE } from "./support/session";
 // its own in 127.0.0.0/8 (all loopback on Linux) and signs in through next-auth's own
 // credentials endpoint, as the sign-in form does.
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Answer = RawAnswer;
 
 function request(path: string, opts: { localAddress: string; method?: string; body?: string; cookie?: string }): Promise<Answer> {
-  const base = e2eBaseUrl();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${base}${path}`,
-      {
-        method: opts.method ?? "GET",
-        localAddress: opts.localAddress,
-        agent: false,
-        headers: {
-          origin: base,
-          ...(opts.cookie ? { cookie: opts.cookie } : {}),
-          ...(opts.body ? { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(opts.body) } : {}),
-        },
-      },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end(opts.body);
+  return rawRequest(`${e2eBaseUrl()}${path}`, {
+    method: opts.method,
+    localAddress: opts.localAddress,
+    body: opts.body,
+    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
   });
 }
 

@@ -30,6 +30,16 @@ export default defineConfig({
           env: {
             SEED_SEALING_KEY: "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed",
             TOTP_SEALING_KEY: "7070707070707070707070707070707070707070707070707070707070707070",
+            // The hosts the tests' external videos, webcasts and recordings name (docs/decisions/028-media-origins.md).
+            MEDIA_ORIGINS: [
+              "https://test-streams.mux.dev",
+              "https://stream.example.org",
+              "https://video.example.org",
+              "https://cdn.example.org",
+              "https://v.example.org",
+              "https://stream.example.test",
+              "https://video.example.test",
+            ].join(","),
           },
           // Migrates the template database each file's database is copied from, once per run.
           globalSetup: [`${root}tests/support/integration-global-setup.ts`],

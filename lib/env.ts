@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { trustedProxyHopsSchema } from "@/lib/net/client-address";
+import { mediaOriginsSchema, muxUploadOriginSchema } from "@/lib/security/media-origins";
 
 // docs/conventions.md#server-only-and-the-environment: the environment is parsed once, here, and nowhere else.
 const schema = z
@@ -40,6 +41,10 @@ const schema = z
     MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
     /** Mux's API; changed only by the tests, which point it at a local stand-in. */
     MUX_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.mux.com"),
+    /** Where Mux's direct uploads go (the signed URL's origin, Mux's storage): the uploader's connect-src when Mux is configured (docs/decisions/028-media-origins.md). */
+    MUX_UPLOAD_ORIGIN: muxUploadOriginSchema,
+    /** Comma-separated https origins from which external videos, webcasts and recordings may play, e.g. "https://stream.example.org,https://cdn.example.net"; unset, the demo's https://test-streams.mux.dev; empty, none. Every page's connect-src and media-src (docs/decisions/028-media-origins.md). */
+    MEDIA_ORIGINS: mediaOriginsSchema,
     /** Members' single sign-on through an OpenID Connect provider; used when the three are set (docs/decisions/010). */
     OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -46,6 +46,7 @@ type Props = {
  */
 export function VideoPlayer({ playback, title, streamType = "on-demand", failure }: Props) {
   const t = useTranslations("video");
+  const refused = useTranslations("mediaOrigins");
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
@@ -68,6 +69,20 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
   // Mux's player knows two pipelines, which it names by type: HLS, and a progressive file it
   // calls "video/mp4". A WebM is progressive too (the browser reads its container itself);
   // without a type, the player guesses from the address and reports anything else as an error.
+  // An address on an origin this site no longer plays from: no player, which the page's policy
+  // would starve, but why (docs/decisions/028-media-origins.md).
+  if (playback.kind === "refused") {
+    return (
+      <div
+        className="flex aspect-video w-full max-w-3xl items-center justify-center rounded bg-slate-900 p-6 text-center text-white"
+        data-testid="video-not-allowed"
+      >
+        <p role="note" className="max-w-prose">
+          {refused("refused", { host: playback.host })}
+        </p>
+      </div>
+    );
+  }
   const source =
     playback.kind === "mux"
       ? { playbackId: playback.playbackId }

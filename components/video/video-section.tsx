@@ -6,6 +6,7 @@ import { uploadInput } from "@/components/uploads/upload-hint";
 import type { VideoSource } from "@/lib/db/generated/enums";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { videoPlayback } from "@/lib/materials/video-playback";
+import { playableHere } from "@/lib/security/media-address";
 import { VideoPlayer } from "./video-player";
 import { VideoUploadForm } from "./video-upload-form";
 
@@ -28,7 +29,7 @@ export async function VideoSection({ material: m, locale, muxEnabled }: { materi
   const w = await getTranslations({ locale, namespace: "workspace" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const input = await uploadInput(locale, "video");
-  const playback = videoPlayback({ kind: "VIDEO", ...m });
+  const playback = playableHere(videoPlayback({ kind: "VIDEO", ...m }));
   const failed = m.videoSource === "MUX" && m.videoError;
   const waitingForMux = m.videoSource === "MUX" && !m.muxPlaybackId && !failed;
 

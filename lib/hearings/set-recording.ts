@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertAllowedMediaAddress } from "@/lib/security/media-address";
 import { zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { CHAPTER_FIELD_PREFIX, recordingSchema } from "./after-schema";
@@ -57,6 +58,8 @@ export async function setRecording({ actor, conferenceId, input }: { actor: Acto
     if (!hearing) throw new DomainError("NOT_FOUND");
     if (hearing.closedAt) throw new DomainError("CONFLICT", { messageKey: "adminHearing.recordClosed" });
     if (hearing.status !== "ENDED") throw new DomainError("CONFLICT", { messageKey: "hearingPublic.admin.recordingNotEnded" });
+    // A recording only from the allowed origins, unless it is the one already saved (docs/decisions/028-media-origins.md).
+    if (data.recordingUrl !== hearing.recordingUrl) assertAllowedMediaAddress(data.recordingUrl, "recordingUrl");
     const presenters = new Set(hearing.slots.map((s) => s.candidateId));
     const stranger = Object.keys(data.offsets).find((candidateId) => !presenters.has(candidateId));
     if (stranger)

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { assertAllowedMediaAddress } from "@/lib/security/media-address";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { HEARING_FIELDS, lockHearing, presentersOf } from "./hearing-admin";
@@ -54,6 +55,11 @@ export async function setUpHearing({ actor, conferenceId, input }: { actor: Acto
     const before = await lockHearing(tx, conference.id);
     const stage = before ? hearingStage(before) : "SET_UP";
     if (stage === "CLOSED") throw new DomainError("CONFLICT", { messageKey: "adminHearing.recordClosed" });
+    // A webcast address only from the allowed origins (docs/decisions/028-media-origins.md); one
+    // saved before the list changed may stay while other fields change (the page says it is not played).
+    if (data.webcastKind === "URL" && data.webcastSource && data.webcastSource !== before?.webcastSource) {
+      assertAllowedMediaAddress(data.webcastSource, "webcastSource");
+    }
     const startsAt = zonedWallTimeToUtc(parseLocalDateTime(data.startsAt), conference.timeZone);
     const fields = { ...data, startsAt };
 

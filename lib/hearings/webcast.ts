@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
+import { playableHere } from "@/lib/security/media-address";
 import { mayFollowWebcast } from "./webcast-rules";
 
 // The webcast page (¶6, ¶7): the running order with planned times, and what the player
@@ -110,5 +111,6 @@ export function webcastAccess(
   } catch {
     return { kind: "none" };
   }
-  return { kind: "play", playback: { kind: "src", src: address, external: true, stream: hls ? "hls" : "progressive" } };
+  // An address on an origin no longer allowed is not played: the page says why (docs/decisions/028-media-origins.md).
+  return { kind: "play", playback: playableHere({ kind: "src", src: address, external: true, stream: hls ? "hls" : "progressive" }) };
 }

@@ -49,6 +49,7 @@ export const NAMESPACES = [
   "signInLimits",
   "secondFactor",
   "passwordReset",
+  "mediaOrigins",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

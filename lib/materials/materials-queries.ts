@@ -7,6 +7,7 @@ import { TAGS } from "@/lib/cache-tags";
 import { db } from "@/lib/db";
 import type { MaterialKind, TextFormat } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
+import { playableHere } from "@/lib/security/media-address";
 import { MATERIAL_FIELDS } from "./own-material";
 import { videoPlayback, type VideoPlayback } from "./video-playback";
 
@@ -88,7 +89,13 @@ export type PublicCampaign = {
 };
 
 /** The public part of a candidate's campaign, cached until the candidate's tag is revalidated. */
-export function getPublicCampaign(candidateId: string): Promise<PublicCampaign | null> {
+export async function getPublicCampaign(candidateId: string): Promise<PublicCampaign | null> {
+  const campaign = await readPublicCampaign(candidateId);
+  // Judged outside the cached read, by the running server's list (docs/decisions/028-media-origins.md).
+  return campaign && { ...campaign, materials: campaign.materials.map((m) => ({ ...m, video: playableHere(m.video) })) };
+}
+
+function readPublicCampaign(candidateId: string): Promise<PublicCampaign | null> {
   return unstable_cache(
     async (): Promise<PublicCampaign | null> => {
       const c = await db().candidate.findUnique({

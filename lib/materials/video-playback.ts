@@ -8,7 +8,15 @@ import type { MaterialKind, VideoSource } from "@/lib/db/generated/enums";
  * `stream`: an HLS playlist (played by hls.js, or natively where the browser can) or a
  * progressive file (MP4 or WebM, which the browser plays by itself, reading its container).
  */
-export type VideoPlayback = { kind: "mux"; playbackId: string } | { kind: "src"; src: string; external: boolean; stream: "hls" | "progressive" };
+export type VideoPlayback =
+  | { kind: "mux"; playbackId: string }
+  | { kind: "src"; src: string; external: boolean; stream: "hls" | "progressive" }
+  /**
+   * An external address on an origin this site no longer plays from (docs/decisions/028-media-origins.md):
+   * the page says so instead of showing a player the policy would starve. Decided on the server
+   * (lib/security/media-address.ts, playableHere), never by videoPlayback itself.
+   */
+  | { kind: "refused"; host: string };
 
 /** An address is taken for HLS when its path ends in .m3u8 (what the URL form asks for). */
 function streamOf(url: string): "hls" | "progressive" {

@@ -13,6 +13,7 @@ import { randomStoredName, sanitiseFileName } from "@/lib/uploads/file-name";
 import { MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { sniff } from "@/lib/uploads/sniff";
 import { assertAcceptedType, assertFileName, assertNothingHidden } from "@/lib/uploads/validate-upload";
+import { assertAllowedMediaAddress } from "@/lib/security/media-address";
 import { parseInput } from "@/lib/validation/parse";
 import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { materialIdSchema } from "./schema";
@@ -199,6 +200,8 @@ export async function setVideoUrl({ actor, input }: { actor: Actor | null; input
   assertOwnMaterialActor(actor);
   const candidateId = actor.candidateId;
   const { id, url } = parseInput(videoUrlSchema, input);
+  // Only from the origins every page's policy lets the player reach (docs/decisions/028-media-origins.md).
+  assertAllowedMediaAddress(url, "url");
   const result = await db().$transaction(async (tx) => {
     const { before } = await lockVideoDraft(tx, candidateId, id);
     const after = await tx.material.update({ where: { id }, data: { ...NO_VIDEO, videoSource: "URL", url }, select: changed });

@@ -5,23 +5,31 @@
 //   scripts only from this origin (pinned by SRI) and, on a public page, the inline scripts
 //   Next writes into it by their hashes, which server.ts adds per response
 //   (docs/decisions/025-public-page-script-hashes.md); never 'unsafe-eval' in production.
+// Their connect-src and media-src name only the media origins in use (docs/decisions/028-media-origins.md).
+import { currentMediaSources } from "./media-origins";
 
-const COMMON_DIRECTIVES = [
-  "default-src 'self'",
-  "base-uri 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "img-src 'self' data: blob: https://image.mux.com",
-  "media-src 'self' blob: https:",
-  "font-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  // Any https origin (docs/decisions/008): hls.js fetches an external video's playlist and
-  // segments, and a Mux direct upload goes to a storage host Mux chooses per upload. Scripts
-  // stay limited to this origin, which is what keeps injected code from running at all.
-  "connect-src 'self' https:",
-  "worker-src 'self' blob:",
-];
+/**
+ * What every page's policy has in common. `media` is where the video player and the uploader
+ * may connect and load media from, besides this origin (lib/security/media-origins.ts,
+ * docs/decisions/028-media-origins.md): one list for every kind of page, because a client-side
+ * navigation keeps the first page's policy, and read from the running server's environment.
+ */
+function commonDirectives(media: readonly string[]): string[] {
+  const listed = media.length > 0 ? ` ${media.join(" ")}` : "";
+  return [
+    "default-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "img-src 'self' data: blob: https://image.mux.com",
+    `media-src 'self' blob:${listed}`,
+    "font-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self'${listed}`,
+    "worker-src 'self' blob:",
+  ];
+}
 
 function evalFor(production: boolean): string {
   // React's development build needs eval for its debugging aids; production never does.
@@ -34,17 +42,17 @@ function evalFor(production: boolean): string {
  * (docs/decisions/025-public-page-script-hashes.md). `next dev` serves pages itself, so
  * development keeps 'unsafe-inline'.
  */
-export function cachedPagePolicy(production: boolean): string {
-  return [...COMMON_DIRECTIVES, production ? "script-src 'self'" : `script-src 'self' 'unsafe-inline'${evalFor(production)}`].join("; ");
+export function cachedPagePolicy(production: boolean, media: readonly string[] = currentMediaSources()): string {
+  return [...commonDirectives(media), production ? "script-src 'self'" : `script-src 'self' 'unsafe-inline'${evalFor(production)}`].join("; ");
 }
 
 /** A public page's policy: scripts from this origin, and the page's own inline scripts by their hashes. */
-export function publicPagePolicy(hashes: readonly string[], production: boolean): string {
-  return [...COMMON_DIRECTIVES, ["script-src 'self'", ...hashes].join(" ") + evalFor(production)].join("; ");
+export function publicPagePolicy(hashes: readonly string[], production: boolean, media: readonly string[] = currentMediaSources()): string {
+  return [...commonDirectives(media), ["script-src 'self'", ...hashes].join(" ") + evalFor(production)].join("; ");
 }
 
-export function noncePolicy(nonce: string, production: boolean): string {
-  return [...COMMON_DIRECTIVES, `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalFor(production)}`].join("; ");
+export function noncePolicy(nonce: string, production: boolean, media: readonly string[] = currentMediaSources()): string {
+  return [...commonDirectives(media), `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalFor(production)}`].join("; ");
 }
 
 export function baseSecurityHeaders(production: boolean): { key: string; value: string }[] {

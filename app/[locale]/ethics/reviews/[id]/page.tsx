@@ -13,6 +13,7 @@ import { formatInstant } from "@/lib/time/format";
 import { answerReviewAction } from "../../actions";
 import { VideoPlayer } from "@/components/video/video-player";
 import { videoPlayback } from "@/lib/materials/video-playback";
+import { playableHere } from "@/lib/security/media-address";
 
 async function load(user: CurrentUser, id: string) {
   try {
@@ -34,7 +35,7 @@ export default ethicsPage<{ id: string }>("/ethics", async ({ user, locale, para
   const confirm = await getTranslations({ locale, namespace: "confirm" });
   const r = await load(user, params.id);
   const m = r.material;
-  const video = videoPlayback(m);
+  const video = playableHere(videoPlayback(m));
   const zone = r.candidate.conference.timeZone;
 
   return (

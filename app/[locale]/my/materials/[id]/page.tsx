@@ -14,6 +14,7 @@ import { BrochureFileForm } from "@/components/uploads/brochure-file-form";
 import { VideoPlayer } from "@/components/video/video-player";
 import { VideoSection } from "@/components/video/video-section";
 import { videoPlayback } from "@/lib/materials/video-playback";
+import { playableHere } from "@/lib/security/media-address";
 import { muxEnabled } from "@/lib/mux/config";
 
 async function load(user: Parameters<typeof getOwnMaterial>[0], id: string) {
@@ -31,7 +32,7 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
   const admin = await getTranslations({ locale, namespace: "admin" });
   const m = await load(user, params.id);
   const names = new Intl.DisplayNames([locale], { type: "language" });
-  const playback = videoPlayback(m);
+  const playback = playableHere(videoPlayback(m));
   const languages = (LOCALES as readonly string[]).includes(m.language) ? [...LOCALES] : [...LOCALES, m.language];
 
   return (

@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: {
     // The data cache outlives the server; a new test database must not be read through a
     // previous run's entries.
-    command: `rm -rf ${distDir}/cache/fetch-cache && exec node --import tsx server.ts`,
+    command: `rm -rf ${distDir}/cache/fetch-cache && exec node scripts/server.cjs`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

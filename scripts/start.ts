@@ -369,7 +369,7 @@ async function walk(dir: string): Promise<string[]> {
  */
 async function serve(dev: boolean, port: number, env: NodeJS.ProcessEnv, databaseUrl: string): Promise<number> {
   const hostname = bindAddress(process.env.HOSTNAME, os.hostname());
-  const args = dev ? [NEXT_BIN, "dev", "-p", String(port), "-H", hostname] : ["--import", "tsx", path.join(ROOT, "server.ts")];
+  const args = dev ? [NEXT_BIN, "dev", "-p", String(port), "-H", hostname] : [path.join(ROOT, "scripts", "server.cjs")];
   const childEnv: NodeJS.ProcessEnv = { ...env, HOSTNAME: hostname, NODE_ENV: dev ? "development" : "production" };
   const exit = runChild(process.execPath, args, childEnv);
   const ready = await Promise.race([waitForHealth(reachableHost(hostname), port).then(() => true), exit.then(() => false)]);

@@ -1,4 +1,4 @@
-// The production server (server.ts, run by tsx: docs/decisions/024-client-address-and-server.md)
+// The production server (server.ts, run by scripts/server.cjs: docs/decisions/024-client-address-and-server.md)
 // of the existing production build (NEXT_DIST_DIR, else .next) on a free port, against a
 // database of the caller's: for fault specs and bench scripts that must not share
 // the suite's server (they restart its database). Only route handlers should be asked of it:
@@ -32,7 +32,7 @@ export async function startNextServer(opts: {
   const hostname = opts.hostname ?? "127.0.0.1";
   const url = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/server.cjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

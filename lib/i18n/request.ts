@@ -12,12 +12,18 @@ type Messages = Record<string, unknown>;
  */
 const catalogues = new Map<string, Promise<Messages>>();
 
+function load(locale: string): Promise<Messages> {
+  return Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const)).then(
+    (entries) => Object.fromEntries(entries) as Messages,
+  );
+}
+
 function catalogue(locale: string): Promise<Messages> {
+  // `next dev` reloads a catalogue file that was edited: no keeping it there.
+  if (process.env.NODE_ENV !== "production") return load(locale);
   let loaded = catalogues.get(locale);
   if (!loaded) {
-    loaded = Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const)).then(
-      (entries) => Object.fromEntries(entries) as Messages,
-    );
+    loaded = load(locale);
     // A failed load is not kept: the next request tries again.
     loaded.catch(() => catalogues.delete(locale));
     catalogues.set(locale, loaded);

@@ -1,8 +1,9 @@
 import type { RoleName } from "../../lib/auth/permissions";
 import { secondFactorRequired } from "../../lib/auth/second-factor-rule";
 import { makeUser } from "../support/factories";
-import { expectAccessible, expect, signIn, test } from "./support/fixtures";
+import { expectAccessible, expect, signIn, signInAs, test } from "./support/fixtures";
 import { enrolSecondFactor, giveSecondFactor } from "./support/second-factor";
+import { SESSION_COOKIE } from "./support/session";
 import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
 // The sign-in specs are the only ones that go through the form (every other spec mints the
@@ -18,11 +19,15 @@ const LANDING: Record<RoleName, { path: string; heading: string }> = {
   MEMBER: { path: "/member", heading: "Members" },
 };
 
+// The candidate's sign-in also shows the refusal of another role's area: one sign-in (a
+// production-cost scrypt check) for both.
+const CANDIDATE_REFUSED = ", and is refused the secretariat's area (403) after no detour";
+
 for (const role of Object.keys(LANDING) as RoleName[]) {
-  test(`a ${role.toLowerCase()} signs in and lands on their area, in English and Arabic`, async ({ page, db }) => {
-    const candidateId =
-      role === "CANDIDATE" ? (await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)), { account: false })).id : undefined;
-    const user = await makeUser(db, role, { candidateId });
+  test(`a ${role.toLowerCase()} signs in and lands on their area, in English and Arabic${role === "CANDIDATE" ? CANDIDATE_REFUSED : ""}`, async ({ page, db, consoleErrors }) => {
+    const candidate =
+      role === "CANDIDATE" ? await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)), { account: false }) : undefined;
+    const user = await makeUser(db, role, { candidateId: candidate?.id });
     // The staff roles give a second factor after the password (docs/decisions/023-second-factor.md).
     const secret = secondFactorRequired(role) ? await enrolSecondFactor(db, user.id) : null;
 
@@ -34,10 +39,21 @@ for (const role of Object.keys(LANDING) as RoleName[]) {
     if (role === "MEMBER") await expect(page.getByTestId("member-hearing").or(page.getByTestId("member-no-hearing"))).toBeVisible();
     // The chair's console shows the hearing they chair; this new chair has none.
     if (role === "CHAIR") await expect(page.getByTestId("chair-no-hearing")).toContainText("You chair no hearing that is under way or still to come.");
+    // The candidate's workspace names their candidature.
+    if (candidate) await expect(page.getByText(`Your candidature: ${candidate.name}`)).toBeVisible();
     await expectAccessible(page);
 
     await page.goto(`/ar${LANDING[role].path}`);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expectAccessible(page);
+    if (!candidate) return;
+
+    // Signed in as a candidate, the secretariat's area is refused.
+    consoleErrors.allow(/status of 403/);
+    const response = await page.goto("/en/admin");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access refused");
+    await expect(page.locator("body")).not.toContainText("Secretariat console");
     await expectAccessible(page);
   });
 }
@@ -75,31 +91,32 @@ test("an anonymous visitor is sent to sign in instead of the secretariat's area"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
 });
 
-test("a candidate is refused the secretariat's area (403), and lands there after no detour", async ({ page, db, consoleErrors }) => {
-  consoleErrors.allow(/status of 403/);
-  const candidate = await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)));
-  const user = candidate.user;
-  await signIn(page, "en", user.email, user.password);
-  await expect(page).toHaveURL(/\/en\/my$/, SIGN_IN);
-  await expect(page.getByText(`Your candidature: ${candidate.name}`)).toBeVisible();
-
-  const response = await page.goto("/en/admin");
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access refused");
-  await expect(page.locator("body")).not.toContainText("Secretariat console");
-  await expectAccessible(page);
-});
-
 // That a disabled account's live session ends is tests/integration/auth.test.ts's ("ends a
-// live session at once when the account is disabled"); here, the sign-out page.
-test("sign-out ends a session", async ({ page, db }) => {
+// live session at once when the account is disabled"); here, the sign-out page, and that
+// signing out ends the session on the server: the same cookie, replayed, opens nothing.
+// Signed in with a minted session (a real session row, support/session.ts): the form's
+// sign-in of a member is the member's test above.
+test("sign-out ends a session, on the server too: the same cookie, replayed, opens nothing", async ({ page, db }) => {
   const member = await makeUser(db, "MEMBER");
-  await signIn(page, "en", member.email, member.password);
-  await expect(page).toHaveURL(/\/en\/member$/, SIGN_IN);
+  await signInAs(page, member);
+  await page.goto("/en/member");
+  await expect(page).toHaveURL(/\/en\/member$/);
+  const [cookie] = await page
+    .context()
+    .cookies()
+    .then((all) => all.filter((c) => c.name === SESSION_COOKIE));
+  expect(cookie).toBeDefined();
+
   await page.getByRole("link", { name: "Sign out" }).last().click();
   await expectAccessible(page);
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/en$/);
+  expect(await db.userSession.count({ where: { userId: member.id, endedAt: { not: null } } })).toBe(1);
+  await page.goto("/en/member");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+
+  // The cookie as it was before signing out, put back (as someone who copied it would).
+  await page.context().addCookies([cookie!]);
   await page.goto("/en/member");
   await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
 });

@@ -102,23 +102,5 @@ test("the sign-in form says how long to wait, in the visitor's language", async 
   await expect(page).toHaveURL(/\/fr\/sign-in\?next=/);
 });
 
-test("signing out ends the session on the server: the same cookie, replayed, opens nothing", async ({ page, db }) => {
-  const member = await makeUser(db, "MEMBER");
-  await signIn(page, "en", member.email, member.password);
-  await expect(page).toHaveURL(/\/en\/member$/, { timeout: 30_000 });
-  const [cookie] = await page
-    .context()
-    .cookies()
-    .then((all) => all.filter((c) => c.name === SESSION_COOKIE));
-  expect(cookie).toBeDefined();
-
-  await page.goto("/en/sign-out");
-  await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/en$/);
-  expect(await db.userSession.count({ where: { userId: member.id, endedAt: { not: null } } })).toBe(1);
-
-  // The cookie as it was before signing out, put back (as someone who copied it would).
-  await page.context().addCookies([cookie!]);
-  await page.goto("/en/member");
-  await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
-});
+// That signing out ends the session on the server (the same cookie, replayed, opens nothing) is
+// auth.spec.ts's sign-out test.

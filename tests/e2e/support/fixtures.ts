@@ -11,6 +11,14 @@ type Fixtures = {
   viewportPrefetch: boolean;
   /** Fails the test on any console error or uncaught page error not declared expected. */
   consoleErrors: { allow(pattern: RegExp): void };
+};
+
+type WorkerFixtures = {
+  /**
+   * The test database as its owner (E2E_DATABASE_URL), for the tests' own fixture writes: one
+   * client and pool per worker, not one per test (a client's first connection cost every test
+   * its own round of connecting and disconnecting; docs/testing.md).
+   */
   db: PrismaClient;
 };
 
@@ -33,7 +41,7 @@ const NO_VIEWPORT_PREFETCH = `(() => {
   };
 })();`;
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
   viewportPrefetch: [Boolean(process.env.E2E_VIEWPORT_PREFETCH), { option: true }],
   context: async ({ context, viewportPrefetch }, provide) => {
     if (!viewportPrefetch) await context.addInitScript(NO_VIEWPORT_PREFETCH);
@@ -52,13 +60,16 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  db: async ({}, provide) => {
-    const url = process.env.E2E_DATABASE_URL;
-    if (!url) throw new Error("E2E_DATABASE_URL is not set");
-    const db = createDb(url);
-    await provide(db);
-    await db.$disconnect();
-  },
+  db: [
+    async ({}, provide) => {
+      const url = process.env.E2E_DATABASE_URL;
+      if (!url) throw new Error("E2E_DATABASE_URL is not set");
+      const db = createDb(url);
+      await provide(db);
+      await db.$disconnect();
+    },
+    { scope: "worker" },
+  ],
 });
 
 export { expect };

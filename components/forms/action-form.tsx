@@ -21,6 +21,10 @@ type Props = {
   className?: string;
   /** Shown after success, with the action's one-time data. */
   renderSuccess?: (state: FormState) => ReactNode;
+  /** Busy beyond the action itself, judged on its answer (e.g. until the page shows what the action did). */
+  busyAfter?: (state: FormState) => boolean;
+  /** Called once per successful answer (from a client component only). */
+  afterSuccess?: (state: FormState) => void;
 };
 
 /**
@@ -28,17 +32,25 @@ type Props = {
  * announced (status for success, alert for a refusal) and focus moves to it, so keyboard
  * and screen-reader users learn what happened.
  */
-export function ActionForm({ action, children, label, className, renderSuccess }: Props) {
+export function ActionForm({ action, children, label, className, renderSuccess, busyAfter, afterSuccess }: Props) {
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.at) outcome.current?.focus();
   }, [state.at]);
+  // The latest callback, read when an answer arrives: a new one on each render does not re-run it.
+  const onSuccess = useRef(afterSuccess);
+  useEffect(() => {
+    onSuccess.current = afterSuccess;
+  });
+  useEffect(() => {
+    if (state.at && state.status === "success") onSuccess.current?.(state);
+  }, [state]);
 
   return (
     <FormStateContext.Provider value={state}>
-      <form action={formAction} aria-label={label} aria-busy={pending} className={className ?? "space-y-4"} noValidate>
+      <form action={formAction} aria-label={label} aria-busy={pending || (busyAfter?.(state) ?? false)} className={className ?? "space-y-4"} noValidate>
         <input type="hidden" name="locale" value={locale} />
         <div ref={outcome} tabIndex={-1} className="outline-none focus-visible:outline-2">
           {state.status === "error" && state.message ? (

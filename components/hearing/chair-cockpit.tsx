@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { useLiveHearing, type LiveConnection } from "./chair-live";
+import { refreshConsoleFor } from "./console-refresh";
 import { clockWarning, formatClock, type ClockWarning } from "./live-clock";
 
 // The top of the chair's console: the clock, who speaks, the phase and the question on
@@ -42,7 +43,7 @@ export function ChairCockpit({ hearingId, initial, renderedVersion, total }: Pro
   const { state, connection, leftMs } = useLiveHearing(hearingId, initial);
 
   useEffect(() => {
-    if (state.version > renderedVersion) router.refresh();
+    if (state.version > renderedVersion) refreshConsoleFor(router, state.version);
   }, [state.version, renderedVersion, router]);
 
   const warning = clockWarning(leftMs);

@@ -85,15 +85,19 @@ export const makeMove = formAction({
   run: async (actor, fields) => {
     const move = fields.move;
     if (!isMove(move)) throw new DomainError("INVALID_INPUT");
-    await refreshedOnRefusal(() => MOVES[move]({ actor, input: fields }));
-    // The console is rendered per request: shown afresh without refreshing a cached page.
-    refresh();
-    return move;
+    const state = await refreshedOnRefusal(() => MOVES[move]({ actor, input: fields }));
+    // The start and the end change the whole console (checks, running order, the end's
+    // section): it comes back with the answer. Any other move answers with the new version
+    // alone, at once; the console asks for its fresh rendering itself
+    // (components/hearing/chair-move-form.tsx), so that the answer does not wait on it.
+    if (PAGE_MOVES.has(move)) refresh();
+    return { move, version: state.version };
   },
   // Only the start and the end change what the hearing's cached pages show (status, record);
   // every other move reaches viewers through the live panel alone (docs/cache.md).
-  tags: (move) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
-  success: (t, move) => t(`hearingLive.console.done.${move}`),
+  tags: ({ move }) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
+  success: (t, { move }) => t(`hearingLive.console.done.${move}`),
+  data: ({ version }) => ({ version: String(version) }),
   busy: notMade,
   // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
   reserved: true,
@@ -140,12 +144,12 @@ export const drawQuestions = formAction({
 
 export const extendCurrentPhase = formAction({
   run: async (actor, input) => {
-    const result = await refreshedOnRefusal(() => extendPhase({ actor, input }));
-    // Shown by the live panel and, once the hearing has ended, by the parity report (the end refreshes it).
-    refresh();
-    return result;
+    // Shown by the live panel and, once the hearing has ended, by the parity report (the end
+    // refreshes it). Answered with the new version alone, as makeMove's running moves are.
+    return await refreshedOnRefusal(() => extendPhase({ actor, input }));
   },
   success: (t) => t("hearingLive.console.done.extend"),
+  data: ({ version }) => ({ version: String(version) }),
   busy: notMade,
   // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).
   reserved: true,

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { HiddenField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ChairCockpit } from "@/components/hearing/chair-cockpit";
+import { ChairMoveForm } from "@/components/hearing/chair-move-form";
 import { ShownFields, shownState } from "@/components/hearing/chair-fields";
 import { ChairRunningOrder } from "@/components/hearing/chair-running-order";
 import { ChairQueue } from "@/components/hearing/chair-queue";
@@ -103,15 +104,17 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             </span>
             {/* A rehearsal has no public page (docs/decisions/018-rehearsal-hearings.md). */}
             {hearing.rehearsal ? null : (
-              <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} className="text-brand-700 underline underline-offset-4">
+              <Link href={`/hearing/${encodeURIComponent(hearing.id)}`} prefetch={false} className="text-brand-700 underline underline-offset-4">
                 {t("webcastLink")}
               </Link>
             )}
-            <Link href={`/chair/projector${hearingQuery}`} className="text-brand-700 underline underline-offset-4" data-testid="chair-projector-link">
+            <Link href={`/chair/projector${hearingQuery}`} prefetch={false} className="text-brand-700 underline underline-offset-4" data-testid="chair-projector-link">
               {t("projectorLink")}
             </Link>
           </p>
         </div>
+        {/* The two links are not prefetched: the console is rendered afresh after every move, and each
+            time a prefetch would render them again. */}
         {/* Above the fold: the clock, who speaks, the question on screen; warnings at one minute and at zero. */}
         <ChairCockpit hearingId={hearing.id} initial={state} renderedVersion={hearing.version} total={hearing.progress.total} />
       </section>
@@ -122,7 +125,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         </h2>
         {hearing.current ? <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p> : null}
         {/* One form, one outcome: the button pressed names the move. */}
-        <ActionForm action={makeMove} label={t("movesHeading")} className="space-y-3">
+        <ChairMoveForm action={makeMove} label={t("movesHeading")} className="space-y-3" renderedVersion={hearing.version}>
           <ShownFields shown={shown} />
           {mayStart ? (
             // The only move before the start. It fixes the presenters and the Member States sharing
@@ -162,7 +165,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             </div>
           ) : null}
           {live && !hearing.seedCommitted ? <p className="text-sm text-amber-900">{t("noSeed")}</p> : null}
-        </ActionForm>
+        </ChairMoveForm>
       </section>
       {/* Before the start: what the start checks again, on today's data, in its own transaction (docs/decisions/014-hearing-record-integrity.md). */}
       {hearing.startBlockers ? (
@@ -220,7 +223,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             {t("extendHeading")}
           </h2>
           <p className="max-w-prose text-sm text-slate-700">{t("extendHelp")}</p>
-          <ActionForm action={extendCurrentPhase} label={t("extendHeading")} className="grid max-w-xl gap-4">
+          <ChairMoveForm action={extendCurrentPhase} label={t("extendHeading")} className="grid max-w-xl gap-4" renderedVersion={hearing.version}>
             <ShownFields shown={shown} />
             <TextField
               name="minutes"
@@ -243,7 +246,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             <div>
               <SubmitButton pendingLabel={admin("saving")}>{t("extendSubmit")}</SubmitButton>
             </div>
-          </ActionForm>
+          </ChairMoveForm>
         </section>
       ) : null}
 

@@ -36,24 +36,26 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
         <p className="text-sm text-slate-700" data-testid="area-role">
           {roles(user.role)}
         </p>
+        {/* Not prefetched: these pages render per request, and a page that refreshes itself (the
+            chair's console after every move) would have each of them rendered again each time. */}
         <nav aria-label={common("areaNavigation")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="text-brand-700 underline underline-offset-4">
+                <Link href={link.href} prefetch={false} className="text-brand-700 underline underline-offset-4">
                   {link.label}
                 </Link>
               </li>
             ))}
             {mayEnrolSecondFactor(user.role) ? (
               <li>
-                <Link href="/account/security" className="text-brand-700 underline underline-offset-4">
+                <Link href="/account/security" prefetch={false} className="text-brand-700 underline underline-offset-4">
                   {secondFactor("navLink")}
                 </Link>
               </li>
             ) : null}
             <li>
-              <Link href="/sign-out" className="text-brand-700 underline underline-offset-4">
+              <Link href="/sign-out" prefetch={false} className="text-brand-700 underline underline-offset-4">
                 {nav("signOut")}
               </Link>
             </li>

@@ -20,6 +20,7 @@
 // once and in the queue (read from the database), and the chair's move latency (click to the
 // console's confirmation) p50/p95 at baseline and during the burst.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { chromium, type Page } from "@playwright/test";
 import { createDb, type PrismaClient } from "../lib/db/client";
@@ -67,7 +68,9 @@ process.on("exit", () => serverToStop?.kill("SIGTERM"));
 
 function startServer(databaseUrl: string): ChildProcess {
   // The production server (server.ts): the client's address is each socket's, as in production.
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // BENCH_NODE_ARGS: extra flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, "scripts/server.cjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -105,8 +108,12 @@ async function chairConsole(chair: { id: string }, db: PrismaClient) {
     // The move's answer is the server action's response, then the console done rendering it.
     const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith("/chair"), { timeout });
     answered.catch(() => undefined);
+    // Timed from the click on a button that is there: the console shows a move's buttons once
+    // it is rendered afresh after the previous one, which "console rendered" counts.
+    const button = form.getByRole("button", { name: label, exact: true });
+    await button.waitFor({ timeout });
     const started = performance.now();
-    await form.getByRole("button", { name: label, exact: true }).click({ timeout });
+    await button.click({ timeout });
     // An irreversible move (the start) opens a confirmation dialog first: confirmed by its own button.
     if (confirm) await page.locator('dialog[open] button[name="confirmed"]').click({ timeout });
     await answered;
@@ -131,6 +138,17 @@ function summary(label: string, moves: Move[]) {
   return `${label}: ${moves.length} moves; click to the action's answer p50 ${percentile(server, 50).toFixed(0)} ms, p95 ${percentile(server, 95).toFixed(0)} ms; click to the console rendered p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(...ms).toFixed(0)} ms${
     failed.length ? `; ${failed.length} not made (${[...new Set(failed.map((f) => f.message))].join(" | ")})` : ""
   }`;
+}
+
+/** CPU time (user + system) the server process has used so far, from /proc; NaN where there is none. */
+function serverCpuMs(server: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command's name, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Pause or resume, whichever the hearing's row says is next. */
@@ -173,7 +191,9 @@ async function main() {
       }
     }
     const baseline: Move[] = [];
+    const cpuBefore = serverCpuMs(server);
     for (let i = 0; i < BASELINE_MOVES; i++) baseline.push(await pauseResume(move, ownerDb, hearing.id));
+    const baselineCpu = serverCpuMs(server) - cpuBefore;
 
     const viewersStarted = performance.now();
     const viewers = openViewers(BASE, hearing.id, VIEWERS);
@@ -217,6 +237,8 @@ async function main() {
     );
     console.log(`viewers still connected: ${viewers.opened()} of ${VIEWERS}; refused: ${JSON.stringify(viewers.refused())}`);
     console.log(summary("chair moves, baseline (no burst)", baseline));
+    // CPU time is what a loaded machine changes least: the server's cost of a move, rendering included.
+    console.log(`server CPU per baseline move (the move, its answer and the console's rendering): ${(baselineCpu / BASELINE_MOVES).toFixed(1)} ms`);
     console.log(summary("chair moves, during the burst", during));
     viewers.close();
 

@@ -17,6 +17,7 @@ import os from "node:os";
 import next from "next";
 import { clientAddress, parseTrustedProxyHops } from "./lib/net/client-address";
 import { bindAddress } from "./lib/net/listen";
+import { mediaSources } from "./lib/security/media-origins";
 import { hashPublicHtml } from "./lib/security/public-html";
 
 const log = (line: string) => console.log(`[server] ${line}`);
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const hostname = bindAddress(process.env.HOSTNAME, os.hostname());
   const port = parsePort(process.env.PORT);
   const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+  // Every page's connect-src and media-src (docs/decisions/028-media-origins.md): a malformed list stops the server here, not on the first page.
+  const media = mediaSources(process.env);
   if (process.env.NODE_ENV !== "production") Reflect.set(process.env, "NODE_ENV", "production");
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
   });
   const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
   log(`listening on http://${shown}:${port}${hops > 0 ? ` (client address from X-Forwarded-For, ${hops} trusted proxy hop${hops > 1 ? "s" : ""})` : ""}`);
+  log(`media origins: ${media.length > 0 ? media.join(" ") : "none"}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

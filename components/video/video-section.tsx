@@ -6,7 +6,7 @@ import { uploadInput } from "@/components/uploads/upload-hint";
 import type { VideoSource } from "@/lib/db/generated/enums";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { videoPlayback } from "@/lib/materials/video-playback";
-import { playableHere } from "@/lib/security/media-address";
+import { mediaHostsHint, playableHere } from "@/lib/security/media-address";
 import { VideoPlayer } from "./video-player";
 import { VideoUploadForm } from "./video-upload-form";
 
@@ -62,7 +62,7 @@ export async function VideoSection({ material: m, locale, muxEnabled }: { materi
             name="url"
             type="url"
             label={t("urlLabel")}
-            description={t("urlHelp")}
+            description={`${t("urlHelp")} ${await mediaHostsHint(locale)}`}
             required
             defaultValue={m.videoSource === "URL" ? m.url : undefined}
             maxLength={MATERIAL_LIMITS.url}

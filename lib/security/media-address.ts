@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
@@ -33,4 +34,10 @@ export function playableHere<P extends VideoPlayback | null>(playback: P, allowe
   if (isAllowedMediaAddress(playback.src, allowed)) return playback;
   const origin = originOf(playback.src);
   return { kind: "refused", host: origin ? new URL(origin).host : "" };
+}
+
+/** For an address field's description: the hosts it takes, in the form's language, said before the form is sent. */
+export async function mediaHostsHint(locale: string, allowed: readonly string[] = enteredMediaOrigins()): Promise<string> {
+  const t = await getTranslations({ locale, namespace: "mediaOrigins" });
+  return allowed.length > 0 ? t("hostsHint", { hosts: mediaHosts(allowed) }) : t("noneAllowed");
 }

@@ -7,6 +7,7 @@ import { CHAPTER_FIELD_PREFIX, RECORDING_LIMITS } from "@/lib/hearings/after-sch
 import { getHearingAfterwardsForAdmin } from "@/lib/hearings/afterwards-admin";
 import { formatOffset } from "@/lib/hearings/chapters";
 import { Link } from "@/lib/i18n/navigation";
+import { mediaHostsHint } from "@/lib/security/media-address";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { closeHearingRecord, revealHearingSeed, saveRecording } from "./actions";
 
@@ -99,7 +100,7 @@ export async function AfterHearing({
               name="recordingUrl"
               type="url"
               label={t("admin.recordingUrl")}
-              description={t("admin.recordingUrlHelp")}
+              description={`${t("admin.recordingUrlHelp")} ${await mediaHostsHint(locale)}`}
               required
               defaultValue={hearing.recordingUrl}
               maxLength={RECORDING_LIMITS.url}

@@ -9,6 +9,7 @@ import { candidatureDeadline } from "@/lib/elections/deadline";
 import { getHearingForAdmin } from "@/lib/hearings/hearing-admin";
 import { openingInstant, QUESTIONS_PER_CANDIDATE, SLOT_MINUTES } from "@/lib/hearings/rules";
 import { HEARING_LIMITS, REOPEN_LIMITS } from "@/lib/hearings/schema";
+import { mediaHostsHint } from "@/lib/security/media-address";
 import { frozenSetUpFields, HEARING_STAGES, stageAllows, type SetUpField } from "@/lib/hearings/stage";
 import type { StartBlocker } from "@/lib/hearings/start-checks";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
@@ -193,7 +194,7 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
               <TextField
                 name="webcastSource"
                 label={t("webcastSource")}
-                description={t("webcastSourceHelp")}
+                description={`${t("webcastSourceHelp")} ${await mediaHostsHint(locale)}`}
                 defaultValue={hearing?.webcastSource}
                 maxLength={HEARING_LIMITS.webcastSource}
                 dir="ltr"

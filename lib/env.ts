@@ -10,6 +10,8 @@ const schema = z
     /** Set by Next: "phase-production-build" while `next build` runs, which serves nobody (the address is the server's, at start). */
     NEXT_PHASE: z.string().optional(),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** A direct connection to the database (not through a transaction-mode pooler such as PgBouncer), for what needs a session of its own: LISTEN and the migrations' advisory lock. Unset: DATABASE_URL is direct (lib/db/urls.ts). */
+    DIRECT_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     /** The site's public address, e.g. https://hustings.example.org: session cookies are Secure and links in mail point there, and changes must come from it (lib/http/same-origin.ts). Required in production; http only on this machine (docs/decisions/027). */
     NEXTAUTH_URL: z.url().optional(),

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { chairDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { directDatabaseUrl } from "@/lib/db/urls";
 import { HEARING_CHANNEL, readHearingEvents, type HearingEventRow } from "./live-state";
 
 /**
@@ -379,7 +379,8 @@ const globalForBus = globalThis as unknown as { hustingsLiveBus?: LiveBus };
 
 export function liveBus(): LiveBus {
   globalForBus.hustingsLiveBus ??= new LiveBus({
-    connectionString: env().DATABASE_URL,
+    // LISTEN needs a session of its own: never through a transaction-mode pooler (lib/db/urls.ts).
+    connectionString: directDatabaseUrl(),
     // One read per change per instance, whatever the number of viewers: on the reserved pool (docs/decisions/019-database-capacity.md).
     readEvents: (hearingId, after, upTo) => readHearingEvents(chairDb(), hearingId, after, upTo),
     onError: (error) => console.warn("hearing live bus: LISTEN connection lost or event unreadable; recovering", error),

@@ -68,5 +68,9 @@ describe("the policies", () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe/);
     expect(cachedPagePolicy(true)).toMatch(/script-src 'self'(;|$)/);
     expect(publicPagePolicy([], false)).toContain("script-src 'self' 'unsafe-eval'");
+    // Connections only to this origin and the media origins, never any https origin (docs/decisions/028-media-origins.md).
+    expect(publicPagePolicy([], true, ["https://stream.example.org"])).toContain("connect-src 'self' https://stream.example.org;");
+    expect(cachedPagePolicy(true, [])).toContain("connect-src 'self';");
+    expect(publicPagePolicy([], true)).not.toContain("https:;");
   });
 });

@@ -27,7 +27,9 @@ export async function CandidateAvatar({ name, size, photoKey }: { name: string; 
     return (
       // eslint-disable-next-line @next/next/no-img-element -- served by /api/files, which checks access itself; next/image would cache it elsewhere
       <img
-        src={`/api/files/${photoKey}`}
+        // A resized copy (the boxes are 64 to 128 CSS pixels): never the uploaded original, up to 5 MB.
+        src={`/api/files/${photoKey}?w=128`}
+        srcSet={`/api/files/${photoKey}?w=128 1x, /api/files/${photoKey}?w=256 2x, /api/files/${photoKey}?w=512 4x`}
         alt={w("photoAlt", { name })}
         width={pixels}
         height={pixels}

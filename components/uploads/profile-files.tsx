@@ -34,7 +34,8 @@ export async function ProfileFiles({ user, locale, takedowns = [] }: { user: Act
               kind === "photo" ? (
                 // eslint-disable-next-line @next/next/no-img-element -- served by /api/files with its own access check, not by next/image
                 <img
-                  src={`/api/files/${key}`}
+                  src={`/api/files/${key}?w=128`}
+                  srcSet={`/api/files/${key}?w=128 1x, /api/files/${key}?w=256 2x`}
                   alt={t("photoAlt", { name: files.name })}
                   width={128}
                   height={128}

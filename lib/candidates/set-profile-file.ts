@@ -11,6 +11,7 @@ import type { CandidatureStatus } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
+import { deleteWithDerivatives } from "@/lib/uploads/photo-derivative";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { parseInput } from "@/lib/validation/parse";
 import { profileFileSchema, setProfileFileSchema } from "./profile-file-schema";
@@ -20,10 +21,7 @@ const FIELD = { photo: "photoKey", cv: "cvKey" } as const;
 
 /** The previous file goes only once the change is committed, so a failed change never loses it. */
 async function discard(key: string | null) {
-  if (key)
-    await storage()
-      .delete(key)
-      .catch(() => undefined);
+  if (key) await deleteWithDerivatives(key);
 }
 
 /**

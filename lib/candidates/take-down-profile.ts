@@ -6,6 +6,7 @@ import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { storage } from "@/lib/storage";
+import { deleteWithDerivatives } from "@/lib/uploads/photo-derivative";
 import { isPublicFile } from "@/lib/uploads/file-access";
 import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
@@ -84,8 +85,6 @@ export async function takeDownProfileFile({ actor, input }: { actor: Actor | nul
     });
     return current;
   });
-  await storage()
-    .delete(key)
-    .catch(() => undefined);
+  await deleteWithDerivatives(key);
   return { candidateId, kind };
 }

@@ -74,10 +74,13 @@ test("a formal candidate uploads a photo and tries a hostile brochure; refusals 
   const photo = page.getByTestId("candidate-photo");
   await expect(photo).toBeVisible();
   await expect(photo).toHaveAttribute("alt", `Photograph of ${candidate.name}`);
+  // A resized copy, not the upload (docs/decisions/032-photo-derivatives.md), which the browser decodes.
   const src = (await photo.getAttribute("src")) ?? "";
+  expect(src).toMatch(/^\/api\/files\/[a-f0-9]{32}\.jpg\?w=128$/);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   const image = await page.request.get(src);
   expect(image.status()).toBe(200);
-  expect(image.headers()["content-type"]).toBe("image/jpeg");
+  expect(image.headers()["content-type"]).toBe("image/webp");
   await expectAccessible(page);
   await page.goto(`/ar/candidates/${candidate.id}`);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

@@ -5,6 +5,7 @@ import { fileAccess } from "@/lib/uploads/file-access";
 import { parseByteRange } from "@/lib/uploads/byte-range";
 import { contentDisposition, sanitiseFileName } from "@/lib/uploads/file-name";
 import { findFileRecord } from "@/lib/uploads/file-record";
+import { parsePhotoWidth, photoDerivative, type PhotoWidth } from "@/lib/uploads/photo-derivative";
 import { DETECTED_TYPES } from "@/lib/uploads/limits";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,33 @@ const notFound = () =>
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 
+/** A public file, kept a minute by browsers and shared caches: a takedown reaches every reader within that (docs/deployment.md). */
+const PUBLIC_FILE_CACHE = "public, max-age=60";
+
 const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime));
+
+/** The photo's resized copy; "original" when the resizer cannot read the image (it passed the upload's checks): then it is served as uploaded. */
+async function resizedPhoto(key: string, width: PhotoWidth, isPublic: boolean): Promise<Response | null | "original"> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await photoDerivative(key, width);
+  } catch (error) {
+    console.warn(`photo ${key}: no resized copy at ${width} px, the original is served`, error instanceof Error ? error.message : error);
+    return "original";
+  }
+  if (!bytes) return null;
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "image/webp",
+      "Content-Length": String(bytes.length),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Disposition": contentDisposition("inline", sanitiseFileName("photo", "webp")),
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}
 
 /**
  * Serves an uploaded file to whoever may read it (lib/uploads/file-access.ts). The bytes
@@ -26,10 +53,18 @@ const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime))
 export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (!STORAGE_KEY.test(key)) return notFound();
+  const width = parsePhotoWidth(new URL(request.url).searchParams.get("w"));
+  if (width === "invalid") return notFound();
   const record = await findFileRecord(key);
   if (!record) return notFound();
   const access = fileAccess(await getCurrentUser(), record);
   if (!access.readable) return notFound();
+  // A photo at one of the widths it is shown at (lib/uploads/photo-derivative.ts); access was decided on the original.
+  if (width !== null) {
+    if (record.kind !== "photo") return notFound();
+    const resized = await resizedPhoto(key, width, access.isPublic);
+    if (resized !== "original") return resized ?? notFound();
+  }
   const info = await storage().stat(key);
   if (!info) return notFound();
   const extension = key.slice(key.lastIndexOf(".") + 1);
@@ -52,7 +87,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
       "X-Content-Type-Options": "nosniff",
       "Content-Disposition": contentDisposition(INLINE.has(mime) ? "inline" : "attachment", name),
       "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": access.isPublic ? "public, max-age=60" : "private, no-store",
+      "Cache-Control": access.isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
       "Cross-Origin-Resource-Policy": "same-origin",
     },
   });

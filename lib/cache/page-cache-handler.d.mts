@@ -19,5 +19,8 @@ export function createPageCacheHandler(options: {
   request?: () => object | undefined;
 }): new (ctx: object) => PageCacheHandler;
 
+/** The process's tags (one per process, shared with the other instances: docs/decisions/030-cache-across-instances.md). */
+export function processTags(): TagStore;
+
 declare const DefaultHandler: new (ctx: object) => PageCacheHandler;
 export default DefaultHandler;

@@ -9,6 +9,8 @@
 import { createRequire } from "node:module";
 import { FileSystemStore } from "./file-system-store.mjs";
 import { KeyGenerations, RequestGenerations } from "./generations.mjs";
+import { InvalidationBus } from "./invalidation-bus.mjs";
+import { SharedTagStore } from "./shared-tags.mjs";
 import { MemoryTagStore, judgeByTags } from "./tag-store.mjs";
 
 const require = createRequire(import.meta.url);
@@ -109,7 +111,32 @@ export function createPageCacheHandler({ storage, now = wallClock, request = () 
   };
 }
 
-/** One instance: Next's own files and memory for the entries, tags in memory. */
+const PROCESS_TAGS = Symbol.for("hustings.pageCache.tags");
+
+/**
+ * The process's tags, one store however many times Next imports this file: heard from and
+ * told to the other instances over PostgreSQL (docs/decisions/030-cache-across-instances.md),
+ * except while `next build` prerenders (it must not connect) or with no database configured.
+ * @returns {TagStore}
+ */
+export function processTags() {
+  const holder = /** @type {{ [PROCESS_TAGS]?: TagStore }} */ (globalThis);
+  if (holder[PROCESS_TAGS]) return holder[PROCESS_TAGS];
+  // LISTEN needs a session of its own: never through a transaction-mode pooler (lib/db/urls.ts).
+  const connectionString = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
+  if (!connectionString || process.env.NEXT_PHASE === "phase-production-build") return (holder[PROCESS_TAGS] = new MemoryTagStore());
+  const bus = new InvalidationBus({
+    connectionString,
+    onInvalidation: (invalidation) => tags.receive(invalidation),
+    onListening: () => tags.listening(),
+    onError: (error) => console.warn("page cache: the invalidations' LISTEN connection is lost; what was cached before it is back will be regenerated", error),
+  });
+  const tags = new SharedTagStore({ publish: (invalidation) => bus.publish(invalidation), now: wallClock });
+  bus.start();
+  return (holder[PROCESS_TAGS] = tags);
+}
+
+/** Next's own files and memory for the entries; the tags shared with the other instances. */
 export default createPageCacheHandler({
-  storage: (ctx) => ({ store: new FileSystemStore(ctx), tags: new MemoryTagStore() }),
+  storage: (ctx) => ({ store: new FileSystemStore(ctx), tags: processTags() }),
 });

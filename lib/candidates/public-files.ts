@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import { isPublicFile } from "@/lib/uploads/file-access";
 
@@ -40,5 +41,5 @@ export async function readPublicFiles(candidateId: string): Promise<PublicFiles 
 
 /** readPublicFiles, cached until the candidate's tag is revalidated. */
 export function getPublicFiles(candidateId: string): Promise<PublicFiles | null> {
-  return unstable_cache(() => readPublicFiles(candidateId), ["public-files", candidateId], { tags: [TAGS.candidates, TAGS.candidate(candidateId)] })();
+  return unstable_cache(() => readPublicFiles(candidateId), ["public-files", candidateId], { tags: [TAGS.candidates, TAGS.candidate(candidateId)], revalidate: CACHED_READ_SECONDS })();
 }

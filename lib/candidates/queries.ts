@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db, type Prisma } from "@/lib/db";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { isOnPublicRecord } from "@/lib/campaign/rules";
 import type { CandidatureStatus } from "@/lib/db/generated/enums";
 import { isPublicFile } from "@/lib/uploads/file-access";
@@ -65,7 +66,7 @@ export const getPostWithCandidates = unstable_cache(
     return { code: post.code, kind: post.kind, region: post.region, names: post.names, candidates };
   },
   ["post-with-candidates"],
-  { tags: [TAGS.posts, TAGS.candidates] },
+  { tags: [TAGS.posts, TAGS.candidates], revalidate: CACHED_READ_SECONDS },
 );
 
 export type PublicCandidate = CandidateListItem & {
@@ -105,7 +106,7 @@ export function getPublicCandidate(id: string): Promise<PublicCandidate | null> 
       };
     },
     ["public-candidate", id],
-    { tags: [TAGS.candidates, TAGS.candidate(id)] },
+    { tags: [TAGS.candidates, TAGS.candidate(id)], revalidate: CACHED_READ_SECONDS },
   )();
 }
 

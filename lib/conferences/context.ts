@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { notFound } from "next/navigation";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 
 // How an edge (page, layout, action) resolves the conference it serves, once, before passing
@@ -52,7 +53,7 @@ export const getCurrentConference = unstable_cache(
     return c ? toRef(c) : null;
   },
   ["conferences:current"],
-  { tags: [TAGS.conferences] },
+  { tags: [TAGS.conferences], revalidate: CACHED_READ_SECONDS },
 );
 
 export const getConferenceBySlug = unstable_cache(
@@ -61,7 +62,7 @@ export const getConferenceBySlug = unstable_cache(
     return c ? toRef(c) : null;
   },
   ["conferences:by-slug"],
-  { tags: [TAGS.conferences] },
+  { tags: [TAGS.conferences], revalidate: CACHED_READ_SECONDS },
 );
 
 /** The public archive: the current conference first, then the latest first. */
@@ -71,7 +72,7 @@ export const listConferences = unstable_cache(
     return rows.map(toRef);
   },
   ["conferences:all"],
-  { tags: [TAGS.conferences] },
+  { tags: [TAGS.conferences], revalidate: CACHED_READ_SECONDS },
 );
 
 /** For a page under a conference's slug: an unknown slug is a 404, not an error. */
@@ -88,5 +89,5 @@ export const getConferenceOfCandidate = unstable_cache(
     return row ? toRef(row.conference) : null;
   },
   ["conferences:of-candidate"],
-  { tags: [TAGS.conferences] },
+  { tags: [TAGS.conferences], revalidate: CACHED_READ_SECONDS },
 );

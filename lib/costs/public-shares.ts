@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import { costShares, snapshotStates } from "./shares";
 
@@ -37,5 +38,5 @@ export async function readPublicCostShares(hearingId: string): Promise<PublicCos
 
 /** Cached for the public hearing page, revalidated by TAGS.hearings (the costs' and the chair's changes refresh it). */
 export function getCachedPublicCostShares(hearingId: string): Promise<PublicCostShares | null> {
-  return unstable_cache(() => readPublicCostShares(hearingId), ["hearing-cost-shares", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readPublicCostShares(hearingId), ["hearing-cost-shares", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }

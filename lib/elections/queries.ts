@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { candidatureDeadline } from "./deadline";
 
 // Cached public reads. Results cross a JSON boundary in the cache, so instants are
@@ -93,7 +94,7 @@ export const getConference = unstable_cache(
     };
   },
   ["conference"],
-  { tags: [TAGS.conference, TAGS.hearings] },
+  { tags: [TAGS.conference, TAGS.hearings], revalidate: CACHED_READ_SECONDS },
 );
 
 export type PostSummary = {
@@ -129,5 +130,5 @@ export const listPosts = unstable_cache(
     }));
   },
   ["posts"],
-  { tags: [TAGS.posts, TAGS.candidates] },
+  { tags: [TAGS.posts, TAGS.candidates], revalidate: CACHED_READ_SECONDS },
 );

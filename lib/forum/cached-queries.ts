@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { holdForTest } from "@/lib/cache/test-gate";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { getForumCounts, getForumWindow, getPublicForum } from "@/lib/forum/queries";
 import type { Counts } from "@/components/forum/forum-counts";
 import type { WindowView } from "@/components/forum/forum-section";
@@ -26,7 +27,7 @@ export function getCachedForumPage(candidateId: string, page: number): Promise<P
       };
     },
     ["forum-page", candidateId, String(page)],
-    { tags: [TAGS.forum(candidateId)] },
+    { tags: [TAGS.forum(candidateId)], revalidate: CACHED_READ_SECONDS },
   )();
 }
 
@@ -40,7 +41,7 @@ export function getCachedForumCounts(candidateIds: string[]): Promise<Record<str
       return counts;
     },
     ["forum-counts", ...ids],
-    { tags: [TAGS.forums, ...ids.map((id) => TAGS.forum(id))] },
+    { tags: [TAGS.forums, ...ids.map((id) => TAGS.forum(id))], revalidate: CACHED_READ_SECONDS },
   )();
 }
 
@@ -57,6 +58,6 @@ export function getCachedForumWindow(candidateId: string): Promise<WindowView | 
       return window.open ? { open: true, closesAt: window.closesAt.toISOString() } : window;
     },
     ["forum-window", candidateId],
-    { tags: [TAGS.conference, TAGS.candidates, TAGS.candidate(candidateId), TAGS.forum(candidateId)] },
+    { tags: [TAGS.conference, TAGS.candidates, TAGS.candidate(candidateId), TAGS.forum(candidateId)], revalidate: CACHED_READ_SECONDS },
   )();
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { db } from "@/lib/db";
 import { ALGORITHM } from "@/lib/draw/verifiable-draw";
@@ -41,6 +42,7 @@ export async function resolvePublicHearingId(requested: string | undefined): Pro
 export function getCachedPublicHearingId(requested?: string): Promise<string | null> {
   return unstable_cache(() => resolvePublicHearingId(requested), ["public-hearing-id", requested ?? ""], {
     tags: [TAGS.hearings, TAGS.conference, TAGS.conferences],
+    revalidate: CACHED_READ_SECONDS,
   })();
 }
 
@@ -149,7 +151,7 @@ export async function readDrawsExport(hearingId: string): Promise<DrawsExport | 
 }
 
 export function getCachedDrawsExport(hearingId: string): Promise<DrawsExport | null> {
-  return unstable_cache(() => readDrawsExport(hearingId), ["hearing-draws", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readDrawsExport(hearingId), ["hearing-draws", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }
 
 export type ParityView = {
@@ -197,7 +199,7 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
 }
 
 export function getCachedParity(hearingId: string): Promise<ParityView | null> {
-  return unstable_cache(() => readParity(hearingId), ["hearing-parity", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readParity(hearingId), ["hearing-parity", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }
 
 export type HearingReplay = {
@@ -227,7 +229,7 @@ export async function readHearingReplay(hearingId: string): Promise<HearingRepla
 
 /** Cached for the public replay page. */
 export function getHearingReplay(hearingId: string): Promise<HearingReplay | null> {
-  return unstable_cache(() => readHearingReplay(hearingId), ["hearing-replay", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readHearingReplay(hearingId), ["hearing-replay", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }
 
 /** The stored chapters file, for the route that serves it. */

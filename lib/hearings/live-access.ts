@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { WebcastAccess } from "@/lib/db/generated/enums";
 import { mayFollowWebcast } from "./webcast-rules";
@@ -20,7 +21,7 @@ function readWebcastAccess(hearingId: string): Promise<WebcastAccess | null> {
   return unstable_cache(
     async () => (await db().hearing.findUnique({ where: { id: hearingId }, select: { webcastAccess: true } }))?.webcastAccess ?? null,
     ["hearing-live-access", hearingId],
-    { tags: [TAGS.hearings] },
+    { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS },
   )();
 }
 

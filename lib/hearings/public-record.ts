@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
 
@@ -92,5 +93,5 @@ export async function readPublicRecord(hearingId: string): Promise<PublicRecord 
 }
 
 export function getCachedPublicRecord(hearingId: string): Promise<PublicRecord | null> {
-  return unstable_cache(() => readPublicRecord(hearingId), ["hearing-record", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readPublicRecord(hearingId), ["hearing-record", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 import { playableHere } from "@/lib/security/media-address";
@@ -86,7 +87,7 @@ export async function readWebcastView(hearingId: string): Promise<WebcastView | 
 }
 
 export function getCachedWebcastView(hearingId: string): Promise<WebcastView | null> {
-  return unstable_cache(() => readWebcastView(hearingId), ["hearing-webcast", hearingId], { tags: [TAGS.hearings] })();
+  return unstable_cache(() => readWebcastView(hearingId), ["hearing-webcast", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }
 
 export type WebcastAccessDecision = { kind: "none" } | { kind: "signInNeeded" } | { kind: "notAllowed" } | { kind: "play"; playback: VideoPlayback };

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert";
 import { isOnPublicRecord } from "@/lib/campaign/rules";
 import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
+import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { MaterialKind, TextFormat } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -134,6 +135,6 @@ function readPublicCampaign(candidateId: string): Promise<PublicCampaign | null>
       };
     },
     ["public-campaign", candidateId],
-    { tags: [TAGS.candidates, TAGS.candidate(candidateId)] },
+    { tags: [TAGS.candidates, TAGS.candidate(candidateId)], revalidate: CACHED_READ_SECONDS },
   )();
 }

@@ -1,0 +1,9 @@
+/**
+ * How long a cached public read is kept before it is read again, whatever the invalidations
+ * say; a page takes the shortest bound of the reads it made. The invalidations bring a change
+ * to every instance within a second or two; this bounds what none of them heard of: an
+ * instance that died between its change and its NOTIFY, a change made outside the app, a
+ * read whose answer depends on the time (docs/decisions/030-cache-across-instances.md).
+ * Past it, the next visitor is still served the old page once while it is regenerated.
+ */
+export const CACHED_READ_SECONDS = 60;

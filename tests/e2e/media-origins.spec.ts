@@ -3,11 +3,12 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
 import { asAppRole } from "../../lib/db/roles";
-import { mediaSources } from "../../lib/security/media-origins";
+import { allowedMediaOrigins, mediaHosts, mediaSources } from "../../lib/security/media-origins";
 import { startMuxStandIn } from "../support/mux-stand-in";
 import { startNextServer } from "../support/next-server";
 import { expect, signInAs, test } from "./support/fixtures";
-import { makeStaff, makeWorldWithHearing } from "./support/world";
+import { unique } from "../support/factories";
+import { makeStaff, makeWorld, makeWorldWithHearing } from "./support/world";
 
 // docs/decisions/028-media-origins.md: every page's connect-src and media-src name this origin,
 // Mux's hosts when Mux is configured and MEDIA_ORIGINS, as the running server's environment
@@ -167,4 +168,27 @@ test("a webcast saved on an origin no longer allowed shows why instead of a play
   await page.goto(`/fr/hearing/${hearingId}`);
   await expect(page.getByTestId("video-not-allowed")).toContainText("old.example.org, un site depuis lequel ce portail ne lit plus de vidéos");
   expect(asked).toEqual([]);
+});
+
+test("a candidate's video address on another origin is refused in the form's language, naming the allowed hosts; what was typed stays and nothing is saved", async ({ page, db }) => {
+  const { candidates } = await makeWorld(db, { posts: 1 });
+  const candidate = candidates[0];
+  if (!candidate?.user) throw new Error("no candidate account");
+  const video = await db.material.create({ data: { candidateId: candidate.id, kind: "VIDEO", title: unique("Video"), language: "en" } });
+  await signInAs(page, candidate.user);
+  await page.goto(`/en/my/materials/${video.id}`);
+  const form = page.getByRole("form", { name: "Or play a video from another site" });
+  const field = form.getByLabel("Address of the video (https)");
+  // The field says which hosts it takes before anything is sent.
+  // The server's list is this process's (playwright.config.ts passes it on): the demo's unless told.
+  const hosts = mediaHosts(allowedMediaOrigins(process.env));
+  await expect(page.getByText(`Addresses are taken only on these hosts: ${hosts}.`)).toBeVisible();
+  await field.fill("https://elsewhere.example/campaign/master.m3u8");
+  await form.getByRole("button", { name: "Use this address" }).click();
+  await expect(form.getByTestId("form-error")).toContainText(
+    `Videos from other sites are played here only from these hosts: ${hosts}. Give an address on one of them.`,
+  );
+  await expect(form).toContainText("This address is not on a host this portal plays videos from.");
+  await expect(field).toHaveValue("https://elsewhere.example/campaign/master.m3u8");
+  expect(await db.material.findUniqueOrThrow({ where: { id: video.id }, select: { videoSource: true, url: true } })).toEqual({ videoSource: null, url: null });
 });

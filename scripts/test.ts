@@ -16,8 +16,10 @@
 //
 // With Vitest and the end-to-end stage in one run, the end-to-end database and `next build` are
 // prepared while Vitest runs (its integration files wait on PostgreSQL often enough to leave a
-// core part-idle); the build's output is kept in .data/test-reports/next-build.log and shown
-// after Vitest's, then Playwright runs (docs/testing.md has the measurements).
+// core part-idle), and Playwright starts as soon as the build is done, while Vitest finishes;
+// the build's output (kept in .data/test-reports/next-build.log) and Playwright's are shown
+// after Vitest's. E2E_AFTER_VITEST=1 starts Playwright only once Vitest is done (docs/testing.md
+// has the measurements).
 //
 // Ends with each stage's wall time and the 15 slowest tests of the run (Vitest's and Playwright's
 // JSON reports, .data/test-reports/), then one line `N passed, M failed` (vitest + playwright
@@ -71,6 +73,8 @@ interface TestTime {
 }
 
 const SLOWEST_SHOWN = 15;
+/** Vitest's priority while the build and Playwright run alongside it (docs/testing.md). */
+const VITEST_NICENESS = 10;
 
 const log = (line: string) => console.log(`\n[test] ${line}`);
 const state: { stopSignal?: NodeJS.Signals; children: Set<ChildProcess> } = { children: new Set() };
@@ -108,8 +112,27 @@ async function main(): Promise<number> {
       const prepared = prepareEndToEnd(serverUrl, tally, { alongside: vitest });
       // Settled here too, so a failed preparation is never an unhandled rejection while Vitest runs.
       prepared.catch(() => undefined);
-      if (vitest) await runVitest(stages, serverUrl, tally);
-      await runEndToEnd(await prepared, tally);
+      if (vitest && !process.env.E2E_AFTER_VITEST) {
+        // Playwright starts as soon as the build is done, while Vitest finishes (docs/testing.md
+        // has the measurements); its output is held, and shown live once Vitest's is printed.
+        // Vitest yields the cores (nice 10) to the build and then to Playwright, the run's longest
+        // chain, and takes what they leave idle.
+        const vitestRun = runVitest(stages, serverUrl, tally, { niceness: VITEST_NICENESS });
+        const vitestDone = vitestRun.then(
+          () => undefined,
+          () => undefined,
+        );
+        let vitestFinished = false;
+        void vitestDone.then(() => (vitestFinished = true));
+        // A build that outlasts Vitest (a warm cache, a few unit tests) leaves nothing to hold.
+        const endToEnd = prepared.then((ready) => runEndToEnd(ready, tally, vitestFinished ? undefined : vitestDone));
+        // Both settle before a failure is reported, so no child outlives the run's cleanup.
+        const failure = (await Promise.allSettled([vitestRun, endToEnd])).find((result) => result.status === "rejected");
+        if (failure) throw failure.reason;
+      } else {
+        if (vitest) await runVitest(stages, serverUrl, tally);
+        await runEndToEnd(await prepared, tally);
+      }
     } else if (vitest) {
       await runVitest(stages, serverUrl, tally);
     }
@@ -210,7 +233,7 @@ function redact(url: string): string {
 
 // --- vitest ---------------------------------------------------------------------------------
 
-async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally): Promise<void> {
+async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally, { niceness }: { niceness?: number } = {}): Promise<void> {
   const projects = (["unit", "integration"] as const).filter((stage) => stages.has(stage));
   log(`vitest: ${projects.join(" + ")}`);
   const report = path.join(REPORT_DIR, "vitest.json");
@@ -218,7 +241,8 @@ async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally): P
   const args = [BIN.vitest, "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (serverUrl) env.TEST_DATABASE_URL = serverUrl;
-  const code = await timed(tally, `vitest (${projects.join(" + ")})`, () => runChild(BIN.node, args, env));
+  const name = `vitest (${projects.join(" + ")}${niceness ? `, nice ${niceness}, alongside e2e` : ""})`;
+  const code = await timed(tally, name, () => runChild(BIN.node, args, env, { niceness }));
   tally.reports.vitest = report;
   const counts = await readVitestCounts(report);
   record(tally, "vitest", code, counts);
@@ -295,14 +319,21 @@ async function prepareEndToEnd(serverUrl: string, tally: Tally, { alongside }: {
   return prepared;
 }
 
-/** Playwright on the prepared build, then the database dropped whatever happened. */
-async function runEndToEnd(prepared: PreparedEndToEnd, tally: Tally): Promise<void> {
-  try {
+/**
+ * Playwright on the prepared build, then the database dropped whatever happened. `vitestDone`:
+ * Vitest still runs, and until it is done the preparation's logs and Playwright's output wait.
+ */
+async function runEndToEnd(prepared: PreparedEndToEnd, tally: Tally, vitestDone?: Promise<void>): Promise<void> {
+  const showLogs = async () => {
     for (const file of prepared.logs) {
       log(`e2e: ${path.relative(ROOT, file)}`);
       process.stdout.write(await fs.readFile(file, "utf8").catch(() => "(no output)\n"));
     }
-    if (prepared.built && !state.stopSignal) await runPlaywright(prepared.env, tally);
+  };
+  try {
+    const shown = vitestDone ? vitestDone.then(showLogs) : showLogs();
+    if (prepared.built && !state.stopSignal) await runPlaywright(prepared.env, tally, vitestDone ? shown : undefined);
+    await shown;
   } finally {
     if (prepared.database) {
       log(`e2e: dropping ${prepared.database}`);
@@ -318,20 +349,23 @@ async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally, logFile?: 
   log(`e2e: next build${logFile ? ` (output in ${path.relative(ROOT, logFile)}, shown when vitest is done)` : ""}`);
   // A development NODE_ENV inherited from the shell would make next build warn and mis-build.
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? E2E_AUTH_SECRET };
-  const code = await timed(tally, logFile ? "next build (alongside vitest)" : "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv, logFile));
+  const code = await timed(tally, logFile ? "next build (alongside vitest)" : "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv, { logFile }));
   if (code !== 0) record(tally, "next build", code, { passed: 0, failed: 0 });
   return code === 0;
 }
 
-async function runPlaywright(env: NodeJS.ProcessEnv, tally: Tally): Promise<void> {
+/** `holdOutput`: Playwright's output is kept until it settles (Vitest still printing), then shown live. */
+async function runPlaywright(env: NodeJS.ProcessEnv, tally: Tally, holdOutput?: Promise<void>): Promise<void> {
   const report = path.join(REPORT_DIR, "playwright.json");
   await fs.rm(report, { force: true });
   // playwright.config.ts serves the app on E2E_PORT (default 3100): take a free one so a
   // developer's own run, or a second checkout's, does not make this one fail.
   const port = env.E2E_PORT ?? String(await freePort(3100));
-  log(`e2e: playwright test (app on port ${port})`);
-  const code = await timed(tally, "playwright", () =>
-    runChild(BIN.node, [BIN.playwright, "test", "--reporter=list,json"], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: report }),
+  const started = `e2e: playwright test (app on port ${port})`;
+  if (holdOutput) void holdOutput.then(() => log(`${started}, started while vitest ran; its output so far:`));
+  else log(started);
+  const code = await timed(tally, holdOutput ? "playwright (started alongside vitest)" : "playwright", () =>
+    runChild(BIN.node, [BIN.playwright, "test", "--reporter=list,json"], { ...env, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: report }, { hold: holdOutput }),
   );
   tally.reports.playwright = report;
   record(tally, "playwright", code, await readPlaywrightCounts(report));
@@ -435,22 +469,52 @@ function relative(file: unknown): string {
 }
 
 /**
- * Runs a child with inherited output, or its output written to `logFile`, tracked so a stop
- * signal can reach it; resolves with its exit code.
+ * Runs a child with inherited output, or its output written to `logFile`, or held in memory
+ * until `hold` settles and then passed on live; at `niceness` (a lower priority) if given;
+ * tracked so a stop signal can reach it; resolves with its exit code (once held output has
+ * been shown).
  */
-function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, logFile?: string): Promise<number> {
+function runChild(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: { logFile?: string; hold?: Promise<void>; niceness?: number } = {},
+): Promise<number> {
   return new Promise((resolve) => {
-    const out = logFile ? createWriteStream(logFile) : undefined;
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", out ? "pipe" : "inherit", out ? "pipe" : "inherit"] });
+    const out = output.logFile ? createWriteStream(output.logFile) : undefined;
+    const piped = Boolean(out || output.hold);
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", piped ? "pipe" : "inherit", piped ? "pipe" : "inherit"] });
+    // Set before the child has started its own workers, which inherit it. Where the system
+    // refuses, the child just runs at our priority.
+    if (output.niceness && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, output.niceness);
+      } catch {
+        // not allowed here: same priority as ours
+      }
+    }
+    let released: Promise<void> = Promise.resolve();
     if (out) {
       child.stdout?.pipe(out, { end: false });
       child.stderr?.pipe(out, { end: false });
+    } else if (output.hold) {
+      const held: Buffer[] = [];
+      let live = false;
+      const pass = (chunk: Buffer) => (live ? process.stdout.write(chunk) : held.push(chunk));
+      child.stdout?.on("data", pass);
+      child.stderr?.on("data", pass);
+      released = output.hold.then(() => {
+        for (const chunk of held.splice(0)) process.stdout.write(chunk);
+        live = true;
+      });
     }
     state.children.add(child);
     const done = (code: number) => {
       state.children.delete(child);
-      if (out) out.end(() => resolve(code));
-      else resolve(code);
+      void released.then(() => {
+        if (out) out.end(() => resolve(code));
+        else resolve(code);
+      });
     };
     child.once("error", (error) => {
       console.error(`[test] could not run ${path.basename(args[0] ?? command)}: ${error.message}`);

@@ -66,6 +66,10 @@ const schema = z
     QUESTION_ADMISSION_MAX: z.coerce.number().int().min(1).max(100).default(4),
     /** How many proxies of ours stand in front of the app (0..5, default 0): the client's address is the socket's, or the one the outermost of them saw (server.ts, docs/decisions/024-client-address-and-server.md). */
     TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
+    /** The bearer token a Prometheus scraper sends to /api/metrics (24+ characters); unset, there is no metrics page (docs/decisions/029-observability-and-shutdown.md). */
+    METRICS_TOKEN: z.string().trim().min(24).optional(),
+    /** The log's lowest level: fatal, error, warn, info (default), debug, trace or silent (lib/observability/logger.ts). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Test runs only: a folder where an end-to-end test holds one cached read (lib/cache/test-gate.ts). Never set in production. */
     PAGE_CACHE_TEST_GATES: z.string().min(1).optional(),
   })

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { DUMMY_HASH, HashingBusyError, verifyPassword } from "./password";
 import { pairDelayMs, SIGN_IN_LIMITS } from "./limits";
+import { countLimitRefusal } from "@/lib/observability/metrics";
 
 export type SignedInUser = {
   id: string;
@@ -40,6 +41,7 @@ export async function authenticate(input: { email: string; password: string; ip:
     if (!(error instanceof HashingBusyError)) throw error;
     // Not the caller's failure: the attempt is forgotten.
     await db().loginAttempt.delete({ where: { id: attempt.id } });
+    countLimitRefusal("sign_in");
     throw new DomainError("RATE_LIMITED", { messageKey: "signInLimits.busy", retryAfterSeconds: 1 });
   }
   const succeeded = Boolean(ok && user && user.passwordHash && !user.disabledAt);
@@ -81,5 +83,6 @@ async function assertMayTry(email: string, ip: string, now: Date): Promise<void>
 
 function refusal(messageKey: string, waitMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  countLimitRefusal("sign_in");
   return new DomainError("RATE_LIMITED", { messageKey, values: { seconds, minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
 }

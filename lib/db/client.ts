@@ -91,10 +91,13 @@ export function createPool(connectionString: string, settings: PoolSettings): pg
  * A Prisma client on `connectionString`. With `settings` (the app's pools), its own limited
  * pool; without (scripts, tests' fixtures), ten connections and the server's defaults.
  */
-export function createDb(connectionString: string, settings?: PoolSettings): PrismaClient {
+export function createDb(connectionString: string, settings?: PoolSettings, onPool?: (pool: pg.Pool) => void): PrismaClient {
   if (!settings) return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const pool = createPool(connectionString, settings);
+  // The app reads its pools' waits for its metrics (lib/db/index.ts).
+  onPool?.(pool);
   return new PrismaClient({
-    adapter: new PrismaPg(createPool(connectionString, settings), { disposeExternalPool: true }),
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: settings.transaction.maxWait, timeout: settings.transaction.timeout },
   });
 }

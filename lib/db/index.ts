@@ -1,6 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
+import { setGaugeReader } from "@/lib/observability/metrics";
 import { createDb, type PoolSettings, type PrismaClient } from "./client";
 
 export type { Prisma } from "./client";
@@ -64,7 +66,7 @@ export function onReservedPool<T>(work: () => Promise<T>): Promise<T> {
 /** The general pool: pages, forms, the public's questions, everything not listed for chairDb(); the reserved one inside onReservedPool(). */
 export function db(): PrismaClient {
   if (reservedScope.getStore()) return chairDb();
-  globalForDb.hustingsDb ??= createDb(env().DATABASE_URL, { ...GENERAL, max: env().DATABASE_POOL_MAX });
+  globalForDb.hustingsDb ??= observed("general", (onPool) => createDb(env().DATABASE_URL, { ...GENERAL, max: env().DATABASE_POOL_MAX }, onPool));
   return globalForDb.hustingsDb;
 }
 
@@ -74,6 +76,19 @@ export function db(): PrismaClient {
  * call in numbers may use it.
  */
 export function chairDb(): PrismaClient {
-  globalForDb.hustingsChairDb ??= createDb(env().DATABASE_URL, { ...RESERVED, max: env().DATABASE_RESERVED_POOL_MAX });
+  globalForDb.hustingsChairDb ??= observed("reserved", (onPool) =>
+    createDb(env().DATABASE_URL, { ...RESERVED, max: env().DATABASE_RESERVED_POOL_MAX }, onPool),
+  );
   return globalForDb.hustingsChairDb;
+}
+
+/**
+ * A pool's client, its queries waiting for a connection read by the metrics at scrape, and
+ * its connections closed last at shutdown, once the streams and workers that use it have
+ * stopped (docs/decisions/029-observability-and-shutdown.md).
+ */
+function observed(name: "general" | "reserved", make: (onPool: (pool: { waitingCount: number }) => void) => PrismaClient): PrismaClient {
+  const client = make((pool) => setGaugeReader(`poolWaiting:${name}`, () => pool.waitingCount));
+  onShutdown(`${name} database pool`, "pools", () => client.$disconnect());
+  return client;
 }

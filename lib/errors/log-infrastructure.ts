@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/observability/logger";
 import type { InfrastructureFailure, InfrastructureKind } from "./infrastructure";
 
 // A burst answered 503 would write a line per request; one line per kind every ten seconds,
@@ -15,5 +16,8 @@ export function logInfrastructureFailure(failure: InfrastructureFailure, error: 
   const unwritten = entry?.unwritten ?? 0;
   last.set(failure.kind, { at: now, unwritten: 0 });
   const detail = error instanceof Error ? `${error.name}: ${error.message.trim().split("\n").pop()}` : String(error);
-  console.warn(`database ${failure.kind}: answered "busy, try again"${unwritten ? ` (and ${unwritten} more since the last line)` : ""}; ${detail}`);
+  logger().warn(
+    { kind: failure.kind, unwritten, detail },
+    `database ${failure.kind}: answered "busy, try again"${unwritten ? ` (and ${unwritten} more since the last line)` : ""}`,
+  );
 }

@@ -10,6 +10,7 @@ import { FORUM_RATE_LIMITS } from "./limits";
 import { queueDigest } from "./notify";
 import { askQuestionSchema } from "./schema";
 import { forumClosesAt, forumWindow } from "./window";
+import { countLimitRefusal } from "@/lib/observability/metrics";
 
 // Keys of the transaction-level advisory locks that serialise the checks below per forum
 // and per address, so that two requests at once cannot both pass a limit or a repeat check.
@@ -32,6 +33,7 @@ async function assertUnderLimits(tx: Tx, candidateId: string, ipHash: string, no
     retryAfterSeconds(FORUM_RATE_LIMITS.perCandidate, await recentTimes(tx, { candidateId }, FORUM_RATE_LIMITS.perCandidate, now), now),
   ]);
   if (seconds === null) return;
+  countLimitRefusal("forum");
   throw new DomainError("RATE_LIMITED", { messageKey: "forum.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
 }
 

@@ -2,6 +2,9 @@ import "server-only";
 import pg from "pg";
 import { chairDb } from "@/lib/db";
 import { directDatabaseUrl } from "@/lib/db/urls";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
+import { errorField, logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { HEARING_CHANNEL, readHearingEvents, type HearingEventRow } from "./live-state";
 
 /**
@@ -62,6 +65,8 @@ export class LiveBus {
   private probeTimer: NodeJS.Timeout | null = null;
   /** Bumped by every connection made or lost: memory read under an older one is not current. */
   private generation = 0;
+  /** Whether a connection was ever made: the next one made is a reconnection (counted). */
+  private connectedOnce = false;
   private readonly listeners = new Map<string, Set<LiveListener>>();
   private readonly recent = new Map<string, Recent>();
   /** Per hearing, reads run one after another so that versions go out in order. */
@@ -241,6 +246,8 @@ export class LiveBus {
     }
     this.client = client;
     this.generation += 1;
+    if (this.connectedOnce) metrics().liveReconnects.inc();
+    this.connectedOnce = true;
     this.retryMs = FIRST_RETRY_MS;
     this.startProbe(client);
     // Whatever was committed while this instance was deaf: the newest events of every
@@ -304,14 +311,15 @@ export class LiveBus {
     const hearingId = payload.slice(0, separator);
     const version = Number(payload.slice(separator + 1));
     if (separator <= 0 || !Number.isInteger(version) || !this.listeners.has(hearingId)) return;
-    this.enqueue(hearingId, version);
+    this.enqueue(hearingId, version, performance.now());
   }
 
-  private enqueue(hearingId: string, upTo: number | null) {
+  /** `heardAt`: when the NOTIFY that asks for this read arrived (the fan-out latency's start). */
+  private enqueue(hearingId: string, upTo: number | null, heardAt?: number) {
     const generation = this.generation;
     const previous = this.queues.get(hearingId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.fanOut(hearingId, upTo, generation))
+      .then(() => this.fanOut(hearingId, upTo, generation, heardAt))
       .catch((error: unknown) => {
         this.options.onError?.(error);
         // An event that could not be read leaves memory behind the database: not current
@@ -329,7 +337,7 @@ export class LiveBus {
     });
   }
 
-  private async fanOut(hearingId: string, upTo: number | null, generation: number) {
+  private async fanOut(hearingId: string, upTo: number | null, generation: number, heardAt?: number) {
     const known = this.recent.get(hearingId)?.events.at(-1)?.version;
     if (upTo !== null && known !== undefined && upTo <= known) return;
     // A first notification reads just its own version; later ones also fill any gap; a
@@ -360,6 +368,10 @@ export class LiveBus {
         }
       }
     }
+    if (fresh.length > 0) {
+      metrics().liveEventsFannedOut.inc(fresh.length);
+      if (heardAt !== undefined) metrics().liveFanOutSeconds.observe((performance.now() - heardAt) / 1_000);
+    }
   }
 }
 
@@ -378,12 +390,15 @@ function destroy(client: pg.Client) {
 const globalForBus = globalThis as unknown as { hustingsLiveBus?: LiveBus };
 
 export function liveBus(): LiveBus {
-  globalForBus.hustingsLiveBus ??= new LiveBus({
+  if (globalForBus.hustingsLiveBus) return globalForBus.hustingsLiveBus;
+  const bus = (globalForBus.hustingsLiveBus = new LiveBus({
     // LISTEN needs a session of its own: never through a transaction-mode pooler (lib/db/urls.ts).
     connectionString: directDatabaseUrl(),
     // One read per change per instance, whatever the number of viewers: on the reserved pool (docs/decisions/019-database-capacity.md).
     readEvents: (hearingId, after, upTo) => readHearingEvents(chairDb(), hearingId, after, upTo),
-    onError: (error) => console.warn("hearing live bus: LISTEN connection lost or event unreadable; recovering", error),
-  });
-  return globalForBus.hustingsLiveBus;
+    onError: (error) => logger().warn({ err: errorField(error) }, "hearing live bus: LISTEN connection lost or event unreadable; recovering"),
+  }));
+  // After the streams are closed: the LISTEN connection goes with the other workers (docs/decisions/029-observability-and-shutdown.md).
+  onShutdown("live bus", "workers", () => bus.close());
+  return bus;
 }

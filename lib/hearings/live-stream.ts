@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
+import { setGaugeReader } from "@/lib/observability/metrics";
 import { liveBus, stateFrame, type LiveBus, type LiveMessage } from "./live-bus";
 import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow } from "./live-state";
 
@@ -37,6 +39,29 @@ export const SSE_HEADERS = {
 
 /** Why a stream ended at its opening: no such hearing, or the database could not be read in time. */
 export type StreamFailure = "NOT_FOUND" | "UNAVAILABLE";
+
+// The streams open in this process, each with its way of closing for a shutdown: kept on
+// globalThis, as the shutdown hook and the viewers' gauge are read from other bundles
+// (docs/decisions/029-observability-and-shutdown.md).
+const OPEN = Symbol.for("hustings.liveStreams");
+
+function openStreams(): Set<() => void> {
+  const holder = globalThis as unknown as Record<symbol, Set<() => void> | undefined>;
+  holder[OPEN] ??= new Set();
+  return holder[OPEN];
+}
+
+// On SIGTERM every viewer is told when to come back (a jittered few seconds) and the stream
+// ends: the browser reconnects, through the load balancer, to an instance that stays.
+onShutdown("live streams", "streams", () => {
+  for (const close of [...openStreams()]) close();
+});
+setGaugeReader("liveViewers", () => openStreams().size);
+
+/** Event streams open in this process (the viewers' gauge, tests). */
+export function openStreamCount(): number {
+  return openStreams().size;
+}
 
 /** `Last-Event-ID` (or the `after` parameter) as a version, or null when absent or not one of ours. */
 export function parseLastEventId(value: string | null): number | null {
@@ -102,9 +127,14 @@ export function openHearingStream({
         lastSent = message.version;
         send(message.bytes);
       };
+      const closeForShutdown = () => {
+        send(retryFrame());
+        cleanup();
+      };
       cleanup = () => {
         if (!open) return;
         open = false;
+        openStreams().delete(closeForShutdown);
         clearInterval(heartbeat);
         unsubscribe();
         signal.removeEventListener("abort", cleanup);
@@ -121,6 +151,9 @@ export function openHearingStream({
       if (signal.aborted) return cleanup();
       signal.addEventListener("abort", cleanup);
       send(retryFrame());
+      // A server that is stopping sends its new viewers elsewhere at once, the retry hint said.
+      if (isShuttingDown()) return cleanup();
+      openStreams().add(closeForShutdown);
       if (!HEARING_ID.test(hearingId)) return fail("NOT_FOUND");
 
       // Subscribed before the state is taken, so that no change falls between the two.

@@ -19,6 +19,7 @@ import { assertMayActOnSomeHearing } from "./live";
 import { HEARING_QUESTION_RATE_LIMITS } from "./question-limits";
 import { mayFollowWebcast } from "./webcast-rules";
 import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
+import { countLimitRefusal } from "@/lib/observability/metrics";
 
 // Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
 // in those handed in on cards in the room, and all wait in the chair's queue for the
@@ -121,6 +122,7 @@ const hearingKey = (hearingId: string) => `hearing:${hearingId}`;
 const questionKey = (target: Target, bodyHash: string) => `${target.hearingId}:${target.candidateId}:${bodyHash}`;
 
 function rateLimited(seconds: number): DomainError {
+  countLimitRefusal("question");
   return new DomainError("RATE_LIMITED", { messageKey: "hearingLive.rateLimited", values: { minutes: Math.ceil(seconds / 60) }, retryAfterSeconds: seconds });
 }
 

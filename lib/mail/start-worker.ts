@@ -1,5 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
+import { errorField, logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { smtpTransport } from "./transport";
 import { deliverDue } from "./worker";
 
@@ -18,22 +21,35 @@ export function startMailWorker(): boolean {
   if (!SMTP_URL || !MAIL_FROM) return false;
   if (globalForWorker.hustingsMailWorker) return true;
   const transport = smtpTransport(SMTP_URL, MAIL_FROM);
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = async () => {
     try {
-      await deliverDue({ transport });
+      const report = await deliverDue({ transport });
+      if (report.retried > 0) metrics().mailSendFailures.inc({ outcome: "retried" }, report.retried);
+      if (report.failed > 0) metrics().mailSendFailures.inc({ outcome: "failed" }, report.failed);
     } catch (error) {
       // The database may be briefly unreachable; the next tick tries again.
-      console.error("mail worker: delivery run failed", error);
-    } finally {
-      running = false;
+      logger().error({ err: errorField(error) }, "mail worker: delivery run failed");
     }
   };
-  const timer = setInterval(() => void tick(), INTERVAL_MS);
+  const tick = () => {
+    if (running || stopped) return;
+    running = run().finally(() => (running = null));
+  };
+  const timer = setInterval(tick, INTERVAL_MS);
   timer.unref();
-  void tick();
-  globalForWorker.hustingsMailWorker = () => clearInterval(timer);
+  tick();
+  const stop = () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+  globalForWorker.hustingsMailWorker = stop;
+  // On shutdown no run starts, and the one under way may finish the message it is sending
+  // (its row stays locked until then; the shutdown's own limit bounds the wait).
+  onShutdown("mail worker", "workers", async () => {
+    stop();
+    await running;
+  });
   return true;
 }

@@ -15,6 +15,10 @@ export interface NextServer {
   /** The server's output so far (for a failing test's message). */
   output(): string;
   stop(): Promise<void>;
+  /** Sends `signal` to the server, as an orchestrator would (the shutdown spec). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves with the exit code (or the signal that ended it) once the server has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export async function startNextServer(opts: {
@@ -52,7 +56,7 @@ export async function startNextServer(opts: {
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);
 
@@ -81,7 +85,7 @@ export async function startNextServer(opts: {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return { url, port, output: () => log, stop };
+  return { url, port, output: () => log, stop, kill: (signal) => void child.kill(signal), exited };
 }
 
 async function freePort(): Promise<number> {

@@ -1,4 +1,5 @@
-// The deploy that runs at boot and in tests: applies prisma/migrations/*/migration.sql with
+// The deploy that runs at the demo's boot, in tests and as a release's step (scripts/db/deploy.ts,
+// `npm run db:migrate:deploy`, the standalone image's migrate.js): applies prisma/migrations/*/migration.sql with
 // plain `pg`, keeping `_prisma_migrations` as `prisma migrate deploy` keeps it, so Prisma's own
 // tooling (and scripts/db) read the history back as theirs (docs/decisions/002).
 // No "server-only" import: plain tsx scripts use this too.
@@ -27,9 +28,25 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
     applied_steps_count     INTEGER NOT NULL DEFAULT 0
 );`;
 
+/** How long a deploy waits for another one (a release, an instance booting) to finish, unless told. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+const LOCK_POLL_MS = 250;
+
 export interface DeployOptions {
   migrationsDir?: string;
   log?: (line: string) => void;
+  /** Fail, naming the holder, rather than wait longer than this for the migrations' lock. */
+  lockTimeoutMs?: number;
+}
+
+/**
+ * The connection migrations run on: the tables' owner (MIGRATION_DATABASE_URL,
+ * docs/decisions/015-database-roles.md), else a direct connection (DIRECT_DATABASE_URL: the
+ * session advisory lock does not survive a transaction-mode pooler, lib/db/urls.ts), else
+ * DATABASE_URL. undefined when none is set.
+ */
+export function migrationDatabaseUrl(env: Record<string, string | undefined>): string | undefined {
+  return env.MIGRATION_DATABASE_URL?.trim() || env.DIRECT_DATABASE_URL?.trim() || env.DATABASE_URL?.trim() || undefined;
 }
 
 interface LocalMigration {
@@ -52,7 +69,7 @@ export async function deployMigrations(connectionString: string, opts: DeployOpt
   client.on("error", (error) => log(`database connection error: ${error.message}`));
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_ADVISORY_LOCK]);
+    await takeMigrationLock(client, opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, log);
     try {
       return { applied: await applyPending(client, migrations, log) };
     } finally {
@@ -61,6 +78,44 @@ export async function deployMigrations(connectionString: string, opts: DeployOpt
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The session advisory lock, tried until `timeoutMs` has passed: a deploy blocked behind
+ * another release's (or a stuck session's) lock fails with its holder named, instead of hanging.
+ */
+async function takeMigrationLock(client: pg.Client, timeoutMs: number, log: (line: string) => void): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_MIGRATE_ADVISORY_LOCK]);
+    if (rows[0]?.locked) return;
+    const holder = await lockHolder(client);
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `Another migration holds the migrations' lock (${holder}) and did not release it within ${Math.round(timeoutMs / 1000)} s: ` +
+          "let it finish, or end that session (SELECT pg_terminate_backend(pid)), then deploy again.",
+      );
+    }
+    if (!told) log(`waiting for the migrations' lock, held by ${holder}`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(LOCK_POLL_MS, Math.max(0, deadline - Date.now()))));
+  }
+}
+
+/** Who holds the advisory lock (pg_locks splits a bigint key into two halves; ours fits the low one). */
+async function lockHolder(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ pid: number; usename: string | null; application_name: string | null; backend_start: Date | null }>(
+    `SELECT l.pid, a.usename, a.application_name, a.backend_start
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1
+      LIMIT 1`,
+    [PRISMA_MIGRATE_ADVISORY_LOCK],
+  );
+  const row = rows[0];
+  if (!row) return "a session that has since let go";
+  const who = [row.usename && `role ${row.usename}`, row.application_name && `application "${row.application_name}"`].filter(Boolean).join(", ");
+  return `backend pid ${row.pid}${who ? `, ${who}` : ""}${row.backend_start ? `, connected since ${row.backend_start.toISOString()}` : ""}`;
 }
 
 async function applyPending(client: pg.Client, migrations: LocalMigration[], log: (line: string) => void): Promise<string[]> {

@@ -312,7 +312,8 @@ export function shadowServerUrl(): string {
  * (docs/decisions/015-database-roles.md: the app's own role may not migrate); a clear exit when neither is set.
  */
 export function requireDatabaseUrl(): string {
-  const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
+  // A direct connection before a pooled one: lib/db/migrate.ts's migrationDatabaseUrl.
+  const url = process.env.MIGRATION_DATABASE_URL || process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
   if (url) return url;
   process.stderr.write(
     "Neither MIGRATION_DATABASE_URL nor DATABASE_URL is set: export the owner's connection (e.g. postgresql://postgres@127.0.0.1:5432/hustings) and retry.\n",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { trustedProxyHopsSchema } from "@/lib/net/client-address";
 import { mediaOriginsSchema, muxUploadOriginSchema } from "@/lib/security/media-origins";
+import { s3ConfigProblems } from "@/lib/storage/s3-config";
 
 // docs/conventions.md#server-only-and-the-environment: the environment is parsed once, here, and nowhere else.
 const schema = z
@@ -27,12 +28,18 @@ const schema = z
       .optional(),
     /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
-    /** Any S3-compatible store; used when all five are set. */
-    S3_ENDPOINT: z.url().optional(),
+    /** AWS S3 or any S3-compatible store, all or none: S3_BUCKET and S3_REGION, the rest optional (lib/storage/s3-config.ts, docs/decisions/033-object-storage.md). */
     S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).optional(),
+    /** An S3-compatible store's address (MinIO, R2, Ceph…); unset, AWS's for the region. */
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** Together, or both unset for the SDK's default credential chain (AWS_* variables, web identity, instance metadata). */
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_REGION: z.string().min(1).optional(),
+    /** Temporary credentials' token, with the two above. */
+    S3_SESSION_TOKEN: z.string().min(1).optional(),
+    /** `endpoint/bucket/key` addressing; default on when S3_ENDPOINT is set, off for AWS. */
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).optional(),
     /** Outgoing mail (forum digests and answers), e.g. smtps://user:pass@mail.example.org:465; none is sent without it. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The sender of that mail, e.g. "Hustings <no-reply@example.org>"; required with SMTP_URL. */
@@ -101,6 +108,7 @@ const schema = z
     if (env.OIDC_NAME && !env.OIDC_ISSUER) {
       ctx.addIssue({ code: "custom", path: ["OIDC_NAME"], message: "is used only with OIDC_ISSUER" });
     }
+    for (const problem of s3ConfigProblems(env)) ctx.addIssue({ code: "custom", path: [problem.variable], message: problem.message });
     if (env.OIDC_ISSUER && !isAcceptableIssuer(env.OIDC_ISSUER)) {
       ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "must be https (http only for localhost, in tests), with no query or fragment" });
     }

@@ -1,110 +1,111 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { amzDateOf, authorizationHeader, sha256Hex, type Credentials } from "./sigv4";
-import { assertStorageKey, byteLimit, toNodeReadable, toWebStream, type Storage } from "./storage";
+import { pipeline } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { s3Client } from "./s3-client";
+import type { S3Config } from "./s3-config";
+import { assertStorageKey, byteLimit, StorageLimitError, toNodeReadable, type Storage } from "./storage";
 
-export type S3Config = Credentials & { endpoint: string; bucket: string };
+export type { S3Config } from "./s3-config";
 
-type Method = "PUT" | "GET" | "HEAD" | "DELETE";
-type Body = { bytes: Buffer } | { file: string; size: number; sha256: string };
+/** Each part of a multipart upload: S3's minimum is 5 MiB; two are in flight, so an upload holds about 16 MiB at most. */
+export const S3_PART_BYTES = 8 * 1024 * 1024;
+const PARTS_IN_FLIGHT = 2;
+
+const isMissing = (error: unknown) =>
+  typeof error === "object" && error !== null && "$metadata" in error && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 
 /** `bytes 0-99/1234` → 1234. */
-const totalOf = (contentRange: string | null) => {
+const totalOf = (contentRange: string | undefined) => {
   const match = contentRange ? /\/(\d+)$/.exec(contentRange) : null;
   return match ? Number(match[1]) : null;
 };
 
 /**
- * Any S3-compatible store (AWS, MinIO, R2, Ceph…), path-style addressing, signed with SigV4.
+ * Any S3-compatible store (AWS, MinIO, R2, Ceph…) through the AWS SDK (docs/decisions/033-object-storage.md).
  * Objects are private; reads always go through app/api/files, which checks access.
  */
-export function s3Storage(config: S3Config, now: () => Date = () => new Date()): Storage {
-  const base = new URL(config.endpoint);
-  async function send(method: Method, key: string, options: { body?: Body; contentType?: string; range?: string } = {}) {
-    assertStorageKey(key);
-    const url = new URL(`${base.pathname.replace(/\/$/, "")}/${config.bucket}/${key}`, base);
-    const { body } = options;
-    // The payload is always hashed (streamed bodies while they are spooled), so the store
-    // checks every byte it receives against the signature.
-    const payloadHash = !body ? sha256Hex("") : "bytes" in body ? sha256Hex(body.bytes) : body.sha256;
-    const amzDate = amzDateOf(now());
-    const headers: Record<string, string> = { "x-amz-date": amzDate, "x-amz-content-sha256": payloadHash };
-    if (options.contentType) headers["content-type"] = options.contentType;
-    if (options.range) headers.range = options.range;
-    if (body && "file" in body) headers["content-length"] = String(body.size);
-    // fetch sets Host itself; it is signed all the same.
-    const authorization = authorizationHeader(config, { method, pathname: url.pathname, headers: { ...headers, host: url.host }, payloadHash, amzDate });
-    const init: RequestInit & { duplex?: "half" } = { method, headers: { ...headers, authorization }, cache: "no-store" };
-    if (body && "bytes" in body) init.body = new Uint8Array(body.bytes);
-    if (body && "file" in body) {
-      init.body = toWebStream(createReadStream(body.file));
-      init.duplex = "half";
-    }
-    return fetch(url, init);
-  }
-  const fail = async (what: string, response: Response) => {
-    throw new Error(`S3 ${what} failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
-  };
+export function s3Storage(config: S3Config, client: S3Client = s3Client(config)): Storage {
+  const Bucket = config.bucket;
   return {
     async put(key, bytes, contentType) {
-      const response = await send("PUT", key, { body: { bytes }, contentType });
-      if (!response.ok) await fail("PUT", response);
+      assertStorageKey(key);
+      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
     },
     async putStream(key, source, contentType, maxBytes) {
       assertStorageKey(key);
-      // S3 wants the length (and here the hash) before the body: the stream is spooled to a
-      // private temporary file first, counted and hashed on the way, then sent from disk.
-      const spool = path.join(tmpdir(), `hustings-spool-${randomBytes(16).toString("hex")}`);
+      // Streamed in parts of S3_PART_BYTES (one PUT when smaller), counted on the way: past
+      // maxBytes the stream fails, the upload is aborted and its parts removed.
+      const limit = byteLimit(maxBytes);
+      const body = pipeline(toNodeReadable(source), limit, () => undefined);
+      const upload = new Upload({
+        client,
+        params: { Bucket, Key: key, Body: body, ContentType: contentType },
+        partSize: S3_PART_BYTES,
+        queueSize: PARTS_IN_FLIGHT,
+        leavePartsOnError: false,
+      });
       try {
-        const limit = byteLimit(maxBytes);
-        const hash = createHash("sha256");
-        const hashing = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            hash.update(chunk);
-            callback(null, chunk);
-          },
-        });
-        await pipeline(toNodeReadable(source), limit, hashing, createWriteStream(spool, { flags: "wx", mode: 0o600 }));
-        const size = (await stat(spool)).size;
-        const response = await send("PUT", key, { body: { file: spool, size, sha256: hash.digest("hex") }, contentType });
-        if (!response.ok) await fail("PUT", response);
-        return { size };
-      } finally {
-        await rm(spool, { force: true });
+        await upload.done();
+      } catch (error) {
+        // The SDK may report the stream's failure in its own words: the limit is ours to name.
+        if (limit.count > maxBytes) throw new StorageLimitError(maxBytes);
+        throw error;
       }
+      return { size: limit.count };
     },
     async get(key) {
-      const response = await send("GET", key);
-      if (response.status === 404) return null;
-      if (!response.ok) await fail("GET", response);
-      return { bytes: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get("content-type") ?? "application/octet-stream" };
+      assertStorageKey(key);
+      try {
+        const answer = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+        if (!answer.Body) throw new Error("S3 GET failed: no body in the answer");
+        return { bytes: Buffer.from(await answer.Body.transformToByteArray()), contentType: answer.ContentType ?? "application/octet-stream" };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
     },
     async open(key, range) {
-      const response = await send("GET", key, range ? { range: `bytes=${range.start}-${range.end}` } : {});
-      if (response.status === 404) return null;
-      if (!response.ok || !response.body) await fail("GET", response);
-      const size = response.status === 206 ? totalOf(response.headers.get("content-range")) : Number(response.headers.get("content-length"));
-      if (size === null || !Number.isFinite(size)) {
-        await response.body?.cancel();
+      assertStorageKey(key);
+      let answer;
+      try {
+        answer = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }));
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
+      const size = range ? totalOf(answer.ContentRange) : (answer.ContentLength ?? null);
+      if (!answer.Body || size === null || !Number.isFinite(size)) {
+        await answer.Body?.transformToWebStream().cancel();
         throw new Error("S3 GET failed: no object size in the answer");
       }
-      return { stream: response.body as ReadableStream<Uint8Array>, size, contentType: response.headers.get("content-type") ?? "application/octet-stream" };
+      return { stream: answer.Body.transformToWebStream(), size, contentType: answer.ContentType ?? "application/octet-stream" };
     },
     async stat(key) {
-      const response = await send("HEAD", key);
-      if (response.status === 404) return null;
-      if (!response.ok) throw new Error(`S3 HEAD failed: ${response.status}`);
-      return { size: Number(response.headers.get("content-length")), contentType: response.headers.get("content-type") ?? "application/octet-stream" };
+      assertStorageKey(key);
+      try {
+        const answer = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return { size: answer.ContentLength ?? 0, contentType: answer.ContentType ?? "application/octet-stream" };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
     },
     async delete(key) {
-      const response = await send("DELETE", key);
-      if (!response.ok && response.status !== 404) await fail("DELETE", response);
+      assertStorageKey(key);
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    },
+    async presignUpload(key, size, expiresInSeconds) {
+      assertStorageKey(key);
+      // The length is signed: the store refuses a body of any other size.
+      const command = new PutObjectCommand({ Bucket, Key: key, ContentLength: size, ContentType: "application/octet-stream" });
+      const url = await getSignedUrl(client, command, { expiresIn: expiresInSeconds, signableHeaders: new Set(["content-length", "content-type"]) });
+      return { url, method: "PUT", headers: { "content-type": "application/octet-stream" }, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
     },
   };
 }

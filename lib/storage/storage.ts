@@ -30,7 +30,16 @@ export interface Storage {
   open(key: string, range?: StorageRange): Promise<OpenedObject | null>;
   stat(key: string): Promise<ObjectInfo | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Only a store the browser can reach (S3): an address that takes one PUT of exactly `size`
+   * bytes under `key` until it expires, so a large file goes to the store without passing
+   * through this server (docs/decisions/033-object-storage.md). Local disk has none.
+   */
+  presignUpload?(key: string, size: number, expiresInSeconds: number): Promise<DirectUpload>;
 }
+
+/** Where and how the browser sends the file: `method` to `url` with `headers`, the file as the body. */
+export type DirectUpload = { url: string; method: "PUT"; headers: Record<string, string>; expiresAt: Date };
 
 export const STORAGE_KEY = /^[a-f0-9]{32}\.[a-z0-9]{2,5}$/;
 

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import sharp from "sharp";
-import { amzDateOf, authorizationHeader, sha256Hex } from "../../lib/storage/sigv4";
+import { s3Client } from "../../lib/storage/s3-client";
+import { s3ConfigOf, type S3Config } from "../../lib/storage/s3-config";
 import { STORAGE_KEY } from "../../lib/storage/storage";
 import { randomStoredName, sanitiseFileName } from "../../lib/uploads/file-name";
 import { UPLOAD_RULES, type UploadKind } from "../../lib/uploads/limits";
@@ -227,44 +229,25 @@ export function localDemoStore(dir: string): DemoStore {
   };
 }
 
-type S3Env = { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
-
-/** lib/storage/s3.ts's PUT and DELETE: path-style, SigV4, the payload hashed. */
-export function s3DemoStore(config: S3Env): DemoStore {
-  const base = new URL(config.endpoint);
-  async function send(method: "PUT" | "DELETE", key: string, body?: { bytes: Buffer; contentType: string }) {
-    if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
-    const url = new URL(`${base.pathname.replace(/\/$/, "")}/${config.bucket}/${key}`, base);
-    const payloadHash = sha256Hex(body?.bytes ?? "");
-    const amzDate = amzDateOf(new Date());
-    const headers: Record<string, string> = { "x-amz-date": amzDate, "x-amz-content-sha256": payloadHash };
-    if (body) headers["content-type"] = body.contentType;
-    const authorization = authorizationHeader(config, { method, pathname: url.pathname, headers: { ...headers, host: url.host }, payloadHash, amzDate });
-    const init: RequestInit = { method, headers: { ...headers, authorization }, cache: "no-store" };
-    if (body) init.body = new Uint8Array(body.bytes);
-    return fetch(url, init);
-  }
-  const fail = async (what: string, response: Response) => {
-    throw new Error(`S3 ${what} failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
-  };
+/** lib/storage/s3.ts's put and delete, with the same client (lib/storage/s3-client.ts). */
+export function s3DemoStore(config: S3Config): DemoStore {
+  const client = s3Client(config);
   return {
     async put(key, bytes, contentType) {
-      const response = await send("PUT", key, { bytes, contentType });
-      if (!response.ok) await fail("PUT", response);
+      if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
+      await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
     },
     async delete(key) {
-      const response = await send("DELETE", key);
-      if (!response.ok && response.status !== 404) await fail("DELETE", response);
+      if (!STORAGE_KEY.test(key)) throw new Error("Invalid storage key");
+      await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
     },
   };
 }
 
-/** The store the app would use (lib/storage/index.ts): S3 when the five S3_* variables are set, else STORAGE_DIR. */
+/** The store the app would use (lib/storage/index.ts): S3 when S3_BUCKET and S3_REGION are set (a partial S3 configuration throws), else STORAGE_DIR. */
 export function demoStore(env: Record<string, string | undefined> = process.env): DemoStore {
-  const { S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION } = env;
-  if (S3_ENDPOINT && S3_BUCKET && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY && S3_REGION)
-    return s3DemoStore({ endpoint: S3_ENDPOINT, bucket: S3_BUCKET, accessKeyId: S3_ACCESS_KEY_ID, secretAccessKey: S3_SECRET_ACCESS_KEY, region: S3_REGION });
-  return localDemoStore(env.STORAGE_DIR || ".data/storage");
+  const s3 = s3ConfigOf(env);
+  return s3 ? s3DemoStore(s3) : localDemoStore(env.STORAGE_DIR || ".data/storage");
 }
 
 /** As lib/uploads/store-upload.ts's StoredUpload: the key, the detected type, the display name, the size. */

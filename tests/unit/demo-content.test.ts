@@ -1,19 +1,17 @@
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localStorage } from "@/lib/storage/local";
 import { s3Storage } from "@/lib/storage/s3";
-import { sha256Hex, signature } from "@/lib/storage/sigv4";
 import { STORAGE_KEY } from "@/lib/storage/storage";
 import { UPLOAD_RULES } from "@/lib/uploads/limits";
 import { checkPdf } from "@/lib/uploads/pdf";
 import { sniff } from "@/lib/uploads/sniff";
 import { assertAcceptedType, validateUpload } from "@/lib/uploads/validate-upload";
+import { S3RVER_CREDENTIALS, startLocalS3, type LocalS3 } from "../support/s3-store";
 import {
   DEMO_VIDEO_PATH,
   demoBrochure,
@@ -148,57 +146,29 @@ describe("storing the demo files", () => {
 });
 
 describe("storing the demo files in S3", () => {
-  // A stand-in that checks the SigV4 signature with the same secret and keeps objects in memory.
-  const credentials = { accessKeyId: "AKIDDEMO", secretAccessKey: "demo-stand-in-secret", region: "eu-central-2" };
-  const objects = new Map<string, { bytes: Buffer; contentType: string }>();
-  let server: Server;
-  let endpoint: string;
-
-  const verified = (request: IncomingMessage, payload: Buffer) => {
-    const auth = /Credential=([^/]+)\/\d{8}\/[^/]+\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-      request.headers.authorization ?? "",
-    );
-    if (!auth || auth[1] !== credentials.accessKeyId || request.headers["x-amz-content-sha256"] !== sha256Hex(payload)) return false;
-    const headers = Object.fromEntries((auth[2] ?? "").split(";").map((n) => [n, String(request.headers[n] ?? "")]));
-    const amzDate = String(request.headers["x-amz-date"]);
-    const pathname = new URL(request.url ?? "/", "http://x").pathname;
-    return signature(credentials, { method: request.method ?? "", pathname, headers, payloadHash: sha256Hex(payload), amzDate }).signature === auth[3];
-  };
-
+  // A local S3-compatible store (s3rver, tests/support/s3-store.ts).
+  let s3: LocalS3;
   beforeAll(async () => {
-    server = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(Buffer.from(chunk));
-      const payload = Buffer.concat(chunks);
-      if (!verified(request, payload)) return void response.writeHead(403).end("<Error><Code>SignatureDoesNotMatch</Code></Error>");
-      const key = request.url ?? "";
-      if (request.method === "PUT") {
-        objects.set(key, { bytes: payload, contentType: String(request.headers["content-type"]) });
-        return void response.writeHead(200).end();
-      }
-      const object = objects.get(key);
-      if (!object) return void response.writeHead(404).end();
-      response.writeHead(200, { "content-type": object.contentType, "content-length": object.bytes.length }).end(object.bytes);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    s3 = await startLocalS3();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => s3.close());
 
-  it("puts each file where the app's S3 storage reads it, when the five S3 variables are set", async () => {
+  it("puts each file where the app's S3 storage reads it, when S3 is configured", async () => {
     const env = {
-      S3_ENDPOINT: endpoint,
-      S3_BUCKET: "hustings",
-      S3_ACCESS_KEY_ID: credentials.accessKeyId,
-      S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      S3_REGION: credentials.region,
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: s3.bucket,
+      S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      S3_REGION: "us-east-1",
     };
     const stored = await storeDemoFile({ kind: "brochure", bytes: brochure(), fileName: "brochure.pdf", store: demoStore(env) });
-    expect(objects.has(`/hustings/${stored.key}`)).toBe(true);
-    const read = await s3Storage({ endpoint, bucket: "hustings", ...credentials }).get(stored.key);
+    expect(await s3.keys()).toContain(stored.key);
+    const read = await s3Storage(s3.config).get(stored.key);
     expect(read?.contentType).toBe("application/pdf");
     expect(read?.bytes.equals(brochure())).toBe(true);
-    const wrong = demoStore({ ...env, S3_SECRET_ACCESS_KEY: "not-the-secret" });
-    await expect(storeDemoFile({ kind: "brochure", bytes: brochure(), fileName: "brochure.pdf", store: wrong })).rejects.toThrow(/S3 PUT failed: 403/);
+    const wrong = demoStore({ ...env, S3_ACCESS_KEY_ID: "AKIDUNKNOWN" });
+    await expect(storeDemoFile({ kind: "brochure", bytes: brochure(), fileName: "brochure.pdf", store: wrong })).rejects.toMatchObject({ name: "InvalidAccessKeyId" });
+    // A partial configuration is refused, never a silent fall back to disk.
+    expect(() => demoStore({ S3_BUCKET: s3.bucket })).toThrow(/S3_REGION: is required/);
   });
 });

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { sealingKeyFrom } from "@/lib/draw/seal-core";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
+import { logger } from "@/lib/observability/logger";
 import { RESET_WORD } from "./availability";
 
 // The secretariat's "Reset the demo" (docs/decisions/017-demo-reset.md). Only in the local demo
@@ -46,7 +47,7 @@ export async function resetDemo({ actor, input }: { actor: Actor | null; input: 
   const { code, output } = await runReset(env);
   if (code === 0) return;
   if (code === EXIT_NOT_THE_DEMO) throw new DomainError("CONFLICT", { messageKey: "admin.demoReset.notDemo" });
-  console.error(`demo reset failed (exit ${code}):\n${output}`);
+  logger().error({ code, output }, `demo reset failed (exit ${code})`);
   throw new DomainError("CONFLICT", { messageKey: "admin.demoReset.failed" });
 }
 

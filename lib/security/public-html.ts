@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
+import { logger } from "../observability/logger";
+import { loggedPath } from "../observability/request-id";
 import { publicPagePolicy } from "./headers";
 import { frameworkScriptHashes } from "./inline-scripts";
 
@@ -97,11 +99,14 @@ export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, produc
       hashes = found.hashes;
       if (found.refused.length > 0 && !warned.has(req.url ?? "")) {
         warned.add(req.url ?? "");
-        console.warn(`[server] ${req.url}: ${found.refused.length} inline script(s) not written by the framework are not allowed by the page's policy`);
+        logger().warn(
+          { path: loggedPath(req.url), refused: found.refused.length },
+          "inline scripts not written by the framework are not allowed by the page's policy",
+        );
       }
     } catch (error) {
       // A page cut short (more than the cap) cannot be decompressed whole: allow what was readable, which is nothing.
-      if (ended) console.warn(`[server] ${req.url}: could not read the page for its scripts' hashes (${String(error)})`);
+      if (ended) logger().warn({ path: loggedPath(req.url), detail: String(error) }, "could not read the page for its scripts' hashes");
     }
     res.setHeader("Content-Security-Policy", publicPagePolicy(hashes, production));
     if (ended) res.setHeader("Content-Length", body.length);
@@ -128,7 +133,7 @@ export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, produc
     chunks.push(bytes);
     held += bytes.length;
     if (held > MAX_HELD_BYTES) {
-      console.warn(`[server] ${req.url}: a page over ${MAX_HELD_BYTES} bytes is sent with the hashes of nothing`);
+      logger().warn({ path: loggedPath(req.url), maxHeldBytes: MAX_HELD_BYTES }, `a page over ${MAX_HELD_BYTES} bytes is sent with the hashes of nothing`);
       release();
     }
     if (done) process.nextTick(done);

@@ -4,6 +4,7 @@ import { scanContent, type ContentScanResult } from "./content-scan";
 import { fileNameProblem, randomStoredName, sanitiseFileName } from "./file-name";
 import { reencodeImage } from "./image";
 import { DETECTED_TYPES, FILE_NAME_MAX_CHARS, IMAGE_MAX_PIXELS, maxMegabytes, UPLOAD_RULES, type UploadKind } from "./limits";
+import { logger } from "@/lib/observability/logger";
 import { checkPdf, type PdfCheck, type PdfRefusal } from "./pdf";
 import { sniff, type SniffResult } from "./sniff";
 
@@ -60,7 +61,7 @@ function checkedPdf(bytes: Buffer): PdfCheck {
   try {
     return checkPdf(bytes);
   } catch (error) {
-    console.error("The PDF check failed on an upload:", error instanceof Error ? error.message : error);
+    logger().error({ detail: error instanceof Error ? error.message : String(error) }, "The PDF check failed on an upload");
     return { ok: false, reason: "pdfUncheckable" };
   }
 }

@@ -3,6 +3,7 @@ import { secondFactorRequired } from "../../lib/auth/second-factor-rule";
 import { makeUser } from "../support/factories";
 import { expectAccessible, expect, signIn, signInAs, test } from "./support/fixtures";
 import { enrolSecondFactor, giveSecondFactor } from "./support/second-factor";
+import { TEST_OIDC } from "./support/oidc-settings";
 import { SESSION_COOKIE } from "./support/session";
 import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
@@ -58,12 +59,17 @@ for (const role of Object.keys(LANDING) as RoleName[]) {
   });
 }
 
-test("the sign-in page passes axe in English and Arabic, and validates before sending", async ({ page }) => {
+// The test server offers members' single sign-on (playwright.config.ts), so this is also the
+// page with its button, which member-sso.spec.ts follows: one axe check of each language for both.
+test("the sign-in page, with the single sign-on button, passes axe in English and Arabic, and validates before sending", async ({ page }) => {
   for (const locale of ["en", "ar"]) {
     await page.goto(`/${locale}/sign-in`);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByTestId("sso-sign-in")).toBeVisible();
+    await expect(page.getByTestId("sso-error")).toHaveCount(0);
     await expectAccessible(page);
   }
+  await expect(page.getByTestId("sso-sign-in")).toHaveText(`تسجيل الدخول عبر ${TEST_OIDC.name}`);
   await page.goto("/en/sign-in");
   await page.locator('input[name="email"]').fill("not-an-address");
   await page.locator('form button[type="submit"]').click();

@@ -112,6 +112,16 @@ export function createPageCacheHandler({ storage, now = wallClock, request = () 
 }
 
 const PROCESS_TAGS = Symbol.for("hustings.pageCache.tags");
+const PROCESS_BUS = Symbol.for("hustings.pageCache.bus");
+
+/**
+ * The process's invalidation bus, null before the first cached read or when there is none
+ * (`next build`, no database): for a health check (`listening`) and a graceful stop (`close()`).
+ * @returns {InvalidationBus | null}
+ */
+export function processInvalidationBus() {
+  return /** @type {{ [PROCESS_BUS]?: InvalidationBus }} */ (globalThis)[PROCESS_BUS] ?? null;
+}
 
 /**
  * The process's tags, one store however many times Next imports this file: heard from and
@@ -133,6 +143,7 @@ export function processTags() {
   });
   const tags = new SharedTagStore({ publish: (invalidation) => bus.publish(invalidation), now: wallClock });
   bus.start();
+  /** @type {{ [PROCESS_BUS]?: InvalidationBus }} */ (globalThis)[PROCESS_BUS] = bus;
   return (holder[PROCESS_TAGS] = tags);
 }
 

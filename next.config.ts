@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import createNextIntlPlugin from "next-intl/plugin";
 import { baseSecurityHeaders, uploadedFileHeaders } from "./lib/security/headers";
 import { FORM_BODY_MAX_BYTES } from "./lib/uploads/limits";
@@ -8,6 +9,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Instances of one release, built apart, must agree on the build id (asset and page paths):
+  // the release's BUILD_ID (e.g. its git commit) when given, else Next's random one per build.
+  generateBuildId: () => process.env.BUILD_ID?.trim() || null,
   // Lets two builds live side by side (developers running end-to-end tests in parallel).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run typecheck` runs the type checker (CI runs it before the build); the build need
@@ -45,4 +49,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+// `next build` also writes a self-contained server folder (<distDir>/standalone) with only the
+// files the app needs, which scripts/build-standalone.ts completes with the production server,
+// the static files and the migrations, and the Dockerfile copies alone into its image. Next
+// traces those files on every build anyway; standalone adds their copy, a few seconds
+// (docs/decisions/031-production-packaging.md). Only the build is told: the project's own server
+// (server.ts run from this folder) reads this file again, and would be warned that it is not
+// the standalone one.
+export default function config(phase: string): NextConfig {
+  return withNextIntl(phase === PHASE_PRODUCTION_BUILD ? { ...nextConfig, output: "standalone" } : nextConfig);
+}

@@ -77,6 +77,8 @@ const schema = z
     METRICS_TOKEN: z.string().trim().min(24).optional(),
     /** The log's lowest level: fatal, error, warn, info (default), debug, trace or silent (lib/observability/logger.ts). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    /** "json" (one JSON line per event) or "pretty" (for a person's terminal); unset, pretty only when stdout is a terminal (lib/observability/logger.ts). */
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     /** Test runs only: a folder where an end-to-end test holds one cached read (lib/cache/test-gate.ts). Never set in production. */
     PAGE_CACHE_TEST_GATES: z.string().min(1).optional(),
   })

@@ -4,7 +4,7 @@
 //
 // No "server-only" here: server.ts loads it under plain tsx. Never log cookies, query
 // strings, bodies or addresses' secrets: callers pass the fields, this file adds none.
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,17 +15,46 @@ export function logLevel(value: string | undefined): LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(level ?? "") ? (level as LogLevel) : "info";
 }
 
+/** LOG_FORMAT: "json" or "pretty"; unset, pretty only when a person watches (stdout is a terminal). */
+export function prettyLogs(format: string | undefined, isTTY: boolean | undefined): boolean {
+  const chosen = format?.trim().toLowerCase();
+  if (chosen === "pretty") return true;
+  if (chosen === "json") return false;
+  return Boolean(isTTY);
+}
+
+const LABELS: Record<number, string> = { 10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL" };
+
+/** One JSON line as a person reads it: time, level, message, then the other fields. */
+export function prettyLine(line: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const { time, level, msg, name, pid: _pid, hostname: _hostname, ...fields } = entry;
+  const clock = typeof time === "string" ? time.slice(11, 23) : "";
+  const rest = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : "";
+  return `${clock} ${(LABELS[Number(level)] ?? String(level)).padEnd(5)} ${name ? `[${String(name)}] ` : ""}${String(msg ?? "")}${rest}\n`;
+}
+
+const prettyStdout: DestinationStream = { write: (line: string) => void process.stdout.write(prettyLine(line)) };
+
 const KEY = Symbol.for("hustings.logger");
 
 export function logger(): Logger {
   const holder = globalThis as unknown as Record<symbol, Logger | undefined>;
-  holder[KEY] ??= pino({
-    level: logLevel(process.env.LOG_LEVEL),
-    base: { pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // An Error passed as `err` keeps its type, message and stack.
-    serializers: { err: pino.stdSerializers.err },
-  });
+  holder[KEY] ??= pino(
+    {
+      level: logLevel(process.env.LOG_LEVEL),
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // An Error passed as `err` keeps its type, message and stack.
+      serializers: { err: pino.stdSerializers.err },
+    },
+    prettyLogs(process.env.LOG_FORMAT, process.stdout.isTTY) ? prettyStdout : pino.destination({ dest: 1, sync: true }),
+  );
   return holder[KEY];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logLevel } from "@/lib/observability/logger";
+import { logLevel, prettyLine, prettyLogs } from "@/lib/observability/logger";
 import { metrics, setGaugeReader } from "@/lib/observability/metrics";
 import { metricsAccess } from "@/lib/observability/metrics-token";
 import { readiness } from "@/lib/observability/readiness";
@@ -30,6 +30,16 @@ describe("request ids", () => {
     expect(loggedPath("/fr/set-password/abcdef123456?x=1")).toBe("/fr/set-password/[token]");
     expect(loggedPath(undefined)).toBe("/");
     expect(loggedPath("?only=query")).toBe("/");
+  });
+
+  it("writes JSON unless LOG_FORMAT=pretty, or unset and a person watches the terminal", () => {
+    expect(prettyLogs(undefined, false)).toBe(false);
+    expect(prettyLogs(undefined, true)).toBe(true);
+    expect(prettyLogs("json", true)).toBe(false);
+    expect(prettyLogs("pretty", false)).toBe(true);
+    expect(prettyLine('{"level":40,"time":"2026-12-03T08:00:01.234Z","pid":1,"name":"server","msg":"late","ms":12}\n')).toBe(
+      '08:00:01.234 WARN  [server] late {"ms":12}\n',
+    );
   });
 
   it("reads LOG_LEVEL, info when unset or unknown", () => {

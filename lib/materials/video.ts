@@ -1,20 +1,23 @@
 import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { materialAuditView } from "@/lib/audit/confidential";
 import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
 import { createDirectUpload } from "@/lib/mux/client";
 import { muxConfig } from "@/lib/mux/config";
 import { storage } from "@/lib/storage";
-import { StorageLimitError } from "@/lib/storage/storage";
+import { StorageLimitError, type DirectUpload } from "@/lib/storage/storage";
 import { ContentScanner, scanning } from "@/lib/uploads/content-scan";
 import { randomStoredName, sanitiseFileName } from "@/lib/uploads/file-name";
-import { MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
+import { DETECTED_TYPES, MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { sniff } from "@/lib/uploads/sniff";
 import { assertAcceptedType, assertFileName, assertNothingHidden } from "@/lib/uploads/validate-upload";
 import { assertAllowedMediaAddress } from "@/lib/security/media-address";
 import { parseInput } from "@/lib/validation/parse";
+import { z } from "@/lib/validation/zod";
 import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { materialIdSchema } from "./schema";
 import { videoUrlSchema } from "./video-schema";
@@ -110,6 +113,28 @@ async function peek(
   return { head, whole, cancel: () => reader.cancel().catch(() => undefined) };
 }
 
+/** The checked file becomes the draft's video, in one transaction with its audit row; the file it replaces is returned to be deleted after. */
+function recordVideoFile(actor: Actor, candidateId: string, id: string, file: { key: string; fileName: string; mime: string; size: number }) {
+  return db().$transaction(async (tx) => {
+    const { before } = await lockVideoDraft(tx, candidateId, id);
+    const after = await tx.material.update({
+      where: { id },
+      data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: file.key, fileName: file.fileName, mimeType: file.mime, sizeBytes: BigInt(file.size) },
+      select: changed,
+    });
+    await emitAudit(tx, {
+      actor,
+      area: "material",
+      action: "video-attached",
+      entity: "Material",
+      entityId: id,
+      before: pickVideo(before),
+      after: pickVideo(after),
+    });
+    return { after, previous: before.fileKey };
+  });
+}
+
 export type AttachVideoFileInput = {
   actor: Actor | null;
   /** The material's id (checked like any input). */
@@ -166,29 +191,155 @@ export async function attachVideoFile({ actor, id: rawId, body, size, originalNa
     if (stored.size !== size) throw uploadRefusal("incomplete");
     assertNothingHidden(scanner.finish());
     const fileName = sanitiseFileName(originalName, early.extension);
-    result = await db().$transaction(async (tx) => {
-      const { before } = await lockVideoDraft(tx, candidateId, id);
-      const after = await tx.material.update({
-        where: { id },
-        data: { ...NO_VIDEO, videoSource: "UPLOAD", fileKey: key, fileName, mimeType: early.mime, sizeBytes: BigInt(stored.size) },
-        select: changed,
-      });
-      await emitAudit(tx, {
-        actor,
-        area: "material",
-        action: "video-attached",
-        entity: "Material",
-        entityId: id,
-        before: pickVideo(before),
-        after: pickVideo(after),
-      });
-      return { after, previous: before.fileKey };
-    });
+    result = await recordVideoFile(actor, candidateId, id, { key, fileName, mime: early.mime, size: stored.size });
   } catch (error) {
     await deleteQuietly(key);
     throw error;
   }
   if (result.previous !== key) await deleteQuietly(result.previous);
+  return result.after;
+}
+
+// ---------------------------------------------------------------------------------------
+// A file sent by the browser straight to the S3 store (docs/decisions/033-object-storage.md).
+
+/** How long the browser has to send the file once it has the address: an hour for 1 GB on a slow line. */
+export const DIRECT_UPLOAD_SECONDS = 60 * 60;
+
+const directStartSchema = z.object({
+  id: z.string().trim().min(1).max(40),
+  /** The file's exact length: signed into the address, so the store takes no other. */
+  size: z.number().int().min(0),
+  fileName: z.string(),
+  /** What the browser thinks it is; the content decides, and must agree (the stored name's extension says it). */
+  type: z.enum(["mp4", "webm"]),
+});
+
+const directFinishSchema = z.object({ id: z.string().trim().min(1).max(40), token: z.string().min(1).max(2000) });
+
+type UploadClaim = { materialId: string; candidateId: string; key: string; size: number; fileName: string; expires: number };
+
+const DEV_SECRET = "development-only-secret-do-not-use-in-production";
+let claimKey: Buffer | undefined;
+const claimMac = (payload: string) => {
+  claimKey ??= createHmac("sha256", env().AUTH_SECRET ?? DEV_SECRET)
+    .update("hustings/materials/direct-video-upload/v1")
+    .digest();
+  return createHmac("sha256", claimKey).update(payload).digest("base64url");
+};
+
+/** What the browser brings back after its upload: which object, for which draft of whom, signed by this server. */
+function sealClaim(claim: UploadClaim): string {
+  const payload = Buffer.from(JSON.stringify(claim)).toString("base64url");
+  return `${payload}.${claimMac(payload)}`;
+}
+
+function openClaim(token: string): UploadClaim | null {
+  const [payload = "", mac = "", ...rest] = token.split(".");
+  if (rest.length > 0 || !payload || !mac) return null;
+  const expected = Buffer.from(claimMac(payload));
+  const given = Buffer.from(mac);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as UploadClaim;
+  } catch {
+    return null;
+  }
+}
+
+export type DirectVideoUpload = DirectUpload & { token: string };
+
+/**
+ * The first step of a direct upload, only when files are kept in S3: a presigned address
+ * for one PUT of exactly the file's length under a new stored name, and a token naming that
+ * object, this draft and this candidate, to bring back to finishDirectVideoUpload. Null on
+ * local disk, where the browser sends the file to this server's route (attachVideoFile).
+ */
+export async function startDirectVideoUpload({
+  actor,
+  input,
+  maxBytes = VIDEO_MAX_BYTES,
+}: {
+  actor: Actor | null;
+  input: unknown;
+  maxBytes?: number;
+}): Promise<DirectVideoUpload | null> {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id, size, fileName, type } = parseInput(directStartSchema, input);
+  await db().$transaction((tx) => lockVideoDraft(tx, candidateId, id));
+  const store = storage();
+  if (!store.presignUpload) return null;
+  if (size === 0) throw uploadRefusal("empty");
+  if (size > maxBytes) throw tooLarge(maxBytes);
+  assertFileName(fileName);
+  const key = randomStoredName(DETECTED_TYPES[type].extension);
+  const direct = await store.presignUpload(key, size, DIRECT_UPLOAD_SECONDS);
+  const token = sealClaim({ materialId: id, candidateId, key, size, fileName, expires: direct.expiresAt.getTime() });
+  return { ...direct, token };
+}
+
+/** Reads a stream to its end through the scanner, stopping early at a finding; the bytes read. */
+async function scanToEnd(stream: ReadableStream<Uint8Array>, scanner: ContentScanner): Promise<number> {
+  const reader = stream.getReader();
+  let length = 0;
+  for (;;) {
+    const next = await reader.read();
+    if (next.done) return length;
+    length += next.value.length;
+    scanner.push(next.value);
+    if (scanner.found) {
+      await reader.cancel().catch(() => undefined);
+      return length;
+    }
+  }
+}
+
+/**
+ * The second step: the object the browser sent is checked by its content as an upload
+ * through this server is (its length, its type from the first KiB, the whole file scanned
+ * for another format hidden in it, lib/uploads/content-scan.ts) before it becomes the
+ * draft's video. A refused object is deleted; a replaced file is deleted after the commit.
+ */
+export async function finishDirectVideoUpload({ actor, input, maxBytes = VIDEO_MAX_BYTES }: { actor: Actor | null; input: unknown; maxBytes?: number }) {
+  assertOwnMaterialActor(actor);
+  const candidateId = actor.candidateId;
+  const { id, token } = parseInput(directFinishSchema, input);
+  const claim = openClaim(token);
+  // Another draft's or candidate's token, or a forged one, names nothing this actor may attach.
+  if (!claim || claim.materialId !== id || claim.candidateId !== candidateId) throw new DomainError("FORBIDDEN");
+  await db().$transaction((tx) => lockVideoDraft(tx, candidateId, id));
+  const store = storage();
+  let result;
+  try {
+    if (claim.expires + 60_000 < Date.now()) throw uploadRefusal("incomplete");
+    const info = await store.stat(claim.key);
+    if (!info) throw uploadRefusal("incomplete");
+    if (info.size > maxBytes) throw tooLarge(maxBytes);
+    if (info.size !== claim.size) throw uploadRefusal("incomplete");
+    const opened = await store.open(claim.key);
+    if (!opened) throw uploadRefusal("incomplete");
+    const { head, whole, cancel } = await peek(opened.stream, 1024);
+    if (head.length === 0) throw uploadRefusal("empty");
+    const sniffed = sniff(head.subarray(0, 1024));
+    const expected = claim.key.slice(claim.key.lastIndexOf(".") + 1);
+    if (!sniffed.ok || !UPLOAD_RULES.video.types.includes(sniffed.type)) await cancel();
+    assertAcceptedType("video", sniffed);
+    if (sniffed.extension !== expected) {
+      await cancel();
+      throw uploadRefusal("wrongType", { types: UPLOAD_RULES.video.types.map((t) => DETECTED_TYPES[t].extension.toUpperCase()).join(", ") });
+    }
+    const scanner = new ContentScanner(sniffed.type);
+    const read = await scanToEnd(whole, scanner);
+    assertNothingHidden(scanner.finish());
+    if (read !== claim.size) throw uploadRefusal("incomplete");
+    const fileName = sanitiseFileName(claim.fileName, sniffed.extension);
+    result = await recordVideoFile(actor, candidateId, id, { key: claim.key, fileName, mime: sniffed.mime, size: read });
+  } catch (error) {
+    await deleteQuietly(claim.key);
+    throw error;
+  }
+  if (result.previous !== claim.key) await deleteQuietly(result.previous);
   return result.after;
 }
 

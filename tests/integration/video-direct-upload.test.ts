@@ -24,10 +24,13 @@ Object.assign(process.env, {
 });
 for (const name of ["MUX_TOKEN_ID", "MUX_TOKEN_SECRET", "MUX_WEBHOOK_SECRET"]) delete process.env[name];
 
+let asking: Actor | null = null;
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => asking }));
 vi.mock("next-intl/server", () => import("../support/translations"));
 
 const { startDirectVideoUpload, finishDirectVideoUpload } = await import("@/lib/materials/video");
 const { storage } = await import("@/lib/storage");
+const { POST } = await import("@/app/api/materials/[id]/video/route");
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -143,5 +146,40 @@ describe("direct video uploads to S3", () => {
     // Someone else's draft gets no address either.
     expect(await refusalOf(startDirectVideoUpload({ actor: other.actor, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } }))).toBeTruthy();
     expect(await refusalOf(startDirectVideoUpload({ actor: null, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } }))).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
+
+describe("POST /api/materials/<id>/video", () => {
+  const ORIGIN = "http://localhost:3000";
+  const post = (id: string, body: unknown, origin = ORIGIN) =>
+    POST(new Request(`${ORIGIN}/api/materials/${id}/video?locale=fr`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify(body) }), {
+      params: Promise.resolve({ id }),
+    });
+
+  it("starts, the browser sends, finishes: the video is attached", async () => {
+    const { video, actor } = await draftVideo();
+    asking = actor;
+    const started = await post(video.id, { step: "start", size: MP4.length, fileName: "Campagne.mp4", type: "mp4" });
+    expect(started.status).toBe(200);
+    expect(started.headers.get("cache-control")).toBe("no-store");
+    const direct = (await started.json()) as { target: string; method: string; url: string; headers: Record<string, string>; token: string };
+    expect(direct).toMatchObject({ target: "direct", method: "PUT" });
+    expect((await fetch(direct.url, { method: direct.method, headers: direct.headers, body: new Uint8Array(MP4) })).status).toBe(200);
+    const finished = await post(video.id, { step: "finish", token: direct.token });
+    expect(await finished.json()).toEqual({ ok: true });
+    expect((await db.material.findUniqueOrThrow({ where: { id: video.id } })).fileName).toBe("Campagne.mp4");
+  });
+
+  it("answers a refusal in the page's language with its status, and refuses another site", async () => {
+    const { video, actor } = await draftVideo();
+    asking = actor;
+    const tooLarge = await post(video.id, { step: "start", size: 2 * 1024 * 1024 * 1024, fileName: "a.mp4", type: "mp4" });
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toBeTruthy();
+    expect((await post(video.id, { step: "sideways" })).status).toBe(400);
+    expect((await post(video.id, { step: "finish", token: "x.y" })).status).toBe(403);
+    expect((await post(video.id, { step: "start", size: 10, fileName: "a.mp4", type: "mp4" }, "https://evil.example")).status).toBe(403);
+    asking = null;
+    expect((await post(video.id, { step: "start", size: 10, fileName: "a.mp4", type: "mp4" })).status).toBe(401);
   });
 });

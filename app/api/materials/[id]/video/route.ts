@@ -4,7 +4,7 @@ import { crossSiteRefusal } from "@/lib/http/cross-site-refusal";
 import { mayMutate } from "@/lib/http/same-origin";
 import { isDomainError, type DomainError } from "@/lib/errors/domain-error";
 import { isLocale, routing, type Locale } from "@/lib/i18n/routing";
-import { attachVideoFile } from "@/lib/materials/video";
+import { attachVideoFile, finishDirectVideoUpload, startDirectVideoUpload } from "@/lib/materials/video";
 import { maxMegabytes, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { splitMessageKey } from "@/lib/validation/zod";
 
@@ -15,6 +15,12 @@ export const dynamic = "force-dynamic";
 // Content-Length (required; past the limit refused before a byte is read) and X-File-Name
 // (encodeURIComponent of the original name). Answers { ok: true } or { error: <message in
 // the page's language> }. The service checks who may attach what (lib/materials/video.ts).
+//
+// POST /api/materials/<id>/video, when files are kept in S3 (docs/decisions/033-object-storage.md):
+// a JSON body { step: "start", size, fileName, type: "mp4" | "webm" } answers
+// { target: "direct", method, url, headers, token } (the browser PUTs the file there) or, on
+// local disk, { target: "local", url } (the PUT above); then { step: "finish", token } has the
+// object checked by its content and attached, answering { ok: true } or { error }.
 
 const STATUS: Record<DomainError["code"], number> = {
   UNAUTHENTICATED: 401,
@@ -73,4 +79,36 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     return refusal(locale, key === "uploads.tooLarge" ? 413 : STATUS[error.code], key, values);
   }
   return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+}
+
+async function jsonOf(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.json();
+    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const locale = localeOf(request);
+  if (!mayMutate(request)) return crossSiteRefusal(locale, "json");
+  const body = await jsonOf(request);
+  if (!body || (body.step !== "start" && body.step !== "finish")) return refusal(locale, 400, "errors.INVALID_INPUT");
+  const noStore = { headers: { "Cache-Control": "no-store" } };
+  try {
+    const actor = await getCurrentUser();
+    if (body.step === "finish") {
+      await finishDirectVideoUpload({ actor, input: { id, token: body.token } });
+      return Response.json({ ok: true }, noStore);
+    }
+    const direct = await startDirectVideoUpload({ actor, input: { id, size: body.size, fileName: body.fileName, type: body.type } });
+    if (!direct) return Response.json({ target: "local", url: `/api/materials/${encodeURIComponent(id)}/video` }, noStore);
+    return Response.json({ target: "direct", method: direct.method, url: direct.url, headers: direct.headers, token: direct.token }, noStore);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const { key, values } = messageOf(error);
+    return refusal(locale, key === "uploads.tooLarge" ? 413 : STATUS[error.code], key, values);
+  }
 }

@@ -4,7 +4,7 @@ import { makeStaff, makeWorld, makeWorldHearing } from "./support/world";
 // The site's basics around every page: the header says who is signed in (asked of
 // /api/session by the browser, so cached public pages stay the same for everyone:
 // docs/cache.md, "The header"), links to their area and signs out; /sign-in sends a
-// signed-in user to their area; the members' area and the hearing's calendar file.
+// signed-in user to their area; the hearing's calendar file.
 
 test("the header shows a signed-in member, their area and sign-out, on a cached public page, in English and Arabic", async ({ page, db }) => {
   const member = await makeStaff(db, "MEMBER");
@@ -49,17 +49,16 @@ test("/sign-in sends a signed-in user to their area", async ({ page, db }) => {
   expect(response.headers().location).toMatch(/\/fr\/chair$/);
 });
 
-test("the members' area passes axe, and the hearing's calendar file downloads as one VEVENT", async ({ page, db }) => {
+// The members' area of a new member, its heading, its hearing and axe in English and Arabic,
+// is auth.spec.ts's member test (the same page in the same state); here, only the calendar.
+test("the hearing's calendar file downloads as one VEVENT", async ({ context, db }) => {
+  // No page: the member's session is on the context, whose requests carry it.
   const member = await makeStaff(db, "MEMBER");
-  await signInAs(page, member);
-  await page.goto("/en/member");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
-  await expect(page.getByTestId("member-hearing").or(page.getByTestId("member-no-hearing"))).toBeVisible();
-  await expectAccessible(page);
+  await signInAs(context, member);
 
   const world = await makeWorld(db, { posts: 1 });
   const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, venue: "Hall A, Geneva" });
-  const response = await page.request.get(`/api/hearings/${hearing.id}/calendar.ics?locale=fr`);
+  const response = await context.request.get(`/api/hearings/${hearing.id}/calendar.ics?locale=fr`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(response.headers()["content-disposition"]).toBe(`attachment; filename="hearing-${hearing.id}.ics"`);
@@ -77,5 +76,5 @@ test("the members' area passes axe, and the hearing's calendar file downloads as
   expect(ics).toContain("\r\nLOCATION:Hall A\\, Geneva\r\n");
   expect(ics).toContain(`/fr/hearing/${hearing.id}`);
 
-  expect((await page.request.get("/api/hearings/no-such-hearing/calendar.ics")).status()).toBe(404);
+  expect((await context.request.get("/api/hearings/no-such-hearing/calendar.ics")).status()).toBe(404);
 });

@@ -47,14 +47,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     if (!viewportPrefetch) await context.addInitScript(NO_VIEWPORT_PREFETCH);
     await provide(context);
   },
+  // Watches the test's context, not its `page`: a test that never opens a page (a request-only
+  // check) is not given one just for this, and the test's page is that context's.
   consoleErrors: [
-    async ({ page }, provide) => {
+    async ({ context }, provide) => {
       const allowed: RegExp[] = [];
       const seen: string[] = [];
-      page.on("console", (message) => {
+      context.on("console", (message) => {
         if (message.type() === "error" && !allowed.some((p) => p.test(message.text()))) seen.push(message.text());
       });
-      page.on("pageerror", (error) => seen.push(`pageerror: ${error.message}`));
+      context.on("weberror", (error) => seen.push(`pageerror: ${error.error().message}`));
       await provide({ allow: (pattern) => allowed.push(pattern) });
       expect(seen, "console errors during the test").toEqual([]);
     },

@@ -193,10 +193,19 @@ test("on SIGTERM ready fails first, an open stream is told when to come back and
 
     const signalled = Date.now();
     stopping.kill("SIGTERM");
-    // Readiness fails at once, while the port still answers for the load balancer to notice.
-    const ready = await fetch(`${stopping.url}/api/health/ready`);
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: "stopping" });
+    // Readiness fails as soon as the signal is handled (a probe already under way may still
+    // pass), while the port still answers, for 2 s, for the load balancer to notice.
+    let ready: Response | undefined;
+    await expect
+      .poll(
+        async () => {
+          ready = await fetch(`${stopping.url}/api/health/ready`);
+          return ready.status;
+        },
+        { timeout: 1_500, intervals: [50] },
+      )
+      .toBe(503);
+    expect(await ready!.json()).toMatchObject({ status: "stopping" });
     expect((await fetch(`${stopping.url}/api/health/live`)).status).toBe(200);
     // The stream gets a second retry hint, a jittered few seconds, and ends.
     expect(await stream.closed(5_000)).toBe(true);

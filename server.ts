@@ -131,9 +131,9 @@ async function shutdown(signal: NodeJS.Signals, server: http.Server, closeApp: (
   await Promise.race([closeApp().catch(() => undefined), sleep(1_000)]);
   const left = EXIT_WITHIN_MS - 500 - (performance.now() - started);
   outcomes.push(...(await runShutdownHooks({ phases: ["workers", "pools"], budgetMs: Math.max(500, left) })));
-  for (const outcome of outcomes) {
-    if (outcome.outcome === "stopped") log.debug(outcome, `${outcome.name}: stopped`);
-    else log.warn(outcome, `${outcome.name}: ${outcome.outcome} at shutdown`);
+  for (const { name, ...outcome } of outcomes) {
+    if (outcome.outcome === "stopped") log.debug({ hook: name, ...outcome }, `${name}: stopped`);
+    else log.warn({ hook: name, ...outcome }, `${name}: ${outcome.outcome} at shutdown`);
   }
   log.info({ signal, ms: Math.round(performance.now() - started) }, `${signal} received: stopped`);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { pipeline } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
@@ -38,7 +38,8 @@ export function s3Storage(config: S3Config, client: S3Client = s3Client(config))
       // Streamed in parts of S3_PART_BYTES (one PUT when smaller), counted on the way: past
       // maxBytes the stream fails, the upload is aborted and its parts removed.
       const limit = byteLimit(maxBytes);
-      const body = pipeline(toNodeReadable(source), limit, () => undefined);
+      const sender = toNodeReadable(source) as Readable;
+      const body = pipeline(sender, limit, () => undefined);
       const upload = new Upload({
         client,
         params: { Bucket, Key: key, Body: body, ContentType: contentType },
@@ -49,6 +50,9 @@ export function s3Storage(config: S3Config, client: S3Client = s3Client(config))
       try {
         await upload.done();
       } catch (error) {
+        // The store failed mid-way: nothing more is read from the sender.
+        sender.destroy();
+        body.destroy();
         // The SDK may report the stream's failure in its own words: the limit is ours to name.
         if (limit.count > maxBytes) throw new StorageLimitError(maxBytes);
         throw error;

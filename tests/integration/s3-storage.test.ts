@@ -116,6 +116,13 @@ describe("S3 storage through the SDK", () => {
     expect(await s3.pendingUploads()).toEqual([]);
   });
 
+  it("stops reading the sender when the store fails", async () => {
+    const store = s3Storage({ ...s3.config, bucket: "no-such-bucket" });
+    const source = chunked(randomBytes(2 * S3_PART_BYTES + MiB));
+    await expect(store.putStream(randomStoredName("mp4"), source, "video/mp4", 64 * MiB)).rejects.toMatchObject({ name: "NoSuchBucket" });
+    expect(source.destroyed).toBe(true);
+  });
+
   it("is refused by the store with an unknown access key", async () => {
     // s3rver knows its access key ids but does not check SigV4 signatures themselves: the
     // signing is the SDK's, tested by AWS (docs/decisions/033-object-storage.md).

@@ -11,6 +11,12 @@ import { consoleConference } from "../support/factories-candidates";
 import { askInput, makeForumCandidate, someAddress } from "../support/factories-forum";
 import { makeSecretariat } from "../support/factories-users";
 import { refusalOf } from "../support/roles";
+import { metrics } from "@/lib/observability/metrics";
+
+/** Refusals counted for /api/metrics (docs/decisions/029-observability-and-shutdown.md). */
+async function refusalsCounted(kind: string): Promise<number> {
+  return (await metrics().limitRefusals.get()).values.find((v) => v.labels.kind === kind)?.value ?? 0;
+}
 
 const database = withAppDatabase();
 let db: PrismaClient;
@@ -121,10 +127,12 @@ describe("rate limits", () => {
     const candidate = await formalCandidate();
     const { max } = FORUM_RATE_LIMITS.perCandidate;
     for (let i = 0; i < max; i++) await askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: NOW });
+    const counted = await refusalsCounted("forum");
     const refusal = await askQuestion({ input: askInput(candidate.id), client: { ip: someAddress() }, now: new Date(NOW.getTime() + 20_000) }).catch(
       (e: unknown) => e,
     );
     expect(refusal).toMatchObject({ code: "RATE_LIMITED", messageKey: "forum.rateLimited", retryAfterSeconds: 40, values: { minutes: 1 } });
+    expect(await refusalsCounted("forum")).toBe(counted + 1);
     const other = await formalCandidate();
     await expect(askQuestion({ input: askInput(other.id), client: { ip: someAddress() }, now: NOW })).resolves.toEqual({ accepted: true });
   });

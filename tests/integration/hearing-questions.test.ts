@@ -11,6 +11,12 @@ import { someAddress } from "../support/factories-forum";
 import { makeHearingConference } from "../support/factories-hearing";
 import { makeHearingQuestion, makeReadyHearing } from "../support/factories-live";
 import { actorOf, expectOnlyRoleAllowed, refusalOf } from "../support/roles";
+import { metrics } from "@/lib/observability/metrics";
+
+/** Refusals counted for /api/metrics (docs/decisions/029-observability-and-shutdown.md). */
+async function refusalsCounted(kind: string): Promise<number> {
+  return (await metrics().limitRefusals.get()).values.find((v) => v.labels.kind === kind)?.value ?? 0;
+}
 
 // The routes read the session through getCurrentUser; here each request says who is asking.
 let asking: Actor | null = null;
@@ -92,6 +98,7 @@ describe("submitViewerQuestion", () => {
     const limit = HEARING_QUESTION_RATE_LIMITS.perAddress;
     for (let i = 0; i < limit.max; i++) await ask(questionFor(h.hearingId, h.first), { ip, now: new Date(start.getTime() + i * 1000) });
     const now = new Date(start.getTime() + limit.max * 1000);
+    const counted = await refusalsCounted("question");
     expect(await refusalOf(ask(questionFor(h.hearingId, h.second), { ip, now }))).toEqual({
       code: "RATE_LIMITED",
       messageKey: "hearingLive.rateLimited",
@@ -100,6 +107,7 @@ describe("submitViewerQuestion", () => {
     });
     const error = await ask(questionFor(h.hearingId, h.second), { ip, now }).catch((e: { retryAfterSeconds?: number }) => e);
     expect((error as { retryAfterSeconds?: number }).retryAfterSeconds).toBe(limit.windowMs / 1000 - limit.max);
+    expect(await refusalsCounted("question")).toBe(counted + 2);
     // Another address is not held back; the same one is, once the oldest has left the window, free again.
     expect(await ask(questionFor(h.hearingId, h.second), { now })).toEqual({ accepted: true });
     expect(await ask(questionFor(h.hearingId, h.second), { ip, now: new Date(start.getTime() + limit.windowMs + 1) })).toEqual({ accepted: true });

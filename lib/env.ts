@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { trustedProxyHopsSchema } from "@/lib/net/client-address";
 import { mediaOriginsSchema, muxUploadOriginSchema } from "@/lib/security/media-origins";
-import { s3ConfigProblems } from "@/lib/storage/s3-config";
+import { s3ConfigProblems } from "@/lib/config/s3-config";
 
 // docs/conventions.md#server-only-and-the-environment: the environment is parsed once, here, and nowhere else.
 const schema = z
@@ -28,7 +28,7 @@ const schema = z
       .optional(),
     /** Uploaded files on local disk (never under public/), when no S3 store is configured. */
     STORAGE_DIR: z.string().min(1).default(".data/storage"),
-    /** AWS S3 or any S3-compatible store, all or none: S3_BUCKET and S3_REGION, the rest optional (lib/storage/s3-config.ts, docs/decisions/033-object-storage.md). */
+    /** AWS S3 or any S3-compatible store, all or none: S3_BUCKET and S3_REGION, the rest optional (lib/config/s3-config.ts, docs/decisions/033-object-storage.md). */
     S3_BUCKET: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).optional(),
     /** An S3-compatible store's address (MinIO, R2, Ceph…); unset, AWS's for the region. */

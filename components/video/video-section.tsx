@@ -6,7 +6,7 @@ import { uploadInput } from "@/components/uploads/upload-hint";
 import type { VideoSource } from "@/lib/db/generated/enums";
 import { MATERIAL_LIMITS } from "@/lib/materials/schema";
 import { videoPlayback } from "@/lib/materials/video-playback";
-import { mediaHostsHint, playableHere } from "@/lib/security/media-address";
+import { mediaHostsHint, playableHere } from "@/lib/materials/media-address";
 import { VideoPlayer } from "./video-player";
 import { VideoUploadForm } from "./video-upload-form";
 

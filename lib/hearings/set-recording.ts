@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { assertAllowedMediaAddress } from "@/lib/security/media-address";
+import { assertAllowedMediaAddress } from "@/lib/materials/media-address";
 import { zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { CHAPTER_FIELD_PREFIX, recordingSchema } from "./after-schema";

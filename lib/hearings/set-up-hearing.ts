@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
-import { assertAllowedMediaAddress } from "@/lib/security/media-address";
+import { assertAllowedMediaAddress } from "@/lib/materials/media-address";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
 import { parseInput } from "@/lib/validation/parse";
 import { HEARING_FIELDS, lockHearing, presentersOf } from "./hearing-admin";

@@ -5,7 +5,7 @@ import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
-import { playableHere } from "@/lib/security/media-address";
+import { playableHere } from "@/lib/materials/media-address";
 import { mayFollowWebcast } from "./webcast-rules";
 
 // The webcast page (¶6, ¶7): the running order with planned times, and what the player

@@ -8,7 +8,7 @@ import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { MaterialKind, TextFormat } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
-import { playableHere } from "@/lib/security/media-address";
+import { playableHere } from "@/lib/materials/media-address";
 import { MATERIAL_FIELDS } from "./own-material";
 import { videoPlayback, type VideoPlayback } from "./video-playback";
 

@@ -14,7 +14,7 @@ export type VideoPlayback =
   /**
    * An external address on an origin this site no longer plays from (docs/decisions/028-media-origins.md):
    * the page says so instead of showing a player the policy would starve. Decided on the server
-   * (lib/security/media-address.ts, playableHere), never by videoPlayback itself.
+   * (lib/materials/media-address.ts, playableHere), never by videoPlayback itself.
    */
   | { kind: "refused"; host: string };
 

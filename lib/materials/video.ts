@@ -15,7 +15,7 @@ import { randomStoredName, sanitiseFileName } from "@/lib/uploads/file-name";
 import { DETECTED_TYPES, MB, UPLOAD_RULES, VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 import { sniff } from "@/lib/uploads/sniff";
 import { assertAcceptedType, assertFileName, assertNothingHidden } from "@/lib/uploads/validate-upload";
-import { assertAllowedMediaAddress } from "@/lib/security/media-address";
+import { assertAllowedMediaAddress } from "@/lib/materials/media-address";
 import { parseInput } from "@/lib/validation/parse";
 import { z } from "@/lib/validation/zod";
 import { assertDraftOfKind, assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";

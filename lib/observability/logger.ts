@@ -41,6 +41,30 @@ export function prettyLine(line: string): string {
 
 const prettyStdout: DestinationStream = { write: (line: string) => void process.stdout.write(prettyLine(line)) };
 
+/**
+ * Under Vitest: an error goes through console.error, which fails the test that logged it
+ * unless the test expects it (tests/support/fail-on-console-error.ts), a warning through
+ * console.warn; the rest is not shown.
+ */
+const testConsole: DestinationStream = {
+  write: (line: string) => {
+    let level = 0;
+    try {
+      level = Number((JSON.parse(line) as { level?: unknown }).level);
+    } catch {
+      level = 50;
+    }
+    const text = prettyLine(line).trimEnd();
+    if (level >= 50) console.error(text);
+    else if (level >= 40) console.warn(text);
+  },
+};
+
+function destination(): DestinationStream {
+  if (process.env.VITEST) return testConsole;
+  return prettyLogs(process.env.LOG_FORMAT, process.stdout.isTTY) ? prettyStdout : pino.destination({ dest: 1, sync: true });
+}
+
 const KEY = Symbol.for("hustings.logger");
 
 export function logger(): Logger {
@@ -53,7 +77,7 @@ export function logger(): Logger {
       // An Error passed as `err` keeps its type, message and stack.
       serializers: { err: pino.stdSerializers.err },
     },
-    prettyLogs(process.env.LOG_FORMAT, process.stdout.isTTY) ? prettyStdout : pino.destination({ dest: 1, sync: true }),
+    destination(),
   );
   return holder[KEY];
 }

@@ -1,6 +1,6 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { S3Config } from "./s3-config";
+import type { S3Config } from "@/lib/config/s3-config";
 
 // The one client the app (lib/storage/s3.ts) and the demo loader (prisma/demo/content.ts)
 // talk to the store with (docs/decisions/033-object-storage.md). No "server-only": the demo

@@ -4,10 +4,10 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectComm
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { s3Client } from "./s3-client";
-import type { S3Config } from "./s3-config";
+import type { S3Config } from "@/lib/config/s3-config";
 import { assertStorageKey, byteLimit, StorageLimitError, toNodeReadable, type Storage } from "./storage";
 
-export type { S3Config } from "./s3-config";
+export type { S3Config } from "@/lib/config/s3-config";
 
 /** Each part of a multipart upload: S3's minimum is 5 MiB; two are in flight, so an upload holds about 16 MiB at most. */
 export const S3_PART_BYTES = 8 * 1024 * 1024;

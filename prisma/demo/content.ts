@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { s3Client } from "../../lib/storage/s3-client";
-import { s3ConfigOf, type S3Config } from "../../lib/storage/s3-config";
+import { s3ConfigOf, type S3Config } from "../../lib/config/s3-config";
 import { STORAGE_KEY } from "../../lib/storage/storage";
 import { randomStoredName, sanitiseFileName } from "../../lib/uploads/file-name";
 import { UPLOAD_RULES, type UploadKind } from "../../lib/uploads/limits";

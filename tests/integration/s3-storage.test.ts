@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { s3Storage, S3_PART_BYTES } from "@/lib/storage/s3";
-import { s3ConfigOf } from "@/lib/storage/s3-config";
+import { s3ConfigOf } from "@/lib/config/s3-config";
 import { StorageLimitError } from "@/lib/storage/storage";
 import { randomStoredName } from "@/lib/uploads/file-name";
 import { startLocalS3, type LocalS3 } from "../support/s3-store";

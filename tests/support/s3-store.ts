@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import S3rver from "s3rver";
-import type { S3Config } from "@/lib/storage/s3-config";
+import type { S3Config } from "@/lib/config/s3-config";
 
 // A local S3-compatible store for the tests (docs/decisions/033-object-storage.md): s3rver,
 // on a free port, keeping its objects in a temporary folder, checking every signature against

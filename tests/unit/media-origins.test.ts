@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { assertAllowedMediaAddress, playableHere } from "@/lib/security/media-address";
+import { assertAllowedMediaAddress, playableHere } from "@/lib/materials/media-address";
 import { baseSecurityHeaders, cachedPagePolicy, noncePolicy, publicPagePolicy } from "@/lib/security/headers";
 import { allowedMediaOrigins, isAllowedMediaAddress, mediaHosts, mediaSources } from "@/lib/security/media-origins";
 

@@ -13,7 +13,7 @@ import { formatInstant } from "@/lib/time/format";
 import { answerReviewAction } from "../../actions";
 import { VideoPlayer } from "@/components/video/video-player";
 import { videoPlayback } from "@/lib/materials/video-playback";
-import { playableHere } from "@/lib/security/media-address";
+import { playableHere } from "@/lib/materials/media-address";
 
 async function load(user: CurrentUser, id: string) {
   try {

@@ -14,7 +14,7 @@ import { BrochureFileForm } from "@/components/uploads/brochure-file-form";
 import { VideoPlayer } from "@/components/video/video-player";
 import { VideoSection } from "@/components/video/video-section";
 import { videoPlayback } from "@/lib/materials/video-playback";
-import { playableHere } from "@/lib/security/media-address";
+import { playableHere } from "@/lib/materials/media-address";
 import { muxEnabled } from "@/lib/mux/config";
 
 async function load(user: Parameters<typeof getOwnMaterial>[0], id: string) {

@@ -7,7 +7,7 @@ import { CHAPTER_FIELD_PREFIX, RECORDING_LIMITS } from "@/lib/hearings/after-sch
 import { getHearingAfterwardsForAdmin } from "@/lib/hearings/afterwards-admin";
 import { formatOffset } from "@/lib/hearings/chapters";
 import { Link } from "@/lib/i18n/navigation";
-import { mediaHostsHint } from "@/lib/security/media-address";
+import { mediaHostsHint } from "@/lib/materials/media-address";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { closeHearingRecord, revealHearingSeed, saveRecording } from "./actions";
 

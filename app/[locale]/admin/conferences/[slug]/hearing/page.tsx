@@ -9,7 +9,7 @@ import { candidatureDeadline } from "@/lib/elections/deadline";
 import { getHearingForAdmin } from "@/lib/hearings/hearing-admin";
 import { openingInstant, QUESTIONS_PER_CANDIDATE, SLOT_MINUTES } from "@/lib/hearings/rules";
 import { HEARING_LIMITS, REOPEN_LIMITS } from "@/lib/hearings/schema";
-import { mediaHostsHint } from "@/lib/security/media-address";
+import { mediaHostsHint } from "@/lib/materials/media-address";
 import { frozenSetUpFields, HEARING_STAGES, stageAllows, type SetUpField } from "@/lib/hearings/stage";
 import type { StartBlocker } from "@/lib/hearings/start-checks";
 import { formatInstant, zoneLabel } from "@/lib/time/format";

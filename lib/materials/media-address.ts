@@ -2,8 +2,8 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { VideoPlayback } from "@/lib/materials/video-playback";
-import { isAllowedMediaAddress, mediaHosts, originOf } from "./media-origins";
+import type { VideoPlayback } from "./video-playback";
+import { isAllowedMediaAddress, mediaHosts, originOf } from "@/lib/security/media-origins";
 
 // An address someone enters for a video to play from elsewhere — a candidate's external video,
 // a hearing's webcast or its recording — must be on one of the origins MEDIA_ORIGINS lists,

@@ -22,6 +22,7 @@ import os from "node:os";
 import next from "next";
 import { beginShutdown, isShuttingDown, runShutdownHooks } from "./lib/lifecycle/shutdown";
 import { clientAddress, parseTrustedProxyHops } from "./lib/net/client-address";
+import { limitSharedCaching, sharedCachePolicy } from "./lib/http/shared-cache";
 import { bindAddress } from "./lib/net/listen";
 import { errorField, logger } from "./lib/observability/logger";
 import { loggedPath, requestId } from "./lib/observability/request-id";
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
   // Every page's connect-src and media-src (docs/decisions/028-media-origins.md): a malformed list stops the server here, not on the first page.
   const media = mediaSources(process.env);
+  // What a CDN in front may keep of a public page (lib/http/shared-cache.ts): checked here too.
+  const sharedCache = sharedCachePolicy(process.env);
   if (process.env.NODE_ENV !== "production") Reflect.set(process.env, "NODE_ENV", "production");
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     accessLog(req, res, id, started);
     // The one address every limit counts; nothing the client sent survives.
     req.headers["x-forwarded-for"] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], hops });
+    limitSharedCaching(res, sharedCache);
     hashPublicHtml(req, res);
     handle(req, res).catch((error: unknown) => {
       log.error({ reqId: id, err: errorField(error) }, "request handler failed");

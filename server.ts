@@ -20,7 +20,7 @@
 import http from "node:http";
 import os from "node:os";
 import next from "next";
-import { beginShutdown, isShuttingDown, runShutdownHooks } from "./lib/lifecycle/shutdown";
+import { beginShutdown, isShuttingDown, onShutdown, runShutdownHooks } from "./lib/lifecycle/shutdown";
 import { clientAddress, parseTrustedProxyHops } from "./lib/net/client-address";
 import { limitSharedCaching, sharedCachePolicy } from "./lib/http/shared-cache";
 import { bindAddress } from "./lib/net/listen";
@@ -61,6 +61,12 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The page cache's LISTEN connection (lib/cache/page-cache-handler.mjs, opened by Next's cache
+  // handler and kept on globalThis) stops with the other listeners.
+  onShutdown("page cache bus", "workers", async () => {
+    const bus = (globalThis as Record<symbol, { close(): Promise<void> } | undefined>)[Symbol.for("hustings.pageCache.bus")];
+    await bus?.close();
+  });
 
   const server = http.createServer((req, res) => {
     const started = performance.now();

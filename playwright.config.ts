@@ -58,6 +58,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
+      // Warnings and errors only: one access line per request would bury them in the run's output (E2E_LOG_LEVEL=info shows them).
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
       // Members' single sign-on against the local provider global-setup.ts starts.
       ...testOidcEnv(port),
     },

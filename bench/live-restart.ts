@@ -25,15 +25,10 @@
 //    stored; how the reconnections spread over the seconds after the return; the machine's
 //    load average (figures from a shared machine mean little without it).
 import http from "node:http";
-import { register } from "node:module";
 import os from "node:os";
+import { allowServerOnlyImports } from "./support/server-only";
 
-// The app's modules say `import "server-only"`, which only Next's server build resolves:
-// under plain Node it is an empty module, as it is inside Next.
-const hook = `export async function resolve(specifier, context, next) {
-  return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-}`;
-register(`data:text/javascript,${encodeURIComponent(hook)}`);
+allowServerOnlyImports();
 
 const argv = process.argv.slice(2);
 const distAt = argv.indexOf("--dist");

@@ -349,7 +349,9 @@ async function buildForEndToEnd(env: NodeJS.ProcessEnv, tally: Tally, logFile?: 
   log(`e2e: next build${logFile ? ` (output in ${path.relative(ROOT, logFile)}, shown when vitest is done)` : ""}`);
   // A development NODE_ENV inherited from the shell would make next build warn and mis-build.
   const buildEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production", AUTH_SECRET: env.AUTH_SECRET ?? E2E_AUTH_SECRET };
-  const code = await timed(tally, logFile ? "next build (alongside vitest)" : "next build", () => runChild(BIN.node, [BIN.next, "build"], buildEnv, { logFile }));
+  const code = await timed(tally, logFile ? "next build (alongside vitest)" : "next build", () =>
+    runChild(BIN.node, [BIN.next, "build"], buildEnv, { logFile }),
+  );
   if (code !== 0) record(tally, "next build", code, { passed: 0, failed: 0 });
   return code === 0;
 }

@@ -139,7 +139,11 @@ export function processTags() {
     connectionString,
     onInvalidation: (invalidation) => tags.receive(invalidation),
     onListening: () => tags.listening(),
-    onError: (error) => console.warn("page cache: no LISTEN connection for the other instances' invalidations; reconnecting, and what was cached meanwhile will be regenerated", error),
+    onError: (error) =>
+      console.warn(
+        "page cache: no LISTEN connection for the other instances' invalidations; reconnecting, and what was cached meanwhile will be regenerated",
+        error,
+      ),
   });
   const tags = new SharedTagStore({ publish: (invalidation) => bus.publish(invalidation), now: wallClock });
   bus.start();

@@ -41,5 +41,8 @@ export async function readPublicFiles(candidateId: string): Promise<PublicFiles 
 
 /** readPublicFiles, cached until the candidate's tag is revalidated. */
 export function getPublicFiles(candidateId: string): Promise<PublicFiles | null> {
-  return unstable_cache(() => readPublicFiles(candidateId), ["public-files", candidateId], { tags: [TAGS.candidates, TAGS.candidate(candidateId)], revalidate: CACHED_READ_SECONDS })();
+  return unstable_cache(() => readPublicFiles(candidateId), ["public-files", candidateId], {
+    tags: [TAGS.candidates, TAGS.candidate(candidateId)],
+    revalidate: CACHED_READ_SECONDS,
+  })();
 }

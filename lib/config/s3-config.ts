@@ -44,8 +44,10 @@ export function s3ConfigProblems(vars: S3Variables): S3ConfigProblem[] {
   }
   const id = given(vars.S3_ACCESS_KEY_ID);
   const secret = given(vars.S3_SECRET_ACCESS_KEY);
-  if (id && !secret) problems.push({ variable: "S3_SECRET_ACCESS_KEY", message: "is required with S3_ACCESS_KEY_ID (or unset both for the default credential chain)" });
-  if (secret && !id) problems.push({ variable: "S3_ACCESS_KEY_ID", message: "is required with S3_SECRET_ACCESS_KEY (or unset both for the default credential chain)" });
+  if (id && !secret)
+    problems.push({ variable: "S3_SECRET_ACCESS_KEY", message: "is required with S3_ACCESS_KEY_ID (or unset both for the default credential chain)" });
+  if (secret && !id)
+    problems.push({ variable: "S3_ACCESS_KEY_ID", message: "is required with S3_SECRET_ACCESS_KEY (or unset both for the default credential chain)" });
   if (given(vars.S3_SESSION_TOKEN) && !(id && secret)) {
     problems.push({ variable: "S3_SESSION_TOKEN", message: "is used only with S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY" });
   }

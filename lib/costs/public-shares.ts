@@ -38,5 +38,8 @@ export async function readPublicCostShares(hearingId: string): Promise<PublicCos
 
 /** Cached for the public hearing page, revalidated by TAGS.hearings (the costs' and the chair's changes refresh it). */
 export function getCachedPublicCostShares(hearingId: string): Promise<PublicCostShares | null> {
-  return unstable_cache(() => readPublicCostShares(hearingId), ["hearing-cost-shares", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
+  return unstable_cache(() => readPublicCostShares(hearingId), ["hearing-cost-shares", hearingId], {
+    tags: [TAGS.hearings],
+    revalidate: CACHED_READ_SECONDS,
+  })();
 }

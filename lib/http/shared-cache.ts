@@ -57,7 +57,10 @@ function rewriteHeaderArgument(headers: unknown, policy: SharedCachePolicy): voi
 export function limitSharedCaching(res: ServerResponse, policy: SharedCachePolicy): void {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = ((name: string, value: number | string | readonly string[]) =>
-    setHeader(name, name.toLowerCase() === "cache-control" && typeof value === "string" ? limitSharedCacheControl(value, policy) : value)) as typeof res.setHeader;
+    setHeader(
+      name,
+      name.toLowerCase() === "cache-control" && typeof value === "string" ? limitSharedCacheControl(value, policy) : value,
+    )) as typeof res.setHeader;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
     rewriteHeaderArgument(typeof args[1] === "string" ? args[2] : args[1], policy);

@@ -42,7 +42,14 @@ const originSchema = z.string().transform((text, ctx) => {
 export const mediaOriginsSchema = z
   .string()
   .optional()
-  .transform((value) => (value === undefined ? [...DEFAULT_MEDIA_ORIGINS] : value.split(",").map((part) => part.trim()).filter(Boolean)))
+  .transform((value) =>
+    value === undefined
+      ? [...DEFAULT_MEDIA_ORIGINS]
+      : value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+  )
   .pipe(z.array(originSchema))
   .transform((origins) => [...new Set(origins)]);
 
@@ -93,7 +100,9 @@ let memo: { key: string; sources: string[] } | undefined;
 /** mediaSources for process.env, computed again only when one of its variables changes. */
 export function currentMediaSources(): string[] {
   const e = process.env;
-  const key = [e.MEDIA_ORIGINS, e.MUX_UPLOAD_ORIGIN, e.MUX_TOKEN_ID, e.MUX_TOKEN_SECRET, e.MUX_WEBHOOK_SECRET, e.MUX_API_URL].map((v) => v ?? "\u0000").join("\u0001");
+  const key = [e.MEDIA_ORIGINS, e.MUX_UPLOAD_ORIGIN, e.MUX_TOKEN_ID, e.MUX_TOKEN_SECRET, e.MUX_WEBHOOK_SECRET, e.MUX_API_URL]
+    .map((v) => v ?? "\u0000")
+    .join("\u0001");
   if (memo?.key !== key) memo = { key, sources: mediaSources(e) };
   return memo.sources;
 }

@@ -14,7 +14,10 @@ export const S3_PART_BYTES = 8 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 2;
 
 const isMissing = (error: unknown) =>
-  typeof error === "object" && error !== null && "$metadata" in error && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+  typeof error === "object" &&
+  error !== null &&
+  "$metadata" in error &&
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
 
 /** `bytes 0-99/1234` → 1234. */
 const totalOf = (contentRange: string | undefined) => {

@@ -25,7 +25,11 @@ const LANDING: Record<RoleName, { path: string; heading: string }> = {
 const CANDIDATE_REFUSED = ", and is refused the secretariat's area (403) after no detour";
 
 for (const role of Object.keys(LANDING) as RoleName[]) {
-  test(`a ${role.toLowerCase()} signs in and lands on their area, in English and Arabic${role === "CANDIDATE" ? CANDIDATE_REFUSED : ""}`, async ({ page, db, consoleErrors }) => {
+  test(`a ${role.toLowerCase()} signs in and lands on their area, in English and Arabic${role === "CANDIDATE" ? CANDIDATE_REFUSED : ""}`, async ({
+    page,
+    db,
+    consoleErrors,
+  }) => {
     const candidate =
       role === "CANDIDATE" ? await makeWorldCandidate(db, await makeWorldPost(db, await makeWorldConference(db)), { account: false }) : undefined;
     const user = await makeUser(db, role, { candidateId: candidate?.id });

@@ -94,7 +94,13 @@ test("a server given MEDIA_ORIGINS and Mux at its start serves them on every kin
     },
   });
   try {
-    const expected = ["https://*.mux.com", "https://storage.googleapis.com", new URL(mux.apiUrl).origin, "https://media.example.org", "https://cdn.example.net:8443"];
+    const expected = [
+      "https://*.mux.com",
+      "https://storage.googleapis.com",
+      new URL(mux.apiUrl).origin,
+      "https://media.example.org",
+      "https://cdn.example.net:8443",
+    ];
     // A public page (its policy rewritten per response by server.ts) and a nonce page (proxy.ts).
     for (const [pathname, kind] of [
       ["/en", "'sha256-"],
@@ -144,17 +150,26 @@ test("a recording on the demo's origin plays (its metadata loads) under the page
     route.fulfill({ contentType: "video/mp4", headers: { "access-control-allow-origin": "*", "accept-ranges": "bytes" }, body: MP4 }),
   );
   const violations = await watchViolations(page);
-  const hearingId = await hearingWith(db, { status: "ENDED", webcastSource: DEMO_WEBCAST, recordingUrl: "https://test-streams.mux.dev/hustings/recording.mp4" });
+  const hearingId = await hearingWith(db, {
+    status: "ENDED",
+    webcastSource: DEMO_WEBCAST,
+    recordingUrl: "https://test-streams.mux.dev/hustings/recording.mp4",
+  });
   await page.goto(`/en/hearing/${hearingId}`);
   await expect(page.getByTestId("video-frame")).toBeVisible();
   // One second of video: the player has read its length from the file.
   await expect
-    .poll(() => page.evaluate(() => Number((document.querySelector("mux-player") as unknown as { duration?: number } | null)?.duration ?? 0)), { timeout: 20_000 })
+    .poll(() => page.evaluate(() => Number((document.querySelector("mux-player") as unknown as { duration?: number } | null)?.duration ?? 0)), {
+      timeout: 20_000,
+    })
     .toBeGreaterThan(0.5);
   expect(await violations()).toEqual([]);
 });
 
-test("a webcast saved on an origin no longer allowed shows why instead of a player, in the reader's language, and nothing is fetched from it", async ({ page, db }) => {
+test("a webcast saved on an origin no longer allowed shows why instead of a player, in the reader's language, and nothing is fetched from it", async ({
+  page,
+  db,
+}) => {
   const asked: string[] = [];
   page.on("request", (r) => {
     if (r.url().includes("old.example.org")) asked.push(r.url());
@@ -170,7 +185,10 @@ test("a webcast saved on an origin no longer allowed shows why instead of a play
   expect(asked).toEqual([]);
 });
 
-test("a candidate's video address on another origin is refused in the form's language, naming the allowed hosts; what was typed stays and nothing is saved", async ({ page, db }) => {
+test("a candidate's video address on another origin is refused in the form's language, naming the allowed hosts; what was typed stays and nothing is saved", async ({
+  page,
+  db,
+}) => {
   const { candidates } = await makeWorld(db, { posts: 1 });
   const candidate = candidates[0];
   if (!candidate?.user) throw new Error("no candidate account");

@@ -46,7 +46,10 @@ describe("a candidate's external video", () => {
     const actor = asActor(user);
     const video = await makeVideo(db, candidate.id, "DRAFT", { videoSource: "URL", url: "https://stream.example.org/kept.m3u8" });
     for (const url of ["https://elsewhere.example/a.m3u8", "https://cdn.example.net/a.mp4", "https://stream.example.org.evil.example/a.mp4"]) {
-      expect(await refusalOf(setVideoUrl({ actor, input: { id: video.id, url } })), url).toMatchObject({ ...NOT_ALLOWED, fieldErrors: { url: "mediaOrigins.notAllowedField" } });
+      expect(await refusalOf(setVideoUrl({ actor, input: { id: video.id, url } })), url).toMatchObject({
+        ...NOT_ALLOWED,
+        fieldErrors: { url: "mediaOrigins.notAllowedField" },
+      });
     }
     expect(await db.material.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({ videoSource: "URL", url: "https://stream.example.org/kept.m3u8" });
     expect(await auditRowsFor(db, "Material", video.id)).toEqual([]);
@@ -82,7 +85,9 @@ describe("the hearing's webcast and recording", () => {
 
   it("refuses a webcast address on another origin, keeping the hearing as it was; a saved one may stay while the rest changes", async () => {
     const actor = asActor(secretariat);
-    const refused = await refusalOf(setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastSource: "https://elsewhere.example/live.m3u8" }) }));
+    const refused = await refusalOf(
+      setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastSource: "https://elsewhere.example/live.m3u8" }) }),
+    );
     expect(refused).toMatchObject({ ...NOT_ALLOWED, fieldErrors: { webcastSource: "mediaOrigins.notAllowedField" } });
     expect(await db.hearing.count({ where: { conferenceId } })).toBe(0);
 
@@ -92,11 +97,20 @@ describe("the hearing's webcast and recording", () => {
     await setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastKind: "MUX_PLAYBACK_ID", webcastSource: "abcdefghij0123" }) });
     // Saved while its origin was allowed (written here directly): other fields still change, the address with them.
     await db.hearing.update({ where: { id: hearing.id }, data: { webcastKind: "URL", webcastSource: "https://old.example.org/live.m3u8" } });
-    const edited = await setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastSource: "https://old.example.org/live.m3u8", venue: "Hall B" }) });
+    const edited = await setUpHearing({
+      actor,
+      conferenceId,
+      input: hearingInput(chairId, { webcastSource: "https://old.example.org/live.m3u8", venue: "Hall B" }),
+    });
     expect(edited).toMatchObject({ venue: "Hall B", webcastSource: "https://old.example.org/live.m3u8" });
-    const again = await refusalOf(setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastSource: "https://old.example.org/other.m3u8", venue: "Hall C" }) }));
+    const again = await refusalOf(
+      setUpHearing({ actor, conferenceId, input: hearingInput(chairId, { webcastSource: "https://old.example.org/other.m3u8", venue: "Hall C" }) }),
+    );
     expect(again).toMatchObject(NOT_ALLOWED);
-    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).toMatchObject({ venue: "Hall B", webcastSource: "https://old.example.org/live.m3u8" });
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).toMatchObject({
+      venue: "Hall B",
+      webcastSource: "https://old.example.org/live.m3u8",
+    });
   });
 
   it("does not play a webcast or recording whose origin is no longer allowed: the page is told its host", async () => {
@@ -121,9 +135,19 @@ describe("the hearing's webcast and recording", () => {
     const owner = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { conferenceId: true } });
     await db.hearing.update({ where: { id: hearingId }, data: { recordingUrl: "https://old.example.org/rec.mp4", chaptersVtt: "WEBVTT\n" } });
     const save = (recordingUrl: string) =>
-      setRecording({ actor: asActor(secretariat), conferenceId: owner.conferenceId, input: { hearingId, recordingUrl, recordingStartedAt: "2030-10-27T09:30" } });
-    expect(await refusalOf(save("https://elsewhere.example/rec.m3u8"))).toMatchObject({ ...NOT_ALLOWED, fieldErrors: { recordingUrl: "mediaOrigins.notAllowedField" } });
-    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).toMatchObject({ recordingUrl: "https://old.example.org/rec.mp4", chaptersVtt: "WEBVTT\n" });
+      setRecording({
+        actor: asActor(secretariat),
+        conferenceId: owner.conferenceId,
+        input: { hearingId, recordingUrl, recordingStartedAt: "2030-10-27T09:30" },
+      });
+    expect(await refusalOf(save("https://elsewhere.example/rec.m3u8"))).toMatchObject({
+      ...NOT_ALLOWED,
+      fieldErrors: { recordingUrl: "mediaOrigins.notAllowedField" },
+    });
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).toMatchObject({
+      recordingUrl: "https://old.example.org/rec.mp4",
+      chaptersVtt: "WEBVTT\n",
+    });
     await save("https://old.example.org/rec.mp4");
     await save("https://stream.example.org/rec.m3u8");
     expect((await readWebcastView(hearingId))?.recordingUrl).toBe("https://stream.example.org/rec.m3u8");

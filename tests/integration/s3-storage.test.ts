@@ -159,7 +159,11 @@ describe("S3 configuration", () => {
     expect(partial.success).toBe(false);
     const issues = partial.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
     expect(issues).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^S3_BUCKET: is required/), expect.stringMatching(/^S3_REGION: is required/), expect.stringMatching(/^S3_SECRET_ACCESS_KEY: is required/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^S3_BUCKET: is required/),
+        expect.stringMatching(/^S3_REGION: is required/),
+        expect.stringMatching(/^S3_SECRET_ACCESS_KEY: is required/),
+      ]),
     );
     expect(parseEnv({ ...base, S3_BUCKET: "b", S3_REGION: "r", S3_SESSION_TOKEN: "t" }).success).toBe(false);
     expect(() => s3ConfigOf({ S3_BUCKET: "b" })).toThrow(/S3_REGION: is required/);
@@ -169,7 +173,13 @@ describe("S3 configuration", () => {
     expect(parseEnv(base).success).toBe(true);
     expect(s3ConfigOf({})).toBeNull();
     expect(parseEnv({ ...base, S3_BUCKET: "b", S3_REGION: "eu-central-2" }).success).toBe(true);
-    expect(s3ConfigOf({ S3_BUCKET: "b", S3_REGION: "eu-central-2" })).toEqual({ bucket: "b", region: "eu-central-2", endpoint: undefined, forcePathStyle: false, credentials: undefined });
+    expect(s3ConfigOf({ S3_BUCKET: "b", S3_REGION: "eu-central-2" })).toEqual({
+      bucket: "b",
+      region: "eu-central-2",
+      endpoint: undefined,
+      forcePathStyle: false,
+      credentials: undefined,
+    });
   });
 
   it("addresses an S3-compatible endpoint by path unless told otherwise, and passes a session token", () => {

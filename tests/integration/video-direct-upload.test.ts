@@ -56,7 +56,10 @@ async function draftVideo() {
 
 /** What the browser does: asks for the address, PUTs the bytes there, says it is done. */
 async function upload(actor: Actor, id: string, bytes: Buffer, declared: { type?: "mp4" | "webm"; size?: number; name?: string } = {}) {
-  const direct = await startDirectVideoUpload({ actor, input: { id, size: declared.size ?? bytes.length, fileName: declared.name ?? "Campaign.mp4", type: declared.type ?? "mp4" } });
+  const direct = await startDirectVideoUpload({
+    actor,
+    input: { id, size: declared.size ?? bytes.length, fileName: declared.name ?? "Campaign.mp4", type: declared.type ?? "mp4" },
+  });
   if (!direct) throw new Error("no direct upload with S3 configured");
   const sent = await fetch(direct.url, { method: direct.method, headers: direct.headers, body: new Uint8Array(bytes) });
   expect(sent.status).toBe(200);
@@ -120,14 +123,18 @@ describe("direct video uploads to S3", () => {
   it("refuses a finish with nothing uploaded", async () => {
     const { video, actor } = await draftVideo();
     const direct = await startDirectVideoUpload({ actor, input: { id: video.id, size: MP4.length, fileName: "a.mp4", type: "mp4" } });
-    expect(await refusalOf(finishDirectVideoUpload({ actor, input: { id: video.id, token: direct!.token } }))).toMatchObject({ messageKey: "uploads.incomplete" });
+    expect(await refusalOf(finishDirectVideoUpload({ actor, input: { id: video.id, token: direct!.token } }))).toMatchObject({
+      messageKey: "uploads.incomplete",
+    });
   });
 
   it("refuses a file past the limit before giving an address", async () => {
     const { video, actor } = await draftVideo();
     const start = startDirectVideoUpload({ actor, input: { id: video.id, size: 2000, fileName: "a.mp4", type: "mp4" }, maxBytes: 1000 });
     expect(await refusalOf(start)).toMatchObject({ code: "INVALID_INPUT", messageKey: "uploads.tooLarge" });
-    expect(await refusalOf(startDirectVideoUpload({ actor, input: { id: video.id, size: 0, fileName: "a.mp4", type: "mp4" } }))).toMatchObject({ messageKey: "uploads.empty" });
+    expect(await refusalOf(startDirectVideoUpload({ actor, input: { id: video.id, size: 0, fileName: "a.mp4", type: "mp4" } }))).toMatchObject({
+      messageKey: "uploads.empty",
+    });
   });
 
   it("lets nobody else finish an upload or attach it elsewhere, and deletes nothing of theirs", async () => {
@@ -135,8 +142,12 @@ describe("direct video uploads to S3", () => {
     const other = await draftVideo();
     const { key, direct } = await upload(owner.actor, owner.video.id, MP4);
     // Another candidate with the owner's token, on either draft.
-    expect(await refusalOf(finishDirectVideoUpload({ actor: other.actor, input: { id: owner.video.id, token: direct.token } }))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusalOf(finishDirectVideoUpload({ actor: other.actor, input: { id: other.video.id, token: direct.token } }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusalOf(finishDirectVideoUpload({ actor: other.actor, input: { id: owner.video.id, token: direct.token } }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await refusalOf(finishDirectVideoUpload({ actor: other.actor, input: { id: other.video.id, token: direct.token } }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     // A token changed by hand.
     const [payload, mac] = direct.token.split(".");
     const claim = JSON.parse(Buffer.from(payload ?? "", "base64url").toString()) as Record<string, unknown>;
@@ -144,17 +155,28 @@ describe("direct video uploads to S3", () => {
     expect(await refusalOf(finishDirectVideoUpload({ actor: other.actor, input: { id: other.video.id, token: forged } }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await s3.keys()).toContain(key);
     // Someone else's draft gets no address either.
-    expect(await refusalOf(startDirectVideoUpload({ actor: other.actor, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } }))).toBeTruthy();
-    expect(await refusalOf(startDirectVideoUpload({ actor: null, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } }))).toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(
+      await refusalOf(startDirectVideoUpload({ actor: other.actor, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } })),
+    ).toBeTruthy();
+    expect(await refusalOf(startDirectVideoUpload({ actor: null, input: { id: owner.video.id, size: 10, fileName: "a.mp4", type: "mp4" } }))).toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 });
 
 describe("POST /api/materials/<id>/video", () => {
   const ORIGIN = "http://localhost:3000";
   const post = (id: string, body: unknown, origin = ORIGIN) =>
-    POST(new Request(`${ORIGIN}/api/materials/${id}/video?locale=fr`, { method: "POST", headers: { origin, "content-type": "application/json" }, body: JSON.stringify(body) }), {
-      params: Promise.resolve({ id }),
-    });
+    POST(
+      new Request(`${ORIGIN}/api/materials/${id}/video?locale=fr`, {
+        method: "POST",
+        headers: { origin, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({ id }),
+      },
+    );
 
   it("starts, the browser sends, finishes: the video is attached", async () => {
     const { video, actor } = await draftVideo();

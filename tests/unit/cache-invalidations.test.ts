@@ -38,7 +38,14 @@ describe("an invalidation's messages", () => {
   });
 
   it("ignore whatever is not one of them", () => {
-    for (const stray of ["", "hello", "{}", '{"v":2,"from":"a","swr":false,"tags":[]}', '{"v":1,"from":"a","swr":false,"tags":[1]}', '{"v":1,"from":"a","swr":false,"tags":[],"expire":-1}'])
+    for (const stray of [
+      "",
+      "hello",
+      "{}",
+      '{"v":2,"from":"a","swr":false,"tags":[]}',
+      '{"v":1,"from":"a","swr":false,"tags":[1]}',
+      '{"v":1,"from":"a","swr":false,"tags":[],"expire":-1}',
+    ])
       expect(decode(stray)).toBeNull();
   });
 });

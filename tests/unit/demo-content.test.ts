@@ -167,7 +167,9 @@ describe("storing the demo files in S3", () => {
     expect(read?.contentType).toBe("application/pdf");
     expect(read?.bytes.equals(brochure())).toBe(true);
     const wrong = demoStore({ ...env, S3_ACCESS_KEY_ID: "AKIDUNKNOWN" });
-    await expect(storeDemoFile({ kind: "brochure", bytes: brochure(), fileName: "brochure.pdf", store: wrong })).rejects.toMatchObject({ name: "InvalidAccessKeyId" });
+    await expect(storeDemoFile({ kind: "brochure", bytes: brochure(), fileName: "brochure.pdf", store: wrong })).rejects.toMatchObject({
+      name: "InvalidAccessKeyId",
+    });
     // A partial configuration is refused, never a silent fall back to disk.
     expect(() => demoStore({ S3_BUCKET: s3.bucket })).toThrow(/S3_REGION: is required/);
   });

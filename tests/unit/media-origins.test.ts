@@ -36,7 +36,10 @@ describe("the media sources", () => {
       "https://storage.googleapis.com",
       "https://stream.example.org",
     ]);
-    expect(mediaSources({ ...MUX, MUX_UPLOAD_ORIGIN: "https://uploads.example.net", MEDIA_ORIGINS: "" })).toEqual(["https://*.mux.com", "https://uploads.example.net"]);
+    expect(mediaSources({ ...MUX, MUX_UPLOAD_ORIGIN: "https://uploads.example.net", MEDIA_ORIGINS: "" })).toEqual([
+      "https://*.mux.com",
+      "https://uploads.example.net",
+    ]);
     // Two of the three secrets are not Mux.
     expect(mediaSources({ MUX_TOKEN_ID: "id", MUX_TOKEN_SECRET: "secret", MEDIA_ORIGINS: "" })).toEqual([]);
   });
@@ -51,7 +54,14 @@ describe("the media sources", () => {
   });
 
   it("refuse anything but https origins, naming what is wrong", () => {
-    for (const bad of ["http://stream.example.org", "https://stream.example.org/live", "https://*.example.org", "https://u:p@stream.example.org", "stream.example.org", "https://x.example.org?a=1"]) {
+    for (const bad of [
+      "http://stream.example.org",
+      "https://stream.example.org/live",
+      "https://*.example.org",
+      "https://u:p@stream.example.org",
+      "stream.example.org",
+      "https://x.example.org?a=1",
+    ]) {
       expect(() => allowedMediaOrigins({ MEDIA_ORIGINS: bad }), bad).toThrow(/MEDIA_ORIGINS/);
     }
     expect(() => mediaSources({ ...MUX, MUX_UPLOAD_ORIGIN: "http://storage.example" })).toThrow(/MUX_UPLOAD_ORIGIN/);
@@ -62,7 +72,10 @@ describe("the media sources", () => {
     const ok = parseEnv({ ...base, MEDIA_ORIGINS: "https://stream.example.org" });
     expect(ok.success && ok.data.MEDIA_ORIGINS).toEqual(["https://stream.example.org"]);
     const unset = parseEnv(base);
-    expect(unset.success && [unset.data.MEDIA_ORIGINS, unset.data.MUX_UPLOAD_ORIGIN]).toEqual([["https://test-streams.mux.dev"], "https://storage.googleapis.com"]);
+    expect(unset.success && [unset.data.MEDIA_ORIGINS, unset.data.MUX_UPLOAD_ORIGIN]).toEqual([
+      ["https://test-streams.mux.dev"],
+      "https://storage.googleapis.com",
+    ]);
     const bad = parseEnv({ ...base, MEDIA_ORIGINS: "https://stream.example.org,http://plain.example.org" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path[0])).toEqual(["MEDIA_ORIGINS"]);

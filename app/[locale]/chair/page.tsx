@@ -108,7 +108,12 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
                 {t("webcastLink")}
               </Link>
             )}
-            <Link href={`/chair/projector${hearingQuery}`} prefetch={false} className="text-brand-700 underline underline-offset-4" data-testid="chair-projector-link">
+            <Link
+              href={`/chair/projector${hearingQuery}`}
+              prefetch={false}
+              className="text-brand-700 underline underline-offset-4"
+              data-testid="chair-projector-link"
+            >
               {t("projectorLink")}
             </Link>
           </p>

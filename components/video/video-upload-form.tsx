@@ -7,7 +7,45 @@ import { beginVideoUpload } from "@/app/[locale]/my/materials/video-actions";
 import { IDLE } from "@/lib/actions/form-state";
 import { VIDEO_MAX_BYTES } from "@/lib/uploads/limits";
 
-type Phase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "done"; target: "mux" | "local" } | { step: "error"; message: string };
+type Phase =
+  | { step: "idle" }
+  | { step: "uploading"; percent: number }
+  | { step: "checking" }
+  | { step: "done"; target: "mux" | "local" }
+  | { step: "error"; message: string };
+
+/** The store's signed address for the file, or "local" when the portal keeps the files itself (docs/decisions/033-object-storage.md). */
+type Direct = { target: "direct"; url: string; headers: Record<string, string>; token: string } | { target: "local" } | { target: "refused"; error?: string };
+
+/** mp4 or webm, from what the browser says of the file; the server decides by its content. */
+function videoType(file: File): "mp4" | "webm" {
+  return file.type === "video/webm" || /\.webm$/i.test(file.name) ? "webm" : "mp4";
+}
+
+/** The portal's video route, in JSON: a direct upload's start or finish. */
+async function directStep(materialId: string, locale: string, body: Record<string, unknown>): Promise<{ ok: boolean; body: Record<string, unknown> }> {
+  try {
+    const response = await fetch(`/api/materials/${encodeURIComponent(materialId)}/video?locale=${encodeURIComponent(locale)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const answer: unknown = await response.json().catch(() => ({}));
+    return { ok: response.ok, body: answer && typeof answer === "object" ? (answer as Record<string, unknown>) : {} };
+  } catch {
+    return { ok: false, body: {} };
+  }
+}
+
+async function startDirect(materialId: string, locale: string, file: File): Promise<Direct> {
+  const started = await directStep(materialId, locale, { step: "start", size: file.size, fileName: file.name, type: videoType(file) });
+  const { target, url, headers, token, error } = started.body;
+  if (!started.ok) return { target: "refused", error: typeof error === "string" ? error : undefined };
+  if (target === "direct" && typeof url === "string" && typeof token === "string") {
+    return { target, url, token, headers: headers && typeof headers === "object" ? (headers as Record<string, string>) : {} };
+  }
+  return { target: "local" };
+}
 
 /** PUTs the file with progress; resolves with the response's status and its error message, if any. */
 function put(url: string, file: File, headers: Record<string, string>, onProgress: (percent: number) => void) {
@@ -35,7 +73,8 @@ function put(url: string, file: File, headers: Record<string, string>, onProgres
 
 /**
  * Uploads a draft video's file straight from the browser, with progress: to Mux's direct
- * upload URL when Mux is configured, else to this portal's streaming route. Up to 1 GB, so
+ * upload URL when Mux is configured, to the object store by a signed address when there is
+ * one, else to this portal's streaming route. Up to 1 GB, so
  * never through a server action's body. The server checks everything again; the size check
  * here only spares a long upload that would be refused.
  */
@@ -68,16 +107,36 @@ export function VideoUploadForm({ materialId, accept, hint }: { materialId: stri
     if (started.status !== "success" || !started.data?.url) return show({ step: "error", message: started.message ?? t("failed") });
 
     const target = started.data.target === "mux" ? "mux" : "local";
+    const progress = (percent: number) => setPhase({ step: "uploading", percent });
+    if (target === "local") {
+      // With an object store, the file goes to it straight, and the portal checks it there
+      // before attaching it; on local disk (or if the store cannot be reached from here) it
+      // goes through the portal's own streaming route.
+      const direct = await startDirect(materialId, locale, file);
+      if (direct.target === "refused") return show({ step: "error", message: direct.error ?? t("failed") });
+      if (direct.target === "direct") {
+        const sent = await put(direct.url, file, direct.headers, progress);
+        if (sent.ok) {
+          setPhase({ step: "checking" });
+          const finished = await directStep(materialId, locale, { step: "finish", token: direct.token });
+          if (!finished.ok) return show({ step: "error", message: typeof finished.body.error === "string" ? finished.body.error : t("failed") });
+          show({ step: "done", target });
+          router.refresh();
+          return;
+        }
+        progress(0);
+      }
+    }
     const headers: Record<string, string> =
       target === "local" ? { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) } : {};
     const url = target === "local" ? `${started.data.url}?locale=${encodeURIComponent(locale)}` : started.data.url;
-    const sent = await put(url, file, headers, (percent) => setPhase({ step: "uploading", percent }));
+    const sent = await put(url, file, headers, progress);
     if (!sent.ok) return show({ step: "error", message: sent.error ?? t("failed") });
     show({ step: "done", target });
     router.refresh();
   }
 
-  const busy = phase.step === "uploading";
+  const busy = phase.step === "uploading" || phase.step === "checking";
   return (
     <form onSubmit={onSubmit} aria-label={t("uploadHeading")} aria-busy={busy} className="grid gap-3" noValidate>
       <div ref={outcome} tabIndex={-1} className="outline-none focus-visible:outline-2">
@@ -112,7 +171,12 @@ export function VideoUploadForm({ materialId, accept, hint }: { materialId: stri
           {hint}
         </p>
       </div>
-      {busy ? (
+      {phase.step === "checking" ? (
+        <p role="status" className="text-sm" data-testid="video-upload-checking">
+          {t("checking")}
+        </p>
+      ) : null}
+      {phase.step === "uploading" ? (
         <div className="space-y-1">
           <label htmlFor={`${id}-progress`} className="text-sm">
             {t("progress", { percent: phase.percent })}

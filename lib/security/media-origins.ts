@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { s3ConfigOf } from "../config/s3-config";
 
 // Where a page's video player may connect (docs/decisions/028-media-origins.md): this origin,
 // Mux's hosts when Mux is configured, and the origins the operator lists in MEDIA_ORIGINS, from
@@ -91,8 +92,28 @@ export function mediaSources(source: MediaEnv = process.env): string[] {
     const api = source.MUX_API_URL?.trim() || DEFAULT_MUX_API_URL;
     if (URL.canParse(api) && new URL(api).origin !== DEFAULT_MUX_API_URL) sources.push(new URL(api).origin);
   }
+  const store = storeOrigin(source);
+  if (store) sources.push(store);
   sources.push(...allowedMediaOrigins(source));
   return [...new Set(sources)];
+}
+
+/**
+ * Where a browser sends a video by a signed address when the files are in an object store
+ * (docs/decisions/033-object-storage.md): the store's origin as the SDK addresses the bucket
+ * (path style: the endpoint; else the bucket's own host name). Null without a store, or with a
+ * partial configuration, which stops the server at start anyway (lib/env.ts).
+ */
+export function storeOrigin(source: MediaEnv): string | null {
+  let config: ReturnType<typeof s3ConfigOf>;
+  try {
+    config = s3ConfigOf(source);
+  } catch {
+    return null;
+  }
+  if (!config) return null;
+  const endpoint = config.endpoint && URL.canParse(config.endpoint) ? new URL(config.endpoint) : new URL(`https://s3.${config.region}.amazonaws.com`);
+  return config.forcePathStyle ? endpoint.origin : `${endpoint.protocol}//${config.bucket}.${endpoint.host}`;
 }
 
 let memo: { key: string; sources: string[] } | undefined;
@@ -100,7 +121,18 @@ let memo: { key: string; sources: string[] } | undefined;
 /** mediaSources for process.env, computed again only when one of its variables changes. */
 export function currentMediaSources(): string[] {
   const e = process.env;
-  const key = [e.MEDIA_ORIGINS, e.MUX_UPLOAD_ORIGIN, e.MUX_TOKEN_ID, e.MUX_TOKEN_SECRET, e.MUX_WEBHOOK_SECRET, e.MUX_API_URL]
+  const key = [
+    e.MEDIA_ORIGINS,
+    e.MUX_UPLOAD_ORIGIN,
+    e.MUX_TOKEN_ID,
+    e.MUX_TOKEN_SECRET,
+    e.MUX_WEBHOOK_SECRET,
+    e.MUX_API_URL,
+    e.S3_BUCKET,
+    e.S3_REGION,
+    e.S3_ENDPOINT,
+    e.S3_FORCE_PATH_STYLE,
+  ]
     .map((v) => v ?? "\u0000")
     .join("\u0001");
   if (memo?.key !== key) memo = { key, sources: mediaSources(e) };

@@ -26,9 +26,15 @@ export type LocalS3 = {
   close(): Promise<void>;
 };
 
-export async function startLocalS3(bucket = "hustings"): Promise<LocalS3> {
+/** A bucket's CORS rule letting pages of `origin` PUT to it, as a browser's direct upload needs (docs/deployment.md). */
+export function corsFor(origin: string): string {
+  return `<CORSConfiguration><CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+}
+
+/** `cors`: the bucket's CORS configuration (corsFor), for a browser's direct uploads; none by default. */
+export async function startLocalS3(bucket = "hustings", options: { cors?: string } = {}): Promise<LocalS3> {
   const directory = await mkdtemp(path.join(tmpdir(), "hustings-s3rver-"));
-  const s3rver = new S3rver({ directory, silent: true, configureBuckets: [{ name: bucket, configs: [] }] });
+  const s3rver = new S3rver({ directory, silent: true, configureBuckets: [{ name: bucket, configs: options.cors ? [options.cors] : [] }] });
   const uploads = path.join(directory, bucket, "._S3rver_uploads");
   const requests: string[] = [];
   // Its own listen() is not used: its app answers behind the wrapper below.

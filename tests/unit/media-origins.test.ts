@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { assertAllowedMediaAddress, playableHere } from "@/lib/materials/media-address";
 import { baseSecurityHeaders, cachedPagePolicy, noncePolicy, publicPagePolicy } from "@/lib/security/headers";
-import { allowedMediaOrigins, isAllowedMediaAddress, mediaHosts, mediaSources } from "@/lib/security/media-origins";
+import { allowedMediaOrigins, isAllowedMediaAddress, mediaHosts, mediaSources, storeOrigin } from "@/lib/security/media-origins";
 
 // docs/decisions/028-media-origins.md: one list of media origins for every page's connect-src
 // and media-src, and for the addresses people enter.
@@ -79,6 +79,24 @@ describe("the media sources", () => {
     const bad = parseEnv({ ...base, MEDIA_ORIGINS: "https://stream.example.org,http://plain.example.org" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path[0])).toEqual(["MEDIA_ORIGINS"]);
+  });
+});
+
+describe("the object store's origin, where a browser sends a video directly", () => {
+  it("is the bucket's host on AWS, the endpoint with path style, and nothing without a store", () => {
+    expect(storeOrigin({})).toBeNull();
+    expect(storeOrigin({ S3_BUCKET: "videos", S3_REGION: "eu-west-3" })).toBe("https://videos.s3.eu-west-3.amazonaws.com");
+    expect(storeOrigin({ S3_BUCKET: "videos", S3_REGION: "eu-west-3", S3_FORCE_PATH_STYLE: "true" })).toBe("https://s3.eu-west-3.amazonaws.com");
+    expect(storeOrigin({ S3_BUCKET: "videos", S3_REGION: "us-east-1", S3_ENDPOINT: "http://127.0.0.1:9000/" })).toBe("http://127.0.0.1:9000");
+    expect(storeOrigin({ S3_BUCKET: "videos", S3_REGION: "auto", S3_ENDPOINT: "https://store.example.org", S3_FORCE_PATH_STYLE: "false" })).toBe(
+      "https://videos.store.example.org",
+    );
+    // A partial configuration stops the server at start (lib/env.ts); here it names no store.
+    expect(storeOrigin({ S3_BUCKET: "videos" })).toBeNull();
+  });
+
+  it("is among the media sources, so every page's connect-src names it", () => {
+    expect(mediaSources({ S3_BUCKET: "videos", S3_REGION: "eu-west-3", MEDIA_ORIGINS: "" })).toEqual(["https://videos.s3.eu-west-3.amazonaws.com"]);
   });
 });
 

@@ -72,15 +72,20 @@ describe("the app's pools", () => {
   });
 
   it("give up on a lock held elsewhere after the lock timeout, read as a timeout", async () => {
-    const pool = createDb(database.url(), TIGHT);
+    // Only the lock's limit is short: a loaded machine must not make connecting the failure seen.
+    const pool = createDb(database.url(), { ...TIGHT, connectionTimeoutMs: 10_000, statementTimeoutMs: 10_000, transaction: { maxWait: 10_000, timeout: 10_000 } });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    // The holder says when it has the lock: a fixed wait was too short on a loaded machine.
+    const taken = new Promise<void>((resolve) => (locked = resolve));
     const holder = owner.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242, 1)`;
+      locked();
       await held;
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await taken;
       expect(await failure(pool.$transaction(async (tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(4242, 1)`))).toMatchObject({ kind: "timeout" });
     } finally {
       release();

@@ -65,7 +65,9 @@ export async function startNextServer(opts: {
   const stop = async () => {
     process.off("exit", kill);
     if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
+    // SIGINT: the same orderly stop without the 2 s grace a load balancer needs (server.ts);
+    // the shutdown spec sends SIGTERM itself (kill).
+    child.kill("SIGINT");
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
     await exited;
     clearTimeout(timer);

@@ -73,7 +73,12 @@ describe("the app's pools", () => {
 
   it("give up on a lock held elsewhere after the lock timeout, read as a timeout", async () => {
     // Only the lock's limit is short: a loaded machine must not make connecting the failure seen.
-    const pool = createDb(database.url(), { ...TIGHT, connectionTimeoutMs: 10_000, statementTimeoutMs: 10_000, transaction: { maxWait: 10_000, timeout: 10_000 } });
+    const pool = createDb(database.url(), {
+      ...TIGHT,
+      connectionTimeoutMs: 10_000,
+      statementTimeoutMs: 10_000,
+      transaction: { maxWait: 10_000, timeout: 10_000 },
+    });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;

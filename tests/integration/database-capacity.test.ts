@@ -15,16 +15,20 @@ import { makeReadyHearing } from "../support/factories-live";
 const database = withAppDatabase();
 let owner: PrismaClient;
 
-/** One connection, short limits: easy to exhaust and to time out. */
+/**
+ * One connection, short limits: easy to exhaust and to time out. The wait for a connection is
+ * not as short as the rest: it also bounds opening one, which a loaded machine (Vitest runs
+ * niced beside the browser tests) can make slow.
+ */
 const TIGHT: PoolSettings = {
   max: 1,
-  connectionTimeoutMs: 300,
+  connectionTimeoutMs: 1_500,
   idleTimeoutMs: 10_000,
   statementTimeoutMs: 300,
   lockTimeoutMs: 200,
   idleInTransactionTimeoutMs: 2_000,
   answerDeadlineMs: 1_500,
-  transaction: { maxWait: 300, timeout: 3_000 },
+  transaction: { maxWait: 1_500, timeout: 3_000 },
 };
 
 beforeAll(() => {
@@ -44,6 +48,7 @@ describe("the app's pools", () => {
   it("have a statement cancelled by the server past its limit, read as a timeout", async () => {
     const pool = createDb(database.url(), TIGHT);
     try {
+      await pool.$queryRaw`SELECT 1`;
       expect(await failure(pool.$executeRawUnsafe("SELECT pg_sleep(2)"))).toMatchObject({ kind: "timeout" });
       // The connection is fine afterwards.
       expect(await pool.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
@@ -53,15 +58,24 @@ describe("the app's pools", () => {
   });
 
   it("wait a bounded time for a connection when all are taken, read as overload", async () => {
-    const pool = createDb(database.url(), TIGHT);
+    // The holder sits in its transaction while the two waits run out: it is not itself timed out.
+    const pool = createDb(database.url(), { ...TIGHT, idleInTransactionTimeoutMs: 20_000 });
+    // The pool's one connection is opened first, then held: the holder never waits on opening it.
+    await pool.$queryRaw`SELECT 1`;
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const holder = pool.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1`;
-      await held;
-    });
+    let holding!: () => void;
+    const taken = new Promise<void>((resolve) => (holding = resolve));
+    const holder = pool.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        holding();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await taken;
       expect(await failure(pool.$queryRaw`SELECT 1`)).toMatchObject({ kind: "overloaded" });
       expect(await failure(pool.$transaction(async (tx) => tx.$queryRaw`SELECT 1`))).toMatchObject({ kind: "overloaded" });
     } finally {

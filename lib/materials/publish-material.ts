@@ -4,7 +4,9 @@ import { emitAudit } from "@/lib/audit/emit";
 import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import { isAllowedMediaAddress, mediaHosts, originOf } from "@/lib/security/media-origins";
 import { parseInput } from "@/lib/validation/parse";
+import { enteredMediaOrigins } from "./media-address";
 import { assertOwnMaterialActor, lockOwnMaterial, MATERIAL_FIELDS } from "./own-material";
 import { publishRefusal } from "./publish-rules";
 import { materialIdSchema, publishMaterialSchema } from "./schema";
@@ -24,6 +26,14 @@ export async function publishMaterial({ actor, input }: { actor: Actor | null; i
       throw new DomainError(refusal.code, {
         messageKey: refusal.key,
         fieldErrors: refusal.field ? { [refusal.field]: refusal.key } : undefined,
+      });
+    }
+    // An external video whose site left the list after it was saved would not play: not published (docs/decisions/028-media-origins.md).
+    if (before.videoSource === "URL" && before.url && !isAllowedMediaAddress(before.url, enteredMediaOrigins())) {
+      const origin = originOf(before.url);
+      throw new DomainError("CONFLICT", {
+        messageKey: "mediaOrigins.notAllowedToPublish",
+        values: { host: origin ? new URL(origin).host : "", hosts: mediaHosts(enteredMediaOrigins()) },
       });
     }
     const after = await tx.material.update({

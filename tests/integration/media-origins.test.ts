@@ -23,6 +23,7 @@ const { setUpHearing } = await import("@/lib/hearings/set-up-hearing");
 const { setRecording } = await import("@/lib/hearings/set-recording");
 const { readWebcastView, webcastAccess } = await import("@/lib/hearings/webcast");
 const { getPublicCampaign } = await import("@/lib/materials/materials-queries");
+const { publishMaterial } = await import("@/lib/materials/publish-material");
 
 const NOT_ALLOWED = {
   code: "INVALID_INPUT",
@@ -56,6 +57,23 @@ describe("a candidate's external video", () => {
 
     await setVideoUrl({ actor, input: { id: video.id, url: "https://cdn.example.net:8443/v/campaign.mp4" } });
     expect(await db.material.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({ url: "https://cdn.example.net:8443/v/campaign.mp4" });
+  });
+
+  it("saved as a draft before its origin left the list is not published, and the candidate is told to change it first", async () => {
+    const { candidate, user } = await makeCandidateAccount();
+    const actor = asActor(user);
+    const draft = await makeVideo(db, candidate.id, "DRAFT", { videoSource: "URL", url: "https://old.example.org/campaign.m3u8" });
+    const declarations = { declaredNoSymbols: "on", declaredNoResources: "on" };
+    expect(await refusalOf(publishMaterial({ actor, input: { id: draft.id, ...declarations } }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "mediaOrigins.notAllowedToPublish",
+      values: { host: "old.example.org", hosts: "stream.example.org, cdn.example.net:8443" },
+    });
+    expect(await db.material.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "DRAFT", url: "https://old.example.org/campaign.m3u8" });
+    expect(await auditRowsFor(db, "Material", draft.id)).toEqual([]);
+    // Once the address is on an allowed host, it is published.
+    await setVideoUrl({ actor, input: { id: draft.id, url: "https://stream.example.org/campaign.m3u8" } });
+    expect(await publishMaterial({ actor, input: { id: draft.id, ...declarations } })).toMatchObject({ state: "PUBLISHED" });
   });
 
   it("published before its origin left the list is shown as not played, with its host", async () => {

@@ -1,9 +1,8 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { keptPromise, loadMessages, type Messages } from "./catalogue";
 import { NAMESPACES } from "./namespaces";
 import { routing } from "./routing";
-
-type Messages = Record<string, unknown>;
 
 /**
  * Each locale's catalogue, loaded once per process: the files never change while the server
@@ -12,23 +11,10 @@ type Messages = Record<string, unknown>;
  */
 const catalogues = new Map<string, Promise<Messages>>();
 
-function load(locale: string): Promise<Messages> {
-  return Promise.all(NAMESPACES.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default] as const)).then(
-    (entries) => Object.fromEntries(entries) as Messages,
-  );
-}
-
 function catalogue(locale: string): Promise<Messages> {
   // `next dev` reloads a catalogue file that was edited: no keeping it there.
-  if (process.env.NODE_ENV !== "production") return load(locale);
-  let loaded = catalogues.get(locale);
-  if (!loaded) {
-    loaded = load(locale);
-    // A failed load is not kept: the next request tries again.
-    loaded.catch(() => catalogues.delete(locale));
-    catalogues.set(locale, loaded);
-  }
-  return loaded;
+  if (process.env.NODE_ENV !== "production") return loadMessages(locale, NAMESPACES);
+  return keptPromise(catalogues, locale, () => loadMessages(locale, NAMESPACES));
 }
 
 export default getRequestConfig(async ({ requestLocale }) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { createTranslator } from "next-intl";
+import { keptPromise, loadMessages } from "./catalogue";
 import { isLocale, routing, type Locale } from "./routing";
 import { splitMessageKey } from "@/lib/validation/zod";
 
@@ -18,21 +19,11 @@ export function localeOr(value: string | null | undefined): Locale {
 const translators = new Map<string, Promise<Translate>>();
 
 export function translator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
-  const key = `${locale}|${namespaces.join(",")}`;
-  let made = translators.get(key);
-  if (!made) {
-    made = makeTranslator(locale, namespaces);
-    // A failed load is not remembered: the next call tries again.
-    made.catch(() => translators.delete(key));
-    translators.set(key, made);
-  }
-  return made;
+  return keptPromise(translators, `${locale}|${namespaces.join(",")}`, () => makeTranslator(locale, namespaces));
 }
 
 async function makeTranslator(locale: Locale, namespaces: readonly string[]): Promise<Translate> {
-  const messages = Object.fromEntries(
-    await Promise.all(namespaces.map(async (ns) => [ns, (await import(`./messages/${locale}/${ns}.json`)).default as Record<string, unknown>] as const)),
-  );
+  const messages = await loadMessages(locale, namespaces);
   const t = createTranslator({ locale, messages });
   return (key, values = {}) => {
     // A key without a namespace is a validation key ("tooLong:200"), as in forms.

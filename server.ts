@@ -15,8 +15,9 @@
 //     the LISTEN connection and the database pools stop (lib/lifecycle/shutdown.ts,
 //     docs/decisions/029-observability-and-shutdown.md).
 //
-// Run with tsx (`tsx server.ts`), from the project's folder, with NODE_ENV=production and an
-// existing `next build` (NEXT_DIST_DIR names another build folder, as next.config.ts reads it).
+// Run with `node scripts/server.cjs` (tsx's CommonJS hook, docs/decisions/024), from the
+// project's folder, with NODE_ENV=production and an existing `next build` (NEXT_DIST_DIR names
+// another build folder, as next.config.ts reads it).
 import http from "node:http";
 import os from "node:os";
 import next from "next";

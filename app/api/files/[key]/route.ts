@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { errorField, logger } from "@/lib/observability/logger";
 import { storage } from "@/lib/storage";
 import { STORAGE_KEY } from "@/lib/storage/storage";
 import { fileAccess } from "@/lib/uploads/file-access";
@@ -20,6 +21,16 @@ const notFound = () =>
 /** A public file, kept a minute by browsers and shared caches: a takedown reaches every reader within that (docs/deployment.md). */
 const PUBLIC_FILE_CACHE = "public, max-age=60";
 
+/** What every served file carries, whole, by ranges or resized: nothing in it can run, and who may keep it. */
+function servedFileHeaders(isPublic: boolean) {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  };
+}
+
 const INLINE = new Set<string>(Object.values(DETECTED_TYPES).map((t) => t.mime));
 
 /** The photo's resized copy; "original" when the resizer cannot read the image (it passed the upload's checks): then it is served as uploaded. */
@@ -28,7 +39,7 @@ async function resizedPhoto(key: string, width: PhotoWidth, isPublic: boolean): 
   try {
     bytes = await photoDerivative(key, width);
   } catch (error) {
-    console.warn(`photo ${key}: no resized copy at ${width} px, the original is served`, error instanceof Error ? error.message : error);
+    logger().warn({ key, width, err: errorField(error) }, "photo: no resized copy, the original is served");
     return "original";
   }
   if (!bytes) return null;
@@ -36,11 +47,8 @@ async function resizedPhoto(key: string, width: PhotoWidth, isPublic: boolean): 
     headers: {
       "Content-Type": "image/webp",
       "Content-Length": String(bytes.length),
-      "X-Content-Type-Options": "nosniff",
       "Content-Disposition": contentDisposition("inline", sanitiseFileName("photo", "webp")),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
-      "Cross-Origin-Resource-Policy": "same-origin",
+      ...servedFileHeaders(isPublic),
     },
   });
 }
@@ -84,11 +92,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
       "Content-Length": String(length),
       ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${size}` } : {}),
       "Accept-Ranges": "bytes",
-      "X-Content-Type-Options": "nosniff",
       "Content-Disposition": contentDisposition(INLINE.has(mime) ? "inline" : "attachment", name),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": access.isPublic ? PUBLIC_FILE_CACHE : "private, no-store",
-      "Cross-Origin-Resource-Policy": "same-origin",
+      ...servedFileHeaders(access.isPublic),
     },
   });
 }

@@ -69,6 +69,15 @@ async function lockVideoDraft(tx: Tx, candidateId: string, id: string) {
 
 const changed = { ...MATERIAL_FIELDS, ...VIDEO_FIELDS } as const;
 
+/** Is `key` the file of material `id` now? Taken as yes when the database cannot say: a file is never deleted on a guess. */
+const isAttachedFile = (id: string, key: string) =>
+  db()
+    .material.count({ where: { id, fileKey: key } })
+    .then(
+      (count) => count > 0,
+      () => true,
+    );
+
 const deleteQuietly = (key: string | null | undefined) =>
   key
     ? storage()
@@ -336,7 +345,8 @@ export async function finishDirectVideoUpload({ actor, input, maxBytes = VIDEO_M
     const fileName = sanitiseFileName(claim.fileName, sniffed.extension);
     result = await recordVideoFile(actor, candidateId, id, { key: claim.key, fileName, mime: sniffed.mime, size: read });
   } catch (error) {
-    await deleteQuietly(claim.key);
+    // A finish said again (a double click, a retry) names a file that may be attached by now: that one stays.
+    if (!(await isAttachedFile(id, claim.key))) await deleteQuietly(claim.key);
     throw error;
   }
   if (result.previous !== claim.key) await deleteQuietly(result.previous);

@@ -83,6 +83,18 @@ describe("direct video uploads to S3", () => {
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["video-attached", user.id]]);
   });
 
+  it("keeps an attached file when its finish is said again and refused", async () => {
+    const { video, actor } = await draftVideo();
+    const { key, direct } = await upload(actor, video.id, MP4);
+    await finishDirectVideoUpload({ actor, input: { id: video.id, token: direct.token } });
+    // The same finish again (a double click, a retry), refused this time: the attached file stays.
+    expect(await refusalOf(finishDirectVideoUpload({ actor, input: { id: video.id, token: direct.token }, maxBytes: 10 }))).toMatchObject({
+      messageKey: expect.stringContaining("tooLarge"),
+    });
+    expect((await db.material.findUniqueOrThrow({ where: { id: video.id } })).fileKey).toBe(key);
+    expect((await storage().get(key))?.bytes.equals(MP4)).toBe(true);
+  });
+
   it("deletes the file it replaces after the change", async () => {
     const { video, actor } = await draftVideo();
     const first = await upload(actor, video.id, MP4);

@@ -118,6 +118,10 @@ test("sign-out ends a session, on the server too: the same cookie, replayed, ope
   expect(cookie).toBeDefined();
 
   await page.getByRole("link", { name: "Sign out" }).last().click();
+  // A client navigation: the member page's title stays until the sign-out page's replaces it,
+  // so wait for that one (not any title) before axe judges the page.
+  await expect(page).toHaveURL(/\/en\/sign-out$/);
+  await expect(page).toHaveTitle(/^Sign out/);
   await expectAccessible(page);
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/en$/);

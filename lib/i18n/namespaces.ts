@@ -50,6 +50,7 @@ export const NAMESPACES = [
   "secondFactor",
   "passwordReset",
   "mediaOrigins",
+  "liveFallback",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -30,7 +30,7 @@ export function sharedCachePolicy(env: Record<string, string | undefined>): Shar
 /**
  * `value` as shared caches may follow it: a header with `s-maxage` (Next's mark of a page any
  * cache may keep) becomes `public, max-age=0, s-maxage=<at most the policy's>,
- * stale-while-revalidate=<the policy's>`; any other header is returned as it was.
+ * stale-while-revalidate=<at most the policy's>`; any other header is returned as it was.
  */
 export function limitSharedCacheControl(value: string, policy: SharedCachePolicy): string {
   const directives = value
@@ -42,7 +42,11 @@ export function limitSharedCacheControl(value: string, policy: SharedCachePolicy
   if (directives.some((d) => /^(private|no-store|no-cache)$/i.test(d))) return value;
   const given = Number(sMaxAge.slice(sMaxAge.indexOf("=") + 1));
   const kept = Number.isFinite(given) ? Math.min(given, policy.sMaxAge) : policy.sMaxAge;
-  return `public, max-age=0, s-maxage=${kept}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
+  // A short stale-while-revalidate of the answer's own is kept too: the hearing's live state
+  // (docs/decisions/035-state-endpoint-and-50k-viewers.md) may be given stale for seconds, not a minute.
+  const swr = directives.find((d) => /^stale-while-revalidate=\d+$/i.test(d));
+  const ownSwr = swr ? Number(swr.slice(swr.indexOf("=") + 1)) : Infinity;
+  return `public, max-age=0, s-maxage=${kept}, stale-while-revalidate=${Math.min(ownSwr, policy.staleWhileRevalidate)}`;
 }
 
 function rewriteHeaderArgument(headers: unknown, policy: SharedCachePolicy): void {

@@ -11,8 +11,11 @@ describe("what shared caches may keep", () => {
     expect(limitSharedCacheControl("s-maxage=31536000, stale-while-revalidate=31535999", POLICY)).toBe(
       "public, max-age=0, s-maxage=5, stale-while-revalidate=60",
     );
-    // A shorter bound of the page's own is kept.
+    // A shorter bound of the page's own is kept, for either directive (the hearing's live state keeps its two seconds).
     expect(limitSharedCacheControl("s-maxage=2, stale-while-revalidate=100", POLICY)).toBe("public, max-age=0, s-maxage=2, stale-while-revalidate=60");
+    expect(limitSharedCacheControl("public, max-age=0, s-maxage=1, stale-while-revalidate=2", POLICY)).toBe(
+      "public, max-age=0, s-maxage=1, stale-while-revalidate=2",
+    );
   });
 
   it("leaves private, no-store and browser-only headers as they are", () => {
@@ -63,7 +66,7 @@ describe("limitSharedCaching on a real response", () => {
       res.writeHead(200, "OK", { "cache-control": "s-maxage=31536000, stale-while-revalidate=1" });
       res.end("page");
     });
-    expect((await fetch(byHead)).headers.get("cache-control")).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=60");
+    expect((await fetch(byHead)).headers.get("cache-control")).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=1");
 
     const privatePage = await serve((_req, res) => {
       res.writeHead(200, { "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate" });

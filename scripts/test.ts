@@ -238,7 +238,9 @@ async function runVitest(stages: Set<Stage>, serverUrl: string, tally: Tally, { 
   log(`vitest: ${projects.join(" + ")}`);
   const report = path.join(REPORT_DIR, "vitest.json");
   await fs.rm(report, { force: true });
-  const args = [BIN.vitest, "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  // The unit stage is two Vitest projects: the files run in one module graph, and those that need their own (vitest.config.ts).
+  const vitestProjects = projects.flatMap((p) => (p === "unit" ? ["unit", "unit-isolated"] : [p]));
+  const args = [BIN.vitest, "run", ...vitestProjects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (serverUrl) env.TEST_DATABASE_URL = serverUrl;
   const name = `vitest (${projects.join(" + ")}${niceness ? `, nice ${niceness}, alongside e2e` : ""})`;

@@ -158,7 +158,9 @@ describe("revealing the seed after the hearing", () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const run = async (args: string[] = [base, hearingId]) => {
       try {
-        const { stdout } = await promisify(execFile)("npx", ["tsx", "scripts/verify-draws.ts", ...args], { env: { ...process.env, NO_COLOR: "1" } });
+        const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-draws.ts", ...args], {
+          env: { ...process.env, NO_COLOR: "1" },
+        });
         return { code: 0, stdout };
       } catch (error) {
         const e = error as { code: number; stdout: string };

@@ -27,6 +27,9 @@ const CONNECTION: Record<StreamConnection["kind"], LiveConnection> = {
   offline: "retrying",
   reconnecting: "retrying",
   gone: "gone",
+  // The state comes every few seconds by polling: the stream is still being tried again.
+  polling: "retrying",
+  delayed: "retrying",
 };
 
 /** The hearing's live state, from `initial` (rendered with the page) and then the stream. */

@@ -7,8 +7,10 @@ import { formatClock, timeLeftMs } from "./live-clock";
 import { useHearingStream, useSecondTick, type StreamConnection } from "./use-hearing-stream";
 
 // The live panel of a hearing (¶6, ¶7), on the webcast page and the chair's console, fed by
-// the hearing's stream (./use-hearing-stream.ts, which reconnects by itself); the panel says
-// where the connection stands (docs/decisions/020-live-stream-recovery.md).
+// the hearing's stream (./use-hearing-stream.ts, which reconnects by itself, and polls the
+// hearing's state every few seconds when the stream cannot be had); the panel says where the
+// connection stands (docs/decisions/020-live-stream-recovery.md,
+// docs/decisions/035-state-endpoint-and-50k-viewers.md).
 // The clock is computed here, from when the phase started, its duration, the pause and the
 // offset between this browser's clock and the server's, measured on each event: nothing is
 // sent once a second. Changes are announced politely; the ticking clock is not.
@@ -59,7 +61,7 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
       {/* Polite: said when it changes, never interrupting; the countdown is not ticked. */}
       <p
         role="status"
-        className={`text-sm ${connection.kind === "live" ? "text-emerald-800" : "text-amber-900"}`}
+        className={`text-sm ${connection.kind === "live" || connection.kind === "polling" ? "text-emerald-800" : "text-amber-900"}`}
         data-testid="live-connection"
         data-state={connection.kind}
       >
@@ -137,7 +139,10 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
 
 function ConnectionText({ connection }: { connection: StreamConnection }) {
   const t = useTranslations("liveConnection");
+  const fallback = useTranslations("liveFallback");
   if (connection.kind === "live") return t("live");
+  if (connection.kind === "polling") return fallback("polling");
+  if (connection.kind === "delayed") return fallback("delayed", { seconds: connection.seconds });
   if (connection.kind === "offline") return t("offline", { seconds: connection.seconds });
   if (connection.kind === "gone") return t("gone");
   if (connection.kind === "connecting") return t("connecting");

@@ -21,7 +21,8 @@ import { NO_COUNTS } from "@/components/forum/forum-counts";
 import { getCachedForumCounts, getCachedForumPage, getCachedForumWindow } from "@/lib/forum/cached-queries";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
-const ID = /^[a-z0-9]{20,40}$/;
+// A cuid (the app's own rows) or a UUID (the live demo's, prisma/demo/live.ts): nothing else reaches the database.
+const ID = /^[a-z0-9][a-z0-9-]{19,39}$/;
 
 async function load(id: string) {
   return ID.test(id) ? getPublicCandidate(id) : null;

@@ -12,7 +12,8 @@ import { pageMetadata } from "@/lib/site/page-metadata";
 // Later pages of a candidate's published questions (the first is on the candidate's page).
 // A path rather than ?page=, so that each page is cached like the candidate's page.
 
-const ID = /^[a-z0-9]{20,40}$/;
+// A cuid (the app's own rows) or a UUID (the live demo's, prisma/demo/live.ts): nothing else reaches the database.
+const ID = /^[a-z0-9][a-z0-9-]{19,39}$/;
 const PAGE = /^[1-9][0-9]{0,4}$/;
 
 async function load(id: string, page: string) {

@@ -7,5 +7,7 @@ export async function register() {
     // Forum mail goes out from the outbox when SMTP is configured (lib/mail).
     const { startMailWorker } = await import("./lib/mail/start-worker");
     startMailWorker();
+    // The production server writes public hearings' event streams itself, with what this module provides (lib/live/engine.ts).
+    await import("./lib/hearings/live-stream");
   }
 }

@@ -24,6 +24,7 @@ import next from "next";
 import { beginShutdown, isShuttingDown, onShutdown, runShutdownHooks } from "./lib/lifecycle/shutdown";
 import { clientAddress, parseTrustedProxyHops } from "./lib/net/client-address";
 import { limitSharedCaching, sharedCachePolicy } from "./lib/http/shared-cache";
+import { serveLiveStream } from "./lib/live/lean-stream";
 import { bindAddress } from "./lib/net/listen";
 import { errorField, logger } from "./lib/observability/logger";
 import { loggedPath, requestId } from "./lib/observability/request-id";
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
     accessLog(req, res, id, started);
     // The one address every limit counts; nothing the client sent survives.
     req.headers["x-forwarded-for"] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], hops });
+    // A hearing's event stream is written here, not by Next; a members-only one's is Next's route's (docs/decisions/034-lean-live-stream.md).
+    if (serveLiveStream(req, res, () => handle(req, res))) return;
     limitSharedCaching(res, sharedCache);
     hashPublicHtml(req, res);
     handle(req, res).catch((error: unknown) => {

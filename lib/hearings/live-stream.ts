@@ -1,6 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
+import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
+import { provideLiveEngine, type LiveSink } from "@/lib/live/engine";
+import { failureFrame, HEARING_ID, HEARTBEAT_FRAME, HEARTBEAT_MS, liveMaxViewers, retryFrame, type StreamFailure } from "@/lib/live/protocol";
+import { errorField, logger } from "@/lib/observability/logger";
 import { setGaugeReader } from "@/lib/observability/metrics";
 import { liveBus, stateFrame, type LiveBus, type LiveMessage } from "./live-bus";
 import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow } from "./live-state";
@@ -10,35 +15,26 @@ import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow 
 // heartbeat now and then so that proxies keep an idle connection open and the browser can
 // tell a silent connection from a dead one.
 //
-// The stream is returned at once, before anything is read (docs/decisions/020-live-stream-recovery.md).
+// The stream starts at once, before anything is read (docs/decisions/020-live-stream-recovery.md).
 // While the database is out of reach, a viewer is given the last state this instance heard, and
 // what follows once the bus is back; with none heard, or a hearing that does not exist, the
 // stream says so in a `failure` event with a code and ends, and the live panel retries on its
-// own schedule. A 4xx/5xx answer would make the browser's EventSource give up for good.
+// own schedule. A 4xx/5xx answer would make the browser's EventSource give up for good. Past the
+// instance's audience cap (LIVE_MAX_VIEWERS) a new viewer is told FULL.
+//
+// Two ways deliver the same frames (docs/decisions/034-lean-live-stream.md): the production
+// server writes them to its own responses (lib/live/lean-stream.ts, through the engine provided
+// below), and Next's route reads them as a ReadableStream (openHearingStream), for a
+// members-only hearing's signed-in viewers and wherever server.ts is not in front.
 
-export const HEARTBEAT_MS = 15_000;
+export { failureFrame, HEARTBEAT_MS, parseLastEventId, retryFrame, SSE_HEADERS, type StreamFailure } from "@/lib/live/protocol";
+
 /** How long the opening may wait for the database before the viewer is told to come back. */
 export const OPENING_TIMEOUT_MS = 4_000;
 /** How long the opening waits for the bus's connection under way, if any. */
 const SETTLE_MS = 1_000;
-
-const encoder = new TextEncoder();
-const HEARTBEAT = encoder.encode("event: heartbeat\ndata: {}\n\n");
-/** The shape of a hearing's id (cuid); anything else is refused without a query. */
-const HEARING_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const SSE_HEADERS = {
-  "Content-Type": "text/event-stream; charset=utf-8",
-  // no-transform: neither Next's gzip nor a proxy's may compress or buffer the stream; gzip per
-  // viewer cost a deflate stream per connection and a flush per event
-  // (docs/decisions/020-live-stream-recovery.md).
-  "Cache-Control": "no-store, no-transform",
-  "X-Accel-Buffering": "no",
-  Connection: "keep-alive",
-} as const;
-
-/** Why a stream ended at its opening: no such hearing, or the database could not be read in time. */
-export type StreamFailure = "NOT_FOUND" | "UNAVAILABLE";
+/** The audience cap's warning, at most this often. */
+const FULL_WARNING_EVERY_MS = 60_000;
 
 // The streams open in this process, each with its way of closing for a shutdown: kept on
 // globalThis, as the shutdown hook and the viewers' gauge are read from other bundles
@@ -63,152 +59,201 @@ export function openStreamCount(): number {
   return openStreams().size;
 }
 
-/** `Last-Event-ID` (or the `after` parameter) as a version, or null when absent or not one of ours. */
-export function parseLastEventId(value: string | null): number | null {
-  if (value === null || !/^\d{1,9}$/.test(value.trim())) return null;
-  return Number(value.trim());
+let fullWarnedAt = Number.NEGATIVE_INFINITY;
+
+function warnFull(maxViewers: number) {
+  const now = performance.now();
+  if (now - fullWarnedAt < FULL_WARNING_EVERY_MS) return;
+  fullWarnedAt = now;
+  logger().warn({ maxViewers }, `live streams: ${maxViewers} viewers on this instance (LIVE_MAX_VIEWERS); new viewers are told FULL`);
 }
 
-/** The browser's wait before its own reconnection, spread over 2–5 s so that a crowd does not return at once. */
-export function retryFrame(random = Math.random): Uint8Array {
-  return encoder.encode(`retry: ${2_000 + Math.floor(random() * 3_000)}\n\n`);
-}
-
-export function failureFrame(code: StreamFailure): Uint8Array {
-  return encoder.encode(`event: failure\ndata: ${JSON.stringify({ code })}\n\n`);
-}
-
-type StreamOptions = {
+type FollowOptions = {
   hearingId: string;
   lastEventId: number | null;
-  signal: AbortSignal;
+  sink: LiveSink;
   bus?: LiveBus;
   heartbeatMs?: number;
   openingTimeoutMs?: number;
+  /** At most this many streams open in the process (default LIVE_MAX_VIEWERS). */
+  maxViewers?: number;
   /** The current public state, when the bus has none in memory (default: read from the database). */
   readState?: (hearingId: string) => Promise<{ version: number } | null>;
   /** Missed events the bus no longer keeps (default: read from the database). */
   readEvents?: (hearingId: string, after: number, upTo: number) => Promise<HearingEventRow[]>;
 };
 
+type StreamOptions = Omit<FollowOptions, "sink"> & { signal: AbortSignal };
+
 /**
- * The event stream of `hearingId`, returned before anything is read. Who may read it is the
- * route's question, asked before (lib/hearings/live-access.ts, docs/domain.md#webcast-access).
+ * A viewer's stream of `hearingId` on `sink`, started before anything is read; returns its
+ * close (for a viewer who left; idempotent). Who may read it is the caller's question, asked
+ * before (lib/hearings/live-access.ts, docs/domain.md#webcast-access).
  */
-export function openHearingStream({
+export function followHearing({
   hearingId,
   lastEventId,
-  signal,
+  sink,
   bus = liveBus(),
   heartbeatMs = HEARTBEAT_MS,
   openingTimeoutMs = OPENING_TIMEOUT_MS,
+  maxViewers = liveMaxViewers(),
   readState = (id) => readPublicState(db(), id),
   readEvents = (id, after, upTo) => readHearingEvents(db(), id, after, upTo),
-}: StreamOptions): ReadableStream<Uint8Array> {
-  let cleanup = () => {};
+}: FollowOptions): () => void {
+  let open = true;
+  let lastSent = -1;
+  // Changes that arrive while the opening state is read wait here, so none is lost.
+  let held: LiveMessage[] | null = [];
+  let unsubscribe = () => {};
+  let heartbeat: NodeJS.Timeout | undefined = undefined;
+  const send = (bytes: Uint8Array) => {
+    if (!open) return;
+    try {
+      sink.write(bytes);
+    } catch {
+      cleanup();
+    }
+  };
+  const deliver = (message: LiveMessage) => {
+    if (message.version <= lastSent) return;
+    lastSent = message.version;
+    send(message.bytes);
+  };
+  const closeForShutdown = () => {
+    send(retryFrame());
+    cleanup();
+  };
+  const cleanup = () => {
+    if (!open) return;
+    open = false;
+    openStreams().delete(closeForShutdown);
+    clearInterval(heartbeat);
+    unsubscribe();
+    sink.end();
+  };
+  const fail = (code: StreamFailure) => {
+    send(failureFrame(code));
+    cleanup();
+  };
+  send(retryFrame());
+  // A server that is stopping sends its new viewers elsewhere at once, the retry hint said.
+  if (isShuttingDown()) {
+    cleanup();
+    return cleanup;
+  }
+  if (openStreams().size >= maxViewers) {
+    warnFull(maxViewers);
+    fail("FULL");
+    return cleanup;
+  }
+  openStreams().add(closeForShutdown);
+  if (!HEARING_ID.test(hearingId)) {
+    fail("NOT_FOUND");
+    return cleanup;
+  }
+
+  // Subscribed before the state is taken, so that no change falls between the two.
+  unsubscribe = bus.subscribe(hearingId, (message) => (held ? held.push(message) : deliver(message)));
+  heartbeat = setInterval(() => send(HEARTBEAT_FRAME), heartbeatMs);
+
+  const opening = async () => {
+    // A connection under way is worth a moment's wait: then the opening state can come
+    // from memory. If the bus is down, it catches this viewer up once it is back.
+    await bus.settle(SETTLE_MS);
+    let state: HearingEventRow | null;
+    try {
+      state = await withTimeout(
+        bus.opening(hearingId, () => readState(hearingId)),
+        openingTimeoutMs,
+      );
+    } catch (error) {
+      // The database is out of reach: the last state this instance heard, if it heard one.
+      state = bus.lastKnown(hearingId);
+      if (!state) throw error;
+    }
+    if (!state) return null;
+    const missed = lastEventId === null ? 0 : state.version - lastEventId;
+    let replay: HearingEventRow[] = [];
+    if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
+      // The steps in between are a courtesy: without them the current state still comes.
+      replay =
+        bus.recentEvents(hearingId, lastEventId, state.version - 1) ??
+        (await withTimeout(readEvents(hearingId, lastEventId, state.version - 1), openingTimeoutMs).catch(() => []));
+    }
+    return { state, replay };
+  };
+
+  void opening().then(
+    (opened) => {
+      if (!open) return;
+      if (!opened) return fail("NOT_FOUND");
+      const { state, replay } = opened;
+      const now = new Date();
+      for (const row of replay) deliver({ hearingId, version: row.version, type: row.type, bytes: stateFrame(row.version, row.type, row.payload, now) });
+      // Always end the opening with the current state: a returning viewer gets it too.
+      lastSent = Math.max(lastSent, state.version - 1);
+      deliver({ hearingId, version: state.version, type: "snapshot", bytes: stateFrame(state.version, "snapshot", state.payload, now) });
+      const waiting = held ?? [];
+      held = null;
+      for (const message of waiting) deliver(message);
+    },
+    () => fail("UNAVAILABLE"),
+  );
+  return cleanup;
+}
+
+/**
+ * The event stream of `hearingId` as a ReadableStream (Next's route), returned before anything
+ * is read; it ends when `signal` aborts or its reader cancels.
+ */
+export function openHearingStream({ signal, ...options }: StreamOptions): ReadableStream<Uint8Array> {
+  let close = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      let open = true;
-      let lastSent = -1;
-      // Changes that arrive while the opening state is read wait here, so none is lost.
-      let held: LiveMessage[] | null = [];
-      let unsubscribe = () => {};
-      let heartbeat: NodeJS.Timeout | undefined = undefined;
-      const send = (bytes: Uint8Array) => {
-        if (!open) return;
-        try {
-          controller.enqueue(bytes);
-        } catch {
-          cleanup();
-        }
-      };
-      const deliver = (message: LiveMessage) => {
-        if (message.version <= lastSent) return;
-        lastSent = message.version;
-        send(message.bytes);
-      };
-      const closeForShutdown = () => {
-        send(retryFrame());
-        cleanup();
-      };
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        openStreams().delete(closeForShutdown);
-        clearInterval(heartbeat);
-        unsubscribe();
-        signal.removeEventListener("abort", cleanup);
-        try {
-          controller.close();
-        } catch {
-          // Already closed or errored by the consumer.
-        }
-      };
-      const fail = (code: StreamFailure) => {
-        send(failureFrame(code));
-        cleanup();
-      };
-      if (signal.aborted) return cleanup();
-      signal.addEventListener("abort", cleanup);
-      send(retryFrame());
-      // A server that is stopping sends its new viewers elsewhere at once, the retry hint said.
-      if (isShuttingDown()) return cleanup();
-      openStreams().add(closeForShutdown);
-      if (!HEARING_ID.test(hearingId)) return fail("NOT_FOUND");
-
-      // Subscribed before the state is taken, so that no change falls between the two.
-      unsubscribe = bus.subscribe(hearingId, (message) => (held ? held.push(message) : deliver(message)));
-      heartbeat = setInterval(() => send(HEARTBEAT), heartbeatMs);
-
-      const opening = async () => {
-        // A connection under way is worth a moment's wait: then the opening state can come
-        // from memory. If the bus is down, it catches this viewer up once it is back.
-        await bus.settle(SETTLE_MS);
-        let state: HearingEventRow | null;
-        try {
-          state = await withTimeout(
-            bus.opening(hearingId, () => readState(hearingId)),
-            openingTimeoutMs,
-          );
-        } catch (error) {
-          // The database is out of reach: the last state this instance heard, if it heard one.
-          state = bus.lastKnown(hearingId);
-          if (!state) throw error;
-        }
-        if (!state) return null;
-        const missed = lastEventId === null ? 0 : state.version - lastEventId;
-        let replay: HearingEventRow[] = [];
-        if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
-          // The steps in between are a courtesy: without them the current state still comes.
-          replay =
-            bus.recentEvents(hearingId, lastEventId, state.version - 1) ??
-            (await withTimeout(readEvents(hearingId, lastEventId, state.version - 1), openingTimeoutMs).catch(() => []));
-        }
-        return { state, replay };
-      };
-
-      void opening().then(
-        (opened) => {
-          if (!open) return;
-          if (!opened) return fail("NOT_FOUND");
-          const { state, replay } = opened;
-          const now = new Date();
-          for (const row of replay) deliver({ hearingId, version: row.version, type: row.type, bytes: stateFrame(row.version, row.type, row.payload, now) });
-          // Always end the opening with the current state: a returning viewer gets it too.
-          lastSent = Math.max(lastSent, state.version - 1);
-          deliver({ hearingId, version: state.version, type: "snapshot", bytes: stateFrame(state.version, "snapshot", state.payload, now) });
-          const waiting = held ?? [];
-          held = null;
-          for (const message of waiting) deliver(message);
+      if (signal.aborted) return controller.close();
+      const onAbort = () => close();
+      signal.addEventListener("abort", onAbort);
+      close = followHearing({
+        ...options,
+        sink: {
+          write: (bytes) => controller.enqueue(bytes),
+          end: () => {
+            signal.removeEventListener("abort", onAbort);
+            try {
+              controller.close();
+            } catch {
+              // Already closed or errored by the consumer.
+            }
+          },
         },
-        () => fail("UNAVAILABLE"),
-      );
+      });
     },
     cancel() {
-      cleanup();
+      close();
     },
   });
 }
+
+/** Whether anyone may read `hearingId`'s stream, read afresh (the lean path keeps it a few seconds). */
+async function webcastAccess(hearingId: string): Promise<"open" | "members"> {
+  if (!HEARING_ID.test(hearingId)) return "open";
+  try {
+    const hearing = await db().hearing.findUnique({ where: { id: hearingId }, select: { webcastAccess: true } });
+    return hearing === null || hearing.webcastAccess === "PUBLIC" ? "open" : "members";
+  } catch (error) {
+    const failure = classifyInfrastructureError(error);
+    if (failure) logInfrastructureFailure(failure, error);
+    else logger().error({ err: errorField(error), hearingId }, "live stream: the hearing's webcast access could not be read");
+    throw error;
+  }
+}
+
+// The production server's own path serves the public streams with this (lib/live/engine.ts).
+provideLiveEngine({
+  follow: (options) => followHearing(options),
+  access: webcastAccess,
+});
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider, hasLocale } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
 import { directionOf, routing } from "@/lib/i18n/routing";
 import { failForTest } from "@/lib/site/fail-for-test";
 import { pageMetadata } from "@/lib/site/page-metadata";
@@ -11,6 +12,25 @@ import "../globals.css";
 
 // No locale is rendered at build time (the database is not there then); each page is
 // rendered on its first visit and then served from the cache until its data change.
+// What the header's client components (HeaderAccount, LiveBanner) and the error boundaries
+// (ErrorView) say, and no more: every page carries these in its HTML. A page's own client
+// islands get theirs from a <ClientMessages> of their own (docs/decisions/036-page-weight.md).
+const LAYOUT_MESSAGES = [
+  "nav.signIn",
+  "nav.myArea",
+  "nav.signOut",
+  "nav.liveNow",
+  "nav.liveBanner",
+  "nav.liveWatch",
+  "nav.liveWatchOf",
+  "auth.signedInAs",
+  "errorPages.title",
+  "errorPages.body",
+  "errorPages.reference",
+  "errorPages.tryAgain",
+  "errorPages.home",
+] as const satisfies readonly MessagePath[];
+
 export function generateStaticParams() {
   return [];
 }
@@ -46,13 +66,13 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages locale={locale} namespaces={LAYOUT_MESSAGES}>
           <SiteHeader locale={locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children}
           </main>
           <SiteFooter locale={locale} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { ConferenceHome } from "@/components/elections/conference-home";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { getConference } from "@/lib/elections/queries";
 import { Link } from "@/lib/i18n/navigation";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
@@ -34,5 +35,10 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
       </section>
     );
   }
-  return <ConferenceHome conference={conference} locale={locale} base="" closedAt={current.closedAt} />;
+  // Its client islands (the countdowns, the reader's own time) say only these (docs/decisions/036-page-weight.md).
+  return (
+    <ClientMessages locale={locale} namespaces={["time"]}>
+      <ConferenceHome conference={conference} locale={locale} base="" closedAt={current.closedAt} />
+    </ClientMessages>
+  );
 }

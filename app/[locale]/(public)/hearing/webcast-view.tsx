@@ -7,6 +7,7 @@ import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after
 import { getCachedPublicRecord } from "@/lib/hearings/public-record";
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
+import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { publicHearingStatus } from "@/lib/hearings/public-status";
@@ -27,6 +28,22 @@ function clock(ms: number): string {
  * questions — is asked by the browser of /api/hearings/[id]/webcast, per request; the live
  * panel follows the hearing over its event stream.
  */
+const WEBCAST_MESSAGES = [
+  "time",
+  "hearingLive.ask",
+  "hearingLive.panel",
+  "hearingLive.webcast",
+  "hearingPublic.webcast",
+  "forum.ask",
+  "liveConnection",
+  "liveFallback",
+  "membersLive",
+  "mediaOrigins.refused",
+  "video.playFailed",
+  "video.retry",
+  "site.notice",
+] as const satisfies readonly MessagePath[];
+
 export async function WebcastView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingLive.webcast" });
   const hearingId = await getCachedPublicHearingId(requested);
@@ -51,85 +68,88 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   const status = publicHearingStatus(stage, view.recordingUrl !== null);
 
   return (
-    <div className="space-y-8">
-      <section aria-labelledby="webcast-title" className="space-y-3">
-        <h1 id="webcast-title" className="text-3xl font-bold">
-          {t("title")}
-        </h1>
-        <p className="max-w-prose text-lg">{t("intro", { conference: view.conferenceName })}</p>
-      </section>
+    // Its client islands (the live panel, the ask form, the player, the reader's own time) say only these (docs/decisions/036-page-weight.md).
+    <ClientMessages locale={locale} namespaces={WEBCAST_MESSAGES}>
+      <div className="space-y-8">
+        <section aria-labelledby="webcast-title" className="space-y-3">
+          <h1 id="webcast-title" className="text-3xl font-bold">
+            {t("title")}
+          </h1>
+          <p className="max-w-prose text-lg">{t("intro", { conference: view.conferenceName })}</p>
+        </section>
 
-      <HearingStatus locale={locale} status={status} hearingId={view.hearingId} startsAt={view.startsAt} zone={zone} venue={view.venue} suffix={suffix} />
-      <p className="max-w-prose">{t("equalTime", { presentation: view.presentationMinutes, qa: view.qaMinutes })}</p>
+        <HearingStatus locale={locale} status={status} hearingId={view.hearingId} startsAt={view.startsAt} zone={zone} venue={view.venue} suffix={suffix} />
+        <p className="max-w-prose">{t("equalTime", { presentation: view.presentationMinutes, qa: view.qaMinutes })}</p>
 
-      <HearingWebcast
-        hearingId={view.hearingId}
-        path={`/hearing${suffix}`}
-        playerTitle={t("playerTitle", { conference: view.conferenceName })}
-        status={status}
-        hasStream={view.webcastKind !== "NONE" && view.webcastSource !== null}
-        ask={{
-          hearingId: view.hearingId,
-          order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),
-          limits: HEARING_QUESTION_LIMITS,
-          honeypotField: HONEYPOT_FIELD,
-        }}
-      />
+        <HearingWebcast
+          hearingId={view.hearingId}
+          path={`/hearing${suffix}`}
+          playerTitle={t("playerTitle", { conference: view.conferenceName })}
+          status={status}
+          hasStream={view.webcastKind !== "NONE" && view.webcastSource !== null}
+          ask={{
+            hearingId: view.hearingId,
+            order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),
+            limits: HEARING_QUESTION_LIMITS,
+            honeypotField: HONEYPOT_FIELD,
+          }}
+        />
 
-      <section aria-labelledby="webcast-order" className="space-y-3">
-        <h2 id="webcast-order" className="text-2xl font-semibold">
-          {t("orderHeading")}
-        </h2>
-        {view.slots.length === 0 ? (
-          <p>{t("noOrder")}</p>
-        ) : (
-          <ol className="space-y-2" data-testid="webcast-order">
-            {view.slots.map((s) => (
-              <li key={s.candidateId} className="rounded border border-slate-200 p-3">
-                <p className="font-medium">
-                  {s.position === null ? t("notDrawn", { name: s.name }) : t("orderItem", { position: number.format(s.position), name: s.name })}
-                </p>
-                {s.plannedStart ? (
-                  <p className="text-sm">
-                    {t("plannedAt", { at: at(s.plannedStart) })}
-                    <ReaderTime iso={s.plannedStart} conferenceZone={zone} />
+        <section aria-labelledby="webcast-order" className="space-y-3">
+          <h2 id="webcast-order" className="text-2xl font-semibold">
+            {t("orderHeading")}
+          </h2>
+          {view.slots.length === 0 ? (
+            <p>{t("noOrder")}</p>
+          ) : (
+            <ol className="space-y-2" data-testid="webcast-order">
+              {view.slots.map((s) => (
+                <li key={s.candidateId} className="rounded border border-slate-200 p-3">
+                  <p className="font-medium">
+                    {s.position === null ? t("notDrawn", { name: s.name }) : t("orderItem", { position: number.format(s.position), name: s.name })}
                   </p>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-        {replay && replay.status === "ENDED" && replay.recordingUrl && replay.chapters.length > 0 ? (
-          <section aria-labelledby="replay-chapters" className="space-y-2" data-testid="replay-chapters">
-            <h2 id="replay-chapters" className="text-2xl font-semibold">
-              {t("chaptersHeading")}
-            </h2>
-            <p className="text-sm text-slate-700">{t("chaptersHelp")}</p>
-            <ol className="space-y-1">
-              {replay.chapters.map((c) => (
-                <li key={c.candidateId}>
-                  <span dir="ltr" className="font-mono tabular-nums">
-                    {clock(c.startMs)}
-                  </span>{" "}
-                  <span dir="auto">{c.name}</span>
+                  {s.plannedStart ? (
+                    <p className="text-sm">
+                      {t("plannedAt", { at: at(s.plannedStart) })}
+                      <ReaderTime iso={s.plannedStart} conferenceZone={zone} />
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>
-          </section>
-        ) : null}
-        <p className="flex flex-wrap gap-x-6 gap-y-2">
-          <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
-            {t("verifyLink")}
-          </Link>
-          <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
-            {t("parityLink")}
-          </Link>
-        </p>
-      </section>
+          )}
+          {replay && replay.status === "ENDED" && replay.recordingUrl && replay.chapters.length > 0 ? (
+            <section aria-labelledby="replay-chapters" className="space-y-2" data-testid="replay-chapters">
+              <h2 id="replay-chapters" className="text-2xl font-semibold">
+                {t("chaptersHeading")}
+              </h2>
+              <p className="text-sm text-slate-700">{t("chaptersHelp")}</p>
+              <ol className="space-y-1">
+                {replay.chapters.map((c) => (
+                  <li key={c.candidateId}>
+                    <span dir="ltr" className="font-mono tabular-nums">
+                      {clock(c.startMs)}
+                    </span>{" "}
+                    <span dir="auto">{c.name}</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+          <p className="flex flex-wrap gap-x-6 gap-y-2">
+            <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+              {t("verifyLink")}
+            </Link>
+            <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
+              {t("parityLink")}
+            </Link>
+          </p>
+        </section>
 
-      {record ? <HearingRecord locale={locale} record={record} zone={zone} verifyHref={`/hearing/verify${suffix}`} /> : null}
-      {/* The cost shares, public once the hearing has ended, are a section of their own after the record. */}
-      <CostShares locale={locale} hearingId={view.hearingId} />
-    </div>
+        {record ? <HearingRecord locale={locale} record={record} zone={zone} verifyHref={`/hearing/verify${suffix}`} /> : null}
+        {/* The cost shares, public once the hearing has ended, are a section of their own after the record. */}
+        <CostShares locale={locale} hearingId={view.hearingId} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { CandidateAvatar } from "@/components/candidates/candidate-avatar";
 import { StatusBadge } from "@/components/candidates/status-badge";
@@ -62,85 +63,90 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
   const post = postName(candidate.post.names, locale);
 
   return (
-    <article className="space-y-6" aria-labelledby="candidate-name">
-      <p>
-        <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
-          {post}
-        </Link>
-      </p>
-      {candidate.isDemo ? (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          <strong>{common("demoBadge")}.</strong> {common("demoNotice")}
+    // Its client islands (the reader's own time, the ask form, the video player) say only these (docs/decisions/036-page-weight.md).
+    <ClientMessages locale={locale} namespaces={["time", "forum.ask", "site.notice", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
+      <article className="space-y-6" aria-labelledby="candidate-name">
+        <p>
+          <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
+            {post}
+          </Link>
         </p>
-      ) : null}
-      <header className="flex flex-wrap items-center gap-6">
-        <CandidateAvatar name={candidate.name} size="lg" photoKey={files?.photoKey} />
-        <div className="space-y-2">
-          <h1 id="candidate-name" className="text-3xl font-bold">
-            {candidate.name}
-          </h1>
-          <p className="text-lg">{t("post", { post })}</p>
-        </div>
-      </header>
+        {candidate.isDemo ? (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <strong>{common("demoBadge")}.</strong> {common("demoNotice")}
+          </p>
+        ) : null}
+        <header className="flex flex-wrap items-center gap-6">
+          <CandidateAvatar name={candidate.name} size="lg" photoKey={files?.photoKey} />
+          <div className="space-y-2">
+            <h1 id="candidate-name" className="text-3xl font-bold">
+              {candidate.name}
+            </h1>
+            <p className="text-lg">{t("post", { post })}</p>
+          </div>
+        </header>
 
-      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">{t("nominatedBy")}</dt>
-        <dd>{memberStateName(locale, candidate.memberState)}</dd>
-        <dt className="font-semibold">{t("status")}</dt>
-        <dd className="space-y-1">
-          <StatusBadge status={candidate.status} locale={locale} />
-          {candidate.formallyReceivedAt ? (
-            <>
-              <span className="block text-sm text-slate-700">
-                {t("formallyReceived", {
-                  date: timeT("conferenceZone", {
-                    time: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone),
-                    zone: zoneLabel(locale, conference.timeZone, candidate.formallyReceivedAt),
-                  }),
-                })}
-              </span>
-              <ReaderTime iso={candidate.formallyReceivedAt} conferenceZone={conference.timeZone} />
-            </>
-          ) : null}
-        </dd>
-      </dl>
-      {candidate.isInternal ? <p className="text-sm text-slate-700">{t("internal")}</p> : null}
-
-      <section aria-labelledby="vision" className="space-y-3">
-        <h2 id="vision" className="text-2xl font-semibold">
-          {t("vision")}
-        </h2>
-        {profile ? (
-          <>
-            {profile.locale !== locale ? <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p> : null}
-            <RichText source={profile.vision} format={campaign?.visionFormats[profile.locale] ?? "PLAIN"} lang={profile.locale} />
-            {profile.biography ? (
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("nominatedBy")}</dt>
+          <dd>{memberStateName(locale, candidate.memberState)}</dd>
+          <dt className="font-semibold">{t("status")}</dt>
+          <dd className="space-y-1">
+            <StatusBadge status={candidate.status} locale={locale} />
+            {candidate.formallyReceivedAt ? (
               <>
-                <h2 className="text-2xl font-semibold">{t("biography")}</h2>
-                <div lang={profile.locale} dir="auto" className="max-w-prose whitespace-pre-line">
-                  {profile.biography}
-                </div>
+                <span className="block text-sm text-slate-700">
+                  {t("formallyReceived", {
+                    date: timeT("conferenceZone", {
+                      time: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone),
+                      zone: zoneLabel(locale, conference.timeZone, candidate.formallyReceivedAt),
+                    }),
+                  })}
+                </span>
+                <ReaderTime iso={candidate.formallyReceivedAt} conferenceZone={conference.timeZone} />
               </>
             ) : null}
-          </>
-        ) : (
-          <p>{t("noVision")}</p>
-        )}
-      </section>
-      {campaign ? <PublicMaterials campaign={campaign} locale={locale} /> : null}
-      {files ? <PublicFileLinks files={files} locale={locale} /> : null}
-      {forumCounts && forumWindow && forum ? (
-        <ForumSection
-          candidateId={candidate.id}
-          candidateName={candidate.name}
-          locale={locale}
-          timeZone={conference.timeZone}
-          counts={forumCounts[candidate.id] ?? NO_COUNTS}
-          window={forumWindow}
-          forum={forum}
-          pageHref={(page) => (page === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${page}`)}
-        />
-      ) : null}
-    </article>
+          </dd>
+        </dl>
+        {candidate.isInternal ? <p className="text-sm text-slate-700">{t("internal")}</p> : null}
+
+        <section aria-labelledby="vision" className="space-y-3">
+          <h2 id="vision" className="text-2xl font-semibold">
+            {t("vision")}
+          </h2>
+          {profile ? (
+            <>
+              {profile.locale !== locale ? (
+                <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p>
+              ) : null}
+              <RichText source={profile.vision} format={campaign?.visionFormats[profile.locale] ?? "PLAIN"} lang={profile.locale} />
+              {profile.biography ? (
+                <>
+                  <h2 className="text-2xl font-semibold">{t("biography")}</h2>
+                  <div lang={profile.locale} dir="auto" className="max-w-prose whitespace-pre-line">
+                    {profile.biography}
+                  </div>
+                </>
+              ) : null}
+            </>
+          ) : (
+            <p>{t("noVision")}</p>
+          )}
+        </section>
+        {campaign ? <PublicMaterials campaign={campaign} locale={locale} /> : null}
+        {files ? <PublicFileLinks files={files} locale={locale} /> : null}
+        {forumCounts && forumWindow && forum ? (
+          <ForumSection
+            candidateId={candidate.id}
+            candidateName={candidate.name}
+            locale={locale}
+            timeZone={conference.timeZone}
+            counts={forumCounts[candidate.id] ?? NO_COUNTS}
+            window={forumWindow}
+            forum={forum}
+            pageHref={(page) => (page === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${page}`)}
+          />
+        ) : null}
+      </article>
+    </ClientMessages>
   );
 }

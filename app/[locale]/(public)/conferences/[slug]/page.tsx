@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ConferenceHome } from "@/components/elections/conference-home";
 import { getConferenceBySlug, requireConferenceBySlug } from "@/lib/conferences/context";
 import { getConference } from "@/lib/elections/queries";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
@@ -26,5 +27,10 @@ export default async function ConferencePage({ params }: Props) {
   const ref = await requireConferenceBySlug(slug);
   const conference = await getConference(ref.slug);
   if (!conference) notFound();
-  return <ConferenceHome conference={conference} locale={locale} base={`/conferences/${ref.slug}`} closedAt={ref.closedAt} />;
+  // Its client islands (the countdowns, the reader's own time) say only these (docs/decisions/036-page-weight.md).
+  return (
+    <ClientMessages locale={locale} namespaces={["time"]}>
+      <ConferenceHome conference={conference} locale={locale} base={`/conferences/${ref.slug}`} closedAt={ref.closedAt} />
+    </ClientMessages>
+  );
 }

@@ -1,0 +1,237 @@
+// The weight of the public pages a visitor opens first (docs/decisions/036-page-weight.md): the
+// demo's home page and one of its candidates' pages, served by the production server from a
+// production build with the data `npm start` loads, next to a bare Next 16 page built and served
+// in the same run.
+//
+// Usage: npx tsx bench/page-weight.ts [--dist .next-c] [--port 3431] [--bare-port 3432] [--locale en] [--keep]
+//   --dist       a `next build` output folder (e.g. the one `npm run e2e:dev -- --name c` leaves);
+//                it is copied (without its page cache) so that nothing the suite's server keeps is touched
+//   --port       the app's production server (node scripts/server.cjs)
+//   --bare-port  the bare app's `next start`
+//   --keep       afterwards, keep both servers (and the demo's database) until Ctrl-C, to look at the pages
+//
+// What it does: creates a database of its own on TEST_DATABASE_URL's server (default the local
+// PostgreSQL), migrates it and loads the demo into it (prisma/seed.ts's seedDemo, what `npm
+// start` loads into an empty database; its files go to a temporary STORAGE_DIR), serves the
+// build with server.ts on it, and builds a bare app in a temporary folder inside this project
+// (so that it resolves this project's node_modules, the same next, react and react-dom): a root
+// layout and one page with a heading and a paragraph. For each page it prints the HTML's bytes
+// and gzip bytes (zlib, level 6) of the second visit (the first one renders and caches it),
+// and the first-load JS: every script the HTML references (but `nomodule` ones, which a current
+// browser skips), fetched, raw and gzip; then each
+// figure's ratio to the bare page's. The database and the folders are removed at the end.
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { allowServerOnlyImports } from "./support/server-only";
+
+allowServerOnlyImports();
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
+};
+const DIST = option("dist", ".next-c");
+const PORT = Number(option("port", "3431"));
+const BARE_PORT = Number(option("bare-port", "3432"));
+const LOCALE = option("locale", "en");
+const KEEP = args.includes("--keep");
+const AUTH_SECRET = process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789";
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+const load = () => os.loadavg()[0]?.toFixed(1);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const gzipSize = (bytes: Buffer) => gzipSync(bytes, { level: 6 }).length;
+
+const children: ChildProcess[] = [];
+process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
+
+function start(argv: string[], env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; output: () => string } {
+  let log = "";
+  const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  children.push(child);
+  return { child, output: () => log };
+}
+
+function run(argv: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<void> {
+  const { child, output } = start(argv, env, cwd);
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${argv.join(" ")} exited with ${code}:\n${output()}`)))),
+  );
+}
+
+async function waitFor(url: string, ms: number, output: () => string) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+      (r) => r.body?.cancel().then(() => true),
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${ms} ms:\n${output()}`);
+    await sleep(250);
+  }
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+type Weight = { html: number; htmlGzip: number; scripts: number; js: number; jsGzip: number };
+
+/** The page's HTML (second visit) and every script it references (src of a <script>), fetched once each. */
+async function weigh(base: string, pathname: string): Promise<Weight & { body: string }> {
+  const first = await fetch(`${base}${pathname}`);
+  await first.arrayBuffer();
+  if (!first.ok) throw new Error(`${pathname}: HTTP ${first.status}`);
+  const response = await fetch(`${base}${pathname}`);
+  const html = Buffer.from(await response.arrayBuffer());
+  const body = html.toString("utf8");
+  const tags = [...body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&") ?? []))];
+  let js = 0;
+  let jsGzip = 0;
+  for (const src of sources) {
+    const script = await fetch(new URL(src, base));
+    if (!script.ok) throw new Error(`${src}: HTTP ${script.status}`);
+    const bytes = Buffer.from(await script.arrayBuffer());
+    js += bytes.length;
+    jsGzip += gzipSize(bytes);
+  }
+  return { body, html: html.length, htmlGzip: gzipSize(html), scripts: sources.length, js, jsGzip };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function line(name: string, w: Weight, bare?: Weight) {
+  const ratio = (a: number, b: number | undefined) => (b ? ` (${(a / b).toFixed(2)}×)` : "");
+  return [
+    name.padEnd(28),
+    `HTML ${kb(w.html)}${ratio(w.html, bare?.html)}`.padEnd(26),
+    `gzip ${kb(w.htmlGzip)}${ratio(w.htmlGzip, bare?.htmlGzip)}`.padEnd(24),
+    `JS ${w.scripts} files ${kb(w.js)}${ratio(w.js, bare?.js)}`.padEnd(34),
+    `gzip ${kb(w.jsGzip)}${ratio(w.jsGzip, bare?.jsGzip)}`,
+  ].join("  ");
+}
+
+/** A bare Next app: root layout, one page with a heading and a paragraph, nothing configured. */
+function writeBareApp(dir: string) {
+  mkdirSync(path.join(dir, "app"), { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "bare", private: true, type: "module" }));
+  // This project's node_modules, linked: Turbopack compiles nothing outside its root, here the filesystem's.
+  symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"));
+  writeFileSync(path.join(dir, "next.config.mjs"), 'export default { turbopack: { root: "/" } };\n');
+  writeFileSync(
+    path.join(dir, "app", "layout.jsx"),
+    'export const metadata = { title: "Bare" };\nexport default function RootLayout({ children }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, "app", "page.jsx"),
+    "export default function Page() {\n  return (\n    <main>\n      <h1>A heading</h1>\n      <p>A paragraph of text.</p>\n    </main>\n  );\n}\n",
+  );
+}
+
+async function main() {
+  const pg = (await import("pg")).default;
+  const { deployMigrations } = await import("../lib/db/migrate");
+  const { seedDemo } = await import("../prisma/seed");
+
+  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `hustings_bench_weight_${process.pid}`;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  const onDemo = async (sql: string): Promise<string | undefined> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return client
+      .query<{ id: string }>(sql)
+      .then((r) => r.rows[0]?.id)
+      .finally(() => client.end());
+  };
+  const storage = mkdtempSync(path.join(os.tmpdir(), "page-weight-storage-"));
+  const copy = `${DIST}-weight`;
+  const bareDir = mkdtempSync(path.join(os.tmpdir(), "page-weight-bare-"));
+  console.log(`page weight: build ${DIST}, locale ${LOCALE}; load before: ${load()}`);
+  await onServer(`CREATE DATABASE "${name}"`);
+  try {
+    await deployMigrations(databaseUrl, { log: () => {} });
+    process.env.STORAGE_DIR = storage;
+    await seedDemo(databaseUrl, { secrets: { AUTH_SECRET } });
+
+    // The bare app is built while nothing else runs, as the app's build was.
+    writeBareApp(bareDir);
+    await run([NEXT_BIN, "build"], { NODE_ENV: "production" }, bareDir);
+    const bare = start([NEXT_BIN, "start", "-p", String(BARE_PORT), "-H", "127.0.0.1"], { NODE_ENV: "production" }, bareDir);
+    const bareBase = `http://127.0.0.1:${BARE_PORT}`;
+    await waitFor(bareBase, 60_000, bare.output);
+
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(DIST, copy, { recursive: true, filter: (source) => !/[/\\](cache|standalone)$/.test(source) });
+    const base = `http://127.0.0.1:${PORT}`;
+    const app = start(
+      ["scripts/server.cjs"],
+      {
+        NODE_ENV: "production",
+        HOSTNAME: "127.0.0.1",
+        PORT: String(PORT),
+        NEXT_DIST_DIR: copy,
+        DATABASE_URL: databaseUrl,
+        STORAGE_DIR: storage,
+        AUTH_SECRET,
+        NEXTAUTH_URL: base,
+        LOG_LEVEL: "warn",
+      },
+      process.cwd(),
+    );
+    await waitFor(`${base}/api/health`, 90_000, app.output);
+
+    const bareWeight = await weigh(bareBase, "/");
+    const home = await weigh(base, `/${LOCALE}`);
+    // The demo candidate account's candidate: portrait, brochure, video, the demo's fullest candidate page.
+    const candidateId = await onDemo(`SELECT "candidateId" AS id FROM "User" WHERE role = 'CANDIDATE' AND "candidateId" IS NOT NULL ORDER BY email LIMIT 1`);
+    if (!candidateId) throw new Error("no demo candidate account");
+    const candidate = await weigh(base, `/${LOCALE}/candidates/${candidateId}`);
+
+    console.log(line("bare Next 16 page (baseline)", bareWeight));
+    console.log(line(`home /${LOCALE}`, home, bareWeight));
+    console.log(line(`candidate /${LOCALE}/candidates/…`, candidate, bareWeight));
+    console.log(`targets: HTML ≤ 40 KB, gzip ≤ 10 KB, first-load JS ≤ 1.2× the bare page's; load after: ${load()}`);
+    if (KEEP) {
+      // To look at the pages in a browser: both servers stay up until Ctrl-C.
+      console.log(`serving ${base}/${LOCALE}/candidates/${candidateId} and ${bareBase}/ until Ctrl-C`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+    }
+    await stop(app.child);
+    await stop(bare.child);
+  } finally {
+    await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(bareDir, { recursive: true, force: true });
+    rmSync(storage, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

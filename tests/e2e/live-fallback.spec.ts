@@ -4,9 +4,11 @@ import { makeWorldWithHearing } from "./support/world";
 
 // What only a browser shows of the live panel's fallback (docs/decisions/035-state-endpoint-and-50k-viewers.md):
 // turned away by a full audience, the panel polls the hearing's state endpoint, says so in its
-// status line, and still shows the chair's moves. The refusal is the server's own `failure`
-// FULL frame, given by the browser's network layer while the test holds the stream's route
-// (the suite's server serves everyone); the polls and the chair's move go to the real server.
+// status line, and still shows the chair's moves. The refusal is the bytes the server sends past
+// LIVE_MAX_VIEWERS (lib/live/protocol.ts failureFrame; the cap itself is
+// tests/e2e/lean-live-stream.spec.ts's), given by the browser's network layer while the test holds
+// the stream's route: the suite's server serves every spec, so its cap stays high. The polls and
+// the chair's move go to the real server.
 // The schedule itself (jitter, backoff, the stream tried again) is tests/unit/state-endpoint-schedule.test.ts's.
 
 test("a viewer the stream turns away as full follows the hearing by polling and sees the chair open it", async ({ page, browser, baseURL, db }) => {

@@ -13,6 +13,14 @@ import { frameworkScriptHashes } from "./inline-scripts";
 // passes through untouched, but a 304 loses its policy. Next compresses first (its own
 // middleware sits closer to the page), so a held page is read through a decompressed copy and
 // sent as compressed.
+//
+// A cached page is the same bytes request after request: its hashes are kept with the bytes
+// they were read from (per path, a few megabytes in all), and a page whose bytes are exactly
+// those is not decompressed and read again (docs/decisions/037-front-page-cache.md: the reading
+// was a third of the server's time per cached page).
+
+/** The bytes of the pages whose hashes are kept, at most: the pages served most recently. */
+const MEMO_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Far above any public page (tens of kilobytes): past it, the page goes out with the hashes seen so far. */
 const MAX_HELD_BYTES = 8 * 1024 * 1024;
@@ -21,6 +29,41 @@ type Mode = "undecided" | "hold" | "pass";
 type Callback = (error?: Error | null) => void;
 
 const warned = new Set<string>();
+
+/** A page as sent (compressed or not) and the hashes of its framework scripts, by path. */
+const memo = new Map<string, { body: Buffer; encoding: string; hashes: string[] }>();
+let memoBytes = 0;
+
+function remembered(path: string, body: Buffer, encoding: string): string[] | undefined {
+  const kept = memo.get(path);
+  if (!kept || kept.encoding !== encoding || !kept.body.equals(body)) return undefined;
+  // Most recently used last: the first ones are dropped when the memo is full.
+  memo.delete(path);
+  memo.set(path, kept);
+  return kept.hashes;
+}
+
+function remember(path: string, body: Buffer, encoding: string, hashes: string[]): void {
+  if (body.length > MEMO_MAX_BYTES / 4) return;
+  const previous = memo.get(path);
+  if (previous) {
+    memo.delete(path);
+    memoBytes -= previous.body.length;
+  }
+  memo.set(path, { body, encoding, hashes });
+  memoBytes += body.length;
+  for (const [oldest, entry] of memo) {
+    if (memoBytes <= MEMO_MAX_BYTES) break;
+    memo.delete(oldest);
+    memoBytes -= entry.body.length;
+  }
+}
+
+/**
+ * A public page as it is sent, once its policy is set (its headers are the response's own by
+ * then): for the front cache (lib/http/front-cache.ts). `html()` is the page decompressed.
+ */
+export type HashedPage = { res: ServerResponse; body: Buffer; encoding: string; html: () => Buffer };
 
 function decode(body: Buffer, encoding: string): Buffer {
   switch (encoding.trim().toLowerCase()) {
@@ -68,7 +111,16 @@ function applyWriteHeadArguments(res: ServerResponse, args: unknown[]): void {
   }
 }
 
-export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, production = process.env.NODE_ENV === "production"): void {
+/**
+ * `onPage`, when given, is called with a whole page (not one cut at the cap) just before it is
+ * sent, with its policy set.
+ */
+export function hashPublicHtml(
+  req: IncomingMessage,
+  res: ServerResponse,
+  production = process.env.NODE_ENV === "production",
+  onPage?: (page: HashedPage) => void,
+): void {
   if (req.method !== "GET") return;
   const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let mode: Mode = "undecided";
@@ -90,26 +142,40 @@ export function hashPublicHtml(req: IncomingMessage, res: ServerResponse, produc
 
   /** Sends what is held with a policy for the scripts it contains; then, past the cap, lets the rest through. */
   const release = (): void => {
-    const body = Buffer.concat(chunks);
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     chunks.length = 0;
-    let hashes: string[] = [];
-    try {
-      const html = decode(body, headerText(res.getHeader("content-encoding"))).toString("utf8");
-      const found = frameworkScriptHashes(html);
-      hashes = found.hashes;
-      if (found.refused.length > 0 && !warned.has(req.url ?? "")) {
-        warned.add(req.url ?? "");
-        logger().warn(
-          { path: loggedPath(req.url), refused: found.refused.length },
-          "inline scripts not written by the framework are not allowed by the page's policy",
-        );
+    const encoding = headerText(res.getHeader("content-encoding"));
+    const path = req.url ?? "";
+    let decoded: Buffer | undefined;
+    const html = () => (decoded ??= decode(body, encoding));
+    let hashes = ended ? remembered(path, body, encoding) : undefined;
+    if (!hashes) {
+      hashes = [];
+      try {
+        const found = frameworkScriptHashes(html().toString("utf8"));
+        hashes = found.hashes;
+        if (ended) remember(path, body, encoding, hashes);
+        if (found.refused.length > 0 && !warned.has(path)) {
+          warned.add(path);
+          logger().warn(
+            { path: loggedPath(req.url), refused: found.refused.length },
+            "inline scripts not written by the framework are not allowed by the page's policy",
+          );
+        }
+      } catch (error) {
+        // A page cut short (more than the cap) cannot be decompressed whole: allow what was readable, which is nothing.
+        if (ended) logger().warn({ path: loggedPath(req.url), detail: String(error) }, "could not read the page for its scripts' hashes");
       }
-    } catch (error) {
-      // A page cut short (more than the cap) cannot be decompressed whole: allow what was readable, which is nothing.
-      if (ended) logger().warn({ path: loggedPath(req.url), detail: String(error) }, "could not read the page for its scripts' hashes");
     }
     res.setHeader("Content-Security-Policy", publicPagePolicy(hashes, production));
     if (ended) res.setHeader("Content-Length", body.length);
+    if (ended && onPage) {
+      try {
+        onPage({ res, body, encoding, html });
+      } catch (error) {
+        logger().warn({ path: loggedPath(req.url), detail: String(error) }, "a public page could not be kept for the next requests");
+      }
+    }
     original.writeHead.call(res, res.statusCode);
     mode = "pass";
     if (ended) (original.end as (chunk: Buffer) => ServerResponse).call(res, body);

@@ -7,3 +7,12 @@
  * Past it, the next visitor is still served the old page once while it is regenerated.
  */
 export const CACHED_READ_SECONDS = 60;
+
+/**
+ * How long the server's front cache (lib/http/front-cache.ts) answers a public page from the
+ * bytes it kept, at most, before asking Next again (docs/decisions/037-front-page-cache.md).
+ * Every invalidation empties it at once; this bounds what Next itself would have changed
+ * without one (a page past its `revalidate`), and never more than the `s-maxage` the page was
+ * sent with.
+ */
+export const FRONT_CACHE_SECONDS = 5;

@@ -7,6 +7,7 @@
 // While the instance cannot hear (before its LISTEN connection is up, or after it is lost),
 // other instances' changes may pass unheard: once it listens again, everything stamped before
 // that moment is treated as expired (the "gap"), as if every tag had been invalidated then.
+import { pageCacheChanged } from "./page-cache-changes.mjs";
 import { MemoryTagStore } from "./tag-store.mjs";
 
 /**
@@ -54,6 +55,7 @@ export class SharedTagStore {
    * before may have missed a change made elsewhere meanwhile.
    */
   listening() {
+    pageCacheChanged();
     this.#gapEnd = this.#now();
   }
 

@@ -2,6 +2,7 @@
 // semantics as Next's own tags manifest: `updateTag(tag)` (no profile) expires entries at
 // once; `revalidateTag(tag, profile)` marks them stale now (served once more while they are
 // regenerated) and expires them after the profile's `expire` seconds.
+import { pageCacheChanged } from "./page-cache-changes.mjs";
 
 /**
  * @typedef {{ stale?: number, expired?: number }} TagState
@@ -18,6 +19,8 @@ export class MemoryTagStore {
 
   /** @param {string[]} tags @param {number} at @param {number} [expireSeconds] @param {boolean} [swr] */
   async invalidate(tags, at, expireSeconds, swr = false) {
+    // Before the tags: the front cache must not keep a page whose request began before this.
+    if (tags.length > 0) pageCacheChanged();
     for (const tag of tags) {
       const previous = this.#tags.get(tag) ?? {};
       if (!swr) {

@@ -1,0 +1,2 @@
+// Types of page-cache-changes.mjs.
+export function pageCacheChanged(): void;

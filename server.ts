@@ -9,6 +9,9 @@
 //   - it gives each public page a Content Security Policy that allows its framework-written
 //     inline scripts by hash, instead of 'unsafe-inline' (lib/security/public-html.ts,
 //     docs/decisions/025-public-page-script-hashes.md);
+//   - it answers anonymous visitors' public pages from the bytes it last sent for them, for a
+//     few seconds and never past an invalidation of the page cache, without Next
+//     (lib/http/front-cache.ts, docs/decisions/037-front-page-cache.md);
 //   - it gives each request an id (X-Request-Id) and writes one JSON access-log line per
 //     request, and on SIGTERM or SIGINT it stops in order within 10 s: readiness fails, event
 //     streams are told when to come back and closed, requests in flight finish, the workers,
@@ -23,6 +26,7 @@ import os from "node:os";
 import next from "next";
 import { beginShutdown, isShuttingDown, onShutdown, runShutdownHooks } from "./lib/lifecycle/shutdown";
 import { clientAddress, parseTrustedProxyHops } from "./lib/net/client-address";
+import { FrontCache, frontCacheBytes } from "./lib/http/front-cache";
 import { limitSharedCaching, sharedCachePolicy } from "./lib/http/shared-cache";
 import { serveLiveStream } from "./lib/live/lean-stream";
 import { bindAddress } from "./lib/net/listen";
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
   const media = mediaSources(process.env);
   // What a CDN in front may keep of a public page (lib/http/shared-cache.ts): checked here too.
   const sharedCache = sharedCachePolicy(process.env);
+  // Public pages answered again from memory, without Next (lib/http/front-cache.ts, docs/decisions/037-front-page-cache.md).
+  const frontCache = new FrontCache({ maxBytes: frontCacheBytes(process.env) });
   if (process.env.NODE_ENV !== "production") Reflect.set(process.env, "NODE_ENV", "production");
 
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -82,8 +88,9 @@ async function main(): Promise<void> {
     req.headers["x-forwarded-for"] = clientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], hops });
     // A hearing's event stream is written here, not by Next; a members-only one's is Next's route's (docs/decisions/034-lean-live-stream.md).
     if (serveLiveStream(req, res, () => handle(req, res))) return;
+    if (frontCache.serve(req, res)) return;
     limitSharedCaching(res, sharedCache);
-    hashPublicHtml(req, res);
+    hashPublicHtml(req, res, undefined, frontCache.capture(req));
     handle(req, res).catch((error: unknown) => {
       log.error({ reqId: id, err: errorField(error) }, "request handler failed");
       if (!res.headersSent) res.statusCode = 500;

@@ -11,7 +11,9 @@ import type { HashedPage } from "../security/public-html";
 // the whole page, its compression and our reading of the page for the policy (the reading is
 // kept per page now: lib/security/public-html.ts); from here it is one write.
 //
-// What is kept, and for whom: only a GET of a document (no RSC or router header, no `_rsc`),
+// What is kept, and for whom: only a GET of a document at an address without a query string
+// (no `_rsc`; and made-up queries cannot make the server compress a page for each of them),
+// with no RSC or router header,
 // with no cookie and no Authorization, whose answer was a 200 HTML page with a hashed policy,
 // `public` with an `s-maxage` (what lib/http/shared-cache.ts lets shared caches keep), no
 // Set-Cookie, no Vary but on the router's headers and Accept-Encoding, and not one Next served
@@ -114,7 +116,7 @@ function matches(ifNoneMatch: string, etag: string | undefined): boolean {
 function keyOf(req: IncomingMessage): string | undefined {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
   const url = req.url ?? "";
-  if (!url.startsWith("/") || url.length > 2048 || url.includes("_rsc=")) return undefined;
+  if (!url.startsWith("/") || url.length > 2048 || url.includes("?")) return undefined;
   const headers = req.headers;
   if (headers.cookie || headers.authorization) return undefined;
   for (const name in headers) if (NOT_A_DOCUMENT.test(name)) return undefined;

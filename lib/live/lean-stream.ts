@@ -18,7 +18,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorField, logger } from "../observability/logger";
 import { baseSecurityHeaders } from "../security/headers";
 import { liveEngine, type LiveEngine, type LiveSink } from "./engine";
-import { failureFrame, HEARING_ID, liveMaxViewers, parseLastEventId, retryFrame, SSE_HEADERS } from "./protocol";
+import { failureFrame, HEARING_ID, liveMaxViewers, parseLastEventId, parseLeanSwitch, retryFrame, SSE_HEADERS } from "./protocol";
 
 const EVENTS_PATH = /^\/api\/hearings\/([^/?#]+)\/events(?:\?([^#]*))?$/;
 
@@ -35,14 +35,6 @@ const ACCESS_SWEEP_AT = 1_000;
  * buffered without end: its browser comes back with Last-Event-ID and is caught up.
  */
 export const MAX_UNSENT_BYTES = 256 * 1024;
-
-/** LIVE_LEAN_STREAM: "on" (the default) or "off", every stream through Next's route as before (a way back, and the bench's comparison). */
-export function parseLeanSwitch(value: string | undefined): boolean {
-  const text = value?.trim().toLowerCase() ?? "";
-  if (text === "" || text === "on") return true;
-  if (text === "off") return false;
-  throw new Error(`LIVE_LEAN_STREAM must be "on" or "off", got "${value}"`);
-}
 
 // Malformed values stop the server as it starts, not on the first viewer.
 const LEAN = parseLeanSwitch(process.env.LIVE_LEAN_STREAM);

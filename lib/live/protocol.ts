@@ -77,3 +77,11 @@ export function liveMaxViewers(): number {
   maxViewers ??= parseMaxViewers(process.env.LIVE_MAX_VIEWERS);
   return maxViewers;
 }
+
+/** LIVE_LEAN_STREAM: "on" (the default) or "off", every stream through Next's route as before (a way back, and the bench's comparison). */
+export function parseLeanSwitch(value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() ?? "";
+  if (text === "" || text === "on") return true;
+  if (text === "off") return false;
+  throw new Error(`LIVE_LEAN_STREAM must be "on" or "off", got "${value}"`);
+}

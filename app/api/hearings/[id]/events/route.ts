@@ -20,6 +20,10 @@ const REFUSAL: Record<Exclude<LiveAccess, "open">, number> = { signInNeeded: 401
  * unavailable database is a `failure` event inside it (docs/decisions/020-live-stream-recovery.md).
  * Where the viewer was: `Last-Event-ID` (the browser's own reconnection) or `?after=` (the
  * panel's, which opens a new connection and cannot set the header).
+ *
+ * Behind the production server this route serves only members-only hearings: server.ts writes
+ * every other hearing's stream itself, with the same stream code and frames
+ * (lib/live/lean-stream.ts, docs/decisions/034-lean-live-stream.md).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -27,6 +27,8 @@ const EVENTS_PATH = /^\/api\/hearings\/([^/?#]+)\/events(?:\?([^#]*))?$/;
  * refused to new anonymous viewers within it (streams already open stay, as with the route).
  */
 export const ACCESS_KEPT_MS = 5_000;
+/** While the database cannot be read, the access last read is used and read again this often. */
+const ACCESS_RETRY_MS = 1_000;
 /** Accesses kept before the expired ones are swept (ids of hearings that do not exist cost a line each). */
 const ACCESS_SWEEP_AT = 1_000;
 
@@ -62,20 +64,35 @@ function streamHeaders(): Record<string, string> {
 }
 
 type Access = "open" | "members";
-const accesses = new Map<string, { access: Promise<Access>; until: number }>();
+type Kept = { access: Promise<Access>; until: number; known: Access | undefined };
+const accesses = new Map<string, Kept>();
 
-/** The hearing's access, read once per hearing every ACCESS_KEPT_MS however many viewers arrive meanwhile. */
+/**
+ * The hearing's access, read once per hearing every ACCESS_KEPT_MS however many viewers arrive
+ * meanwhile. While the database cannot be read, the access last read is used, read again after
+ * a second: viewers of a public hearing are then given the last state this instance heard, as
+ * docs/decisions/020-live-stream-recovery.md has it. With none read yet, the read's failure stands.
+ */
 function accessOf(engine: LiveEngine, hearingId: string): Promise<Access> {
   const now = performance.now();
   const kept = accesses.get(hearingId);
   if (kept && kept.until > now) return kept.access;
   if (accesses.size >= ACCESS_SWEEP_AT) for (const [id, entry] of accesses) if (entry.until <= now) accesses.delete(id);
-  const entry = { access: engine.access(hearingId), until: now + ACCESS_KEPT_MS };
+  const known = kept?.known;
+  const entry: Kept = { access: Promise.resolve("open"), until: now + ACCESS_KEPT_MS, known };
+  entry.access = engine.access(hearingId).then(
+    (access) => (entry.known = access),
+    (error: unknown) => {
+      if (known) {
+        entry.until = performance.now() + ACCESS_RETRY_MS;
+        return known;
+      }
+      // Nothing to fall back on: not kept, the next viewer asks again.
+      if (accesses.get(hearingId) === entry) accesses.delete(hearingId);
+      throw error;
+    },
+  );
   accesses.set(hearingId, entry);
-  // A failed read is not kept: the next viewer asks again.
-  entry.access.catch(() => {
-    if (accesses.get(hearingId) === entry) accesses.delete(hearingId);
-  });
   return entry.access;
 }
 

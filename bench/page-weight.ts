@@ -46,12 +46,26 @@ const load = () => os.loadavg()[0]?.toFixed(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const gzipSize = (bytes: Buffer) => gzipSync(bytes, { level: 6 }).length;
 
+// Each server is the leader of a process group of its own (`next start` runs its server in a
+// child process): stopping the group stops both, and whatever happens none outlives this script.
 const children: ChildProcess[] = [];
-process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
+const signalGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+};
+process.on("exit", () => children.forEach((c) => signalGroup(c, "SIGKILL")));
 
 function start(argv: string[], env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; output: () => string } {
   let log = "";
-  const child = spawn(process.execPath, argv, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, argv, {
+    cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
@@ -82,8 +96,8 @@ async function waitFor(url: string, ms: number, output: () => string) {
 async function stop(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGINT");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  signalGroup(child, "SIGINT");
+  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
   await exited;
   clearTimeout(timer);
 }
@@ -202,12 +216,15 @@ async function main() {
     );
     await waitFor(`${base}/api/health`, 90_000, app.output);
 
+    const failing = (error: unknown) => {
+      throw new Error(`${String(error)}\nthe app's server said:\n${app.output().slice(-4000)}`);
+    };
     const bareWeight = await weigh(bareBase, "/");
-    const home = await weigh(base, `/${LOCALE}`);
+    const home = await weigh(base, `/${LOCALE}`).catch(failing);
     // The demo candidate account's candidate: portrait, brochure, video, the demo's fullest candidate page.
     const candidateId = await onDemo(`SELECT "candidateId" AS id FROM "User" WHERE role = 'CANDIDATE' AND "candidateId" IS NOT NULL ORDER BY email LIMIT 1`);
     if (!candidateId) throw new Error("no demo candidate account");
-    const candidate = await weigh(base, `/${LOCALE}/candidates/${candidateId}`);
+    const candidate = await weigh(base, `/${LOCALE}/candidates/${candidateId}`).catch(failing);
 
     console.log(line("bare Next 16 page (baseline)", bareWeight));
     console.log(line(`home /${LOCALE}`, home, bareWeight));

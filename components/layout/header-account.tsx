@@ -1,11 +1,19 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 
 type SessionUser = { name: string; role: string; area: string };
+
+/**
+ * next-auth's client (and the Babel runtime it brings) is loaded when the button is pressed, not
+ * with every page: the header is on all of them, and few visitors sign out (docs/decisions/036-page-weight.md).
+ */
+async function signOutTo(callbackUrl: string) {
+  const { signOut } = await import("next-auth/react");
+  await signOut({ callbackUrl });
+}
 
 /**
  * The header's account part: "Sign in", or who is signed in, their area and sign-out.
@@ -52,7 +60,7 @@ export function HeaderAccount() {
         </Link>
       </li>
       <li>
-        <button type="button" data-testid="header-sign-out" onClick={() => void signOut({ callbackUrl: `/${locale}` })} className={`${link} cursor-pointer`}>
+        <button type="button" data-testid="header-sign-out" onClick={() => void signOutTo(`/${locale}`)} className={`${link} cursor-pointer`}>
           {t("signOut")}
         </button>
       </li>

@@ -34,9 +34,11 @@ const ACCESS_SWEEP_AT = 1_000;
 
 /**
  * A viewer whose connection holds more than this unsent (a stalled network) is cut rather than
- * buffered without end: its browser comes back with Last-Event-ID and is caught up.
+ * buffered without end: its browser comes back with Last-Event-ID and is caught up. What waits
+ * is mostly the frames every viewer shares, held by reference; an opening's replay (up to 100
+ * whole states) stays well under it.
  */
-export const MAX_UNSENT_BYTES = 256 * 1024;
+export const MAX_UNSENT_BYTES = 1024 * 1024;
 
 // Malformed values stop the server as it starts, not on the first viewer.
 const LEAN = parseLeanSwitch(process.env.LIVE_LEAN_STREAM);

@@ -5,15 +5,18 @@
 // Usage: npx tsx bench/sse-scale.ts [--viewers 1000,10000] [--moves 10] [--dist .next-a]
 //          [--port 3411] [--processes 4] [--through-next]
 //   --dist          an existing production build (this script builds nothing), e.g. the folder
-//                   `npm run e2e:dev -- --name a` leaves, or
-//                   `NEXT_DIST_DIR=.next-a NODE_ENV=production npx next build`
+//                   `npm run e2e:dev -- --name a --port 3410 tests/e2e/lean-live-stream.spec.ts`
+//                   builds (and checks, in some 3 minutes), or
+//                   `NEXT_DIST_DIR=.next-a NODE_ENV=production npx next build` (then
+//                   `git checkout tsconfig.json`, which a build with another folder rewrites)
 //   --port          the production server's port; the bare server takes the next one
 //   --processes     child processes holding the viewers (each from its own loopback addresses)
 //   --through-next  the server with LIVE_LEAN_STREAM=off: every stream through Next's route, as
 //                   before the lean path (the decision record's "before")
 //   The lead's full run: npx tsx bench/sse-scale.ts --viewers 1000,10000 --dist .next-a
-//   (about 4 minutes on a quiet 2-core machine; 10,000 viewers need 10,000+ descriptors in the
-//   server and ~2,500 in each viewers' process: `ulimit -n` of 20,000 is enough).
+//   (about 5 minutes on a quiet 2-core machine, 1,000 viewers alone about 1.5; 10,000 viewers
+//   need 10,000+ descriptors in the server and ~2,500 in each viewers' process: `ulimit -n` of
+//   20,000 is enough). Add --through-next for Next's route's figures (the same duration).
 //
 // What it does, for each size N: starts a PostgreSQL of its own (tests/support/own-postgres.ts:
 // nothing shared is touched) once, with a running hearing made through the services; then

@@ -47,8 +47,15 @@ function walk(node: ts.Node, visit: (node: ts.Node) => void) {
   node.forEachChild((child) => walk(child, visit));
 }
 
+const importsKept = new Map<string, { target: string; names: string[] }[]>();
 /** Each project module `file` imports (statically, or by `import("…")`), with the local names it binds. */
 function importsOf(rel: string): { target: string; names: string[] }[] {
+  let kept = importsKept.get(rel);
+  if (!kept) importsKept.set(rel, (kept = readImports(rel)));
+  return kept;
+}
+
+function readImports(rel: string): { target: string; names: string[] }[] {
   const file = files.get(rel)!;
   const found: { target: string; names: string[] }[] = [];
   walk(file, (node) => {
@@ -160,13 +167,18 @@ function providerAround(rel: string, node: ts.Node): Provided {
   return null;
 }
 
+const elementsKept = new Map<string, { tag: string; node: ts.Node }[]>();
 /** Where each name bound by an import is rendered as a JSX element (empty when it is only called or passed on). */
 function elementsNamed(rel: string, names: string[]): ts.Node[] {
-  const found: ts.Node[] = [];
-  walk(files.get(rel)!, (node) => {
-    if ((ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) && names.includes(node.tagName.getText().split(".")[0]!)) found.push(node);
-  });
-  return found;
+  let elements = elementsKept.get(rel);
+  if (!elements) {
+    const found: { tag: string; node: ts.Node }[] = [];
+    walk(files.get(rel)!, (node) => {
+      if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) found.push({ tag: node.tagName.getText().split(".")[0]!, node });
+    });
+    elementsKept.set(rel, (elements = found));
+  }
+  return elements.filter((e) => names.includes(e.tag)).map((e) => e.node);
 }
 
 const covers = (provided: Provided, needed: string) => provided?.paths.some((p) => needed === p || needed.startsWith(`${p}.`)) ?? false;
@@ -230,7 +242,8 @@ describe("the messages client components are given", () => {
     expect([...needsOf("components/site/error-view.tsx")]).toContain("errorPages.home");
   });
 
-  it("gives every client component, wherever it is rendered, the messages it uses", () => {
+  // Reads and walks every source file: seconds on a loaded machine, hence the longer limit.
+  it("gives every client component, wherever it is rendered, the messages it uses", { timeout: 60_000 }, () => {
     const { gaps, checked } = findGaps();
     expect(checked).toBeGreaterThan(50);
     expect(gaps).toEqual([]);

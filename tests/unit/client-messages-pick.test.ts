@@ -35,7 +35,9 @@ describe("a message the provider does not give", () => {
       const t = useTranslations("nav");
       return createElement("p", null, t("liveNow"));
     }
-    const html = renderToString(createElement(IntlProvider, { locale: "en", messages: { nav: { signIn: "Sign in" } } }, createElement(Island)));
+    // Its children are the third argument below; the props' type wants the key all the same.
+    const config: Parameters<typeof IntlProvider>[0] = { locale: "en", messages: { nav: { signIn: "Sign in" } }, children: null };
+    const html = renderToString(createElement(IntlProvider, config, createElement(Island)));
     expect(html).toContain("nav.liveNow");
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ code: "MISSING_MESSAGE" }));
   });

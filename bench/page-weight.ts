@@ -13,13 +13,15 @@
 // What it does: creates a database of its own on TEST_DATABASE_URL's server (default the local
 // PostgreSQL), migrates it and loads the demo into it (prisma/seed.ts's seedDemo, what `npm
 // start` loads into an empty database; its files go to a temporary STORAGE_DIR), serves the
-// build with server.ts on it, and builds a bare app in a temporary folder inside this project
-// (so that it resolves this project's node_modules, the same next, react and react-dom): a root
-// layout and one page with a heading and a paragraph. For each page it prints the HTML's bytes
-// and gzip bytes (zlib, level 6) of the second visit (the first one renders and caches it),
-// and the first-load JS: every script the HTML references (but `nomodule` ones, which a current
-// browser skips), fetched, raw and gzip; then each
-// figure's ratio to the bare page's. The database and the folders are removed at the end.
+// build with server.ts on it, and builds a bare app in a temporary folder with this project's
+// node_modules linked in (the same next, react and react-dom; Turbopack's root set to the
+// filesystem's so that it follows the link), served by `next start`: a root layout and one page
+// with a heading and a paragraph. For each page it prints the HTML's bytes and gzip bytes (zlib,
+// level 6) of the second visit (the first one renders and caches it), and the first-load JS:
+// every script the HTML references (but `nomodule` ones, which a current browser skips),
+// fetched, raw and gzip; then each figure's ratio to the bare page's. The candidate is the demo
+// candidate account's (portrait, brochure, video, forum: the demo's fullest candidate page).
+// The database and the folders are removed at the end. A full run takes 2–4 minutes here.
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";

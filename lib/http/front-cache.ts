@@ -9,7 +9,10 @@ import type { HashedPage } from "../security/public-html";
 // and its gzip and Brotli forms — answered again from memory to the next anonymous visitors,
 // without Next, for a few seconds. A cached page through Next costs its routing, its ETag over
 // the whole page, its compression and our reading of the page for the policy (the reading is
-// kept per page now: lib/security/public-html.ts); from here it is one write.
+// kept per page now: lib/security/public-html.ts); from here it is one write. The page is kept
+// as sent at once; its gzip and Brotli forms are made off the main thread the first time a
+// client asks for them (meanwhile such clients get Next's answer), so a page asked for once,
+// with a made-up Host for instance, costs no compression.
 //
 // What is kept, and for whom: only a GET of a document at an address without a query string
 // (no `_rsc`; and made-up queries cannot make the server compress a page for each of them),
@@ -60,7 +63,10 @@ type Entry = {
   headers: string[];
   notModified: string[];
   etag: string | undefined;
-  bodies: Record<Encoding, Buffer>;
+  identity: Buffer;
+  bodies: Partial<Record<Encoding, Buffer>>;
+  /** Forms being made. */
+  compressing: Set<Encoding>;
   bytes: number;
 };
 
@@ -88,19 +94,24 @@ function headerText(value: number | string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(", ") : String(value ?? "");
 }
 
-/** The encoding to answer with: Brotli, else gzip, when the client accepts it; else the page as is. */
-export function chooseEncoding(accept: string | undefined): Encoding {
-  if (!accept) return "identity";
-  let gzipOk = false;
-  let brOk = false;
+/** The compressed forms an Accept-Encoding accepts. */
+function acceptedEncodings(accept: string | undefined): { br: boolean; gzip: boolean } {
+  const accepted = { br: false, gzip: false };
+  if (!accept) return accepted;
   for (const part of accept.split(",")) {
     const [name = "", ...params] = part.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
     if (q !== undefined && !(Number(q.slice(2)) > 0)) continue;
-    if (name.trim() === "br") brOk = true;
-    else if (name.trim() === "gzip" || name.trim() === "x-gzip" || name.trim() === "*") gzipOk = true;
+    if (name.trim() === "br") accepted.br = true;
+    else if (name.trim() === "gzip" || name.trim() === "x-gzip" || name.trim() === "*") accepted.gzip = true;
   }
-  return brOk ? "br" : gzipOk ? "gzip" : "identity";
+  return accepted;
+}
+
+/** The encoding to answer with: Brotli, else gzip, when the client accepts it; else the page as is. */
+export function chooseEncoding(accept: string | undefined): Encoding {
+  const accepted = acceptedEncodings(accept);
+  return accepted.br ? "br" : accepted.gzip ? "gzip" : "identity";
 }
 
 /** Whether an If-None-Match names `etag` (weak comparison, as Next's own check). */
@@ -142,8 +153,6 @@ export class FrontCache {
   readonly #brotliQuality: number;
   /** Least recently served first. */
   readonly #entries = new Map<string, Entry>();
-  /** Keys whose page is being compressed, so that a burst of misses compresses it once. */
-  readonly #pending = new Set<string>();
   #bytes = 0;
   #generation = pageCacheChanges();
 
@@ -206,8 +215,13 @@ export class FrontCache {
       res.end();
       return true;
     }
-    const encoding = chooseEncoding(headerText(req.headers["accept-encoding"]));
-    const body = entry.bodies[encoding];
+    const accepted = acceptedEncodings(headerText(req.headers["accept-encoding"]));
+    const preferred: Encoding = accepted.br ? "br" : accepted.gzip ? "gzip" : "identity";
+    if (!entry.bodies[preferred]) this.#compress(key, entry, preferred);
+    // The preferred form, else gzip for a client that takes both; the page as is only to a client that takes neither (as Next).
+    const encoding = entry.bodies[preferred] ? preferred : preferred === "br" && accepted.gzip && entry.bodies.gzip ? "gzip" : undefined;
+    if (!encoding) return false;
+    const body = entry.bodies[encoding]!;
     res.setHeader("X-Front-Cache", "hit");
     if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", body.length);
@@ -231,7 +245,7 @@ export class FrontCache {
   }
 
   #keep(key: string, generation: number, started: number, { res, html }: HashedPage): void {
-    if (res.statusCode !== 200 || this.#pending.has(key)) return;
+    if (res.statusCode !== 200) return;
     if (res.hasHeader("set-cookie")) return;
     if (!/^text\/html\b/i.test(headerText(res.getHeader("content-type")))) return;
     if (!headerText(res.getHeader("content-security-policy")).includes("script-src")) return;
@@ -269,33 +283,54 @@ export class FrontCache {
     }
     const identity = html();
     if (identity.length * 2 > this.#maxBytes) return;
-    const expiresAt = started + Math.min(this.#maxMs, seconds * 1000);
     const etag = res.getHeader("etag");
-    this.#pending.add(key);
-    // Compressed off the main thread; the page is kept once both forms are ready.
-    void Promise.all([gzip(identity), brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: this.#brotliQuality } })])
-      .then(([gzipped, brotlied]) => {
-        if (generation !== this.#current() || expiresAt <= this.#now()) return;
-        const entry: Entry = {
-          generation,
-          expiresAt,
-          headers,
-          notModified,
-          etag: etag === undefined ? undefined : headerText(etag),
-          bodies: { identity, gzip: gzipped, br: brotlied },
-          bytes: identity.length + gzipped.length + brotlied.length,
-        };
-        const previous = this.#entries.get(key);
-        if (previous) this.#drop(key, previous);
-        this.#entries.set(key, entry);
-        this.#bytes += entry.bytes;
-        for (const [oldest, kept] of this.#entries) {
-          if (this.#bytes <= this.#maxBytes) break;
-          this.#drop(oldest, kept);
-        }
+    const previous = this.#entries.get(key);
+    // The same page again (its time was up, or a client waited for a compressed form): the forms already made are kept.
+    const same = previous !== undefined && previous.identity.equals(identity) && previous.generation === generation;
+    const entry: Entry = {
+      generation,
+      expiresAt: started + Math.min(this.#maxMs, seconds * 1000),
+      headers,
+      notModified,
+      etag: etag === undefined ? undefined : headerText(etag),
+      identity: same ? previous.identity : identity,
+      bodies: same ? previous.bodies : { identity },
+      compressing: same ? previous.compressing : new Set(),
+      bytes: same ? previous.bytes : identity.length,
+    };
+    if (previous) this.#drop(key, previous);
+    this.#entries.set(key, entry);
+    this.#bytes += entry.bytes;
+    this.#evict();
+  }
+
+  /** Makes a compressed form of a kept page, off the main thread, once; it is added if the page is still kept. */
+  #compress(key: string, entry: Entry, encoding: Encoding): void {
+    if (encoding === "identity" || entry.compressing.has(encoding)) return;
+    entry.compressing.add(encoding);
+    const made =
+      encoding === "gzip" ? gzip(entry.identity) : brotli(entry.identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: this.#brotliQuality } });
+    void made
+      .then((body) => {
+        this.#current();
+        // The page kept now, if it is still this one (kept again since, its forms carried over).
+        const kept = this.#entries.get(key);
+        if (!kept || kept.identity !== entry.identity || kept.bodies[encoding]) return;
+        kept.bodies[encoding] = body;
+        kept.bytes += body.length;
+        this.#bytes += body.length;
+        this.#evict();
       })
       .catch(() => undefined)
-      .finally(() => this.#pending.delete(key));
+      .finally(() => entry.compressing.delete(encoding));
+  }
+
+  /** The least recently served pages go until the rest fit. */
+  #evict(): void {
+    for (const [oldest, kept] of this.#entries) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#drop(oldest, kept);
+    }
   }
 
   #drop(key: string, entry: Entry): void {

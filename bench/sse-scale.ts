@@ -474,9 +474,13 @@ async function main() {
       const crowd = await openCrowd(`${base}${eventsPath}`, n, processes, 120_000 + n * 20);
       await sleep(2_000);
       const rssAfter = rss(pid);
-      const gauge = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
-        .then((r) => r.text())
-        .then((text) => /^hustings_live_viewers (\d+)/m.exec(text)?.[1] ?? "?");
+      const metricsText = () => fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then((r) => r.text());
+      const fanOut = (text: string) => ({
+        sum: Number(/^hustings_live_fan_out_seconds_sum (\S+)/m.exec(text)?.[1] ?? Number.NaN),
+        count: Number(/^hustings_live_fan_out_seconds_count (\S+)/m.exec(text)?.[1] ?? Number.NaN),
+      });
+      const metricsBefore = await metricsText();
+      const gauge = /^hustings_live_viewers (\d+)/m.exec(metricsBefore)?.[1] ?? "?";
       const delays: number[] = [];
       const sent: string[] = [];
       let missing = 0;
@@ -497,6 +501,9 @@ async function main() {
         sent.push(await seen.waitFor(before + 1, 5_000));
         await sleep(300);
       }
+      // The server's own part of each delivery: from the NOTIFY heard to the event written to every stream (its histogram's mean over the timed moves).
+      const [fanBefore, fanAfter] = [fanOut(metricsBefore), fanOut(await metricsText())];
+      const fanOutMs = ((fanAfter.sum - fanBefore.sum) / Math.max(1, fanAfter.count - fanBefore.count)) * 1000;
       const real: Figures = {
         label: throughNext ? "server.ts → Next's route" : "server.ts, lean stream",
         n,
@@ -504,7 +511,7 @@ async function main() {
         delays,
         perViewerBytes: (rssAfter - rssBefore) / n,
         missing,
-        note: `RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB; viewers' gauge ${gauge}; the chair's action answered in ${percentile(
+        note: `RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB; viewers' gauge ${gauge}; NOTIFY heard to written to all ${fanOutMs.toFixed(1)} ms (mean); the chair's action answered in ${percentile(
           [...answers].sort((a, b) => a - b),
           50,
         ).toFixed(0)} ms (median; click to request sent ≤ ${sendLag.toFixed(0)} ms)${

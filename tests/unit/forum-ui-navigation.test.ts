@@ -30,6 +30,14 @@ describe("the secretariat's forum filter", () => {
     expect(readFilter({ candidate: "", status: "" })).toEqual({ candidateId: undefined, status: undefined });
   });
 
+  it("reads the live demo's UUID candidate ids too, and nothing like one", () => {
+    const uuid = "3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3b";
+    expect(readFilter({ candidate: uuid })).toEqual({ candidateId: uuid, status: undefined });
+    expect(readFilter({ candidate: "3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3" }).candidateId).toBeUndefined();
+    expect(readFilter({ candidate: "3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3b-" }).candidateId).toBeUndefined();
+    expect(readFilter({ candidate: "--------------------------" }).candidateId).toBeUndefined();
+  });
+
   it("writes back only what it read, plus the notice", () => {
     expect(filterQuery({ candidateId: id, status: "PUBLISHED" }, { done: "hidden" })).toBe(`candidate=${id}&status=PUBLISHED&done=hidden`);
     expect(filterQuery(readFilter({ candidate: "javascript:alert(1)", back: "https://evil.example" }))).toBe("");

@@ -3,7 +3,9 @@ import { FORUM_STATUSES, type ForumStatus } from "@/lib/forum/schema";
 // The secretariat's filter of every forum's questions, read from the address (and written
 // back into it after hiding, so that the page returns to the same list).
 
-export const CANDIDATE_ID = /^[a-z0-9]{20,40}$/;
+// A cuid (the app's own rows) or a UUID (the live demo's, prisma/demo/live.ts), as the candidate's
+// public page takes them: nothing else reaches the query.
+export const CANDIDATE_ID = /^(?:[a-z0-9]{20,40}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export type ForumFilter = { candidateId?: string; status?: ForumStatus };
 

@@ -3,17 +3,18 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { directionOf, isLocale, routing, type Locale } from "@/lib/i18n/routing";
-import ar from "@/lib/i18n/messages/ar/errorPages.json";
-import en from "@/lib/i18n/messages/en/errorPages.json";
-import es from "@/lib/i18n/messages/es/errorPages.json";
-import fr from "@/lib/i18n/messages/fr/errorPages.json";
-import ru from "@/lib/i18n/messages/ru/errorPages.json";
-import zh from "@/lib/i18n/messages/zh/errorPages.json";
+import ar from "@/lib/i18n/messages/ar/globalError.json";
+import en from "@/lib/i18n/messages/en/globalError.json";
+import es from "@/lib/i18n/messages/es/globalError.json";
+import fr from "@/lib/i18n/messages/fr/globalError.json";
+import ru from "@/lib/i18n/messages/ru/globalError.json";
+import zh from "@/lib/i18n/messages/zh/globalError.json";
 import "./globals.css";
 
 // When the locale's own layout fails, nothing of next-intl is left to translate with: this page
 // replaces the whole document, so it carries its few words in all six languages and takes the
-// reader's from the address (every page's path starts with its locale).
+// reader's from the address (every page's path starts with its locale). Its own namespace holds
+// those few words only: this file is in every page's first-load scripts (docs/decisions/036-page-weight.md).
 const MESSAGES: Record<Locale, typeof en> = { ar, en, es, fr, ru, zh };
 
 function isDynamicUsage(error: unknown): boolean {
@@ -35,14 +36,14 @@ export default function GlobalError({ error, reset, retry }: { error: unknown; r
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
-        <title>{t.globalTitle}</title>
+        <title>{t.title}</title>
       </head>
       <body className="min-h-screen bg-white text-slate-900 antialiased">
         <main id="main" className="mx-auto w-full max-w-5xl space-y-4 px-4 py-8" data-testid="global-error-page">
           <h1 ref={heading} tabIndex={-1} className="text-3xl font-bold outline-none">
-            {t.globalTitle}
+            {t.title}
           </h1>
-          <p className="max-w-prose">{t.globalBody}</p>
+          <p className="max-w-prose">{t.body}</p>
           <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
             <button
               type="button"
@@ -53,7 +54,7 @@ export default function GlobalError({ error, reset, retry }: { error: unknown; r
             </button>
             {/* A full page load, not the router: the failed layout is not to be reused. */}
             <a href={`/${locale}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
-              {t.home.site}
+              {t.home}
             </a>
           </div>
         </main>

@@ -51,6 +51,7 @@ export const NAMESPACES = [
   "passwordReset",
   "mediaOrigins",
   "liveFallback",
+  "globalError",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -7,7 +7,7 @@ export default async function Forbidden() {
     <div className="space-y-4">
       <h1 className="text-3xl font-bold">{t("forbiddenTitle")}</h1>
       <p role="status">{t("forbiddenBody")}</p>
-      <Link href="/" className="text-brand-700 underline underline-offset-4">
+      <Link href="/" className="link">
         {t("goHome")}
       </Link>
     </div>

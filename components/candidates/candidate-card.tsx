@@ -32,7 +32,7 @@ export async function CandidateCard({
         <h3 className="text-xl font-semibold">
           <Link
             href={`/candidates/${candidate.id}`}
-            className="text-brand-700 underline underline-offset-4 after:absolute after:inset-0 after:content-[''] hover:no-underline"
+            className="link after:absolute after:inset-0 after:content-[''] hover:no-underline"
             aria-label={t("viewProfile", { name: candidate.name })}
           >
             {candidate.name}

@@ -18,7 +18,7 @@ export async function ForumComparison({ candidates, locale }: { candidates: { id
           {candidates.map((c) => (
             <tr key={c.id} className="border-b border-slate-200">
               <th scope="row" className="p-2 text-start font-normal">
-                <Link href={`/candidates/${c.id}#forum`} className="text-brand-700 underline underline-offset-4">
+                <Link href={`/candidates/${c.id}#forum`} className="link">
                   {c.name}
                 </Link>
               </th>
@@ -34,11 +34,11 @@ export async function ForumComparison({ candidates, locale }: { candidates: { id
       <p className="text-sm text-slate-700">{t("counts.explained")}</p>
       <p className="text-sm">
         {t("compare.openData")}{" "}
-        <a href="/api/forum/export?format=csv" download className="text-brand-700 underline underline-offset-4">
+        <a href="/api/forum/export?format=csv" download className="link">
           {t("compare.allCsv")}
         </a>
         {" · "}
-        <a href="/api/forum/export?format=json" download className="text-brand-700 underline underline-offset-4">
+        <a href="/api/forum/export?format=json" download className="link">
           {t("compare.allJson")}
         </a>
       </p>

@@ -92,12 +92,12 @@ export async function ExportLinks({ locale, csv, json, heading = "h3" }: { local
       <p className="max-w-prose text-sm text-slate-700">{t("help")}</p>
       <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="forum-export">
         <li>
-          <a href={csv} download className="text-brand-700 underline underline-offset-4">
+          <a href={csv} download className="link">
             {t("csv")}
           </a>
         </li>
         <li>
-          <a href={json} download className="text-brand-700 underline underline-offset-4">
+          <a href={json} download className="link">
             {t("json")}
           </a>
         </li>

@@ -11,7 +11,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export type CandidateActions = { publish: Action; answer: Action; decline: Action; withdraw: Action };
 
 const DISCLOSURE = "rounded border border-slate-300 p-3 [&[open]>summary]:mb-3";
-const SUMMARY = "cursor-pointer font-medium text-brand-700 underline underline-offset-4";
+const SUMMARY = "cursor-pointer font-medium link";
 
 /**
  * What the candidate may do with a question of their own forum: publish it (with an answer

@@ -107,7 +107,7 @@ async function ForumPagination({
 }) {
   const t = await getTranslations({ locale, namespace: "forum.list" });
   const number = new Intl.NumberFormat(locale);
-  const link = "inline-block min-w-10 rounded border border-slate-400 px-3 py-1 text-center text-brand-700 underline underline-offset-4 hover:bg-slate-50";
+  const link = "inline-block min-w-10 rounded border border-slate-400 px-3 py-1 text-center link hover:bg-slate-50";
   return (
     <nav aria-label={label} data-testid="forum-pagination">
       <p className="mb-2 text-sm text-slate-700">{t("pageOf", { page, count: pageCount })}</p>

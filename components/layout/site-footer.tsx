@@ -22,11 +22,7 @@ export async function SiteFooter({ locale }: { locale: string }) {
             {SITE_PAGES.map((p) => (
               <li key={p.key}>
                 {/* Not prefetched for being on screen: five requests on every page view, for pages few open (docs/cache.md). */}
-                <Link
-                  href={p.href}
-                  prefetch={false}
-                  className="text-brand-800 underline underline-offset-4 hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
-                >
+                <Link href={p.href} prefetch={false} className="link-quiet">
                   {site(p.key)}
                 </Link>
               </li>

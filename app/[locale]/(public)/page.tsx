@@ -28,7 +28,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         </h1>
         <p className="max-w-prose">{t("noneYetBody")}</p>
         <p>
-          <Link href="/conferences" className="font-medium text-brand-700 underline underline-offset-4">
+          <Link href="/conferences" className="font-medium link">
             {t("archiveLink")}
           </Link>
         </p>

@@ -30,7 +30,7 @@ export default async function ConferencesPage({ params }: Props) {
         <ul className="grid gap-3 sm:grid-cols-2" data-testid="conference-archive">
           {conferences.map((c) => (
             <li key={c.id} className="space-y-1 rounded border border-slate-300 p-4">
-              <Link href={`/conferences/${c.slug}`} className="text-lg font-medium text-brand-700 underline underline-offset-4">
+              <Link href={`/conferences/${c.slug}`} className="text-lg font-medium link">
                 {c.name}
               </Link>
               <p className="text-sm text-slate-700">

@@ -78,7 +78,7 @@ export async function HearingRecord({ locale, record, zone, verifyHref }: { loca
           ) : (
             <>
               {t("voidedCount", { count: record.voidedCommitments })}{" "}
-              <Link href={verifyHref} className="text-brand-700 underline underline-offset-4">
+              <Link href={verifyHref} className="link">
                 {t("voidedLink")}
               </Link>
             </>

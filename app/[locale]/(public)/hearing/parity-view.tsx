@@ -35,7 +35,7 @@ export async function ParityReportView({ locale, requested }: { locale: string; 
           </p>
         ) : null}
         <p>
-          <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+          <Link href={`/hearing/verify${suffix}`} className="link">
             {t("verify.title")}
           </Link>
         </p>

@@ -66,7 +66,7 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
         </h1>
         <p className="max-w-prose">{t("verify.intro")}</p>
         <p>
-          <Link href="/hearing/draw-specification" className="text-brand-700 underline underline-offset-4" data-testid="verify-spec-link">
+          <Link href="/hearing/draw-specification" className="link" data-testid="verify-spec-link">
             {t("verify.specLink")}
           </Link>
         </p>
@@ -96,7 +96,7 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
         </p>
         <p className="max-w-prose text-sm">
           {t("verify.openData")}{" "}
-          <a href={exportPath} dir="ltr" className="text-brand-700 underline underline-offset-4">
+          <a href={exportPath} dir="ltr" className="link">
             {exportPath}
           </a>
         </p>
@@ -104,7 +104,7 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
           {t("verify.script")} <code dir="ltr" className="font-mono break-all">{`npx tsx scripts/verify-draws.ts <https://…> ${data.hearingId}`}</code>
         </p>
         <p>
-          <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
+          <Link href={`/hearing/parity${suffix}`} className="link">
             {t("parity.title")}
           </Link>
         </p>

@@ -137,10 +137,10 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             </section>
           ) : null}
           <p className="flex flex-wrap gap-x-6 gap-y-2">
-            <Link href={`/hearing/verify${suffix}`} className="text-brand-700 underline underline-offset-4">
+            <Link href={`/hearing/verify${suffix}`} className="link">
               {t("verifyLink")}
             </Link>
-            <Link href={`/hearing/parity${suffix}`} className="text-brand-700 underline underline-offset-4">
+            <Link href={`/hearing/parity${suffix}`} className="link">
               {t("parityLink")}
             </Link>
           </p>

@@ -67,7 +67,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
     <ClientMessages locale={locale} namespaces={["time", "forum.ask", "site.notice", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
       <article className="space-y-6" aria-labelledby="candidate-name">
         <p>
-          <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="text-brand-700 underline underline-offset-4">
+          <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="link">
             {post}
           </Link>
         </p>

@@ -241,7 +241,7 @@ export default async function Page({ params }: Props) {
         <p className="max-w-prose">{t.rich("source", { code })}</p>
         <p className="max-w-prose text-sm">{t("notation")}</p>
         <p>
-          <Link href="/hearing/verify" className="text-brand-700 underline underline-offset-4">
+          <Link href="/hearing/verify" className="link">
             {t("verifyLink")}
           </Link>
         </p>
@@ -254,7 +254,7 @@ export default async function Page({ params }: Props) {
         <ul className="mt-2 space-y-1">
           {sections.map(([id, text]) => (
             <li key={id}>
-              <a href={`#${id}-title`} className="text-brand-700 underline underline-offset-4">
+              <a href={`#${id}-title`} className="link">
                 {text}
               </a>
             </li>

@@ -48,7 +48,7 @@ export default async function ForumPage({ params }: PageProps<"/[locale]/candida
   return (
     <article className="space-y-6" aria-labelledby="forum-page-title">
       <p>
-        <Link href={`/candidates/${candidate.id}#forum`} className="text-brand-700 underline underline-offset-4">
+        <Link href={`/candidates/${candidate.id}#forum`} className="link">
           {t("backToCandidate", { name: candidate.name })}
         </Link>
       </p>

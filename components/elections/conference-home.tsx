@@ -60,7 +60,7 @@ export async function ConferenceHome({
         </p>
         <p className="max-w-prose text-slate-700">{t("intro")}</p>
         <p>
-          <Link href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
+          <Link href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium link">
             {t("browsePosts")}
           </Link>
         </p>
@@ -120,7 +120,7 @@ export async function ConferenceHome({
             <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
               {hearing.runningOrder.map((slot) => (
                 <li key={slot.candidateId}>
-                  <Link href={`/candidates/${slot.candidateId}`} className="text-brand-700 underline underline-offset-4">
+                  <Link href={`/candidates/${slot.candidateId}`} className="link">
                     {slot.name}
                   </Link>{" "}
                   <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
@@ -141,7 +141,7 @@ export async function ConferenceHome({
             )}
           </p>
           <p>
-            <Link href={hearingHref} className="font-medium text-brand-700 underline underline-offset-4" data-testid="webcast-link">
+            <Link href={hearingHref} className="font-medium link" data-testid="webcast-link">
               {t("webcastLink")}
             </Link>
           </p>

@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 /** Several lines (a question, an answer, a reason). */
 export function VisitorParagraphs({ text, testId, className = "" }: { text: string; testId?: string; className?: string }) {
   return (
-    <p dir="auto" data-testid={testId} className={`max-w-prose whitespace-pre-line [overflow-wrap:anywhere] ${className}`}>
+    <p dir="auto" data-testid={testId} className={`max-w-prose whitespace-pre-line wrap-anywhere ${className}`}>
       {text}
     </p>
   );
@@ -17,7 +17,7 @@ export function VisitorParagraphs({ text, testId, className = "" }: { text: stri
 /** A short value inside a sentence (a name, a country). */
 export function VisitorLine({ text, testId }: { text: string; testId?: string }): ReactNode {
   return (
-    <bdi dir="auto" data-testid={testId} className="[overflow-wrap:anywhere]">
+    <bdi dir="auto" data-testid={testId} className="wrap-anywhere">
       {text}
     </bdi>
   );

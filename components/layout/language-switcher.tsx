@@ -29,7 +29,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               lang={locale}
               hrefLang={locale}
               aria-current={locale === current ? "true" : undefined}
-              className={`inline-flex min-h-11 items-center px-1 underline-offset-4 focus-visible:outline-white ${locale === current ? "font-bold underline" : "hover:underline"}`}
+              className={`nav-link ${locale === current ? "font-bold underline" : "hover:underline"}`}
             >
               {NATIVE_NAMES[locale]}
             </Link>

@@ -14,7 +14,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`inline-flex min-h-11 items-center border-b-4 px-1 underline-offset-4 hover:underline focus-visible:outline-white ${current ? "border-white font-semibold" : "border-transparent"}`}
+      className={`nav-link border-b-4 hover:underline ${current ? "border-white font-semibold" : "border-transparent"}`}
     >
       {children}
     </Link>

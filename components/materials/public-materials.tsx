@@ -27,7 +27,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
               <li>
                 <span className="font-semibold">{t("website")}: </span>
                 <span dir="ltr" className="break-all">
-                  <a href={campaign.website} rel="nofollow noopener noreferrer" className="text-brand-700 underline underline-offset-4">
+                  <a href={campaign.website} rel="nofollow noopener noreferrer" className="link">
                     {campaign.website}
                   </a>
                 </span>
@@ -37,7 +37,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
               <li>
                 <span className="font-semibold">{t("contactEmail")}: </span>
                 <span dir="ltr" className="break-all">
-                  <a href={`mailto:${campaign.contactEmail}`} className="text-brand-700 underline underline-offset-4">
+                  <a href={`mailto:${campaign.contactEmail}`} className="link">
                     {campaign.contactEmail}
                   </a>
                 </span>
@@ -77,7 +77,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
                 {m.kind === "VIDEO" && m.video ? <VideoPlayer playback={m.video} title={m.title} /> : null}
                 {m.kind === "LINK" && m.url ? (
                   <p dir="ltr" className="break-all">
-                    <a href={m.url} rel="nofollow noopener noreferrer" className="text-brand-700 underline underline-offset-4">
+                    <a href={m.url} rel="nofollow noopener noreferrer" className="link">
                       {t("openLink", { title: m.title })}
                     </a>
                   </p>

@@ -64,7 +64,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
 
   return (
     // Its client islands (the reader's own time, the ask form, the video player) say only these (docs/decisions/036-page-weight.md).
-    <ClientMessages locale={locale} namespaces={["time", "forum.ask", "site.notice", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
+    <ClientMessages locale={locale} namespaces={["time.yourZone", "forum.ask", "site.notice", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
       <article className="space-y-6" aria-labelledby="candidate-name">
         <p>
           <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="link">

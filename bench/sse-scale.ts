@@ -40,6 +40,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { allowServerOnlyImports } from "./support/server-only";
@@ -83,16 +84,30 @@ type ToViewers = { kind: "open"; url: string; count: number; addresses: string[]
 type FromViewers =
   { kind: "opened"; opened: number } | { kind: "arrivals"; version: number; times: number[] } | { kind: "refused"; what: string } | { kind: "closed" };
 
+// A viewer is a bare TCP socket that sends the request itself and looks for each frame's `id:`
+// line in what arrives, chunk sizes and all: the same for the bare server and ours. Node's HTTP
+// client (a parser and a readable stream per response) took most of the viewers' processes' CPU,
+// which, on a two-core machine shared with the server under test, is taken from the server.
 function viewersProcess() {
   const send = (message: FromViewers) => process.send?.(message);
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
-  const requests: http.ClientRequest[] = [];
+  const sockets: net.Socket[] = [];
   const arrivals = new Map<number, number[]>();
   let count = 0;
   let opened = 0;
+  const arrived = (version: number, at: number) => {
+    let times = arrivals.get(version);
+    if (!times) arrivals.set(version, (times = []));
+    times.push(at);
+    if (times.length === count) {
+      arrivals.delete(version);
+      send({ kind: "arrivals", version, times });
+    }
+  };
   process.on("message", (message: ToViewers) => {
     if (message.kind === "open") {
       count = message.count;
+      const url = new URL(message.url);
+      const request = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\nConnection: keep-alive\r\n\r\n`;
       let started = 0;
       let pending = 0;
       const next = () => {
@@ -107,47 +122,51 @@ function viewersProcess() {
             pending -= 1;
             next();
           };
-          const request = http.get(message.url, { agent, localAddress, headers: { accept: "text/event-stream" } }, (response) => {
-            settled();
-            if (response.statusCode !== 200) {
-              send({ kind: "refused", what: `HTTP ${response.statusCode}` });
-              response.resume();
-              return;
-            }
-            response.setEncoding("latin1");
-            let buffer = "";
-            let first = true;
-            response.on("data", (chunk: string) => {
-              const at = clock();
-              buffer += chunk;
-              for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-                const frame = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                if (frame.startsWith("id: ")) {
-                  if (first) {
-                    first = false;
-                    opened += 1;
-                    if (opened === count) send({ kind: "opened", opened });
-                    continue;
-                  }
-                  const version = Number.parseInt(frame.slice(4), 10);
-                  let times = arrivals.get(version);
-                  if (!times) arrivals.set(version, (times = []));
-                  times.push(at);
-                  if (times.length === count) {
-                    arrivals.delete(version);
-                    send({ kind: "arrivals", version, times });
-                  }
-                } else if (frame.startsWith("event: failure")) send({ kind: "refused", what: frame.split("\n")[1] ?? frame });
+          const socket = net.connect({ host: url.hostname, port: Number(url.port), localAddress });
+          sockets.push(socket);
+          socket.setEncoding("latin1");
+          socket.write(request);
+          let headed = false;
+          let first = true;
+          let carry = "";
+          socket.on("data", (chunk: string) => {
+            const at = clock();
+            let text = carry + chunk;
+            if (!headed) {
+              const end = text.indexOf("\r\n\r\n");
+              if (end < 0) {
+                carry = text;
+                return;
               }
-            });
-            response.on("error", () => undefined);
+              settled();
+              const status = text.slice(0, text.indexOf("\r\n"));
+              if (!/^HTTP\/1\.1 200 /.test(status)) {
+                send({ kind: "refused", what: status });
+                socket.destroy();
+                return;
+              }
+              headed = true;
+              text = text.slice(end + 2);
+            }
+            if (text.includes("event: failure")) send({ kind: "refused", what: text.slice(text.indexOf("event: failure")).split("\n")[1] ?? "failure" });
+            let from = 0;
+            for (let i = text.indexOf("\nid: "); i >= 0; i = text.indexOf("\nid: ", from)) {
+              const end = text.indexOf("\n", i + 5);
+              if (end < 0) break;
+              from = end;
+              const version = Number.parseInt(text.slice(i + 5, end), 10);
+              if (first) {
+                first = false;
+                opened += 1;
+                if (opened === count) send({ kind: "opened", opened });
+              } else arrived(version, at);
+            }
+            carry = text.slice(Math.max(from, text.length - 32));
           });
-          request.on("error", (error) => {
+          socket.on("error", (error) => {
             settled();
             send({ kind: "refused", what: error.message });
           });
-          requests.push(request);
         }
       };
       next();
@@ -155,8 +174,7 @@ function viewersProcess() {
       send({ kind: "arrivals", version: message.version, times: arrivals.get(message.version) ?? [] });
       arrivals.delete(message.version);
     } else if (message.kind === "close") {
-      for (const request of requests) request.destroy();
-      agent.destroy();
+      for (const socket of sockets) socket.destroy();
       send({ kind: "closed" });
       setTimeout(() => process.exit(0), 100);
     }
@@ -433,7 +451,9 @@ async function main() {
       // 1. The real path.
       const logFile = path.join(os.tmpdir(), `sse-scale-server-${port}-${n}.log`);
       const logFd = openSync(logFile, "w");
-      server = spawn(process.execPath, ["scripts/server.cjs"], {
+      // BENCH_NODE_ARGS: node options for the server alone (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+      const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+      server = spawn(process.execPath, [...nodeArgs, "scripts/server.cjs"], {
         env: {
           ...process.env,
           NODE_ENV: "production",

@@ -60,10 +60,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<"/[
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen bg-white text-slate-900 antialiased flex flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:start-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2 focus:text-brand-800"
-        >
+        <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
         <ClientMessages locale={locale} namespaces={LAYOUT_MESSAGES}>

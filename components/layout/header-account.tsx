@@ -37,8 +37,7 @@ export function HeaderAccount() {
     };
   }, []);
 
-  const link =
-    "inline-flex min-h-11 items-center rounded px-1 underline-offset-4 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white";
+  const link = "nav-link rounded hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2";
   if (!user) {
     // Until the answer arrives (and for visitors) the header offers to sign in.
     return (

@@ -46,5 +46,10 @@ export async function pageMetadata(locale: string, path: string, page: Page = {}
       imageAlt: `${siteName} — ${t("tagline")}`,
       type: page.type,
     }),
+    // Next would repeat the Open Graph image as twitter:image with its alt text and size (four
+    // tags, sent twice: in the head and in the flight payload). X reads og:image when
+    // twitter:image is absent (docs/site-meta.md); Next still adds twitter:title and
+    // twitter:description from Open Graph, which the Metadata API cannot leave out.
+    twitter: { card: "summary_large_image", images: [] },
   };
 }

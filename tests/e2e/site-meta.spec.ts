@@ -52,6 +52,13 @@ test("a candidate's page has its language alternates, its preview, and the confe
   expect(og("og:description")[0]).toBeTruthy();
   expect(og("og:image")).toEqual([`${origin}/og-image.png`]);
   expect((await page.request.get("/og-image.png")).headers()["content-type"]).toBe("image/png");
+  // X reads the Open Graph image: its card type only, no twitter:image repeating og:image.
+  const twitter = (name: string) =>
+    headTags(html, "meta")
+      .filter((m) => m.name === name)
+      .map((m) => m.content);
+  expect(twitter("twitter:card")).toEqual(["summary_large_image"]);
+  expect(twitter("twitter:image")).toEqual([]);
 
   await page.goto(`/en${path}`);
   await expect(page.getByText("Gulf Standard Time, GMT+4").first()).toBeVisible();

@@ -5,6 +5,13 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { AskForm } from "./ask-form";
 import { ForumCounts, type Counts } from "./forum-counts";
 import { PublishedQuestions, type PublishedPage } from "./published-questions";
+import { Link } from "@/lib/i18n/navigation";
+
+/**
+ * How many published questions the candidate's page shows, in the forum's order (answered ones
+ * first): the rest are a link away, on the forum's own pages (docs/decisions/036-page-weight.md).
+ */
+export const FIRST_SECTION = 5;
 
 /** Whether the forum took questions when the page was rendered (the form re-checks the clock). */
 export type WindowView = { open: true; closesAt: string } | { open: false; reasonKey: string; values?: Record<string, string> };
@@ -18,7 +25,7 @@ export async function ForumSection({
   counts,
   window,
   forum,
-  pageHref,
+  fullListHref,
 }: {
   candidateId: string;
   candidateName: string;
@@ -26,10 +33,14 @@ export async function ForumSection({
   timeZone: string;
   counts: Counts;
   window: WindowView;
+  /** The forum's first page. */
   forum: PublishedPage;
-  pageHref: (page: number) => string;
+  /** The forum's own first page, where every published question is listed. */
+  fullListHref: string;
 }) {
   const t = await getTranslations({ locale, namespace: "forum" });
+  const all = await getTranslations({ locale, namespace: "forumFirstSection" });
+  const firstSection: PublishedPage = { ...forum, items: forum.items.slice(0, FIRST_SECTION), page: 1, pageCount: 1 };
   const exportHref = (format: "csv" | "json") => `/api/forum/export?format=${format}&candidate=${encodeURIComponent(candidateId)}`;
   return (
     <section aria-labelledby="forum" className="min-w-0 space-y-6" data-testid="forum-section">
@@ -74,7 +85,14 @@ export async function ForumSection({
         <h3 id="published-questions" className="text-lg font-semibold">
           {t("list.heading")}
         </h3>
-        <PublishedQuestions forum={forum} locale={locale} timeZone={timeZone} pageHref={pageHref} />
+        <PublishedQuestions forum={firstSection} locale={locale} timeZone={timeZone} pageHref={() => fullListHref} />
+        {forum.total > FIRST_SECTION ? (
+          <p>
+            <Link href={fullListHref} className="link" data-testid="forum-full-list">
+              {all("all", { count: forum.total })}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       <ExportLinks locale={locale} csv={exportHref("csv")} json={exportHref("json")} />

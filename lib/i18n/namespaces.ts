@@ -52,6 +52,7 @@ export const NAMESPACES = [
   "mediaOrigins",
   "liveFallback",
   "globalError",
+  "forumFirstSection",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

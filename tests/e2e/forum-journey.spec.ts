@@ -181,7 +181,16 @@ test("published questions are paginated, newest answers first, each page cached 
   await makeQuestion(db, candidate.id, { status: "PUBLISHED", body: "The unanswered question", at: new Date(base + 100 * hour) });
   await makeQuestion(db, candidate.id, { status: "PENDING", body: "Still waiting" });
 
+  // The candidate's page shows the first few, in the forum's order, and links to the full list.
   await page.goto(`/en/candidates/${candidate.id}`);
+  const first = page.getByTestId("forum-published").getByTestId("question-body");
+  await expect(first).toHaveText(["Answered question 19", "Answered question 18", "Answered question 17", "Answered question 16", "Answered question 15"]);
+  await expect(page.getByRole("navigation", { name: "Pages of published questions" })).toHaveCount(0);
+  await expect(page.getByText("Still waiting")).toHaveCount(0);
+  await page.getByRole("link", { name: "All published questions and answers (21)" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/candidates/${candidate.id}/forum/1$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Questions to ${candidate.name} (page 1)`);
+
   const bodies = page.getByTestId("forum-published").getByTestId("question-body");
   await expect(bodies).toHaveCount(20);
   await expect(bodies.first()).toHaveText("Answered question 19");
@@ -196,7 +205,10 @@ test("published questions are paginated, newest answers first, each page cached 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Questions to ${candidate.name} (page 2)`);
   await expect(page.getByTestId("question-body")).toHaveText(["The unanswered question"]);
   await expect(page.getByText("Not answered yet.")).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Pages of published questions" }).getByRole("link", { name: "Page 1" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pages of published questions" }).getByRole("link", { name: "Page 1" })).toHaveAttribute(
+    "href",
+    `/en/candidates/${candidate.id}/forum/1`,
+  );
   await expectAccessible(page);
   await page.goto(`/ar/candidates/${candidate.id}/forum/2`);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");

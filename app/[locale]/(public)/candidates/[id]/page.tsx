@@ -143,7 +143,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
             counts={forumCounts[candidate.id] ?? NO_COUNTS}
             window={forumWindow}
             forum={forum}
-            pageHref={(page) => (page === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${page}`)}
+            fullListHref={`/candidates/${candidate.id}/forum/1`}
           />
         ) : null}
       </article>

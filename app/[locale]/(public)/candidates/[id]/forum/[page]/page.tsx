@@ -9,7 +9,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { getCachedForumPage } from "@/lib/forum/cached-queries";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
-// Later pages of a candidate's published questions (the first is on the candidate's page).
+// Every published question of a candidate, twenty a page (the candidate's page shows the first
+// few and links to page 1, components/forum/forum-section.tsx).
 // A path rather than ?page=, so that each page is cached like the candidate's page.
 
 // A cuid (the app's own rows) or a UUID (the live demo's, prisma/demo/live.ts): nothing else reaches the database.
@@ -55,12 +56,7 @@ export default async function ForumPage({ params }: PageProps<"/[locale]/candida
       <h1 id="forum-page-title" className="text-3xl font-bold">
         {t("pageTitle", { name: candidate.name, page: forum.page })}
       </h1>
-      <PublishedQuestions
-        forum={forum}
-        locale={locale}
-        timeZone={conference.timeZone}
-        pageHref={(p) => (p === 1 ? `/candidates/${candidate.id}#published-questions` : `/candidates/${candidate.id}/forum/${p}`)}
-      />
+      <PublishedQuestions forum={forum} locale={locale} timeZone={conference.timeZone} pageHref={(p) => `/candidates/${candidate.id}/forum/${p}`} />
     </article>
   );
 }

@@ -4,35 +4,17 @@ import { useLocale, useTranslations } from "next-intl";
 import { Honeypot, visitorFields } from "@/components/forms/visitor-field";
 import { formText as text, useVisitorPost } from "@/components/forms/visitor-post";
 import { PrivacyNotice } from "@/components/site/privacy-notice";
-import { useCallback, useId, useSyncExternalStore, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
+import { useClosed } from "./use-closed";
 
-// The public's question to a candidate. A client component posting JSON to the forum's
-// route, so that the candidate's page itself stays cached (docs/decisions/005): nothing a
-// visitor types is rendered by the server, and the answer comes back in this form only.
+// The public's question to a candidate, on the forum's ask page (/candidates/[id]/ask,
+// docs/decisions/036-page-weight.md). A client component posting JSON to the forum's route, so
+// that the page itself stays cached (docs/decisions/005): nothing a visitor types is rendered
+// by the server, and the answer comes back in this form only.
 
 export type AskLimits = { name: number; country: number; affiliation: number; email: number; body: number };
 
 type Field = "askerName" | "askerCountry" | "askerAffiliation" | "askerEmail" | "body";
-
-// Longest a browser timer can wait (about 24.8 days); a later closing is re-checked then.
-const MAX_TIMER = 2 ** 31 - 1;
-
-/** True once the forum's closing time has passed on the reader's clock (false on the server). */
-function useClosed(closesAt: string): boolean {
-  const at = Date.parse(closesAt);
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      const timer = setTimeout(notify, Math.min(Math.max(0, at - Date.now()) + 50, MAX_TIMER));
-      return () => clearTimeout(timer);
-    },
-    [at],
-  );
-  return useSyncExternalStore(
-    subscribe,
-    () => Date.now() >= at,
-    () => false,
-  );
-}
 
 export function AskForm({
   candidateId,

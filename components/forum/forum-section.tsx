@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
-import { FORUM_LIMITS } from "@/lib/forum/schema";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
-import { AskForm } from "./ask-form";
+import { AskLink } from "./ask-link";
+import { askHref, ForumClosed } from "./forum-closed";
 import { ForumCounts, type Counts } from "./forum-counts";
 import { PublishedQuestions, type PublishedPage } from "./published-questions";
 import { Link } from "@/lib/i18n/navigation";
@@ -16,7 +15,7 @@ export const FIRST_SECTION = 5;
 /** Whether the forum took questions when the page was rendered (the form re-checks the clock). */
 export type WindowView = { open: true; closesAt: string } | { open: false; reasonKey: string; values?: Record<string, string> };
 
-/** The forum on a candidate's public page: its numbers, the ask form, the published questions, open data. */
+/** The forum on a candidate's public page: its numbers, a link to ask, the first published questions, open data. */
 export async function ForumSection({
   candidateId,
   candidateName,
@@ -40,6 +39,7 @@ export async function ForumSection({
 }) {
   const t = await getTranslations({ locale, namespace: "forum" });
   const all = await getTranslations({ locale, namespace: "forumFirstSection" });
+  const ask = await getTranslations({ locale, namespace: "forumAsk" });
   const firstSection: PublishedPage = { ...forum, items: forum.items.slice(0, FIRST_SECTION), page: 1, pageCount: 1 };
   const exportHref = (format: "csv" | "json") => `/api/forum/export?format=${format}&candidate=${encodeURIComponent(candidateId)}`;
   return (
@@ -52,32 +52,18 @@ export async function ForumSection({
       </div>
       <ForumCounts counts={counts} locale={locale} />
 
+      {/* The ask form is a page of its own, one link away: most visitors read and never ask,
+          and the form was a third of this section (docs/decisions/036-page-weight.md). */}
       <div className="space-y-3">
-        <h3 id="forum-ask" className="text-lg font-semibold">
-          {t("ask.heading")}
-        </h3>
         {window.open ? (
           <>
             <p className="text-sm text-slate-700">
               {t("ask.openUntil", { time: `${formatInstant(locale, window.closesAt, timeZone)} (${zoneLabel(locale, timeZone, window.closesAt)})` })}
             </p>
-            <AskForm
-              candidateId={candidateId}
-              closesAt={window.closesAt}
-              honeypotField={HONEYPOT_FIELD}
-              limits={{
-                name: FORUM_LIMITS.name,
-                country: FORUM_LIMITS.country,
-                affiliation: FORUM_LIMITS.affiliation,
-                email: FORUM_LIMITS.email,
-                body: FORUM_LIMITS.body,
-              }}
-            />
+            <AskLink href={askHref(candidateId)} label={ask("link", { name: candidateName })} closesAt={window.closesAt} />
           </>
         ) : (
-          <p data-testid="forum-closed" className="rounded border border-slate-400 bg-slate-50 p-3">
-            {t(window.reasonKey.replace(/^forum\./, "") as never, window.values as never)}
-          </p>
+          <ForumClosed locale={locale} window={window} />
         )}
       </div>
 

@@ -53,6 +53,7 @@ export const NAMESPACES = [
   "liveFallback",
   "globalError",
   "forumFirstSection",
+  "forumAsk",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

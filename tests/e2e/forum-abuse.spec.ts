@@ -9,7 +9,7 @@ import { ask, askForm, openForum, spreadOut } from "./support/forum";
 
 test("a robot that fills the hidden field is thanked like a person, and nothing is kept; people never reach that field", async ({ page, db }) => {
   const { candidate } = await openForum(db);
-  await page.goto(`/en/candidates/${candidate.id}`);
+  await page.goto(`/en/candidates/${candidate.id}/ask`);
   const form = askForm(page);
   const honeypot = form.locator('input[name="website"]');
 
@@ -75,7 +75,7 @@ test("past the forum's limit the visitor is told how long to wait, and what they
   });
 
   for (const locale of ["en", "ar"] as const) {
-    await page.goto(`/${locale}/candidates/${candidate.id}`);
+    await page.goto(`/${locale}/candidates/${candidate.id}/ask`);
     const form = page.getByTestId("ask-form");
     const body = unique("One question too many");
     await form.locator('input[name="askerName"]').fill("Patient Visitor");
@@ -101,26 +101,40 @@ test("past the forum's limit the visitor is told how long to wait, and what they
   expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(max);
 });
 
-test("a closed forum says why instead of showing the form: not yet formal, after the closing time, and on the reader's clock", async ({ page, db }) => {
+test("a closed forum says why instead of showing the form or the link to it: not yet formal, after the closing time, and on the reader's clock", async ({
+  page,
+  db,
+}) => {
   const announced = await openForum(db, { status: "ANNOUNCED" });
   await page.goto(`/en/candidates/${announced.candidate.id}`);
   await expect(page.getByTestId("forum-closed")).toHaveText("This forum opens once the candidature has been formally received.");
-  await expect(askForm(page)).toHaveCount(0);
+  await expect(page.getByTestId("ask-link")).toHaveCount(0);
   await expectAccessible(page);
+  await page.goto(`/en/candidates/${announced.candidate.id}/ask`);
+  await expect(page.getByTestId("forum-closed")).toHaveText("This forum opens once the candidature has been formally received.");
+  await expect(askForm(page)).toHaveCount(0);
 
   const closed = await openForum(db, { forumClosesAt: new Date(Date.now() - 60_000) });
   await page.goto(`/ar/candidates/${closed.candidate.id}`);
   await expect(page.getByTestId("forum-closed")).toBeVisible();
-  await expect(page.getByTestId("ask-form")).toHaveCount(0);
+  await expect(page.getByTestId("ask-link")).toHaveCount(0);
   await expectAccessible(page);
+  await page.goto(`/ar/candidates/${closed.candidate.id}/ask`);
+  await expect(page.getByTestId("forum-closed")).toBeVisible();
+  await expect(page.getByTestId("ask-form")).toHaveCount(0);
 
-  // The page was cached while the forum was open; the reader's clock has passed the closing time.
+  // The pages were cached while the forum was open; the reader's clock has passed the closing time.
   const closesAt = new Date(Date.now() + 60 * 60 * 1000);
   const open = await openForum(db, { forumClosesAt: closesAt });
   await page.goto(`/en/candidates/${open.candidate.id}`);
+  await expect(page.getByTestId("ask-link")).toBeVisible();
+  await page.goto(`/en/candidates/${open.candidate.id}/ask`);
   await expect(askForm(page)).toBeVisible();
   await page.clock.install({ time: new Date(closesAt.getTime() + 1_000) });
   await page.reload();
   await expect(page.getByTestId("forum-closed")).toHaveText("This forum no longer accepts questions.");
   await expect(askForm(page)).toHaveCount(0);
+  await page.goto(`/en/candidates/${open.candidate.id}`);
+  await expect(page.getByTestId("forum-closed")).toHaveText("This forum no longer accepts questions.");
+  await expect(page.getByTestId("ask-link")).toHaveCount(0);
 });

@@ -39,7 +39,7 @@ for (const locale of ["en", "ar"] as const) {
 
 test("the ask form says what is published before sending, with a link to the privacy notice", async ({ page, db }) => {
   const { candidate } = await openForum(db);
-  await page.goto(`/en/candidates/${candidate.id}`);
+  await page.goto(`/en/candidates/${candidate.id}/ask`);
   const notice = askForm(page).getByTestId("privacy-notice");
   await expect(notice).toContainText("your name, country and affiliation are published with it and exported as open data");
   await expect(askForm(page).getByRole("button", { name: "Send the question" })).toHaveAccessibleDescription(/exported as open data/);

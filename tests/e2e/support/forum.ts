@@ -135,7 +135,7 @@ export function failOnDialogs(page: Page): string[] {
   return opened;
 }
 
-/** The ask form on a candidate's page. */
+/** The ask form, on a candidate's ask page (/candidates/[id]/ask). */
 export function askForm(page: Page) {
   return page.getByRole("form", { name: "Ask a question" });
 }

@@ -63,8 +63,9 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
   const post = postName(candidate.post.names, locale);
 
   return (
-    // Its client islands (the reader's own time, the ask form, the video player) say only these (docs/decisions/036-page-weight.md).
-    <ClientMessages locale={locale} namespaces={["time.yourZone", "forum.ask", "site.notice", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
+    // Its client islands (the reader's own time, the link to ask, the video player) say only these; the
+    // ask form is a page of its own, ask/page.tsx (docs/decisions/036-page-weight.md).
+    <ClientMessages locale={locale} namespaces={["time.yourZone", "forum.ask.closedNow", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
       <article className="space-y-6" aria-labelledby="candidate-name">
         <p>
           <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="link">

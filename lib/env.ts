@@ -71,6 +71,8 @@ const schema = z
     DATABASE_RESERVED_POOL_MAX: z.coerce.number().int().min(1).max(50).default(3),
     /** Viewers' question transactions one instance runs at once; more are answered 503 at once instead of queueing for a connection. */
     QUESTION_ADMISSION_MAX: z.coerce.number().int().min(1).max(100).default(4),
+    /** How long a viewer's question waits for its connection and transaction before the answer is "busy, try again" (ms, default 500). */
+    QUESTION_TRANSACTION_WAIT_MS: z.coerce.number().int().min(100).max(30_000).default(500),
     /** How many proxies of ours stand in front of the app (0..5, default 0): the client's address is the socket's, or the one the outermost of them saw (server.ts, docs/decisions/024-client-address-and-server.md). */
     TRUSTED_PROXY_HOPS: trustedProxyHopsSchema,
     /** The bearer token a Prometheus scraper sends to /api/metrics (24+ characters); unset, there is no metrics page (docs/decisions/029-observability-and-shutdown.md). */

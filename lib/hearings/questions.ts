@@ -114,8 +114,8 @@ function questionAdmission(): Admission {
   return globalForAdmission.hustingsQuestionAdmission;
 }
 
-/** The question's connection is waited for briefly: a busy pool is a 503 at once, not a request that hangs. */
-const QUESTION_TRANSACTION = { maxWait: 500, timeout: 3_000 } as const;
+/** The question's connection is waited for briefly (QUESTION_TRANSACTION_WAIT_MS): a busy pool is a 503 at once, not a request that hangs. */
+const questionTransaction = () => ({ maxWait: env().QUESTION_TRANSACTION_WAIT_MS, timeout: 3_000 });
 
 const addressKey = (ipHash: string) => `address:${ipHash}`;
 const hearingKey = (hearingId: string) => `hearing:${hearingId}`;
@@ -178,7 +178,7 @@ export async function submitViewerQuestion({
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${question.hearingId})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
       await lockedChecks(tx, question, ipHash, bodyHash, now);
       await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
-    }, QUESTION_TRANSACTION),
+    }, questionTransaction()),
   );
   recentTimes.add(addressKey(ipHash), now);
   recentTimes.add(hearingKey(question.hearingId), now);

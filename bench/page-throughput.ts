@@ -31,6 +31,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { allowServerOnlyImports } from "./support/server-only";
+import { throwawayDatabase } from "./support/throwaway-database";
 
 allowServerOnlyImports();
 
@@ -234,21 +235,11 @@ function wrk(url: string): { rps: number; problems: string } {
 }
 
 async function main() {
-  const pg = (await import("pg")).default;
   const { deployMigrations } = await import("../lib/db/migrate");
   const { createDb } = await import("../lib/db/client");
   const { seedDemo } = await import("../prisma/seed");
 
-  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `hustings_bench_page_throughput_${process.pid}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const onServer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
+  const { name, url: databaseUrl, onServer } = throwawayDatabase("page_throughput");
   const folder = mkdtempSync(path.join(os.tmpdir(), "hustings-page-throughput-"));
   // nginx's worker drops to an unprivileged user when started as root: it must read the files.
   chmodSync(folder, 0o755);

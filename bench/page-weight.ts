@@ -28,6 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { allowServerOnlyImports } from "./support/server-only";
+import { throwawayDatabase } from "./support/throwaway-database";
 
 allowServerOnlyImports();
 
@@ -163,16 +164,7 @@ async function main() {
   const { deployMigrations } = await import("../lib/db/migrate");
   const { seedDemo } = await import("../prisma/seed");
 
-  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `hustings_bench_weight_${process.pid}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const onServer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
+  const { name, url: databaseUrl, onServer } = throwawayDatabase("weight");
   const onDemo = async (sql: string): Promise<string | undefined> => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

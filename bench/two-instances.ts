@@ -18,6 +18,7 @@
 import { cpSync, rmSync } from "node:fs";
 import os from "node:os";
 import { allowServerOnlyImports } from "./support/server-only";
+import { throwawayDatabase } from "./support/throwaway-database";
 
 allowServerOnlyImports();
 
@@ -59,22 +60,12 @@ async function appearance(base: string, path: string, count: number, since: numb
 }
 
 async function main() {
-  const pg = (await import("pg")).default;
   const { deployMigrations } = await import("../lib/db/migrate");
   const { createDb } = await import("../lib/db/client");
   const { startNextServer } = await import("../tests/support/next-server");
   const { openForum, spreadOut } = await import("../tests/e2e/support/forum");
 
-  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `hustings_bench_two_instances_${process.pid}`;
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const onServer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
+  const { name, url: databaseUrl, onServer } = throwawayDatabase("two_instances");
   const copies = [`${distDir}-bench-a`, `${distDir}-bench-b`];
   await onServer(`CREATE DATABASE "${name}"`);
   const db = createDb(databaseUrl);

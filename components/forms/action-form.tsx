@@ -65,7 +65,16 @@ export function ActionForm({ action, children, label, className, renderSuccess, 
             </div>
           ) : null}
         </div>
-        {children}
+        {busyAfter ? (
+          // Until the page shows what the last answer changed, its buttons would act on the page
+          // before it: they wait (a chair's move names the version it was made on,
+          // docs/decisions/021-chair-moves-name-their-version.md).
+          <fieldset disabled={busyAfter(state)} className="contents">
+            {children}
+          </fieldset>
+        ) : (
+          children
+        )}
       </form>
     </FormStateContext.Provider>
   );

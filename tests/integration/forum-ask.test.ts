@@ -12,6 +12,8 @@ import { askInput, makeForumCandidate, someAddress } from "../support/factories-
 import { makeSecretariat } from "../support/factories-users";
 import { refusalOf } from "../support/roles";
 import { metrics } from "@/lib/observability/metrics";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
 
 /** Refusals counted for /api/metrics (docs/decisions/029-observability-and-shutdown.md). */
 async function refusalsCounted(kind: string): Promise<number> {
@@ -140,9 +142,19 @@ describe("rate limits", () => {
   it("holds under concurrent requests: no more than the limit gets through at once", async () => {
     const ip = someAddress();
     const candidate = await formalCandidate();
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => askQuestion({ input: askInput(candidate.id), client: { ip }, now: NOW })));
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(FORUM_RATE_LIMITS.perAddress.max);
-    expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(FORUM_RATE_LIMITS.perAddress.max);
+    const ask = () => askQuestion({ input: askInput(candidate.id), client: { ip }, now: NOW });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, ask));
+    const max = FORUM_RATE_LIMITS.perAddress.max;
+    // Twelve transactions queue on one lock: in a starved test process the last ones can run out
+    // of time, which is the database's "busy", never a fault; every other refusal is the limit's.
+    const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    for (const reason of refusals) expect(classifyInfrastructureError(reason) !== null || (isDomainError(reason) && reason.code === "RATE_LIMITED")).toBe(true);
+    const accepted = results.length - refusals.length;
+    expect(accepted).toBeLessThanOrEqual(max);
+    expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(accepted);
+    // Asked again one at a time, those that ran out of time fill the limit exactly, and no more.
+    for (let i = accepted; i < max + 1; i++) await ask().catch((error: unknown) => expect(isDomainError(error) && error.code === "RATE_LIMITED").toBe(true));
+    expect(await db.forumQuestion.count({ where: { candidateId: candidate.id } })).toBe(max);
   });
 });
 

@@ -82,14 +82,17 @@ describe("shutdown hooks (docs/decisions/029-observability-and-shutdown.md)", ()
     onShutdown("slow workers", "workers", hangs);
     onShutdown("slow pools", "pools", hangs);
     const started = performance.now();
-    // Scaled down: each hook 60 ms at most, 100 ms in all (server.ts: 3 s and what is left of 10 s).
-    const outcomes = await runShutdownHooks({ hookTimeoutMs: 60, budgetMs: 100 });
+    // Scaled down: each hook 600 ms at most, 1 s in all (server.ts: 3 s and what is left of 10 s).
+    // Large enough that a timer run late by a starved test process (Vitest runs niced beside the
+    // browser tests) does not decide the outcome.
+    const outcomes = await runShutdownHooks({ hookTimeoutMs: 600, budgetMs: 1_000 });
     const took = performance.now() - started;
     expect(outcomes.map((o) => o.outcome)).toEqual(["timed out", "timed out", "timed out"]);
-    expect(took).toBeGreaterThanOrEqual(95);
-    // Timers run late on a loaded machine; what matters is that the later phases got less than a hook's own limit.
-    expect(took).toBeLessThan(400);
-    expect(outcomes[1]!.ms).toBeLessThan(60);
-    expect(outcomes[2]!.ms).toBeLessThan(30);
+    expect(took).toBeGreaterThanOrEqual(990);
+    // What matters is that the later phases got less than a hook's own limit, and the whole
+    // about the budget rather than three hooks' limits (1.8 s).
+    expect(took).toBeLessThan(1_700);
+    expect(outcomes[1]!.ms).toBeLessThan(600);
+    expect(outcomes[2]!.ms).toBeLessThan(300);
   });
 });

@@ -5,6 +5,7 @@ import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
 import type { WebcastAccess } from "@/lib/db/generated/enums";
+import { HEARING_ID } from "@/lib/live/protocol";
 import { mayFollowWebcast } from "./webcast-rules";
 
 // Who may read a hearing's live panel (its event stream: the speaker, the clock, the question
@@ -13,8 +14,6 @@ import { mayFollowWebcast } from "./webcast-rules";
 // session read; a members-only one needs a signed-in viewer who may watch.
 
 export type LiveAccess = "open" | "signInNeeded" | "notAllowed";
-
-const HEARING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The hearing's webcast access, or null for none such; cached with the hearing's pages (TAGS.hearings). */
 function readWebcastAccess(hearingId: string): Promise<WebcastAccess | null> {

@@ -50,10 +50,14 @@ const REREAD_MS = 300;
 export const RECENT_KEPT = 50;
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** An SSE frame of the public state at `version`, stamped with the server's time for the viewer's clock offset. */
+/** The public state as the viewer reads it: what changed, stamped with the server's time for the viewer's clock offset. */
+export function stateData(payload: unknown, type: string, now = new Date()): string {
+  return JSON.stringify({ ...(payload as object), change: type, serverTime: now.toISOString() });
+}
+
+/** An SSE frame of the public state at `version` (the state endpoint answers the same data, lib/hearings/state-endpoint.ts). */
 export function stateFrame(version: number, type: string, payload: unknown, now = new Date()): Uint8Array {
-  const data = JSON.stringify({ ...(payload as object), change: type, serverTime: now.toISOString() });
-  return encoder.encode(`id: ${version}\nevent: state\ndata: ${data}\n\n`);
+  return encoder.encode(`id: ${version}\nevent: state\ndata: ${stateData(payload, type, now)}\n\n`);
 }
 
 export class LiveBus {

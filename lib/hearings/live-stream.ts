@@ -7,6 +7,7 @@ import { provideLiveEngine, type LiveSink } from "@/lib/live/engine";
 import { failureFrame, HEARING_ID, HEARTBEAT_FRAME, HEARTBEAT_MS, liveMaxViewers, retryFrame, type StreamFailure } from "@/lib/live/protocol";
 import { errorField, logger } from "@/lib/observability/logger";
 import { setGaugeReader } from "@/lib/observability/metrics";
+import { withTimeout } from "@/lib/time/with-timeout";
 import { liveBus, stateFrame, type LiveBus, type LiveMessage } from "./live-bus";
 import { readHearingEvents, readPublicState, REPLAY_LIMIT, type HearingEventRow } from "./live-state";
 
@@ -254,13 +255,3 @@ provideLiveEngine({
   follow: (options) => followHearing(options),
   access: webcastAccess,
 });
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}

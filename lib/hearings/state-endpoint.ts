@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { ServiceBusyError } from "@/lib/errors/infrastructure";
-import { liveBus, type LiveBus } from "./live-bus";
+import { HEARING_ID } from "@/lib/live/protocol";
+import { withTimeout } from "@/lib/time/with-timeout";
+import { liveBus, stateData, type LiveBus } from "./live-bus";
 import { readPublicState, type HearingEventRow } from "./live-state";
 
 // The hearing's live state as one JSON answer (app/api/hearings/[id]/state), for viewers the
@@ -23,8 +25,6 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export const WATCH_FOR_MS = 60_000;
 /** How long the read may take before the asker is told to come back. */
 export const READ_TIMEOUT_MS = 4_000;
-
-const HEARING_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type StateAnswer = { found: false } | { found: true; version: number; etag: string; body: string };
 
@@ -60,19 +60,9 @@ export function stateEtag(version: number): string {
   return `W/"v${version}"`;
 }
 
-/** Does an If-None-Match header name `etag` (weak comparison, RFC 9110 §13.1.2)? */
-export function matchesIfNoneMatch(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const wanted = etag.replace(/^W\//, "");
-  return header.split(",").some((tag) => {
-    const given = tag.trim();
-    return given === "*" || given.replace(/^W\//, "") === wanted;
-  });
-}
-
 /** The body of a state answer: the stream's snapshot event's data. */
 export function stateBody(row: HearingEventRow, now = new Date()): string {
-  return JSON.stringify({ ...(row.payload as object), change: "snapshot", serverTime: now.toISOString() });
+  return stateData(row.payload, "snapshot", now);
 }
 
 type ReadOptions = {
@@ -98,6 +88,7 @@ export async function readStateAnswer(
     row = await withTimeout(
       bus.opening(hearingId, () => read(hearingId)),
       timeoutMs,
+      () => new ServiceBusyError("state reads", 2),
     );
   } catch (error) {
     row = bus.lastKnown(hearingId);
@@ -106,14 +97,4 @@ export async function readStateAnswer(
   if (!row) return { found: false };
   keepWatching(bus, hearingId, watchForMs);
   return { found: true, version: row.version, etag: stateEtag(row.version), body: stateBody(row) };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceBusyError("state reads", 2)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { FRONT_CACHE_SECONDS } from "../cache/bounds";
 import type { HashedPage } from "../security/public-html";
+import { matchesIfNoneMatch } from "./etag";
 
 // The server's front cache (docs/decisions/037-front-page-cache.md): the final bytes of the
 // public pages Next answered as cacheable — headers with the policy's script hashes, the page,
@@ -114,15 +115,6 @@ export function chooseEncoding(accept: string | undefined): Encoding {
   return accepted.br ? "br" : accepted.gzip ? "gzip" : "identity";
 }
 
-/** Whether an If-None-Match names `etag` (weak comparison, as Next's own check). */
-function matches(ifNoneMatch: string, etag: string | undefined): boolean {
-  if (ifNoneMatch.trim() === "*") return true;
-  if (!etag) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  const wanted = bare(etag);
-  return ifNoneMatch.split(",").some((tag) => bare(tag) === wanted);
-}
-
 /** The cache key of a request the front cache may answer, or undefined when it must go to Next. */
 function keyOf(req: IncomingMessage): string | undefined {
   if (req.method !== "GET" && req.method !== "HEAD") return undefined;
@@ -209,7 +201,7 @@ export class FrontCache {
     this.#entries.set(key, entry);
     const ifNoneMatch = req.headers["if-none-match"];
     // As Next's check (the `fresh` package): a client that asks for no cached copy gets the page.
-    if (typeof ifNoneMatch === "string" && !/no-cache/i.test(headerText(req.headers["cache-control"])) && matches(ifNoneMatch, entry.etag)) {
+    if (typeof ifNoneMatch === "string" && !/no-cache/i.test(headerText(req.headers["cache-control"])) && matchesIfNoneMatch(ifNoneMatch, entry.etag)) {
       res.setHeader("X-Front-Cache", "hit");
       res.writeHead(304, entry.notModified);
       res.end();

@@ -3,7 +3,8 @@ import { createDb, type PrismaClient } from "@/lib/db/client";
 import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
 import { LiveBus } from "@/lib/hearings/live-bus";
 import { publishChange, readHearingEvents, readPublicState } from "@/lib/hearings/live-state";
-import { matchesIfNoneMatch, readStateAnswer, stateEtag } from "@/lib/hearings/state-endpoint";
+import { readStateAnswer, stateEtag } from "@/lib/hearings/state-endpoint";
+import { matchesIfNoneMatch } from "@/lib/http/etag";
 import { withAppDatabase } from "../support/app-database";
 import { makeReadyHearing } from "../support/factories-live";
 

@@ -2,7 +2,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { classifyInfrastructureError } from "@/lib/errors/infrastructure";
 import { logInfrastructureFailure } from "@/lib/errors/log-infrastructure";
 import { liveAccess, type LiveAccess } from "@/lib/hearings/live-access";
-import { matchesIfNoneMatch, PRIVATE_CACHE_CONTROL, readStateAnswer, STATE_CACHE_CONTROL } from "@/lib/hearings/state-endpoint";
+import { PRIVATE_CACHE_CONTROL, readStateAnswer, STATE_CACHE_CONTROL } from "@/lib/hearings/state-endpoint";
+import { matchesIfNoneMatch } from "@/lib/http/etag";
 import { json, requestLocale } from "@/lib/http/json-route";
 import { translator } from "@/lib/i18n/translator";
 

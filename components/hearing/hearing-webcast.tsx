@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { VideoPlayer } from "@/components/video/video-player";
+import { VideoPlayer, type VideoTrack } from "@/components/video/video-player";
 import { webcastBox, type PublicHearingStatus } from "@/lib/hearings/public-status";
 import type { WebcastAccessDecision } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
@@ -29,9 +29,11 @@ type Props = {
   /** Whether a stream is configured (its address stays on the server). */
   hasStream: boolean;
   ask: HearingAskSetup;
+  /** Text tracks for the player (captions, subtitles, chapters), passed on as they are. */
+  tracks?: ReadonlyArray<VideoTrack>;
 };
 
-export function HearingWebcast({ hearingId, path, playerTitle, status: cached, hasStream, ask }: Props) {
+export function HearingWebcast({ hearingId, path, playerTitle, status: cached, hasStream, ask, tracks }: Props) {
   const t = useTranslations("hearingLive.webcast");
   const box = useTranslations("hearingPublic.webcast");
   const panel = useTranslations("hearingLive.panel");
@@ -98,6 +100,7 @@ export function HearingWebcast({ hearingId, path, playerTitle, status: cached, h
         title={playerTitle}
         streamType={ended ? "on-demand" : "live"}
         failure={ended ? box("recordingFailed") : box("liveFailed")}
+        tracks={tracks}
       />
     );
   else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;

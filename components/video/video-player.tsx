@@ -28,6 +28,18 @@ function withoutCast() {
   if (scope.chrome && !scope.chrome.cast) scope.chrome.cast = { isAvailable: false };
 }
 
+/** A text track the player loads with the video: recorded captions or subtitles per language, or its chapters. */
+export type VideoTrack = {
+  kind: "captions" | "subtitles" | "chapters";
+  /** Same-origin address of a WebVTT file (the page's policy allows no other for media). */
+  src: string;
+  /** BCP 47 language of the track, e.g. "fr". */
+  srcLang: string;
+  /** The name the captions menu shows, in the reader's language. */
+  label: string;
+  default?: boolean;
+};
+
 type Props = {
   playback: VideoPlayback;
   /** The material's title: the player's accessible name and its metadata. */
@@ -36,6 +48,8 @@ type Props = {
   streamType?: "on-demand" | "live";
   /** What to say, in the reader's language, when the video cannot be played; a general sentence when not given. */
   failure?: string;
+  /** Text tracks loaded with the video, as `<track>` children of the player. */
+  tracks?: ReadonlyArray<VideoTrack>;
 };
 
 /**
@@ -44,7 +58,7 @@ type Props = {
  * Cast (see withoutCast). When the video cannot be played, the box says so in the reader's
  * language and offers to try again, instead of the player's own message in English.
  */
-export function VideoPlayer({ playback, title, streamType = "on-demand", failure }: Props) {
+export function VideoPlayer({ playback, title, streamType = "on-demand", failure, tracks }: Props) {
   const t = useTranslations("video");
   const refused = useTranslations("mediaOrigins");
   const [attempt, setAttempt] = useState(0);
@@ -123,7 +137,18 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
         disableCookies
         accentColor="#0b4f8a"
         data-testid="video-player"
-      />
+      >
+        {tracks?.map((track) => (
+          <track
+            key={`${track.kind}:${track.srcLang}:${track.src}`}
+            kind={track.kind}
+            src={track.src}
+            srcLang={track.srcLang}
+            label={track.label}
+            default={track.default}
+          />
+        ))}
+      </MuxPlayer>
     </div>
   );
 }

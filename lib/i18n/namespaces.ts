@@ -54,6 +54,8 @@ export const NAMESPACES = [
   "globalError",
   "forumFirstSection",
   "forumAsk",
+  "transcript",
+  "adminTranscript",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Hearing" ADD COLUMN     "interpretationLanguages" TEXT[] DEFAULT ARRAY[]::TEXT[];

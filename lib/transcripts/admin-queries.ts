@@ -59,11 +59,11 @@ export async function getTranscriptsForAdmin(actor: Actor | null, which: { confe
   };
 }
 
-/** One transcript with its segments and their versions, for the editing page. */
-export async function getTranscriptForEditing(actor: Actor | null, which: { conferenceId: string; hearingId: string; language: string }) {
+/** The conference's real hearing's transcript in one language (a rehearsal has none), with its segments and their versions, for the editing page. */
+export async function getTranscriptForEditing(actor: Actor | null, which: { conferenceId: string; language: string }) {
   assertCan(actor, "manage:hearing:any");
   const transcript = await db().transcript.findFirst({
-    where: { hearingId: which.hearingId, language: which.language, hearing: { conferenceId: which.conferenceId, rehearsal: false } },
+    where: { language: which.language, hearing: { conferenceId: which.conferenceId, rehearsal: false } },
     select: {
       hearingId: true,
       language: true,

@@ -183,7 +183,7 @@ describe("correcting a segment", () => {
       "NOT_FOUND",
     );
     await expectOnlyRoleAllowed("SECRETARIAT", (actor) => editTranscriptSegment({ actor, conferenceId, input: input("A candidate's own version.") }));
-    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getTranscriptForEditing(actor, { conferenceId, hearingId, language: "floor" }));
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getTranscriptForEditing(actor, { conferenceId, language: "floor" }));
     expect((await db.transcriptSegment.findUniqueOrThrow({ where: { id: segment.id } })).version).toBe(1);
   });
 });

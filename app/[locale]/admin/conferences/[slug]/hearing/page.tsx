@@ -16,8 +16,10 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, reopenHearing, saveHearing, syncPresenters } from "./actions";
 import { AfterHearing } from "./after-hearing";
+import { InterpretationSection } from "./interpretation-section";
 import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
+import { TranscriptSection } from "./transcript-section";
 
 export default adminPage<{ slug: string }>("/admin", async ({ user, locale, params }) => {
   const t = await getTranslations({ locale, namespace: "adminHearing" });
@@ -424,7 +426,11 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
 
           <RoomQuestions user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
+          <InterpretationSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
+
           <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
+
+          <TranscriptSection user={user} locale={locale} conferenceId={conference.id} slug={params.slug} hearingId={hearing.id} zone={zone} />
         </>
       ) : (
         <p>{t("notSetUp")}</p>

@@ -16,7 +16,6 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, reopenHearing, saveHearing, syncPresenters } from "./actions";
 import { AfterHearing } from "./after-hearing";
-import { InterpretationSection } from "./interpretation-section";
 import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
 import { TranscriptSection } from "./transcript-section";
@@ -425,8 +424,6 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           ) : null}
 
           <RoomQuestions user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
-
-          <InterpretationSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
           <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
 

@@ -11,5 +11,5 @@ const STYLES: Record<CandidatureStatus, string> = {
 
 export async function StatusBadge({ status, locale }: { status: CandidatureStatus; locale: string }) {
   const t = await getTranslations({ locale, namespace: "status" });
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>{t(status)}</span>;
+  return <span className={`badge ${STYLES[status]}`}>{t(status)}</span>;
 }

@@ -4,7 +4,7 @@ import { KeyDate } from "@/components/elections/key-date";
 import { LiveUpgrade } from "@/components/hearing/live-upgrade";
 import type { ConferenceView } from "@/lib/elections/queries";
 import { postName } from "@/lib/elections/post-name";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 import { TimeLeft } from "@/components/time/time-left";
 import { formatCalendarDate, formatInstant } from "@/lib/time/format";
 import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
@@ -49,7 +49,7 @@ export async function ConferenceHome({
         </p>
       ) : null}
       <section aria-labelledby="conference-title" className="space-y-2">
-        <h1 id="conference-title" className="text-3xl font-bold">
+        <h1 id="conference-title" className="page-title">
           {t("title", { conference: conference.name, city: conference.city })}
         </h1>
         <p className="text-lg">
@@ -60,9 +60,9 @@ export async function ConferenceHome({
         </p>
         <p className="max-w-prose text-slate-700">{t("intro")}</p>
         <p>
-          <Link href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium link">
+          <LocalLink href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium link">
             {t("browsePosts")}
-          </Link>
+          </LocalLink>
         </p>
       </section>
 
@@ -71,7 +71,7 @@ export async function ConferenceHome({
       ) : null}
 
       <section aria-labelledby="key-dates" className="space-y-4">
-        <h2 id="key-dates" className="text-2xl font-semibold">
+        <h2 id="key-dates" className="heading">
           {t("keyDates")}
         </h2>
         <ol className="grid gap-4 sm:grid-cols-2">
@@ -112,17 +112,17 @@ export async function ConferenceHome({
 
       {hearing ? (
         <section aria-labelledby="running-order" className="space-y-3">
-          <h2 id="running-order" className="text-2xl font-semibold">
+          <h2 id="running-order" className="heading">
             {t("runningOrderHeading")}
           </h2>
-          <p className="max-w-prose text-sm text-slate-700">{t("runningOrderIntro")}</p>
+          <p className="max-w-prose muted">{t("runningOrderIntro")}</p>
           {hearing.runningOrder.length > 0 ? (
             <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
               {hearing.runningOrder.map((slot) => (
                 <li key={slot.candidateId}>
-                  <Link href={`/candidates/${slot.candidateId}`} className="link">
+                  <LocalLink href={`/candidates/${slot.candidateId}`} className="link">
                     {slot.name}
-                  </Link>{" "}
+                  </LocalLink>{" "}
                   <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
                 </li>
               ))}
@@ -141,9 +141,9 @@ export async function ConferenceHome({
             )}
           </p>
           <p>
-            <Link href={hearingHref} className="font-medium link" data-testid="webcast-link">
+            <LocalLink href={hearingHref} className="font-medium link" data-testid="webcast-link">
               {t("webcastLink")}
-            </Link>
+            </LocalLink>
           </p>
         </section>
       ) : null}

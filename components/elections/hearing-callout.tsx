@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LiveUpgrade } from "@/components/hearing/live-upgrade";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 
 type Status = "SCHEDULED" | "LIVE" | "ENDED";
@@ -34,10 +34,10 @@ async function Callout({ locale, status, startsAt, zone, href }: Props) {
   const when = time("conferenceZone", { time: formatInstant(locale, startsAt, zone), zone: zoneLabel(locale, zone, startsAt) });
   return (
     <section aria-labelledby="hearing-callout" className={`space-y-3 border-s-8 p-4 sm:p-6 ${BOX[status]}`} data-testid="hearing-callout" data-status={status}>
-      <h2 id="hearing-callout" className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+      <h2 id="hearing-callout" className="flex flex-wrap items-center gap-3 heading">
         {status === "LIVE" ? (
-          <span className="inline-flex items-center gap-2 rounded bg-rose-800 px-3 py-1 text-base font-bold text-white">
-            <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full bg-white" />
+          <span className="live-badge">
+            <span aria-hidden="true" className="live-dot" />
             {t("liveBadge")}
           </span>
         ) : null}
@@ -45,13 +45,9 @@ async function Callout({ locale, status, startsAt, zone, href }: Props) {
       </h2>
       <p className="max-w-prose">{status === "SCHEDULED" ? t("scheduled", { when }) : t(`body.${status}`)}</p>
       <p>
-        <Link
-          href={href}
-          className={`inline-flex min-h-11 items-center rounded px-4 py-2 font-semibold text-white shadow-[0_2px_0_#04223d] ${status === "LIVE" ? "bg-rose-800 hover:bg-rose-900" : "bg-brand-700 hover:bg-brand-800"}`}
-          data-testid="hearing-callout-link"
-        >
+        <LocalLink href={href} className={`callout-link ${status === "LIVE" ? "button-live" : "button-brand"}`} data-testid="hearing-callout-link">
           {t(`action.${status}`)}
-        </Link>
+        </LocalLink>
       </p>
     </section>
   );

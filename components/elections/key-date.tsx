@@ -21,7 +21,7 @@ export async function KeyDate({ label, iso, zone, date, rule, state }: Props) {
   const locale = await getLocale();
   const t = await getTranslations({ locale, namespace: "time" });
   return (
-    <li className="rounded border border-slate-300 p-4">
+    <li className="card">
       <h3 className="font-semibold">{label}</h3>
       <p>
         {date ? (
@@ -32,7 +32,7 @@ export async function KeyDate({ label, iso, zone, date, rule, state }: Props) {
       </p>
       {date ? null : <ReaderTime iso={iso} conferenceZone={zone} />}
       {state ?? <TimeLeft iso={iso} />}
-      <p className="mt-2 text-sm text-slate-700">{rule}</p>
+      <p className="mt-2 muted">{rule}</p>
     </li>
   );
 }

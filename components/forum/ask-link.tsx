@@ -20,12 +20,7 @@ export function AskLink({ href, label, closesAt }: { href: string; label: string
     );
   }
   return (
-    <Link
-      href={href}
-      prefetch={false}
-      data-testid="ask-link"
-      className="inline-flex min-h-11 items-center rounded bg-brand-700 px-5 py-2 text-lg font-medium text-white hover:bg-brand-800"
-    >
+    <Link href={href} prefetch={false} data-testid="ask-link" className="button-link">
       {label}
     </Link>
   );

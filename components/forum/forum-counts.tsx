@@ -11,20 +11,20 @@ export async function ForumCounts({ counts, locale }: { counts: Counts; locale: 
   const number = new Intl.NumberFormat(locale);
   return (
     <div className="space-y-2">
-      <h3 id="forum-counts" className="text-lg font-semibold">
+      <h3 id="forum-counts" className="subheading">
         {t("heading")}
       </h3>
       <ul aria-labelledby="forum-counts" data-testid="forum-counts" className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {COUNT_KEYS.map((key) => (
-          <li key={key} className="rounded border border-slate-300 p-3">
-            <span data-testid={`count-${key}`} className="block text-2xl font-bold">
+          <li key={key} className="count">
+            <span data-testid={`count-${key}`} className="count-figure">
               {number.format(counts[key])}
             </span>
-            <span className="text-sm text-slate-700">{t(key)}</span>
+            <span className="muted">{t(key)}</span>
           </li>
         ))}
       </ul>
-      <p className="text-sm text-slate-700">{t("explained")}</p>
+      <p className="muted">{t("explained")}</p>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { AskLink } from "./ask-link";
 import { askHref, ForumClosed } from "./forum-closed";
 import { ForumCounts, type Counts } from "./forum-counts";
 import { PublishedQuestions, type PublishedPage } from "./published-questions";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 
 /**
  * How many published questions the candidate's page shows, in the forum's order (answered ones
@@ -45,7 +45,7 @@ export async function ForumSection({
   return (
     <section aria-labelledby="forum" className="min-w-0 space-y-6" data-testid="forum-section">
       <div className="space-y-2">
-        <h2 id="forum" className="text-2xl font-semibold">
+        <h2 id="forum" className="heading">
           {t("section.heading")}
         </h2>
         <p className="max-w-prose">{t("section.intro", { name: candidateName })}</p>
@@ -57,7 +57,7 @@ export async function ForumSection({
       <div className="space-y-3">
         {window.open ? (
           <>
-            <p className="text-sm text-slate-700">
+            <p className="muted">
               {t("ask.openUntil", { time: `${formatInstant(locale, window.closesAt, timeZone)} (${zoneLabel(locale, timeZone, window.closesAt)})` })}
             </p>
             <AskLink href={askHref(candidateId)} label={ask("link", { name: candidateName })} closesAt={window.closesAt} />
@@ -68,15 +68,15 @@ export async function ForumSection({
       </div>
 
       <div className="space-y-3">
-        <h3 id="published-questions" className="text-lg font-semibold">
+        <h3 id="published-questions" className="subheading">
           {t("list.heading")}
         </h3>
         <PublishedQuestions forum={firstSection} locale={locale} timeZone={timeZone} pageHref={() => fullListHref} />
         {forum.total > FIRST_SECTION ? (
           <p>
-            <Link href={fullListHref} className="link" data-testid="forum-full-list">
+            <LocalLink href={fullListHref} className="link" data-testid="forum-full-list">
               {all("all", { count: forum.total })}
-            </Link>
+            </LocalLink>
           </p>
         ) : null}
       </div>
@@ -92,9 +92,9 @@ export async function ExportLinks({ locale, csv, json, heading = "h3" }: { local
   const Heading = heading;
   return (
     <div className="space-y-2">
-      <Heading className={heading === "h2" ? "text-2xl font-semibold" : "text-lg font-semibold"}>{t("heading")}</Heading>
-      <p className="max-w-prose text-sm text-slate-700">{t("help")}</p>
-      <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="forum-export">
+      <Heading className={heading === "h2" ? "heading" : "subheading"}>{t("heading")}</Heading>
+      <p className="max-w-prose muted">{t("help")}</p>
+      <ul className="inline-list" data-testid="forum-export">
         <li>
           <a href={csv} download className="link">
             {t("csv")}

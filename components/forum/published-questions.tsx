@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { FORUM_LIMITS } from "@/lib/forum/schema";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 import { pagesToShow } from "./pages";
 import { VisitorLine, VisitorParagraphs } from "./visitor-text";
 
@@ -49,8 +49,8 @@ export async function PublishedQuestions({
               {t("withdrawn", { date: day(locale, q.publishedAt, timeZone) })}
             </li>
           ) : (
-            <li key={q.id} data-testid="forum-question" className="min-w-0 space-y-3 rounded border border-slate-300 p-4">
-              <p className="text-sm text-slate-700">
+            <li key={q.id} data-testid="forum-question" className="question">
+              <p className="muted">
                 <span className="font-semibold text-slate-900">{t("from")} </span>
                 <VisitorLine text={q.askerName} testId="question-asker" />
                 {q.askerCountry ? (
@@ -69,7 +69,7 @@ export async function PublishedQuestions({
               </p>
               <VisitorParagraphs text={q.body} testId="question-body" className="text-lg" />
               {q.answer ? (
-                <div className="space-y-1 border-s-4 border-brand-700 ps-4">
+                <div className="answer">
                   <p className="font-semibold">
                     {t("answer")}
                     {q.answeredAt ? (
@@ -79,7 +79,7 @@ export async function PublishedQuestions({
                   <VisitorParagraphs text={q.answer} testId="question-answer" />
                 </div>
               ) : (
-                <p className="text-sm italic text-slate-700">{t("notAnswered")}</p>
+                <p className="muted italic">{t("notAnswered")}</p>
               )}
             </li>
           ),
@@ -114,9 +114,9 @@ async function ForumPagination({
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link href={pageHref(page - 1)} rel="prev" className={link}>
+            <LocalLink href={pageHref(page - 1)} rel="prev" className={link}>
               {t("previous")}
-            </Link>
+            </LocalLink>
           </li>
         ) : null}
         {pagesToShow(page, pageCount).map((p, i) =>
@@ -132,18 +132,18 @@ async function ForumPagination({
                   <span aria-hidden="true">{number.format(p)}</span>
                 </span>
               ) : (
-                <Link href={pageHref(p)} className={link} aria-label={t("page", { page: p })}>
+                <LocalLink href={pageHref(p)} className={link} aria-label={t("page", { page: p })}>
                   {number.format(p)}
-                </Link>
+                </LocalLink>
               )}
             </li>
           ),
         )}
         {page < pageCount ? (
           <li>
-            <Link href={pageHref(page + 1)} rel="next" className={link}>
+            <LocalLink href={pageHref(page + 1)} rel="next" className={link}>
               {t("next")}
-            </Link>
+            </LocalLink>
           </li>
         ) : null}
       </ul>

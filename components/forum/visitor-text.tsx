@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 /** Several lines (a question, an answer, a reason). */
 export function VisitorParagraphs({ text, testId, className = "" }: { text: string; testId?: string; className?: string }) {
   return (
-    <p dir="auto" data-testid={testId} className={`max-w-prose whitespace-pre-line wrap-anywhere ${className}`}>
+    <p dir="auto" data-testid={testId} className={className ? `visitor-text ${className}` : "visitor-text"}>
       {text}
     </p>
   );

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 
 // The pages every visitor may need wherever they are: what the portal is, the rules it
 // applies (docs/domain.md), what it does with their data, its accessibility, and whom to ask.
@@ -16,15 +16,15 @@ export async function SiteFooter({ locale }: { locale: string }) {
   const site = await getTranslations({ locale, namespace: "site.footer" });
   return (
     <footer className="border-t border-slate-200 bg-slate-50">
-      <div className="mx-auto max-w-5xl space-y-4 px-4 py-6 text-sm text-slate-700">
+      <div className="site-footer">
         <nav aria-label={site("label")}>
-          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <ul className="inline-list">
             {SITE_PAGES.map((p) => (
               <li key={p.key}>
                 {/* Not prefetched for being on screen: five requests on every page view, for pages few open (docs/cache.md). */}
-                <Link href={p.href} prefetch={false} className="link-quiet">
+                <LocalLink href={p.href} prefetch={false} className="link-quiet">
                   {site(p.key)}
-                </Link>
+                </LocalLink>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/lib/i18n/client-messages";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { CandidateAvatar } from "@/components/candidates/candidate-avatar";
 import { StatusBadge } from "@/components/candidates/status-badge";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 import { getPublicCandidate, pickProfile } from "@/lib/candidates/queries";
 import { postName } from "@/lib/elections/post-name";
 import { memberStateName } from "@/lib/member-states/names";
@@ -37,7 +37,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: PageProps<"/[locale]/candidates/[id]">): Promise<Metadata> {
   const { locale, id } = await params;
   const candidate = await load(id);
-  return candidate ? pageMetadata(locale, `/candidates/${id}`, { title: candidate.name, type: "profile" }) : {};
+  if (!candidate) return {};
+  // Its own one-line description ("Candidate for Secretary-General") rather than the site's
+  // sentence: a search result says who this is, and the page sends its description six times
+  // (description, og: and twitter:, in the head and in the flight payload).
+  const t = await getTranslations({ locale, namespace: "candidate" });
+  const description = t("post", { post: postName(candidate.post.names, locale) });
+  return pageMetadata(locale, `/candidates/${id}`, { title: candidate.name, description, type: "profile" });
 }
 
 export default async function CandidatePage({ params }: PageProps<"/[locale]/candidates/[id]">) {
@@ -68,9 +74,9 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
     <ClientMessages locale={locale} namespaces={["time.yourZone", "forum.ask.closedNow", "video.playFailed", "video.retry", "mediaOrigins.refused"]}>
       <article className="space-y-6" aria-labelledby="candidate-name">
         <p>
-          <Link href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="link">
+          <LocalLink href={`/conferences/${conference.slug}/posts/${candidate.post.code}`} className="link">
             {post}
-          </Link>
+          </LocalLink>
         </p>
         {candidate.isDemo ? (
           <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
@@ -80,7 +86,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
         <header className="flex flex-wrap items-center gap-6">
           <CandidateAvatar name={candidate.name} size="lg" photoKey={files?.photoKey} />
           <div className="space-y-2">
-            <h1 id="candidate-name" className="text-3xl font-bold">
+            <h1 id="candidate-name" className="page-title">
               {candidate.name}
             </h1>
             <p className="text-lg">{t("post", { post })}</p>
@@ -95,7 +101,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
             <StatusBadge status={candidate.status} locale={locale} />
             {candidate.formallyReceivedAt ? (
               <>
-                <span className="block text-sm text-slate-700">
+                <span className="block muted">
                   {t("formallyReceived", {
                     date: timeT("conferenceZone", {
                       time: formatInstant(locale, candidate.formallyReceivedAt, conference.timeZone),
@@ -108,21 +114,19 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
             ) : null}
           </dd>
         </dl>
-        {candidate.isInternal ? <p className="text-sm text-slate-700">{t("internal")}</p> : null}
+        {candidate.isInternal ? <p className="muted">{t("internal")}</p> : null}
 
         <section aria-labelledby="vision" className="space-y-3">
-          <h2 id="vision" className="text-2xl font-semibold">
+          <h2 id="vision" className="heading">
             {t("vision")}
           </h2>
           {profile ? (
             <>
-              {profile.locale !== locale ? (
-                <p className="text-sm text-slate-700">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p>
-              ) : null}
+              {profile.locale !== locale ? <p className="muted">{t("shownInLanguage", { language: languageName ?? profile.locale })}</p> : null}
               <RichText source={profile.vision} format={campaign?.visionFormats[profile.locale] ?? "PLAIN"} lang={profile.locale} />
               {profile.biography ? (
                 <>
-                  <h2 className="text-2xl font-semibold">{t("biography")}</h2>
+                  <h2 className="heading">{t("biography")}</h2>
                   <div lang={profile.locale} dir="auto" className="max-w-prose whitespace-pre-line">
                     {profile.biography}
                   </div>

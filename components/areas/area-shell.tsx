@@ -20,6 +20,7 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
   const roles = await getTranslations("roles");
   const admin = await getTranslations("admin.nav");
   const secondFactor = await getTranslations("secondFactor");
+  const accountLanguage = await getTranslations("accountLanguage");
   const links =
     area === "admin"
       ? [
@@ -54,6 +55,11 @@ export async function AreaShell({ area, user, children }: { area: AreaKey; user:
                 </Link>
               </li>
             ) : null}
+            <li>
+              <Link href="/account/language" prefetch={false} className="text-brand-700 underline underline-offset-4">
+                {accountLanguage("navLink")}
+              </Link>
+            </li>
             <li>
               <Link href="/sign-out" prefetch={false} className="text-brand-700 underline underline-offset-4">
                 {nav("signOut")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { signInSchema } from "@/lib/auth/schema";
 import { parseSignInRefusal, type SignInRefusal } from "@/lib/sign-in/refusal";
@@ -11,6 +11,7 @@ type FieldErrors = { email?: string; password?: string };
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
   const limits = useTranslations("signInLimits");
+  const locale = useLocale();
   const id = useId();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +34,8 @@ export function SignInForm({ next }: { next: string }) {
     setFieldErrors({});
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    // The page's language goes with the password: mail to the account is written in it.
+    const result = await signIn("credentials", { ...parsed.data, locale, redirect: false });
     if (result?.ok && !result.error) {
       window.location.assign(next);
       return;

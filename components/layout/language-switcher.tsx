@@ -2,17 +2,8 @@
 
 import { useLocale } from "next-intl";
 import { Link, usePathname } from "@/lib/i18n/navigation";
+import { NATIVE_NAMES } from "@/lib/i18n/native-names";
 import { LOCALES } from "@/lib/i18n/routing";
-
-// Each language is named in itself, as the UN does, so these names are not translated.
-const NATIVE_NAMES: Record<(typeof LOCALES)[number], string> = {
-  ar: "العربية",
-  en: "English",
-  es: "Español",
-  fr: "Français",
-  ru: "Русский",
-  zh: "中文",
-};
 
 /** Links to the same page in each language. */
 export function LanguageSwitcher({ label }: { label: string }) {

@@ -6,6 +6,7 @@ import { assertCandidatureOpen } from "@/lib/conferences/lock";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
+import { queueReviewAnsweredNote } from "./notify";
 import { answerRefusal, auditSnapshot } from "./rules";
 import { answerReviewSchema } from "./schema";
 
@@ -32,8 +33,10 @@ export async function answerReview({ actor, input }: { actor: Actor | null; inpu
     const after = await tx.ethicsReview.update({
       where: { id: before.id },
       data: { status: outcome, answer: comment, reviewerId: actor.id, answeredAt: new Date() },
-      select: REVIEW_FIELDS,
+      select: { ...REVIEW_FIELDS, requestedAt: true },
     });
+    // The candidate hears of it in their own language; the mail is sent only if this commits.
+    await queueReviewAnsweredNote(tx, { candidateId: after.candidateId, materialId: after.materialId, outcome, requestedAt: after.requestedAt });
     await emitAudit(tx, {
       actor,
       area: "ethics",
@@ -43,6 +46,7 @@ export async function answerReview({ actor, input }: { actor: Actor | null; inpu
       before: auditSnapshot(before),
       after: auditSnapshot(after),
     });
-    return after;
+    const { requestedAt: _requestedAt, ...answered } = after;
+    return answered;
   });
 }

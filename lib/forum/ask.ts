@@ -5,6 +5,7 @@ import { longestWait, retryAfterSeconds, type RateLimit } from "@/lib/abuse/rate
 import { repeatHash } from "@/lib/abuse/repeat";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
+import type { Locale } from "@/lib/i18n/routing";
 import { parseInput } from "@/lib/validation/parse";
 import { FORUM_RATE_LIMITS } from "./limits";
 import { queueDigest } from "./notify";
@@ -42,7 +43,16 @@ async function assertUnderLimits(tx: Tx, candidateId: string, ipHash: string, no
  * No account: a honeypot, limits per address (kept only as a keyed hash) and per forum,
  * and the refusal of exact repeats keep the forum usable.
  */
-export async function askQuestion({ input, client, now = new Date() }: { input: unknown; client: { ip: string }; now?: Date }): Promise<{ accepted: true }> {
+export async function askQuestion({
+  input,
+  client,
+  now = new Date(),
+}: {
+  input: unknown;
+  /** `locale`: the language of the page asked from, which the answer's note is written in (docs/decisions/042-wcag-22-and-mail-language.md). */
+  client: { ip: string; locale?: Locale };
+  now?: Date;
+}): Promise<{ accepted: true }> {
   // A robot that filled the hidden field is told what a person is told, and nothing is kept.
   if (honeypotFilled(input)) return { accepted: true };
   const { website: _honeypot, ...question } = parseInput(askQuestionSchema, input);
@@ -67,7 +77,7 @@ export async function askQuestion({ input, client, now = new Date() }: { input: 
     await assertUnderLimits(tx, question.candidateId, ipHash, now);
     const repeat = await tx.forumQuestion.findFirst({ where: { candidateId: question.candidateId, bodyHash }, select: { id: true } });
     if (repeat) throw new DomainError("CONFLICT", { messageKey: "forum.repeat", fieldErrors: { body: "forum.repeat" } });
-    await tx.forumQuestion.create({ data: { ...question, bodyHash, ipHash, createdAt: now }, select: { id: true } });
+    await tx.forumQuestion.create({ data: { ...question, locale: client.locale ?? null, bodyHash, ipHash, createdAt: now }, select: { id: true } });
     await queueDigest(tx, question.candidateId, now);
   });
   return { accepted: true };

@@ -21,13 +21,13 @@ import { answerQuestionSchema, declineQuestionSchema, hideQuestionSchema, publis
 // A closed conference's forums are read-only (docs/decisions/012): each action checks the
 // conference first, before it locks the question, the order every change takes them in.
 
-type Locked = QueueItem & { candidateId: string; askerEmail: string | null; candidateName: string };
+type Locked = QueueItem & { candidateId: string; askerEmail: string | null; locale: string | null; candidateName: string };
 
 async function lockQuestion(tx: Tx, id: string): Promise<Locked | null> {
   await tx.$executeRaw`SELECT 1 FROM "ForumQuestion" WHERE id = ${id} FOR UPDATE`;
-  const row = await tx.forumQuestion.findUnique({ where: { id }, select: { ...QUEUE_SELECT, candidate: { select: { name: true } } } });
+  const row = await tx.forumQuestion.findUnique({ where: { id }, select: { ...QUEUE_SELECT, locale: true, candidate: { select: { name: true } } } });
   if (!row) return null;
-  return { ...toQueueItem(row), candidateId: row.candidateId, askerEmail: row.askerEmail, candidateName: row.candidate.name };
+  return { ...toQueueItem(row), candidateId: row.candidateId, askerEmail: row.askerEmail, locale: row.locale, candidateName: row.candidate.name };
 }
 
 /**
@@ -61,7 +61,7 @@ function requireStatus(question: Locked, status: ForumQuestionStatus, messageKey
   if (question.status !== status) throw new DomainError("CONFLICT", { messageKey });
 }
 
-function auditView({ candidateId: _c, askerEmail: _e, candidateName: _n, ...view }: Locked): QueueItem {
+function auditView({ candidateId: _c, askerEmail: _e, locale: _l, candidateName: _n, ...view }: Locked): QueueItem {
   return view;
 }
 

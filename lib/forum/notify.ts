@@ -1,41 +1,31 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { mailLocale } from "@/lib/mail/language";
+import { forumAnsweredText, forumDigestText } from "@/lib/mail/messages";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { forumTranslator } from "./messages";
 
-// The forum's two e-mails, written to the outbox inside the change that causes them.
-// Both are in English: neither the candidate's account nor the question records a
-// language (a `locale` column on ForumQuestion would let the asker's note follow the
-// language of the form; the catalogs already hold every language).
-const MAIL_LOCALE = "en" as const;
+// The forum's two e-mails, written to the outbox inside the change that causes them, each in
+// its reader's language (docs/decisions/042-wcag-22-and-mail-language.md): the digest in the
+// candidate's account's, the answer's note in the language of the page the question was asked on.
 
 /** A digest gathers the questions that arrive in this time into one message. */
 export const DIGEST_DELAY_MS = 10 * 60_000;
 
-function link(path: string): string | null {
-  const base = env().NEXTAUTH_URL;
-  return base ? new URL(path, base).toString() : null;
-}
-
-type Recipient = { email: string; name: string };
+type Recipient = { email: string; name: string; locale: string | null };
 
 async function digestRecipient(tx: Tx, candidateId: string): Promise<Recipient | null> {
-  return tx.user.findFirst({ where: { candidateId, role: "CANDIDATE", disabledAt: null }, select: { email: true, name: true } });
+  return tx.user.findFirst({ where: { candidateId, role: "CANDIDATE", disabledAt: null }, select: { email: true, name: true, locale: true } });
 }
 
-async function renderDigest(recipient: Recipient, waiting: number): Promise<{ subject: string; body: string }> {
-  const t = await forumTranslator(MAIL_LOCALE);
-  const url = link(`/${MAIL_LOCALE}/my/forum`);
-  return {
-    subject: t("forum.mail.digestSubject", { count: waiting }),
-    body: [
-      t("forum.mail.greeting", { name: recipient.name }),
-      t("forum.mail.digestBody", { count: waiting }),
-      url ? t("forum.mail.digestLink", { url }) : t("forum.mail.digestSignIn"),
-      t("forum.mail.digestFooter", { minutes: DIGEST_DELAY_MS / 60_000 }),
-    ].join("\n\n"),
-  };
+function renderDigest(recipient: Recipient, waiting: number) {
+  return forumDigestText({
+    locale: mailLocale(recipient.locale),
+    siteUrl: env().NEXTAUTH_URL,
+    name: recipient.name,
+    waiting,
+    everyMinutes: DIGEST_DELAY_MS / 60_000,
+  });
 }
 
 /** The digest waiting to be sent to this address; one being sent right now (locked by the worker) is not it. */
@@ -88,22 +78,16 @@ export async function refreshDigest(tx: Tx, candidateId: string): Promise<void> 
 /** Tells the asker, once, that their question has been answered; the caller then forgets the address. */
 export async function queueAnsweredNote(
   tx: Tx,
-  question: { askerEmail: string; askerName: string; body: string; answer: string; candidateId: string; candidateName: string },
+  question: { askerEmail: string; askerName: string; locale: string | null; body: string; answer: string; candidateId: string; candidateName: string },
 ): Promise<void> {
-  const t = await forumTranslator(MAIL_LOCALE);
-  const url = link(`/${MAIL_LOCALE}/candidates/${question.candidateId}`);
-  const body = [
-    t("forum.mail.greeting", { name: question.askerName }),
-    t("forum.mail.answeredBody", { candidate: question.candidateName }),
-    `${t("forum.mail.yourQuestion")}\n${question.body}`,
-    `${t("forum.mail.theAnswer")}\n${question.answer}`,
-    ...(url ? [t("forum.mail.answeredLink", { url })] : []),
-    t("forum.mail.emailDeleted"),
-  ].join("\n\n");
-  await enqueueMail(tx, {
-    to: question.askerEmail,
-    subject: t("forum.mail.answeredSubject", { candidate: question.candidateName }),
-    body,
-    kind: "forum-answered",
+  const mail = await forumAnsweredText({
+    locale: mailLocale(question.locale),
+    siteUrl: env().NEXTAUTH_URL,
+    askerName: question.askerName,
+    candidateId: question.candidateId,
+    candidateName: question.candidateName,
+    question: question.body,
+    answer: question.answer,
   });
+  await enqueueMail(tx, { to: question.askerEmail, ...mail, kind: "forum-answered" });
 }

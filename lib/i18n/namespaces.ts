@@ -56,6 +56,8 @@ export const NAMESPACES = [
   "forumAsk",
   "transcript",
   "adminTranscript",
+  "mail",
+  "accountLanguage",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

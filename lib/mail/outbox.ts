@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 // transaction, and the worker (./worker.ts) sends it later. A change that rolls back
 // therefore sends nothing, and an SMTP outage loses nothing.
 
-export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset"] as const;
+export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset", "ethics-answered"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds whose recipient's address is forgotten once the message is sent: an asker's address serves this one message only. */
@@ -16,6 +16,7 @@ export const FORGET_BODY_AFTER_SENDING: ReadonlySet<MailKind> = new Set(["passwo
 
 export type OutgoingMail = {
   to: string;
+  /** Written in the recipient's language (./messages.ts, docs/decisions/042-wcag-22-and-mail-language.md). */
   subject: string;
   body: string;
   kind: MailKind;

@@ -7,6 +7,7 @@ import { signInSchema } from "@/lib/auth/schema";
 import { sessionOptions } from "@/lib/auth/session";
 import { authenticate } from "@/lib/auth/sign-in";
 import { isDomainError } from "@/lib/errors/domain-error";
+import { recordSignInLocale } from "@/lib/users/locale-preference";
 import type { Locale } from "@/lib/i18n/routing";
 import { encodeSignInRefusal, signInRefusalFor } from "./refusal";
 import { signInWithSso, ssoConfig, type SsoConfig } from "./sso";
@@ -27,12 +28,14 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, locale: { type: "text" } },
         async authorize(raw, req) {
           const parsed = credentials.safeParse(raw);
           if (!parsed.success) return null;
           try {
             const user = await authenticate({ ...parsed.data, ip: clientIp(req.headers ?? {}) });
+            // The sign-in form names its page's language: mail is then written in it (docs/decisions/042-wcag-22-and-mail-language.md).
+            if (user) await recordSignInLocale(user.id, typeof raw?.locale === "string" ? raw.locale : null);
             return user
               ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, role: user.role, totpEnabledAt: user.totpEnabledAt }
               : null;
@@ -53,6 +56,7 @@ export function authOptions({ locale = "en" }: { locale?: Locale } = {}): NextAu
         if (account?.provider !== SSO_PROVIDER_ID) return true;
         try {
           const member = await signInWithSso(profile);
+          await recordSignInLocale(member.id, locale);
           // next-auth hands this same object to the jwt callback: from here on it is our
           // account, not the provider's, exactly as after a password sign-in.
           Object.assign(user, {

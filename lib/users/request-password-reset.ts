@@ -5,8 +5,9 @@ import { emitAudit } from "@/lib/audit/emit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
-import { translator } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/routing";
+import { mailLocale } from "@/lib/mail/language";
+import { passwordResetText } from "@/lib/mail/messages";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { parseInput } from "@/lib/validation/parse";
 import { RESET_LIMITS, RESET_LINK_MINUTES } from "./password-reset-limits";
@@ -57,7 +58,18 @@ export async function requestPasswordReset({
 export async function sendResetLink(email: string, locale: Locale, now: Date): Promise<void> {
   const base = env().NEXTAUTH_URL;
   if (!base) return;
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabledAt: true, passwordHash: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      disabledAt: true,
+      passwordHash: true,
+      locale: true,
+      candidate: { select: { conference: { select: { timeZone: true } } } },
+    },
+  });
   if (!user || user.disabledAt || !user.passwordHash) return;
   const since = new Date(now.getTime() - RESET_LIMITS.perAccount.windowMs);
   const sent = await db().passwordSetupToken.count({ where: { userId: user.id, purpose: "RESET", createdAt: { gte: since } } });
@@ -65,22 +77,17 @@ export async function sendResetLink(email: string, locale: Locale, now: Date): P
 
   const link = newSetupToken(now);
   const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
-  const url = new URL(`/${locale}/set-password/${link.token}`, base).toString();
-  const t = await translator(locale, ["passwordReset"]);
+  // The account's own language when it has one (the asker may not be its owner); else the page's.
+  const language = user.locale ? mailLocale(user.locale) : locale;
+  const url = new URL(`/${language}/set-password/${link.token}`, base).toString();
   await db().$transaction(async (tx) => {
     const revoked = await tx.passwordSetupToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     await tx.passwordSetupToken.create({ data: { userId: user.id, purpose: "RESET", tokenHash: link.tokenHash, expiresAt, createdAt: now } });
-    await enqueueMail(tx, {
-      to: user.email,
-      kind: "password-reset",
-      subject: t("passwordReset.mail.subject"),
-      body: [
-        t("passwordReset.mail.greeting", { name: user.name }),
-        t("passwordReset.mail.body", { minutes: RESET_LINK_MINUTES }),
-        url,
-        t("passwordReset.mail.notYou"),
-      ].join("\n\n"),
-    });
+    // Times are shown in a conference's zone (docs/domain.md): the candidate's, else the current one's.
+    const current = user.candidate ? null : await tx.conference.findFirst({ where: { isCurrent: true }, select: { timeZone: true } });
+    const timeZone = user.candidate?.conference.timeZone ?? current?.timeZone ?? "UTC";
+    const mail = await passwordResetText({ locale: language, url, name: user.name, minutes: RESET_LINK_MINUTES, expiresAt, timeZone });
+    await enqueueMail(tx, { to: user.email, kind: "password-reset", ...mail });
     // Nobody is signed in: the row names the account, not an actor.
     await emitAudit(tx, {
       actor: null,

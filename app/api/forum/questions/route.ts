@@ -12,12 +12,13 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Anyone asks a candidate a question (JSON body, see askQuestionSchema); answers are translated into `?locale=`. */
 export async function POST(request: Request) {
-  const t = await forumTranslator(requestLocale(request));
+  const locale = requestLocale(request);
+  const t = await forumTranslator(locale);
   const body = await readJsonBody(request, t, MAX_BODY_BYTES);
   if ("refusal" in body) return body.refusal;
   const { input } = body;
   try {
-    await askQuestion({ input, client: { ip: clientIp(request.headers) } });
+    await askQuestion({ input, client: { ip: clientIp(request.headers), locale } });
   } catch (error) {
     return refusalResponse(t, error);
   }

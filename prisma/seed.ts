@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS } from "./demo-data";
 import { demoPasswordHash } from "./demo/accounts";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
+import { seedPp18Transcripts } from "./demo/transcript";
 
 export { DEMO_ACCOUNTS };
 
@@ -100,6 +101,7 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const pp18 = await seedPp18Conference(prisma, states);
     const users = await seedUsers(prisma, states, pp18.candidates, totpKey);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
+    await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
     await seedLiveDemo(prisma, { states, sealingKey });
   } finally {

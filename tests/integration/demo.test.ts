@@ -37,6 +37,7 @@ import { webcastSourceValid } from "@/lib/hearings/rules";
 import { hearingStage, STAGE_FIELDS } from "@/lib/hearings/stage";
 import { startBlockers } from "@/lib/hearings/start-checks";
 import { toLocalDateTime } from "@/lib/time/zones";
+import { readPublicTranscript } from "@/lib/transcripts/queries";
 import { liveHearingStart, LIVE_DEMO_SLUG, seedLiveDemo } from "@/prisma/demo/live";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed";
 import { withAppDatabase } from "../support/app-database";
@@ -399,6 +400,20 @@ describe("the PP-18 archive", () => {
     const order = [...h.slots].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((s) => s.candidateId);
     expect(chapters.map((c) => c.candidateId)).toEqual(order);
     expect(chapters.every((c, i) => c.endMs > c.startMs && (i === 0 || c.startMs >= (chapters[i - 1]?.endMs ?? Infinity)))).toBe(true);
+  });
+
+  it("has a transcript of the floor, official, and one of the French interpretation, not official, each with a part per presentation and per question", async () => {
+    const h = await archivedHearing();
+    const [floor, fr] = await Promise.all([readPublicTranscript(h.id, "floor"), readPublicTranscript(h.id, "fr")]);
+    expect(floor?.officialAt).not.toBeNull();
+    expect(fr?.officialAt).toBeNull();
+    const asked = await db.hearingQuestion.count({ where: { hearingId: h.id, drawId: { not: null }, shownAt: { not: null } } });
+    for (const transcript of [floor, fr]) {
+      expect(transcript?.segments.filter((s) => s.kind === "PRESENTATION")).toHaveLength(h.slots.length);
+      expect(transcript?.segments.filter((s) => s.kind === "QUESTION")).toHaveLength(asked);
+      expect(transcript?.segments.every((s) => s.text.length > 0)).toBe(true);
+    }
+    expect(fr?.segments.filter((s) => s.edited)).toHaveLength(1);
   });
 
   it("shares its costs in Swiss francs among the presenting states, the shares adding up to the total", async () => {

@@ -2,6 +2,8 @@ import "server-only";
 import pg from "pg";
 import { chairDb } from "@/lib/db";
 import { directDatabaseUrl } from "@/lib/db/urls";
+import { CAPTION_CHANNEL, captionFrame, parseCaptionNotice, type LiveCaption } from "@/lib/captions/frames";
+import { readLatestCaptions } from "@/lib/captions/cues";
 import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { errorField, logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
@@ -23,13 +25,16 @@ import { HEARING_CHANNEL, readHearingEvents, type HearingEventRow } from "./live
  * server, a dropped route) is found by TCP keepalive and a periodic probe, and replaced.
  */
 
-export type LiveMessage = { hearingId: string; version: number; type: string; bytes: Uint8Array };
+/** `caption`: a live caption (docs/decisions/040-captions.md), outside the state's versions: never compared with them, never an `id:`. */
+export type LiveMessage = { hearingId: string; version: number; type: string; bytes: Uint8Array; caption?: true };
 export type LiveListener = (message: LiveMessage) => void;
 export type EventReader = (hearingId: string, after: number, upTo: number | null) => Promise<HearingEventRow[]>;
 
 type BusOptions = {
   connectionString: string;
   readEvents: EventReader;
+  /** A hearing's latest live captions, a few per language, oldest first (default: none). */
+  readCaptions?: (hearingId: string) => Promise<LiveCaption[]>;
   onError?: (error: unknown) => void;
   /** How often the LISTEN connection is asked to answer (default 10 s). */
   probeEveryMs?: number;
@@ -39,6 +44,8 @@ type BusOptions = {
 
 /** Per hearing: the newest events read, oldest first, versions consecutive. */
 type Recent = { events: HearingEventRow[]; generation: number };
+/** Per hearing: its latest captions' frames, read once and then kept up to date by the captions heard. */
+type RecentCaptions = { entries: { language: string; message: LiveMessage }[]; generation: number };
 
 const encoder = new TextEncoder();
 const FIRST_RETRY_MS = 250;
@@ -46,6 +53,8 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 1_000;
 /** After an event could not be read: soon again, the pool's dead connections being replaced meanwhile. */
 const REREAD_MS = 300;
+/** Live captions kept per hearing and language for a viewer who arrives (docs/decisions/040-captions.md). */
+export const CAPTIONS_KEPT = 2;
 /** Events kept per hearing for returning viewers' catch-up. */
 export const RECENT_KEPT = 50;
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -77,6 +86,8 @@ export class LiveBus {
   private readonly queues = new Map<string, Promise<void>>();
   /** Per hearing, the opening-state read under way, shared by the viewers who arrive meanwhile. */
   private readonly openings = new Map<string, Promise<HearingEventRow | null>>();
+  private readonly captions = new Map<string, RecentCaptions>();
+  private readonly captionReads = new Map<string, Promise<LiveMessage[]>>();
 
   constructor(private readonly options: BusOptions) {}
 
@@ -94,6 +105,7 @@ export class LiveBus {
         this.listeners.delete(hearingId);
         // Unwatched, its changes are no longer read: what is kept would go stale.
         this.recent.delete(hearingId);
+        this.captions.delete(hearingId);
       }
     };
   }
@@ -191,6 +203,64 @@ export class LiveBus {
     return recent.events.filter((row) => row.version > after && row.version <= upTo);
   }
 
+  /**
+   * The latest live captions of `hearingId` as frames, for a viewer who arrives: from memory when
+   * it is current, else read once for every viewer who asks meanwhile, and kept. Never rejects:
+   * a viewer without them still gets every caption from now on.
+   */
+  recentCaptions(hearingId: string): Promise<LiveMessage[]> {
+    const kept = this.captions.get(hearingId);
+    if (kept && this.client !== null && kept.generation === this.generation) return Promise.resolve(kept.entries.map((entry) => entry.message));
+    const read = this.options.readCaptions;
+    if (!read) return Promise.resolve([]);
+    let pending = this.captionReads.get(hearingId);
+    if (!pending) {
+      const generation = this.client ? this.generation : -1;
+      pending = read(hearingId)
+        .then((captions) => {
+          const entries = captions.map((caption) => ({ language: caption.language, message: this.captionMessage(hearingId, caption) }));
+          if (generation === this.generation && this.client && this.listeners.has(hearingId)) this.captions.set(hearingId, { entries, generation });
+          return entries.map((entry) => entry.message);
+        })
+        .catch((error: unknown) => {
+          this.options.onError?.(error);
+          return [];
+        })
+        .finally(() => {
+          if (this.captionReads.get(hearingId) === pending) this.captionReads.delete(hearingId);
+        });
+      this.captionReads.set(hearingId, pending);
+    }
+    return pending;
+  }
+
+  private captionMessage(hearingId: string, caption: LiveCaption): LiveMessage {
+    return { hearingId, version: -1, type: "caption", caption: true, bytes: captionFrame(caption) };
+  }
+
+  /** A new cue heard: framed once, kept, handed to every viewer of its hearing here. */
+  private onCaption(payload: string) {
+    const notice = parseCaptionNotice(payload);
+    if (!notice) return;
+    const set = this.listeners.get(notice.hearingId);
+    if (!set) return;
+    const message = this.captionMessage(notice.hearingId, notice.caption);
+    const kept = this.captions.get(notice.hearingId);
+    if (kept) {
+      const language = notice.caption.language;
+      const same = kept.entries.filter((entry) => entry.language === language);
+      const dropped = new Set(same.slice(0, Math.max(0, same.length - CAPTIONS_KEPT + 1)));
+      kept.entries = [...kept.entries.filter((entry) => !dropped.has(entry)), { language, message }];
+    }
+    for (const listener of [...set]) {
+      try {
+        listener(message);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -199,6 +269,7 @@ export class LiveBus {
     this.client = null;
     this.listeners.clear();
     this.recent.clear();
+    this.captions.clear();
     await client?.end().catch(() => undefined);
   }
 
@@ -234,12 +305,15 @@ export class LiveBus {
       keepAliveInitialDelayMillis: 10_000,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    client.on("notification", (message) => this.onNotification(message.payload ?? ""));
+    client.on("notification", (message) =>
+      message.channel === CAPTION_CHANNEL ? this.onCaption(message.payload ?? "") : this.onNotification(message.payload ?? ""),
+    );
     client.on("error", (error) => this.onDrop(client, error));
     client.on("end", () => this.onDrop(client, new Error("The LISTEN connection ended")));
     try {
       await client.connect();
       await client.query(`LISTEN ${HEARING_CHANNEL}`);
+      await client.query(`LISTEN ${CAPTION_CHANNEL}`);
     } catch (error) {
       destroy(client);
       throw error;
@@ -400,6 +474,7 @@ export function liveBus(): LiveBus {
     connectionString: directDatabaseUrl(),
     // One read per change per instance, whatever the number of viewers: on the reserved pool (docs/decisions/019-database-capacity.md).
     readEvents: (hearingId, after, upTo) => readHearingEvents(chairDb(), hearingId, after, upTo),
+    readCaptions: (hearingId) => readLatestCaptions(hearingId, CAPTIONS_KEPT),
     onError: (error) => logger().warn({ err: errorField(error) }, "hearing live bus: LISTEN connection lost or event unreadable; recovering"),
   }));
   // After the streams are closed: the LISTEN connection goes with the other workers (docs/decisions/029-observability-and-shutdown.md).

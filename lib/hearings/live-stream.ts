@@ -117,6 +117,8 @@ export function followHearing({
     }
   };
   const deliver = (message: LiveMessage) => {
+    // A caption is outside the versions (docs/decisions/040-captions.md): sent as it comes.
+    if (message.caption) return send(message.bytes);
     if (message.version <= lastSent) return;
     lastSent = message.version;
     send(message.bytes);
@@ -174,6 +176,8 @@ export function followHearing({
       if (!state) throw error;
     }
     if (!state) return null;
+    // The latest captions, for a viewer who arrives mid-sentence; never holds the opening up.
+    const captions = withTimeout(bus.recentCaptions(hearingId), openingTimeoutMs).catch((): LiveMessage[] => []);
     const missed = lastEventId === null ? 0 : state.version - lastEventId;
     let replay: HearingEventRow[] = [];
     if (lastEventId !== null && missed > 1 && missed <= REPLAY_LIMIT) {
@@ -182,19 +186,20 @@ export function followHearing({
         bus.recentEvents(hearingId, lastEventId, state.version - 1) ??
         (await withTimeout(readEvents(hearingId, lastEventId, state.version - 1), openingTimeoutMs).catch(() => []));
     }
-    return { state, replay };
+    return { state, replay, captions: await captions };
   };
 
   void opening().then(
     (opened) => {
       if (!open) return;
       if (!opened) return fail("NOT_FOUND");
-      const { state, replay } = opened;
+      const { state, replay, captions } = opened;
       const now = new Date();
       for (const row of replay) deliver({ hearingId, version: row.version, type: row.type, bytes: stateFrame(row.version, row.type, row.payload, now) });
       // Always end the opening with the current state: a returning viewer gets it too.
       lastSent = Math.max(lastSent, state.version - 1);
       deliver({ hearingId, version: state.version, type: "snapshot", bytes: stateFrame(state.version, "snapshot", state.payload, now) });
+      for (const caption of captions) deliver(caption);
       const waiting = held ?? [];
       held = null;
       for (const message of waiting) deliver(message);

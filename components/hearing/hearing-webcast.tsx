@@ -7,6 +7,7 @@ import { webcastBox, type PublicHearingStatus } from "@/lib/hearings/public-stat
 import type { WebcastAccessDecision } from "@/lib/hearings/webcast";
 import { Link } from "@/lib/i18n/navigation";
 import type { HearingAskSetup } from "./hearing-ask-form";
+import { LiveCaptions } from "./live-captions";
 import { LivePanel } from "./live-panel";
 import { useIsLive } from "./live-upgrade";
 
@@ -105,6 +106,8 @@ export function HearingWebcast({ hearingId, path, playerTitle, status: cached, h
     );
   else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;
   else stream = membersOnly;
+  // The live player with its captions under or over it (docs/decisions/040-captions.md).
+  if (!ended && typeof reply === "object" && reply.access.kind === "play") stream = <LiveCaptions hearingId={hearingId}>{stream}</LiveCaptions>;
 
   const mayAsk = typeof reply === "object" && reply.mayAsk;
   // Questions follow the stream (one rule, lib/hearings/webcast-rules.ts), and so does the live

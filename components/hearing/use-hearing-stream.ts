@@ -5,6 +5,7 @@ import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { RECONNECT, reconnectDelay, streamUrl } from "@/lib/hearings/reconnect";
 import { pollState } from "@/lib/hearings/state-endpoint-poll";
 import { firstPollDelay, fullProbeDelay, pollDelay, shouldPoll } from "@/lib/hearings/state-endpoint-schedule";
+import { publishCaption } from "./caption-feed";
 
 // One hearing's stream (app/api/hearings/[id]/events), for the public live panel, the chair's
 // console and the room's projector alike: every change arrives as the whole public state.
@@ -182,6 +183,11 @@ export function useHearingStream(hearingId: string, initial?: PublicHearingState
       setConnection({ kind: "live" });
       accept(next, Date.parse(next.serverTime) - Date.now());
     };
+    // A live caption: outside the state's versions, handed to the captions' display (docs/decisions/040-captions.md).
+    const onCaption = (event: MessageEvent<string>) => {
+      heard();
+      publishCaption(hearingId, event.data);
+    };
     // The server's own report that it could not open the stream: no such hearing, full, or try later.
     const onFailure = (event: MessageEvent<string>) => {
       let code = "";
@@ -201,6 +207,7 @@ export function useHearingStream(hearingId: string, initial?: PublicHearingState
       heard();
       opened.addEventListener("state", onState as EventListener);
       opened.addEventListener("heartbeat", heard);
+      opened.addEventListener("caption", onCaption as EventListener);
       opened.addEventListener("failure", onFailure as EventListener);
       opened.onerror = () => {
         if (source === opened) retry();

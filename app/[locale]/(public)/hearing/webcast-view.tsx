@@ -41,6 +41,7 @@ const WEBCAST_MESSAGES = [
   "mediaOrigins.refused",
   "video.playFailed",
   "video.retry",
+  "captions",
   "site.notice",
 ] as const satisfies readonly MessagePath[];
 

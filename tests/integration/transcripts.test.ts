@@ -122,6 +122,25 @@ describe("building a transcript from the captions", () => {
     expect(await db.transcript.count({ where: { hearingId: { in: [live.hearingId, ended.hearingId, elsewhere.hearingId, rehearsal.hearingId] } } })).toBe(0);
   });
 
+  it("is read-only once the conference is closed, though the hearing's record may be closed", async () => {
+    const ownConference = (await makeHearingConference(db)).id;
+    const { hearingId } = await endedHearingWithCaptions({ conference: ownConference });
+    await db.hearing.update({ where: { id: hearingId }, data: { closedAt: new Date() } });
+    const built = await buildTranscript({ actor: as(), conferenceId: ownConference, input: { hearingId, language: "floor" } });
+    expect(built.segments).toBe(8);
+    await db.conference.update({ where: { id: ownConference }, data: { closedAt: new Date() } });
+    expect(
+      await refusalOf(
+        buildTranscript({ actor: as(), conferenceId: ownConference, input: { hearingId, language: "floor", expectedVersion: "1", confirmed: "yes" } }),
+      ),
+    ).toMatchObject({ code: "CONFLICT", messageKey: "conferences.CONFERENCE_CLOSED" });
+    expect(
+      await refusalOf(
+        markTranscriptOfficial({ actor: as(), conferenceId: ownConference, input: { hearingId, language: "floor", expectedVersion: "1", confirmed: "yes" } }),
+      ),
+    ).toMatchObject({ messageKey: "conferences.CONFERENCE_CLOSED" });
+  });
+
   it("rebuilds only when confirmed and named by the version shown, losing the corrections it says it loses", async () => {
     const { hearingId } = await endedHearingWithCaptions();
     const first = await build(hearingId);

@@ -15,7 +15,7 @@ export const TAGS = {
   candidates: "candidates",
   /** Read by: one candidate's page (getPublicCandidate, getPublicCampaign, public files, forum window). Refreshed by: that candidate's candidature, profile, files and materials (my/profile/*, my/materials/*, the console's candidates and materials actions). */
   candidate: (id: string) => `candidate:${id}`,
-  /** Read by: the hearing's pages (lib/hearings/webcast.ts, lib/hearings/after-queries.ts, the cost shares in lib/costs/public-shares.ts), getConference. Refreshed by: the hearing's console, the costs (admin/conferences/[slug]/hearing|costs/actions.ts), the chair's start, end and question draws (chair/actions.ts: no other move changes these pages; the live panel carries them), a conference's deletion. */
+  /** Read by: the hearing's pages (lib/hearings/webcast.ts, lib/hearings/after-queries.ts, the cost shares in lib/costs/public-shares.ts, the transcripts in lib/transcripts/queries.ts), getConference. Refreshed by: the hearing's console, the costs (admin/conferences/[slug]/hearing|costs/actions.ts), the transcripts (…/hearing/transcript-actions.ts), the chair's start, end and question draws (chair/actions.ts: no other move changes these pages; the live panel carries them), a conference's deletion. */
   hearings: "hearings",
   /** One candidate's public forum: its published questions, counts and window (lib/forum/cached-queries.ts). Refreshed by: a question received (app/api/forum/questions/route.ts), published, answered, declined, withdrawn (my/forum/actions.ts) or hidden (admin/conferences/[slug]/forum/actions.ts). */
   forum: (candidateId: string) => `forum:${candidateId}`,

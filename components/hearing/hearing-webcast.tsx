@@ -102,6 +102,7 @@ export function HearingWebcast({ hearingId, path, playerTitle, status: cached, h
         streamType={ended ? "on-demand" : "live"}
         failure={ended ? box("recordingFailed") : box("liveFailed")}
         tracks={tracks}
+        followsAddress={ended}
       />
     );
   else if (reply.access.kind === "none") stream = <p data-testid="webcast-no-stream">{t("noStream")}</p>;

@@ -1,9 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { startFromAddress } from "@/lib/hearings/chapters";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
+import { followAudioChoice } from "@/lib/video/audio-tracks";
+import { loadPlayerLanguage } from "@/lib/video/player-language";
 
 // Campaign videos: @mux/mux-player-react is ~320 KB gzipped (docs/toolchain.md#video-player), so it is loaded only
 // when a page actually shows a video: this chunk is fetched by the browser when the
@@ -50,6 +53,28 @@ type Props = {
   failure?: string;
   /** Text tracks loaded with the video, as `<track>` children of the player. */
   tracks?: ReadonlyArray<VideoTrack>;
+  /**
+   * A recording with chapters: the player starts where the page's address says (`#t=<seconds>`)
+   * and goes there, playing, when a chapter link changes it.
+   */
+  followsAddress?: boolean;
+};
+
+/**
+ * A focus ring every control shows, thick and light on the player's dark bar (WCAG 2.4.7,
+ * 2.4.13): media-chrome's default is a thin blue line hardly seen there.
+ */
+const FOCUS_RING = "inset 0 0 0 3px #ffd24d";
+const PLAYER_STYLE: Record<`--${string}`, string> = {
+  "--media-focus-box-shadow": FOCUS_RING,
+  "--media-menu-item-focus-shadow": FOCUS_RING,
+};
+
+type PlayerElement = HTMLElement & {
+  currentTime: number;
+  play: () => Promise<void>;
+  media?: (HTMLElement & { audioTracks?: unknown }) | null;
+  audioTracks?: unknown;
 };
 
 /**
@@ -58,12 +83,55 @@ type Props = {
  * Cast (see withoutCast). When the video cannot be played, the box says so in the reader's
  * language and offers to try again, instead of the player's own message in English.
  */
-export function VideoPlayer({ playback, title, streamType = "on-demand", failure, tracks }: Props) {
+export function VideoPlayer({ playback, title, streamType = "on-demand", failure, tracks, followsAddress = false }: Props) {
   const t = useTranslations("video");
   const refused = useTranslations("mediaOrigins");
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
+  const [element, setElement] = useState<PlayerElement | null>(null);
+  const locale = useLocale();
+  const [words, setWords] = useState<{ floor: string } | null>(null);
+  // Where the address asks to start, read once in the browser (the page itself is cached for everyone).
+  const [startTime] = useState(() => (followsAddress && typeof window !== "undefined" ? startFromAddress(location.search, location.hash) : null));
+
+  // The player's words first, then the player: its controls take their labels when made.
+  useEffect(() => {
+    let current = true;
+    // Should its words not arrive, the player still plays, in media-chrome's English.
+    loadPlayerLanguage(locale).then(
+      (loaded) => current && setWords({ floor: loaded.interpretation.floor }),
+      () => current && setWords({ floor: "Floor" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [locale]);
+
+  // Interpretation: start on the page's language, else the floor, and name each rendition in the page's language.
+  useEffect(() => {
+    if (!element || !words) return;
+    return followAudioChoice(element.media ?? element, locale, words.floor);
+  }, [element, words, locale]);
+
+  // A chapter link (`#t=…`) takes the viewer there, playing, and to the player, for the keyboard.
+  useEffect(() => {
+    if (!followsAddress || !element) return;
+    const onHash = () => {
+      const seconds = startFromAddress("", location.hash);
+      if (!element || seconds === null) return;
+      const go = () => {
+        element.currentTime = seconds;
+        element.play().catch(() => undefined);
+      };
+      if (((element.media as { readyState?: number } | null | undefined)?.readyState ?? 0) >= 1) go();
+      else element.addEventListener("loadedmetadata", go, { once: true });
+      frame.current?.scrollIntoView({ block: "nearest" });
+      frame.current?.focus({ preventScroll: true });
+    };
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, [followsAddress, element]);
 
   // The player's media element reports a failure with an "error" event that crosses the
   // player's shadow roots but does not bubble, and the player's own onError is not called for
@@ -124,31 +192,41 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
     );
   }
   return (
-    <div ref={frame} className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900" data-testid="video-frame">
-      <MuxPlayer
-        key={attempt}
-        {...source}
-        className="absolute inset-0 h-full w-full"
-        streamType={streamType}
-        preload="metadata"
-        title={title}
-        metadataVideoTitle={title}
-        disableTracking
-        disableCookies
-        accentColor="#0b4f8a"
-        data-testid="video-player"
-      >
-        {tracks?.map((track) => (
-          <track
-            key={`${track.kind}:${track.srcLang}:${track.src}`}
-            kind={track.kind}
-            src={track.src}
-            srcLang={track.srcLang}
-            label={track.label}
-            default={track.default}
-          />
-        ))}
-      </MuxPlayer>
+    <div
+      ref={frame}
+      tabIndex={-1}
+      className="relative aspect-video w-full max-w-3xl overflow-hidden rounded bg-slate-900 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+      data-testid="video-frame"
+    >
+      {words ? (
+        <MuxPlayer
+          key={attempt}
+          ref={setElement}
+          {...source}
+          className="absolute inset-0 h-full w-full"
+          streamType={streamType}
+          preload="metadata"
+          title={title}
+          metadataVideoTitle={title}
+          disableTracking
+          disableCookies
+          accentColor="#0b4f8a"
+          style={PLAYER_STYLE}
+          startTime={startTime ?? undefined}
+          data-testid="video-player"
+        >
+          {tracks?.map((track) => (
+            <track
+              key={`${track.kind}:${track.srcLang}:${track.src}`}
+              kind={track.kind}
+              src={track.src}
+              srcLang={track.srcLang}
+              label={track.label}
+              default={track.default}
+            />
+          ))}
+        </MuxPlayer>
+      ) : null}
     </div>
   );
 }

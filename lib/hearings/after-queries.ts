@@ -6,7 +6,7 @@ import { getCurrentConference } from "@/lib/conferences/context";
 import { db } from "@/lib/db";
 import { ALGORITHM } from "@/lib/draw/verifiable-draw";
 import type { DrawsFile } from "@/lib/draw/verify-hearing";
-import { parseChaptersVtt, type Chapter } from "./chapters";
+import { buildQuestionChapters, parseChaptersVtt, playerChaptersVtt, type Chapter, type QuestionChapter } from "./chapters";
 import { parityReport, type ParityReport } from "./parity";
 
 // Public reads of a hearing after the fact: its draws (for anyone to verify), the parity
@@ -209,21 +209,43 @@ export type HearingReplay = {
   /** The WebVTT chapters track (app/api/hearings/[id]/chapters.vtt), when there are chapters. */
   chaptersUrl: string | null;
   chapters: Chapter[];
+  /** The questions asked, each inside its candidate's chapter (lib/hearings/chapters.ts). */
+  questionChapters: QuestionChapter[];
+  /** The languages the webcast and the recording are interpreted into, besides the floor. */
+  interpretationLanguages: string[];
 };
 
-/** What the replay page needs: the recording and its chapters, one per candidate. */
+/** The recording's chapters: the stored ones per candidate, and the questions placed in them. */
+async function replayChapters(hearingId: string, chaptersVtt: string | null) {
+  const chapters = chaptersVtt ? parseChaptersVtt(chaptersVtt) : [];
+  if (chapters.length === 0) return { chapters, questionChapters: [] };
+  const [timings, questions] = await Promise.all([
+    db().hearingSlot.findMany({ where: { hearingId }, select: { candidateId: true, presentationStartedAt: true, qaStartedAt: true } }),
+    // Only the questions the chair put (shown on the webcast), never the pool.
+    db().hearingQuestion.findMany({ where: { hearingId, shownAt: { not: null } }, select: { id: true, candidateId: true, shownAt: true } }),
+  ]);
+  const questionChapters = buildQuestionChapters({
+    chapters,
+    timings,
+    questions: questions.map((q) => ({ questionId: q.id, candidateId: q.candidateId, shownAt: q.shownAt })),
+  });
+  return { chapters, questionChapters };
+}
+
+/** What the replay page needs: the recording, its chapters per candidate and per question, and its languages. */
 export async function readHearingReplay(hearingId: string): Promise<HearingReplay | null> {
   const hearing = await db().hearing.findUnique({
     where: { id: hearingId, rehearsal: false },
-    select: { id: true, status: true, recordingUrl: true, chaptersVtt: true },
+    select: { id: true, status: true, recordingUrl: true, chaptersVtt: true, interpretationLanguages: true },
   });
   if (!hearing) return null;
   return {
     hearingId: hearing.id,
     status: hearing.status,
     recordingUrl: hearing.recordingUrl,
+    interpretationLanguages: hearing.interpretationLanguages,
     chaptersUrl: hearing.chaptersVtt ? `/api/hearings/${encodeURIComponent(hearing.id)}/chapters.vtt` : null,
-    chapters: hearing.chaptersVtt ? parseChaptersVtt(hearing.chaptersVtt) : [],
+    ...(await replayChapters(hearing.id, hearing.chaptersVtt)),
   };
 }
 
@@ -232,8 +254,16 @@ export function getHearingReplay(hearingId: string): Promise<HearingReplay | nul
   return unstable_cache(() => readHearingReplay(hearingId), ["hearing-replay", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
 }
 
-/** The stored chapters file, for the route that serves it. */
-export async function readChaptersVtt(hearingId: string): Promise<string | null> {
-  const hearing = await db().hearing.findUnique({ where: { id: hearingId, rehearsal: false }, select: { chaptersVtt: true } });
-  return hearing?.chaptersVtt ?? null;
+/**
+ * The chapters file the player loads: each candidate's chapter, then each question's, the
+ * questions named by `questionTitle` in the reader's language.
+ */
+export async function readChaptersVtt(
+  hearingId: string,
+  questionTitle: (chapter: Chapter, question: QuestionChapter) => string = (chapter, question) => `${chapter.name} (${question.number})`,
+): Promise<string | null> {
+  const hearing = await db().hearing.findUnique({ where: { id: hearingId, rehearsal: false }, select: { id: true, chaptersVtt: true } });
+  if (!hearing?.chaptersVtt) return null;
+  const { chapters, questionChapters } = await replayChapters(hearing.id, hearing.chaptersVtt);
+  return playerChaptersVtt(chapters, questionChapters, questionTitle);
 }

@@ -140,3 +140,91 @@ export function formatOffset(ms: number): string {
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+/** A question put to a candidate: its chapter starts when it was shown (the record's own time). */
+export type ChapterQuestion = { questionId: string; candidateId: string; shownAt: Date | null };
+
+/** Where a candidate's presentation and Q&A began on the hearing's clock (HearingSlot). */
+export type ChapterTiming = { candidateId: string; presentationStartedAt: Date | null; qaStartedAt: Date | null };
+
+export type QuestionChapter = { candidateId: string; questionId: string; /** 1, 2, 3 in the order asked. */ number: number; startMs: number; endMs: number };
+
+/**
+ * One chapter per question asked, inside its candidate's chapter: placed from the candidate's
+ * chapter start by the time between the presentation's start and the question being shown, so
+ * that it follows the candidate's chapter whether that was measured or typed. The first
+ * question's chapter starts with the Q&A (the chair reads it out first), as the transcript's
+ * segments do (lib/transcripts/segments.ts). A question outside its candidate's chapter, or of
+ * a candidate without one, is left out.
+ */
+export function buildQuestionChapters(input: {
+  chapters: readonly Chapter[];
+  timings: readonly ChapterTiming[];
+  questions: readonly ChapterQuestion[];
+}): QuestionChapter[] {
+  const result: QuestionChapter[] = [];
+  for (const chapter of input.chapters) {
+    const timing = input.timings.find((t) => t.candidateId === chapter.candidateId);
+    const spoke = timing?.presentationStartedAt;
+    if (!timing || !spoke) continue;
+    const offset = (at: Date) => chapter.startMs + (at.getTime() - spoke.getTime());
+    const asked = input.questions
+      .filter((q): q is ChapterQuestion & { shownAt: Date } => q.candidateId === chapter.candidateId && q.shownAt !== null)
+      .sort((a, b) => a.shownAt.getTime() - b.shownAt.getTime() || a.questionId.localeCompare(b.questionId))
+      .map((q, i) => {
+        const from = i === 0 && timing.qaStartedAt && timing.qaStartedAt < q.shownAt ? timing.qaStartedAt : q.shownAt;
+        return { questionId: q.questionId, startMs: offset(from) };
+      })
+      .filter((q) => q.startMs > chapter.startMs && q.startMs < chapter.endMs);
+    asked.forEach((q, i) =>
+      result.push({
+        candidateId: chapter.candidateId,
+        questionId: q.questionId,
+        number: i + 1,
+        startMs: q.startMs,
+        endMs: asked[i + 1]?.startMs ?? chapter.endMs,
+      }),
+    );
+  }
+  return result;
+}
+
+/**
+ * The chapters as the player shows them, one after the other: a candidate's chapter runs to
+ * their first question's, then one per question. `questionTitle` names a question's chapter in
+ * the reader's language. Question cues are identified `question-<id>`, candidates' by their id.
+ */
+export function playerChaptersVtt(
+  chapters: readonly Chapter[],
+  questions: readonly QuestionChapter[],
+  questionTitle: (chapter: Chapter, question: QuestionChapter) => string,
+): string {
+  const cues: string[] = [];
+  for (const chapter of chapters) {
+    const own = questions.filter((q) => q.candidateId === chapter.candidateId);
+    const end = own[0]?.startMs ?? chapter.endMs;
+    cues.push(`${chapter.candidateId}\n${vttTimestamp(chapter.startMs)} --> ${vttTimestamp(end)}\n${escapeCueText(chapter.name)}`);
+    for (const q of own)
+      cues.push(`question-${q.questionId}\n${vttTimestamp(q.startMs)} --> ${vttTimestamp(q.endMs)}\n${escapeCueText(questionTitle(chapter, q))}`);
+  }
+  return ["WEBVTT", ...cues].join("\n\n") + "\n";
+}
+
+/** Seconds into the recording, as a link's `#t=` says (docs/decisions/039-interpretation-and-player.md). */
+export function chapterSeconds(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/**
+ * Where a page's address asks the player to start: `#t=<seconds>` (or `?t=`), also the media
+ * fragment forms `t=1:02:03` and `t=754s`. Null when it asks nothing or nonsense.
+ */
+export function startFromAddress(search: string, hash: string): number | null {
+  const read = (text: string) => new URLSearchParams(text.replace(/^[?#]/, "")).get("t");
+  const value = (read(hash) ?? read(search))?.trim();
+  if (!value) return null;
+  const seconds = /^(\d{1,6})(?:\.\d+)?s?$/.exec(value);
+  if (seconds) return Number(seconds[1]);
+  const clock = parseOffset(value);
+  return clock === null ? null : clock / 1000;
+}

@@ -1,4 +1,5 @@
 import { candidatureDeadline } from "@/lib/elections/deadline";
+import { isOwnMediaPath } from "@/lib/materials/video-playback";
 import { calendarDate, zonedWallTimeToUtc } from "@/lib/time/zones";
 
 // Pure rules of the hearing set-up (Council study ¶6–¶9), shared by the services and tests.
@@ -59,11 +60,12 @@ export type WebcastKindName = "NONE" | "MUX_PLAYBACK_ID" | "URL";
 
 const MUX_PLAYBACK_ID = /^[A-Za-z0-9]{10,64}$/;
 
-/** A Mux playback id, or an https URL of an HLS (.m3u8) or MP4 stream; NONE needs nothing. */
+/** A Mux playback id, an https URL of an HLS (.m3u8) or MP4 stream, or one the portal serves (/media/…); NONE needs nothing. */
 export function webcastSourceValid(kind: WebcastKindName, source: string | null): boolean {
   if (kind === "NONE") return true;
   if (source === null) return false;
   if (kind === "MUX_PLAYBACK_ID") return MUX_PLAYBACK_ID.test(source);
+  if (isOwnMediaPath(source)) return true;
   let url: URL;
   try {
     url = new URL(source);

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
-import type { VideoPlayback } from "@/lib/materials/video-playback";
+import { isOwnMediaPath, type VideoPlayback } from "@/lib/materials/video-playback";
 import { playableHere } from "@/lib/materials/media-address";
 import { mayFollowWebcast } from "./webcast-rules";
 
@@ -106,6 +106,9 @@ export function webcastAccess(
   if (!replay && view.webcastKind === "MUX_PLAYBACK_ID" && view.webcastSource)
     return { kind: "play", playback: { kind: "mux", playbackId: view.webcastSource } };
   const address = replay ?? view.webcastSource ?? "";
+  // One the portal serves itself is on this site: no origin to check (docs/decisions/039-interpretation-and-player.md).
+  if (isOwnMediaPath(address))
+    return { kind: "play", playback: { kind: "src", src: address, external: false, stream: /\.m3u8$/i.test(address) ? "hls" : "progressive" } };
   let hls: boolean;
   try {
     hls = /\.m3u8$/i.test(new URL(address).pathname);

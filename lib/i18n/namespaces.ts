@@ -33,6 +33,7 @@ export const NAMESPACES = [
   "ethicsRequest",
   "forum",
   "video",
+  "player",
   "hearingLive",
   "hearingPublic",
   "drawSpec",

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { VideoPlayback } from "./video-playback";
+import { isOwnMediaPath, type VideoPlayback } from "./video-playback";
 import { isAllowedMediaAddress, mediaHosts, originOf } from "@/lib/security/media-origins";
 
 // An address someone enters for a video to play from elsewhere — a candidate's external video,
@@ -20,7 +20,7 @@ export function enteredMediaOrigins(): string[] {
  * message names the allowed hosts, the field says what is wrong with it. Nothing is written.
  */
 export function assertAllowedMediaAddress(address: string, field: string, allowed: readonly string[] = enteredMediaOrigins()): void {
-  if (isAllowedMediaAddress(address, allowed)) return;
+  if (isOwnMediaPath(address) || isAllowedMediaAddress(address, allowed)) return;
   throw new DomainError("INVALID_INPUT", {
     messageKey: allowed.length > 0 ? "mediaOrigins.notAllowed" : "mediaOrigins.noneAllowed",
     values: { hosts: mediaHosts(allowed) },

@@ -18,6 +18,17 @@ export type VideoPlayback =
    */
   | { kind: "refused"; host: string };
 
+/**
+ * A video the portal serves itself, from its own public/media folder (e.g. the demo's
+ * interpretation recording): a path on this site, which every page's policy allows ('self'),
+ * so no origin list applies (docs/decisions/039-interpretation-and-player.md).
+ */
+export const OWN_MEDIA_PATH = /^\/media\/(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?:m3u8|mp4)$/;
+
+export function isOwnMediaPath(address: string): boolean {
+  return OWN_MEDIA_PATH.test(address);
+}
+
 /** An address is taken for HLS when its path ends in .m3u8 (what the URL form asks for). */
 function streamOf(url: string): "hls" | "progressive" {
   try {

@@ -20,8 +20,13 @@ export const LIVE_DEMO_TIME_ZONE = "Europe/Zurich";
 /** Days from the load to the opening: past the GR170 deadline (28 days before), so candidatures are formal. */
 export const LIVE_DEMO_OPENS_IN_DAYS = 21;
 const CONFERENCE_DAYS = 19;
-/** Mux's public HLS test stream; the CSP allows https media and connections (lib/security/headers.ts). */
-export const LIVE_DEMO_WEBCAST = "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8";
+/**
+ * The portal's own multi-audio stand-in (public/media/interpretation): it plays offline, on this
+ * site's origin, with the floor and six interpretations (docs/decisions/039-interpretation-and-player.md).
+ */
+export const LIVE_DEMO_WEBCAST = "/media/interpretation/master.m3u8";
+/** The demo hearing is interpreted into the six languages, as the organisation's hearings are. */
+const LIVE_DEMO_INTERPRETATION = ["ar", "en", "es", "fr", "ru", "zh"];
 /** The dice "rolled in the room" for the running order (docs/draw-specification.md). */
 export const LIVE_DEMO_ENTROPY = "4 2 6 1 5 3";
 const DAY_MS = 86_400_000;
@@ -861,6 +866,7 @@ export async function seedLiveDemo(prisma: PrismaClient, ctx: LiveDemoContext): 
       webcastKind: "URL",
       webcastSource: LIVE_DEMO_WEBCAST,
       webcastAccess: "PUBLIC",
+      interpretationLanguages: LIVE_DEMO_INTERPRETATION,
     },
   });
   await prisma.hearingSlot.createMany({ data: presenters.map((candidateId) => ({ hearingId, candidateId })) });

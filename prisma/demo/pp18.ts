@@ -37,8 +37,15 @@ export const PP18_ARCHIVE = {
   recordClosedAt: at("2018-11-05T09:00:00Z"),
   /** The conference closes as a read-only record a week after its last day. */
   conferenceClosedAt: at("2018-11-23T10:00:00Z"),
-  /** A public test stream that plays (the 2018 hearing's own recording is not the demo's to ship); its chapters are the hearing's. */
-  recordingUrl: "https://test-streams.mux.dev/x36xhzz/x36xhzz.m3u8",
+  /**
+   * A short stand-in the portal serves itself (the 2018 hearing's own recording is not the demo's
+   * to ship): the floor and an interpretation into each of the six languages, so the replay shows
+   * the audio choice offline (scripts/media/make-interpretation-fixture.sh). Its chapters are the
+   * hearing's, which run past the stand-in's few seconds.
+   */
+  recordingUrl: "/media/interpretation/master.m3u8",
+  /** PP-18's hearing was interpreted into the Union's six languages. */
+  interpretationLanguages: ["ar", "en", "es", "fr", "ru", "zh"],
   /** The dice's digits typed by the chair at each candidate's question draw, in running order. */
   questionEntropy: ["4 1 6 2", "2 5 5 3", "6 3 1 1", "1 4 2 6", "5 6 3 4", "3 2 6 5", "6 1 4 4", "2 2 5 1", "4 5 3 6"],
   /** One extension, in the Q&A of the fourth candidate, with its reason. */
@@ -406,6 +413,7 @@ export async function seedPp18Archive(prisma: PrismaClient, conferenceId: string
           sealedSeed: null,
           seedRevealedAt: A.seedRevealedAt,
           recordingUrl: A.recordingUrl,
+          interpretationLanguages: [...A.interpretationLanguages],
           chaptersVtt: chaptersVtt(chapters),
           closedAt: A.recordClosedAt,
         },

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ChapterList } from "@/components/hearing/chapter-list";
 import { HearingWebcast } from "@/components/hearing/hearing-webcast";
 import { ReaderTime } from "@/components/time/local-time";
+import type { VideoTrack } from "@/components/video/video-player";
 import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after-queries";
 import { getCachedPublicRecord } from "@/lib/hearings/public-record";
@@ -11,16 +13,10 @@ import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { publicHearingStatus } from "@/lib/hearings/public-status";
+import { languageList } from "@/lib/video/audio-choice";
 import { HearingStatus } from "./hearing-status";
 import { CostShares } from "./cost-shares";
 import { HearingRecord } from "./hearing-record";
-
-/** A chapter's start in the recording, h:mm:ss. */
-function clock(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const [h, m, sec] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
-  return `${h}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`;
-}
 
 /**
  * The hearing's webcast page (¶6, ¶7). Cached for everyone, revalidated by TAGS.hearings:
@@ -47,6 +43,7 @@ const WEBCAST_MESSAGES = [
 
 export async function WebcastView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingLive.webcast" });
+  const player = await getTranslations({ locale, namespace: "player" });
   const hearingId = await getCachedPublicHearingId(requested);
   if (requested !== undefined && !hearingId) notFound();
   const [view, replay, record] = hearingId
@@ -67,6 +64,12 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
 
   const stage = record?.stage ?? (view.status === "LIVE" ? "RUNNING" : view.status === "ENDED" ? "ENDED" : "SET_UP");
   const status = publicHearingStatus(stage, view.recordingUrl !== null);
+  const chapters = replay && replay.status === "ENDED" && replay.recordingUrl && replay.chapters.length > 0 ? replay : null;
+  const interpretation = replay?.interpretationLanguages ?? [];
+  // The player's text tracks: the recording's chapters, named per question in the page's language.
+  const tracks: VideoTrack[] = [];
+  if (chapters?.chaptersUrl)
+    tracks.push({ kind: "chapters", src: `${chapters.chaptersUrl}?lang=${locale}`, srcLang: locale, label: player("chapters.trackLabel"), default: true });
 
   return (
     // Its client islands (the live panel, the ask form, the player, the reader's own time) say only these (docs/decisions/036-page-weight.md).
@@ -88,6 +91,7 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
           playerTitle={t("playerTitle", { conference: view.conferenceName })}
           status={status}
           hasStream={view.webcastKind !== "NONE" && view.webcastSource !== null}
+          tracks={tracks}
           ask={{
             hearingId: view.hearingId,
             order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),
@@ -95,6 +99,19 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             honeypotField: HONEYPOT_FIELD,
           }}
         />
+
+        {interpretation.length > 0 ? (
+          <section aria-labelledby="webcast-languages" className="max-w-prose space-y-2" data-testid="webcast-interpretation">
+            <h2 id="webcast-languages" className="text-2xl font-semibold">
+              {player("interpretation.heading")}
+            </h2>
+            <p>{player("interpretation.offered", { languages: languageList(interpretation, locale) })}</p>
+            <p className="rounded border-s-4 border-brand-700 bg-slate-50 p-3" data-testid="floor-notice">
+              {player("interpretation.floorNotice")}
+            </p>
+            <p>{player("interpretation.howToChoose")}</p>
+          </section>
+        ) : null}
 
         <section aria-labelledby="webcast-order" className="space-y-3">
           <h2 id="webcast-order" className="text-2xl font-semibold">
@@ -119,22 +136,17 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
               ))}
             </ol>
           )}
-          {replay && replay.status === "ENDED" && replay.recordingUrl && replay.chapters.length > 0 ? (
+          {chapters ? (
             <section aria-labelledby="replay-chapters" className="space-y-2" data-testid="replay-chapters">
               <h2 id="replay-chapters" className="text-2xl font-semibold">
                 {t("chaptersHeading")}
               </h2>
-              <p className="text-sm text-slate-700">{t("chaptersHelp")}</p>
-              <ol className="space-y-1">
-                {replay.chapters.map((c) => (
-                  <li key={c.candidateId}>
-                    <span dir="ltr" className="font-mono tabular-nums">
-                      {clock(c.startMs)}
-                    </span>{" "}
-                    <span dir="auto">{c.name}</span>
-                  </li>
-                ))}
-              </ol>
+              <p className="text-sm text-slate-700">{player("chapters.help")}</p>
+              <ChapterList
+                chapters={chapters.chapters}
+                questions={chapters.questionChapters}
+                questionTitle={(q) => player("chapters.question", { number: number.format(q.number) })}
+              />
             </section>
           ) : null}
           <p className="flex flex-wrap gap-x-6 gap-y-2">

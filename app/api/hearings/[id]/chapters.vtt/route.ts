@@ -1,11 +1,18 @@
 import { readChaptersVtt } from "@/lib/hearings/after-queries";
+import { localeOr, translator } from "@/lib/i18n/translator";
 
 export const dynamic = "force-dynamic";
 
-/** The recording's chapters (one cue per candidate) as a WebVTT track for the replay's player. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * The recording's chapters (a cue per candidate, then per question put to them) as a WebVTT
+ * track for the replay's player; `?lang=` names the questions' chapters in that language.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const vtt = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await readChaptersVtt(id) : null;
+  const t = await translator(localeOr(new URL(request.url).searchParams.get("lang")), ["player"]);
+  const vtt = /^[A-Za-z0-9_-]{1,64}$/.test(id)
+    ? await readChaptersVtt(id, (chapter, question) => t("player.chapters.questionOf", { name: chapter.name, number: question.number }))
+    : null;
   if (vtt === null) {
     return new Response("Not found.", {
       status: 404,

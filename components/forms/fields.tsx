@@ -185,7 +185,8 @@ export function CheckboxField({ name, label, description, defaultChecked }: Comm
           defaultChecked={checked}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, description, error)}
-          className="mt-1 h-5 w-5"
+          // 24 CSS px: the smallest target WCAG 2.2 allows without spacing (2.5.8, docs/accessibility.md).
+          className="mt-0.5 h-6 w-6 shrink-0"
         />
         <label htmlFor={id} className="font-medium">
           {label}

@@ -62,11 +62,20 @@ export async function isSetupLinkUsable(token: string): Promise<boolean> {
 
 /** What a usable link is for: a new account's first password, or a reset asked for by its owner (docs/decisions/023-second-factor.md); null when not usable. */
 export async function usableSetupLinkPurpose(token: string): Promise<"SETUP" | "RESET" | null> {
+  return (await usableSetupLink(token))?.purpose ?? null;
+}
+
+/**
+ * The same, with the account's address: the page gives it to password managers as the
+ * new password's username (WCAG 3.3.8, docs/accessibility.md). Whoever holds the link was
+ * sent it at that address.
+ */
+export async function usableSetupLink(token: string): Promise<{ purpose: "SETUP" | "RESET"; email: string } | null> {
   if (token.length > 200) return null;
   const found = await db().passwordSetupToken.findUnique({
     where: { tokenHash: hashSetupToken(token) },
-    select: { purpose: true, expiresAt: true, usedAt: true, user: { select: { disabledAt: true } } },
+    select: { purpose: true, expiresAt: true, usedAt: true, user: { select: { disabledAt: true, email: true } } },
   });
   if (!found || !isSetupTokenUsable(found) || found.user.disabledAt) return null;
-  return found.purpose === "RESET" ? "RESET" : "SETUP";
+  return { purpose: found.purpose === "RESET" ? "RESET" : "SETUP", email: found.user.email };
 }

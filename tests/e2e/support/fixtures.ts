@@ -76,7 +76,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export { expect };
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** axe-core's source, the very copy AxeBuilder injects (its own dependency, not another package's). */
 const AXE_SOURCE = (createRequire(createRequire(import.meta.url).resolve("@axe-core/playwright"))("axe-core") as { source: string }).source;
@@ -106,7 +106,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   );
 }
 
-/** WCAG 2.1 A and AA, zero violations. */
+/** WCAG 2.2 A and AA (docs/accessibility.md), zero violations. */
 export async function expectAccessible(page: Page) {
   // Next streams the metadata of a page rendered per request after its body: wait for the
   // title (still required) so that axe judges the finished document, not a moment of it.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { Link } from "@/lib/i18n/navigation";
-import { usableSetupLinkPurpose } from "@/lib/users/set-password";
+import { usableSetupLink } from "@/lib/users/set-password";
 import { USER_LIMITS } from "@/lib/users/schema";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -19,17 +19,18 @@ export default async function SetPasswordPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { token } = await params;
   const t = await getTranslations({ locale, namespace: "auth" });
-  const purpose = await usableSetupLinkPurpose(token);
-  const usable = purpose !== null;
+  const link = await usableSetupLink(token);
+  const purpose = link?.purpose ?? null;
   const reset = await getTranslations({ locale, namespace: "passwordReset" });
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-3xl font-bold">{t("setPasswordTitle")}</h1>
-      {usable ? (
+      {link ? (
         <>
           <p className="text-slate-700">{purpose === "RESET" ? reset("newPasswordIntro") : t("setPasswordIntro")}</p>
           <SetPasswordForm
             token={token}
+            email={link.email}
             text={{
               form: t("setPasswordTitle"),
               password: t("newPassword"),

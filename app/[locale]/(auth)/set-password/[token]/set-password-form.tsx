@@ -8,7 +8,7 @@ import { setPasswordAction } from "./actions";
 
 type Text = { form: string; password: string; passwordHelp: string; confirm: string; submit: string; submitting: string; signIn: string };
 
-export function SetPasswordForm({ token, text }: { token: string; text: Text }) {
+export function SetPasswordForm({ token, email, text }: { token: string; email: string; text: Text }) {
   return (
     <ActionForm
       action={setPasswordAction}
@@ -22,6 +22,8 @@ export function SetPasswordForm({ token, text }: { token: string; text: Text }) 
       )}
     >
       <HiddenField name="token" value={token} />
+      {/* The account the new password is for, so that a password manager saves it under the right name (docs/accessibility.md, 3.3.8). */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField
         name="password"
         type="password"

@@ -12,20 +12,20 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
     <>
       {hasContact ? (
         <section aria-labelledby="campaign-contact" className="space-y-3">
-          <h2 id="campaign-contact" className="text-2xl font-semibold">
+          <h2 id="campaign-contact" className="heading">
             {t("contactHeading")}
           </h2>
           {/* A list, not a second <dl>: the page keeps one description list, the candidature's. */}
           <ul className="space-y-2">
             {campaign.languages.length > 0 ? (
               <li>
-                <span className="font-semibold">{t("languages")}: </span>
+                <span className="font-semibold">{`${t("languages")}: `}</span>
                 <span dir="auto">{campaign.languages.join(" · ")}</span>
               </li>
             ) : null}
             {campaign.website ? (
               <li>
-                <span className="font-semibold">{t("website")}: </span>
+                <span className="font-semibold">{`${t("website")}: `}</span>
                 <span dir="ltr" className="break-all">
                   <a href={campaign.website} rel="nofollow noopener noreferrer" className="link">
                     {campaign.website}
@@ -35,7 +35,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
             ) : null}
             {campaign.contactEmail ? (
               <li>
-                <span className="font-semibold">{t("contactEmail")}: </span>
+                <span className="font-semibold">{`${t("contactEmail")}: `}</span>
                 <span dir="ltr" className="break-all">
                   <a href={`mailto:${campaign.contactEmail}`} className="link">
                     {campaign.contactEmail}
@@ -48,7 +48,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
       ) : null}
 
       <section aria-labelledby="campaign-material" className="space-y-4">
-        <h2 id="campaign-material" className="text-2xl font-semibold">
+        <h2 id="campaign-material" className="heading">
           {t("heading")}
         </h2>
         {campaign.withdrawn ? (
@@ -61,11 +61,11 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
         ) : (
           <ul className="space-y-6">
             {campaign.materials.map((m) => (
-              <li key={m.id} className="space-y-2 rounded border border-slate-300 p-4">
+              <li key={m.id} className="card space-y-2">
                 <h3 className="text-xl font-semibold" lang={m.language} dir="auto">
                   {m.title}
                 </h3>
-                <p className="text-sm text-slate-700">
+                <p className="muted">
                   {t("summary", { kind: t(`kind.${m.kind}`), language: names.of(m.language) ?? m.language })}
                   {campaign.withdrawn ? ` · ${t("withdrawnBadge")}` : ""}
                 </p>
@@ -74,7 +74,19 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
                     {renderMarkdown(m.body)}
                   </div>
                 ) : null}
-                {m.kind === "VIDEO" && m.video ? <VideoPlayer playback={m.video} title={m.title} /> : null}
+                {m.kind === "VIDEO" && m.video ? (
+                  <VideoPlayer
+                    playback={m.video}
+                    title={m.title}
+                    // Its captions per language (docs/decisions/040-captions.md).
+                    tracks={m.captionLanguages.map((language) => ({
+                      kind: "captions",
+                      src: `/api/materials/${encodeURIComponent(m.id)}/captions/${encodeURIComponent(language)}`,
+                      srcLang: language,
+                      label: names.of(language) ?? language,
+                    }))}
+                  />
+                ) : null}
                 {m.kind === "LINK" && m.url ? (
                   <p dir="ltr" className="break-all">
                     <a href={m.url} rel="nofollow noopener noreferrer" className="link">

@@ -77,6 +77,8 @@ export type PublicMaterial = {
   url: string | null;
   /** What a video plays; null for other kinds and for a video not ready yet. */
   video: VideoPlayback | null;
+  /** The languages of a video's caption tracks (docs/decisions/040-captions.md). */
+  captionLanguages: string[];
 };
 
 export type PublicCampaign = {
@@ -109,7 +111,18 @@ function readPublicCampaign(candidateId: string): Promise<PublicCampaign | null>
           profiles: { where: { publishedAt: { not: null } }, select: { locale: true, visionFormat: true } },
           materials: {
             where: { state: "PUBLISHED" },
-            select: { id: true, kind: true, title: true, language: true, body: true, url: true, videoSource: true, fileKey: true, muxPlaybackId: true },
+            select: {
+              id: true,
+              kind: true,
+              title: true,
+              language: true,
+              body: true,
+              url: true,
+              videoSource: true,
+              fileKey: true,
+              muxPlaybackId: true,
+              captionTracks: { select: { language: true }, orderBy: { language: "asc" } },
+            },
             orderBy: { publishedAt: "desc" },
           },
         },
@@ -126,11 +139,12 @@ function readPublicCampaign(candidateId: string): Promise<PublicCampaign | null>
         contactEmail: profilePublished ? c.contactEmail : null,
         languages: profilePublished ? c.languages : [],
         visionFormats: Object.fromEntries(c.profiles.map((p) => [p.locale, p.visionFormat])),
-        materials: c.materials.map(({ videoSource, fileKey, muxPlaybackId, ...m }) => ({
+        materials: c.materials.map(({ videoSource, fileKey, muxPlaybackId, captionTracks, ...m }) => ({
           ...m,
           // A video's address is its own: the link column holds it only for external videos.
           url: m.kind === "VIDEO" ? null : m.url,
           video: videoPlayback({ ...m, videoSource, fileKey, muxPlaybackId }),
+          captionLanguages: m.kind === "VIDEO" ? captionTracks.map((track) => track.language) : [],
         })),
       };
     },

@@ -16,6 +16,7 @@ import { VideoSection } from "@/components/video/video-section";
 import { videoPlayback } from "@/lib/materials/video-playback";
 import { playableHere } from "@/lib/materials/media-address";
 import { muxEnabled } from "@/lib/mux/config";
+import { MaterialCaptions } from "@/components/captions/material-captions";
 
 async function load(user: Parameters<typeof getOwnMaterial>[0], id: string) {
   try {
@@ -94,6 +95,7 @@ export default workspacePage<{ id: string }>("/my/materials", async ({ user, loc
 
           {m.kind === "BROCHURE" ? <BrochureFileForm id={m.id} fileKey={m.fileKey} locale={locale} /> : null}
           {m.kind === "VIDEO" ? <VideoSection material={m} locale={locale} muxEnabled={muxEnabled()} /> : null}
+          {m.kind === "VIDEO" ? <MaterialCaptions user={user} locale={locale} materialId={m.id} /> : null}
 
           <p>
             <Link href={`/my/materials/${m.id}/review`} className="text-brand-700 underline underline-offset-4">

@@ -16,6 +16,7 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, reopenHearing, saveHearing, syncPresenters } from "./actions";
 import { AfterHearing } from "./after-hearing";
+import { CaptionsSection } from "./captions-section";
 import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
 import { TranscriptSection } from "./transcript-section";
@@ -424,6 +425,8 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           ) : null}
 
           <RoomQuestions user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
+
+          <CaptionsSection user={user} locale={locale} hearingId={hearing.id} zone={zone} />
 
           <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
 

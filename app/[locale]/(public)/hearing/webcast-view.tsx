@@ -13,10 +13,14 @@ import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { publicHearingStatus } from "@/lib/hearings/public-status";
+import { trackSrcLang } from "@/lib/captions/languages";
+import { getCachedHearingCaptionLanguages } from "@/lib/captions/tracks";
+import { getCachedTranscriptLanguages } from "@/lib/transcripts/queries";
 import { languageList } from "@/lib/video/audio-choice";
 import { HearingStatus } from "./hearing-status";
 import { CostShares } from "./cost-shares";
 import { HearingRecord } from "./hearing-record";
+import { TranscriptPartLink } from "./transcript-link";
 
 /**
  * The hearing's webcast page (¶6, ¶7). Cached for everyone, revalidated by TAGS.hearings:
@@ -57,6 +61,9 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
       </div>
     );
   }
+  // Its transcript, once ended (docs/decisions/041-transcript.md): each chapter and the links below lead to it.
+  const transcribed = view.status === "ENDED" ? await getCachedTranscriptLanguages(view.hearingId) : null;
+  const transcript = await getTranslations({ locale, namespace: "transcript" });
   const zone = view.timeZone;
   const at = (iso: string) => `${formatInstant(locale, iso, zone)} (${zoneLabel(locale, zone, iso)})`;
   const number = new Intl.NumberFormat(locale);
@@ -70,6 +77,12 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   const tracks: VideoTrack[] = [];
   if (chapters?.chaptersUrl)
     tracks.push({ kind: "chapters", src: `${chapters.chaptersUrl}?lang=${locale}`, srcLang: locale, label: player("chapters.trackLabel"), default: true });
+  // The recording's captions, a track per language, off until the viewer turns them on (docs/decisions/040-captions.md).
+  if (view.status === "ENDED" && view.recordingUrl) {
+    const captionName = await getTranslations({ locale, namespace: "captions.languages" });
+    for (const language of await getCachedHearingCaptionLanguages(view.hearingId))
+      tracks.push({ kind: "captions", src: `/api/hearings/${encodeURIComponent(view.hearingId)}/captions/${language}`, srcLang: trackSrcLang(language), label: captionName(language) });
+  }
 
   return (
     // Its client islands (the live panel, the ask form, the player, the reader's own time) say only these (docs/decisions/036-page-weight.md).
@@ -146,6 +159,16 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
                 chapters={chapters.chapters}
                 questions={chapters.questionChapters}
                 questionTitle={(q) => player("chapters.question", { number: number.format(q.number) })}
+                extra={
+                  transcribed
+                    ? (item) => {
+                        const name = chapters.chapters.find((c) => c.candidateId === item.candidateId)?.name ?? "";
+                        const question = chapters.questionChapters.find((q) => q.questionId === item.questionId);
+                        const context = question ? `${name}, ${player("chapters.question", { number: number.format(question.number) })}` : name;
+                        return <TranscriptPartLink hearingId={view.hearingId} part={item} label={transcript("chapterLink")} context={context} />;
+                      }
+                    : undefined
+                }
               />
             </section>
           ) : null}
@@ -156,6 +179,11 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             <Link href={`/hearing/parity${suffix}`} className="link">
               {t("parityLink")}
             </Link>
+            {transcribed ? (
+              <Link href={`/hearing/${encodeURIComponent(view.hearingId)}/transcript`} className="link" data-testid="webcast-transcript-link">
+                {transcript("link")}
+              </Link>
+            ) : null}
           </p>
         </section>
 

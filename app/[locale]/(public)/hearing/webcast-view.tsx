@@ -94,7 +94,12 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   if (view.status === "ENDED" && view.recordingUrl) {
     const captionName = await getTranslations({ locale, namespace: "captions.languages" });
     for (const language of await getCachedHearingCaptionLanguages(view.hearingId))
-      tracks.push({ kind: "captions", src: `/api/hearings/${encodeURIComponent(view.hearingId)}/captions/${language}`, srcLang: trackSrcLang(language), label: captionName(language) });
+      tracks.push({
+        kind: "captions",
+        src: `/api/hearings/${encodeURIComponent(view.hearingId)}/captions/${language}`,
+        srcLang: trackSrcLang(language),
+        label: captionName(language),
+      });
   }
 
   return (

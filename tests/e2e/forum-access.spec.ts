@@ -20,8 +20,9 @@ test("the secretariat sees every queue and hides with a reason, shown to the can
   const forum = `/admin/conferences/${conference.slug}/forum`;
 
   await signInAs(page, secretariat);
-  // The public page first, so that hiding must refresh a page already rendered.
-  await page.goto(`/en/candidates/${candidate.id}`);
+  // The public page first (the forum's own: the candidate's page links there), so that hiding
+  // must refresh a page already rendered.
+  await page.goto(`/en/candidates/${candidate.id}/forum/1`);
   await expect(page.getByText(abusive.body)).toBeVisible();
 
   await page.goto(`/en${forum}`);
@@ -64,7 +65,7 @@ test("the secretariat sees every queue and hides with a reason, shown to the can
 
   // The public no longer sees it; the candidate sees it hidden, with the reason.
   await page.context().clearCookies();
-  await page.goto(`/en/candidates/${candidate.id}`);
+  await page.goto(`/en/candidates/${candidate.id}/forum/1`);
   await expect(page.getByTestId("forum-published")).toHaveCount(0);
   await expect(page.getByText(abusive.body)).toHaveCount(0);
   await signInAs(page, user);

@@ -56,8 +56,7 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
     ID.test(id) ? getPublicFiles(id) : null,
     ID.test(id) ? getCachedForumCounts([id]) : null,
     ID.test(id) ? getCachedForumWindow(id) : null,
-    // The first page only: reading searchParams would render this page per request; later
-    // pages are /candidates/[id]/forum/[page], cached the same way.
+    // For the number of questions its pages list (cached: the forum's first page reads the same).
     ID.test(id) ? getCachedForumPage(id, 1) : null,
   ]);
   if (!candidate || !conference) notFound();
@@ -93,10 +92,10 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
           </div>
         </header>
 
-        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">{t("nominatedBy")}</dt>
+        <dl className="facts">
+          <dt>{t("nominatedBy")}</dt>
           <dd>{memberStateName(locale, candidate.memberState)}</dd>
-          <dt className="font-semibold">{t("status")}</dt>
+          <dt>{t("status")}</dt>
           <dd className="space-y-1">
             <StatusBadge status={candidate.status} locale={locale} />
             {candidate.formallyReceivedAt ? (
@@ -147,8 +146,8 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
             timeZone={conference.timeZone}
             counts={forumCounts[candidate.id] ?? NO_COUNTS}
             window={forumWindow}
-            forum={forum}
-            fullListHref={`/candidates/${candidate.id}/forum/1`}
+            published={forum.total}
+            forumHref={`/candidates/${candidate.id}/forum/1`}
           />
         ) : null}
       </article>

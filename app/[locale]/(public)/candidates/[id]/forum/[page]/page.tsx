@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PublishedQuestions } from "@/components/forum/published-questions";
+import { ForumCounts, NO_COUNTS } from "@/components/forum/forum-counts";
+import { ExportLinks, forumExportHref } from "@/components/forum/export-links";
 import { getPublicCandidate } from "@/lib/candidates/queries";
 import { getConferenceOfCandidate } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
-import { Link } from "@/lib/i18n/navigation";
-import { getCachedForumPage } from "@/lib/forum/cached-queries";
+import { LocalLink } from "@/components/site/local-link";
+import { getCachedForumCounts, getCachedForumPage } from "@/lib/forum/cached-queries";
 import { pageMetadata } from "@/lib/site/page-metadata";
 
-// Every published question of a candidate, twenty a page (the candidate's page shows the first
-// few and links to page 1, components/forum/forum-section.tsx).
+// The candidate's forum: what it is, its numbers explained, every published question twenty a
+// page, and its open data (the candidate's page shows the numbers and links to page 1,
+// components/forum/forum-section.tsx).
 // A path rather than ?page=, so that each page is cached like the candidate's page.
 
 // A cuid (the app's own rows) or a UUID (the live demo's, prisma/demo/live.ts): nothing else reaches the database.
@@ -42,21 +45,32 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/candidat
 export default async function ForumPage({ params }: PageProps<"/[locale]/candidates/[id]/forum/[page]">) {
   const { id, page } = await params;
   const locale = await pageLocale(params);
-  const [loaded, conference] = await Promise.all([load(id, page), getConferenceOfCandidate(id)]);
+  const [loaded, conference, counts] = await Promise.all([load(id, page), getConferenceOfCandidate(id), ID.test(id) ? getCachedForumCounts([id]) : null]);
   if (!loaded || !conference) notFound();
   const { candidate, forum } = loaded;
   const t = await getTranslations({ locale, namespace: "forum.list" });
+  const section = await getTranslations({ locale, namespace: "forum.section" });
   return (
     <article className="space-y-6" aria-labelledby="forum-page-title">
       <p>
-        <Link href={`/candidates/${candidate.id}#forum`} className="link">
+        <LocalLink href={`/candidates/${candidate.id}#forum`} className="link">
           {t("backToCandidate", { name: candidate.name })}
-        </Link>
+        </LocalLink>
       </p>
-      <h1 id="forum-page-title" className="text-3xl font-bold">
-        {t("pageTitle", { name: candidate.name, page: forum.page })}
-      </h1>
-      <PublishedQuestions forum={forum} locale={locale} timeZone={conference.timeZone} pageHref={(p) => `/candidates/${candidate.id}/forum/${p}`} />
+      <div className="space-y-2">
+        <h1 id="forum-page-title" className="page-title">
+          {t("pageTitle", { name: candidate.name, page: forum.page })}
+        </h1>
+        <p className="max-w-prose">{section("intro", { name: candidate.name })}</p>
+      </div>
+      <ForumCounts counts={counts?.[candidate.id] ?? NO_COUNTS} locale={locale} heading="h2" />
+      <section aria-labelledby="published-questions" className="space-y-3">
+        <h2 id="published-questions" className="heading">
+          {t("heading")}
+        </h2>
+        <PublishedQuestions forum={forum} locale={locale} timeZone={conference.timeZone} pageHref={(p) => `/candidates/${candidate.id}/forum/${p}`} />
+      </section>
+      <ExportLinks locale={locale} csv={forumExportHref(candidate.id, "csv")} json={forumExportHref(candidate.id, "json")} />
     </article>
   );
 }

@@ -60,8 +60,10 @@ export function localizedMetadata(meta: PageMeta): Pick<Metadata, "metadataBase"
       title: meta.title,
       description: meta.description,
       siteName: meta.siteName,
+      // No og:locale:alternate: Facebook reads it as "this URL answers in these locales when
+      // asked with ?fb_locale=", and these pages do not; each language has its own URL, which the
+      // hreflang alternates give. Five tags less, sent twice (docs/decisions/036-page-weight.md).
       locale: OG_LOCALES[meta.locale],
-      alternateLocale: LOCALES.filter((l) => l !== meta.locale).map((l) => OG_LOCALES[l]),
       images: [{ ...OG_IMAGE, url: `${origin}${OG_IMAGE.url}`, alt: meta.imageAlt }],
     },
   };

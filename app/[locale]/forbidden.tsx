@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 
 export default async function Forbidden() {
   const t = await getTranslations("errors");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold">{t("forbiddenTitle")}</h1>
+      <h1 className="page-title">{t("forbiddenTitle")}</h1>
       <p role="status">{t("forbiddenBody")}</p>
-      <Link href="/" className="link">
+      <LocalLink href="/" className="link">
         {t("goHome")}
-      </Link>
+      </LocalLink>
     </div>
   );
 }

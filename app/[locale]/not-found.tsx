@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { LocalLink } from "@/components/site/local-link";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold">{t("notFoundTitle")}</h1>
+      <h1 className="page-title">{t("notFoundTitle")}</h1>
       <p>{t("notFoundBody")}</p>
-      <Link href="/" className="link">
+      <LocalLink href="/" className="link">
         {t("goHome")}
-      </Link>
+      </LocalLink>
     </div>
   );
 }

@@ -17,6 +17,8 @@ function initials(name: string): string {
  */
 const BOX = { sm: "h-16 w-16 text-xl", md: "h-24 w-24 text-3xl", lg: "h-32 w-32 text-4xl" } as const;
 const PIXELS = { sm: 64, md: 96, lg: 128 } as const;
+// A photo has no text: its box without the initials' font size.
+const PHOTO = { sm: "h-16 w-16", md: "h-24 w-24", lg: "h-32 w-32" } as const;
 
 export async function CandidateAvatar({ name, size, photoKey }: { name: string; size: keyof typeof BOX; photoKey?: string | null }) {
   const t = await getTranslations("candidate");
@@ -33,7 +35,7 @@ export async function CandidateAvatar({ name, size, photoKey }: { name: string; 
         alt={w("photoAlt", { name })}
         width={pixels}
         height={pixels}
-        className={`${box} shrink-0 rounded-full object-cover`}
+        className={`${PHOTO[size]} shrink-0 rounded-full object-cover`}
         data-testid="candidate-photo"
       />
     );

@@ -60,7 +60,7 @@ export async function ConferenceHome({
         </p>
         <p className="max-w-prose text-slate-700">{t("intro")}</p>
         <p>
-          <LocalLink href={`${base}/posts`} className="inline-flex min-h-11 items-center font-medium link">
+          <LocalLink href={`${base}/posts`} className="tall-link">
             {t("browsePosts")}
           </LocalLink>
         </p>
@@ -117,13 +117,13 @@ export async function ConferenceHome({
           </h2>
           <p className="max-w-prose muted">{t("runningOrderIntro")}</p>
           {hearing.runningOrder.length > 0 ? (
-            <ol className="list-decimal space-y-1 ps-6" data-testid="public-running-order">
-              {hearing.runningOrder.map((slot) => (
-                <li key={slot.candidateId}>
-                  <LocalLink href={`/candidates/${slot.candidateId}`} className="link">
-                    {slot.name}
-                  </LocalLink>{" "}
-                  <span className="text-slate-700">— {postName(slot.postNames, locale)}</span>
+            <ol className="running-order" data-testid="public-running-order">
+              {/* Keyed by position, the slot's place in the drawn order: a shorter key than the
+                  candidate's id, which the flight payload carries for each slot; the list's class
+                  styles each link and post (app/globals.css). */}
+              {hearing.runningOrder.map((slot, position) => (
+                <li key={position}>
+                  <LocalLink href={`/candidates/${slot.candidateId}`}>{slot.name}</LocalLink> <span>{`— ${postName(slot.postNames, locale)}`}</span>
                 </li>
               ))}
             </ol>

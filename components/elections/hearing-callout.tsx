@@ -33,8 +33,8 @@ async function Callout({ locale, status, startsAt, zone, href }: Props) {
   const time = await getTranslations({ locale, namespace: "time" });
   const when = time("conferenceZone", { time: formatInstant(locale, startsAt, zone), zone: zoneLabel(locale, zone, startsAt) });
   return (
-    <section aria-labelledby="hearing-callout" className={`space-y-3 border-s-8 p-4 sm:p-6 ${BOX[status]}`} data-testid="hearing-callout" data-status={status}>
-      <h2 id="hearing-callout" className="flex flex-wrap items-center gap-3 heading">
+    <section aria-labelledby="hearing-callout" className={`callout ${BOX[status]}`} data-testid="hearing-callout" data-status={status}>
+      <h2 id="hearing-callout">
         {status === "LIVE" ? (
           <span className="live-badge">
             <span aria-hidden="true" className="live-dot" />

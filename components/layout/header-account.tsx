@@ -37,7 +37,7 @@ export function HeaderAccount() {
     };
   }, []);
 
-  const link = "nav-link rounded hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2";
+  const link = "account-link";
   if (!user) {
     // Until the answer arrives (and for visitors) the header offers to sign in.
     return (

@@ -20,7 +20,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               lang={locale}
               hrefLang={locale}
               aria-current={locale === current ? "true" : undefined}
-              className={`nav-link ${locale === current ? "font-bold underline" : "hover:underline"}`}
+              className={locale === current ? "nav-link font-bold underline" : "lang-link"}
             >
               {NATIVE_NAMES[locale]}
             </Link>

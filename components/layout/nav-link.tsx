@@ -11,11 +11,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
   const pathname = usePathname();
   const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`nav-link border-b-4 hover:underline ${current ? "border-white font-semibold" : "border-transparent"}`}
-    >
+    <Link href={href} aria-current={current ? "page" : undefined} className={`main-link ${current ? "border-white font-semibold" : "border-transparent"}`}>
       {children}
     </Link>
   );

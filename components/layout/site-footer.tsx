@@ -15,7 +15,7 @@ export async function SiteFooter({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "common" });
   const site = await getTranslations({ locale, namespace: "site.footer" });
   return (
-    <footer className="border-t border-slate-200 bg-slate-50">
+    <footer className="site-foot">
       <div className="site-footer">
         <nav aria-label={site("label")}>
           <ul className="inline-list">

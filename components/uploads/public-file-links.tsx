@@ -8,20 +8,20 @@ export async function PublicFileLinks({ files, locale }: { files: PublicFiles; l
   const names = new Intl.DisplayNames([locale], { type: "language" });
   return (
     <section aria-labelledby="campaign-documents" className="space-y-3">
-      <h2 id="campaign-documents" className="text-2xl font-semibold">
+      <h2 id="campaign-documents" className="heading">
         {t("documentsHeading")}
       </h2>
       <ul className="space-y-2">
         {files.cvKey ? (
           <li>
-            <a href={`/api/files/${files.cvKey}`} className="text-brand-700 underline underline-offset-4" data-testid="public-cv">
+            <a href={`/api/files/${files.cvKey}`} className="link" data-testid="public-cv">
               {t("openCv")}
             </a>
           </li>
         ) : null}
         {files.brochures.map((b) => (
           <li key={b.id}>
-            <a href={`/api/files/${b.fileKey}`} className="text-brand-700 underline underline-offset-4" data-testid="public-brochure">
+            <a href={`/api/files/${b.fileKey}`} className="link" data-testid="public-brochure">
               {t("openBrochure", { title: b.title, language: names.of(b.language) ?? b.language })}
             </a>
           </li>

@@ -37,7 +37,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   }
   // Its client islands (the countdowns, the reader's own time) say only these (docs/decisions/036-page-weight.md).
   return (
-    <ClientMessages locale={locale} namespaces={["time"]}>
+    <ClientMessages locale={locale} namespaces={["time.yourZone", "time.days", "time.hours", "time.timeLeft", "time.passed"]}>
       <ConferenceHome conference={conference} locale={locale} base="" closedAt={current.closedAt} />
     </ClientMessages>
   );

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { PrismaClient } from "../../lib/db/client";
 import { unique } from "../support/factories";
 import { expectAccessible, expect, test } from "./support/fixtures";
@@ -51,6 +52,14 @@ for (const locale of ["en", "ar"] as const) {
     await expect(page.locator("dl")).toContainText(candidate.memberState.nameEn);
     await expect(page.getByText(vision)).toBeVisible();
     await expectAccessible(page);
+    // The weight targets (docs/performance.md) as a floor no change may break: this world is
+    // smaller than the demo, which bench/page-weight.ts weighs, but a page that carried, say,
+    // the whole message catalogue again would be over them here too.
+    for (const path of [base, `/${locale}/candidates/${candidate.id}`]) {
+      const html = await (await page.request.get(path)).body();
+      expect(html.length, `${path}: bytes of HTML`).toBeLessThanOrEqual(40_000);
+      expect(gzipSync(html).length, `${path}: bytes of gzip`).toBeLessThanOrEqual(10_000);
+    }
 
     // The conference's home leads to its hearing's webcast page.
     await page.goto(base);

@@ -19,8 +19,10 @@ import { makeWorldWithHearing } from "./support/world";
 // within 10 s of the database's return (docs/decisions/020-live-stream-recovery.md).
 // The server and the database are this spec's own: the suite's database is never restarted.
 // Only routes are asked of this server (tests/support/next-server.ts says why): the events
-// route, /api/live, and one page whose render its own test gate makes fail before anything is
-// read or kept (the document's error page, app/global-error.tsx).
+// route, /api/live, the hearing's state endpoint, and one page whose render its own test gate
+// makes fail before anything is read or kept (the document's error page, app/global-error.tsx).
+// The tests run one after the other in one worker: spread over two, each worker started a
+// PostgreSQL and a server of its own for its share (docs/testing.md).
 
 const VIEWERS = 200;
 /** lib/hearings/live-state.ts's channel (that module is the server's: it cannot be imported here). */
@@ -33,6 +35,8 @@ let ownDb: PrismaClient;
 let server: NextServer;
 /** This server's own test gates (lib/site/fail-for-test.ts): what is armed here fails nothing of the suite's server. */
 let gates: string;
+
+test.describe.configure({ mode: "default" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -160,6 +164,28 @@ test("with the database away, /api/live says nothing is known (200, not kept: th
       { timeout: 20_000 },
     )
     .toMatch(/^public, max-age=\d+/);
+});
+
+test("with the database out of reach, the hearing's state is a 503 with Retry-After in the asker's language, kept by no one, never a 500", async () => {
+  test.setTimeout(60_000);
+  // The state endpoint (docs/decisions/035-state-endpoint-and-50k-viewers.md) of a hearing the
+  // server holds nothing of: it must read the database, which refuses every connection.
+  await own.shutdown();
+  try {
+    const url = `${server.url}/api/hearings/cmstatenodatabase000000/state`;
+    const down = await fetch(`${url}?locale=en`, { signal: AbortSignal.timeout(15_000) });
+    expect(down.status, server.output().slice(-2_000)).toBe(503);
+    expect(down.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+    expect(down.headers.get("cache-control")).toBe("no-store");
+    expect(await down.json()).toEqual({ error: "The live state of this hearing cannot be read just now. Please try again in a few seconds.", busy: true });
+    const inSpanish = await fetch(url, { headers: { cookie: "NEXT_LOCALE=es" }, signal: AbortSignal.timeout(15_000) });
+    expect(inSpanish.status).toBe(503);
+    expect((await inSpanish.json()).error).toBe(
+      "El estado en directo de esta audiencia no se puede leer en este momento. Vuelva a intentarlo dentro de unos segundos.",
+    );
+  } finally {
+    await own.start();
+  }
 });
 
 test("when the document's own layout fails, its error page says so in the reader's language, accessibly, with the way home", async ({ page }) => {

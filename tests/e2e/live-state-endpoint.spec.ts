@@ -1,4 +1,3 @@
-import { startNextServer } from "../support/next-server";
 import { expect, test } from "./support/fixtures";
 import { SESSION_COOKIE, sessionToken } from "./support/session";
 import { makeStaff, makeWorldWithHearing } from "./support/world";
@@ -6,9 +5,9 @@ import { makeStaff, makeWorldWithHearing } from "./support/world";
 // The hearing's state endpoint through the running production server (server.ts and its
 // shared-cache rewrite, docs/decisions/035-state-endpoint-and-50k-viewers.md): what a CDN may
 // keep of a public hearing's state and for how long, its validator and 304, a members-only
-// hearing's state for its viewers alone, and the refusals in the asker's language; with the
-// database out of reach, a second server of this build (on no database at all) says 503 with
-// Retry-After, never 500. No browser.
+// hearing's state for its viewers alone, and the refusals in the asker's language. With the
+// database out of reach it says 503 with Retry-After, never 500: tests/e2e/live-restart.spec.ts,
+// whose server and database are its own, asks it while that database is down. No browser.
 
 const PUBLIC_STATE = "public, max-age=0, s-maxage=1, stale-while-revalidate=2";
 
@@ -79,25 +78,4 @@ test("a members-only hearing's state goes to viewers who may watch, privately; a
   const unchanged = await request.get(url, { headers: { cookie, "if-none-match": etag } });
   expect(unchanged.status()).toBe(304);
   expect(unchanged.headers()["cache-control"]).toBe("private, no-store");
-});
-
-test("with the database out of reach, the state is a 503 with Retry-After in the asker's language, kept by no one, never a 500", async () => {
-  test.setTimeout(60_000);
-  // Nothing listens on port 9: every read is refused at once. Only this route is asked of that server (tests/support/next-server.ts).
-  const server = await startNextServer({ databaseUrl: "postgresql://hustings_app@127.0.0.1:9/nowhere" });
-  try {
-    const url = `${server.url}/api/hearings/cmstatenodatabase000000/state`;
-    const down = await fetch(`${url}?locale=en`);
-    expect(down.status).toBe(503);
-    expect(down.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
-    expect(down.headers.get("cache-control")).toBe("no-store");
-    expect(await down.json()).toEqual({ error: "The live state of this hearing cannot be read just now. Please try again in a few seconds.", busy: true });
-    const inSpanish = await fetch(url, { headers: { cookie: "NEXT_LOCALE=es" } });
-    expect(inSpanish.status).toBe(503);
-    expect((await inSpanish.json()).error).toBe(
-      "El estado en directo de esta audiencia no se puede leer en este momento. Vuelva a intentarlo dentro de unos segundos.",
-    );
-  } finally {
-    await server.stop();
-  }
 });

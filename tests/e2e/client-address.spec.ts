@@ -1,12 +1,11 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { asAppRole } from "../../lib/db/roles";
 import { SIGN_IN_LIMITS } from "../../lib/auth/limits";
 import { HEARING_QUESTION_RATE_LIMITS } from "../../lib/hearings/question-limits";
 import { makeUser } from "../support/factories";
-import { startNextServer } from "../support/next-server";
 import { expect, test } from "./support/fixtures";
 import { rawRequest, type RawAnswer } from "./support/raw-request";
+import { SECOND_SERVER_ENV, secondServer } from "./support/second-server";
 import { makeWorldWithHearing } from "./support/world";
 
 // The client's address and the public pages' script policy, through the running production
@@ -109,21 +108,18 @@ test("a made-up X-Forwarded-For does not lift the hearing's per-address question
   // Another socket claiming to be the first: accepted, on its own count.
   expect((await ask(base, hearing.id, candidateId, next(), one, 99)).status).toBe(201);
 
-  // Behind one trusted proxy, the entry that proxy appended (the rightmost) is the client: the
-  // socket (the proxy) and what the client wrote left of it do not count.
-  const databaseUrl = asAppRole(process.env.E2E_DATABASE_URL ?? "", process.env.TEST_APP_ROLE_PASSWORD);
-  const proxied = await startNextServer({ databaseUrl, env: { TRUSTED_PROXY_HOPS: "1" } });
-  try {
-    const client = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
-    const viaProxy = () => `${spoof()}, ${client}`;
-    const fromProxies = loopback(42);
-    for (let i = 0; i < max; i++) expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), viaProxy(), 200 + i)).status).toBe(201);
-    expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), viaProxy(), 300)).status).toBe(429);
-    // Another client through the same proxy is not limited.
-    expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), `${client}, 192.0.2.251`, 301)).status).toBe(201);
-  } finally {
-    await proxied.stop();
-  }
+  // Behind one trusted proxy (the suite's second server: TRUSTED_PROXY_HOPS=1), the entry that
+  // proxy appended (the rightmost) is the client: the socket (the proxy) and what the client
+  // wrote left of it do not count.
+  const proxied = await secondServer();
+  expect(SECOND_SERVER_ENV.TRUSTED_PROXY_HOPS).toBe("1");
+  const client = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+  const viaProxy = () => `${spoof()}, ${client}`;
+  const fromProxies = loopback(42);
+  for (let i = 0; i < max; i++) expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), viaProxy(), 200 + i)).status).toBe(201);
+  expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), viaProxy(), 300)).status).toBe(429);
+  // Another client through the same proxy is not limited.
+  expect((await ask(proxied.url, hearing.id, candidateId, fromProxies(), `${client}, 192.0.2.251`, 301)).status).toBe(201);
 });
 
 test("HOSTNAME=127.0.0.1 listens on that address alone", async ({ baseURL }) => {

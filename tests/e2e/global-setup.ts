@@ -3,6 +3,7 @@ import { createDb, type PrismaClient } from "../../lib/db/client";
 import { asAppRole, inspectRolePowers } from "../../lib/db/roles";
 import { ADMISSIONS_AFTER_BASELINE, parseMemberStates } from "../../lib/member-states/csv";
 import { startTestOidcProvider } from "./support/oidc-provider";
+import { launchSecondServer } from "./support/second-server";
 import { e2eAppPort, testOidcPort } from "./support/oidc-settings";
 
 // No demo: every test builds the conference, posts, candidates and accounts it reads
@@ -26,7 +27,12 @@ export default async function globalSetup() {
   // by the teardown Playwright runs with what this returns.
   const appPort = e2eAppPort();
   const oidc = await startTestOidcProvider({ port: testOidcPort(appPort), redirectUri: `http://127.0.0.1:${appPort}/api/auth/callback/oidc` });
-  return () => oidc.close();
+  // The suite's second server (./support/second-server.ts), coming up while the first tests run.
+  const stopSecondServer = await launchSecondServer();
+  return async () => {
+    await stopSecondServer();
+    await oidc.close();
+  };
 }
 
 /**

@@ -2,11 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../../lib/db/client";
-import { asAppRole } from "../../lib/db/roles";
 import { allowedMediaOrigins, mediaHosts, mediaSources } from "../../lib/security/media-origins";
-import { startMuxStandIn } from "../support/mux-stand-in";
-import { startNextServer } from "../support/next-server";
 import { expect, signInAs, test } from "./support/fixtures";
+import { SECOND_SERVER_MEDIA_ORIGINS, SECOND_SERVER_MUX, secondServer } from "./support/second-server";
 import { unique } from "../support/factories";
 import { makeStaff, makeWorld, makeWorldWithHearing } from "./support/world";
 
@@ -81,40 +79,19 @@ test("a public page's and a signed-in page's policy name exactly the configured 
 });
 
 test("a server given MEDIA_ORIGINS and Mux at its start serves them on every kind of page, whatever its build was made with", async () => {
-  test.slow();
-  const mux = await startMuxStandIn({ tokenId: "e2e-token", tokenSecret: "e2e-secret", webhookSecret: "e2e-hook" });
-  const server = await startNextServer({
-    databaseUrl: asAppRole(process.env.E2E_DATABASE_URL ?? "", process.env.TEST_APP_ROLE_PASSWORD),
-    env: {
-      MEDIA_ORIGINS: "https://media.example.org,https://cdn.example.net:8443",
-      MUX_TOKEN_ID: "e2e-token",
-      MUX_TOKEN_SECRET: "e2e-secret",
-      MUX_WEBHOOK_SECRET: "e2e-hook",
-      MUX_API_URL: mux.apiUrl,
-    },
-  });
-  try {
-    const expected = [
-      "https://*.mux.com",
-      "https://storage.googleapis.com",
-      new URL(mux.apiUrl).origin,
-      "https://media.example.org",
-      "https://cdn.example.net:8443",
-    ];
-    // A public page (its policy rewritten per response by server.ts) and a nonce page (proxy.ts).
-    for (const [pathname, kind] of [
-      ["/en", "'sha256-"],
-      ["/en/sign-in", "'nonce-"],
-    ] as const) {
-      const response = await fetch(`${server.url}${pathname}`);
-      expect(response.status, server.output()).toBe(200);
-      const policy = response.headers.get("content-security-policy") ?? undefined;
-      expect(policy).toContain(kind);
-      expectMediaPolicy(policy, expected);
-    }
-  } finally {
-    await server.stop();
-    await mux.close();
+  // The suite's second server is given both at its start (./support/second-server.ts); its build is the suite's.
+  const server = await secondServer();
+  const expected = ["https://*.mux.com", "https://storage.googleapis.com", new URL(SECOND_SERVER_MUX.apiUrl).origin, ...SECOND_SERVER_MEDIA_ORIGINS];
+  // A public page (its policy rewritten per response by server.ts) and a nonce page (proxy.ts).
+  for (const [pathname, kind] of [
+    ["/en", "'sha256-"],
+    ["/en/sign-in", "'nonce-"],
+  ] as const) {
+    const response = await fetch(`${server.url}${pathname}`);
+    expect(response.status, server.output()).toBe(200);
+    const policy = response.headers.get("content-security-policy") ?? undefined;
+    expect(policy).toContain(kind);
+    expectMediaPolicy(policy, expected);
   }
 });
 

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
-import { asAppRole } from "../../lib/db/roles";
-import { startNextServer } from "../support/next-server";
 import { e2eBaseUrl, SESSION_COOKIE, sessionToken } from "./support/session";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { SECOND_SERVER_MUX, secondServer } from "./support/second-server";
 import { makeStaff, makeWorldWithHearing } from "./support/world";
 
 // Through the running server (docs/decisions/027-same-origin-and-members-only-stream.md):
@@ -131,27 +130,21 @@ test("a question route takes JSON from the site only: text/plain is 415, another
 });
 
 test("Mux's webhook, signed, is still taken without an Origin; unsigned it is still refused", async () => {
-  const secret = "e2e-mux-webhook-secret";
-  const server = await startNextServer({
-    databaseUrl: asAppRole(process.env.E2E_DATABASE_URL ?? "", process.env.TEST_APP_ROLE_PASSWORD),
-    env: { MUX_TOKEN_ID: "e2e-token", MUX_TOKEN_SECRET: "e2e-secret", MUX_WEBHOOK_SECRET: secret },
+  // The suite's second server is given Mux, with its webhook secret (./support/second-server.ts).
+  const server = await secondServer();
+  const secret = SECOND_SERVER_MUX.webhookSecret;
+  const raw = JSON.stringify({ type: "video.asset.ready", data: { id: "asset-unknown", upload_id: "upload-unknown" } });
+  const t = Math.floor(Date.now() / 1000);
+  const signature = `t=${t},v1=${createHmac("sha256", secret).update(`${t}.`).update(raw).digest("hex")}`;
+  const signed = await send(`${server.url}/api/webhooks/mux`, {
+    method: "POST",
+    body: raw,
+    headers: { "content-type": "application/json", "mux-signature": signature },
   });
-  try {
-    const raw = JSON.stringify({ type: "video.asset.ready", data: { id: "asset-unknown", upload_id: "upload-unknown" } });
-    const t = Math.floor(Date.now() / 1000);
-    const signature = `t=${t},v1=${createHmac("sha256", secret).update(`${t}.`).update(raw).digest("hex")}`;
-    const signed = await send(`${server.url}/api/webhooks/mux`, {
-      method: "POST",
-      body: raw,
-      headers: { "content-type": "application/json", "mux-signature": signature },
-    });
-    expect(signed.status, server.output()).toBe(200);
-    expect(JSON.parse(signed.body)).toMatchObject({ received: true });
-    const unsigned = await send(`${server.url}/api/webhooks/mux`, { method: "POST", body: raw, headers: { "content-type": "application/json" } });
-    expect(unsigned.status).toBe(401);
-  } finally {
-    await server.stop();
-  }
+  expect(signed.status, server.output()).toBe(200);
+  expect(JSON.parse(signed.body)).toMatchObject({ received: true });
+  const unsigned = await send(`${server.url}/api/webhooks/mux`, { method: "POST", body: raw, headers: { "content-type": "application/json" } });
+  expect(unsigned.status).toBe(401);
 });
 
 /** A members-only hearing, live, with its first candidate speaking and a viewer's question, with its asker's name, on screen. */

@@ -1,15 +1,14 @@
-import { cpSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createDb } from "../../lib/db/client";
-import { asAppRole } from "../../lib/db/roles";
-import { startNextServer, type NextServer } from "../support/next-server";
 import { openForum, spreadOut } from "./support/forum";
+import { secondServer } from "./support/second-server";
 import { e2eBaseUrl } from "./support/session";
 
 // Two instances on one database (docs/decisions/030-cache-across-instances.md): the suite's
-// server (A) and a second production server (B) with its own copy of the build folder, so that
-// each keeps its own page cache, as two machines would. A question asked through A must show
-// on B's cached page within 2 s. No browser: what is checked is what each server sends.
+// server (A) and its second production server (B, ./support/second-server.ts) with its own copy
+// of the build folder, so that each keeps its own page cache, as two machines would. A question
+// asked through A must show on B's cached page within 2 s. No browser: what is checked is what
+// each server sends.
 
 const received = (html: string) => /data-testid="count-received"[^>]*>([^<]*)</.exec(html)?.[1];
 
@@ -22,15 +21,9 @@ test("a question asked through one instance shows on the other's cached page wit
   test.setTimeout(180_000);
   const url = process.env.E2E_DATABASE_URL;
   if (!url) throw new Error("E2E_DATABASE_URL is needed");
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  const copy = `${distDir}-second-instance`;
   const db = createDb(url);
-  let b: NextServer | undefined;
+  const b = await secondServer();
   try {
-    rmSync(copy, { recursive: true, force: true });
-    // The build alone: not the first server's cache, nor the standalone copy.
-    cpSync(distDir, copy, { recursive: true, filter: (source) => !/[/\\](cache|standalone)$/.test(source) });
-    b = await startNextServer({ databaseUrl: asAppRole(url, process.env.TEST_APP_ROLE_PASSWORD), distDir: copy });
     const second = b.url;
     const { candidate } = await openForum(db);
     const path = `/en/candidates/${candidate.id}`;
@@ -56,11 +49,9 @@ test("a question asked through one instance shows on the other's cached page wit
     // And A, which made the change, shows it too.
     expect(received(await (await request.get(path)).text())).toBe("1");
   } catch (error) {
-    if (b) console.log(b.output());
+    console.log(b.output());
     throw error;
   } finally {
-    await b?.stop();
-    rmSync(copy, { recursive: true, force: true });
     await db.$disconnect();
   }
 });

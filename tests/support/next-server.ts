@@ -5,7 +5,7 @@
 // the build's data cache (<distDir>/cache) is shared with the suite's own server, and a page
 // rendered here from another database would be cached there too.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,14 +21,30 @@ export interface NextServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startNextServer(opts: {
+export interface NextServerOptions {
   databaseUrl: string;
   distDir?: string;
   env?: Record<string, string>;
   readyTimeoutMs?: number;
   /** The address it listens on (HOSTNAME), 127.0.0.1 unless given. */
   hostname?: string;
-}): Promise<NextServer> {
+  /** Where its output is also written, for other processes to read (tests/e2e/support/second-server.ts). */
+  logFile?: string;
+}
+
+/** Starts the server and resolves once it answers. */
+export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
+  const server = await launchNextServer(opts);
+  await server.ready;
+  return server;
+}
+
+/**
+ * Starts the server and returns at once: `ready` resolves once it answers (and rejects, the
+ * server stopped, if it exits or does not answer by the deadline), so that a caller can go on
+ * meanwhile (the suite's second server starts while the first tests run).
+ */
+export async function launchNextServer(opts: NextServerOptions): Promise<NextServer & { ready: Promise<void> }> {
   const distDir = opts.distDir ?? (process.env.NEXT_DIST_DIR || ".next");
   if (!existsSync(path.join(distDir, "BUILD_ID")))
     throw new Error(`no production build in ${distDir}: run next build first (NEXT_DIST_DIR names another folder)`);
@@ -51,13 +67,18 @@ export async function startNextServer(opts: {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const file = opts.logFile ? createWriteStream(opts.logFile, { flags: "a" }) : undefined;
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
+    file?.write(chunk);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+    child.once("exit", (code, signal) => {
+      file?.end();
+      resolve({ code, signal });
+    }),
   );
   const kill = () => child.kill("SIGKILL");
   process.once("exit", kill);
@@ -73,23 +94,27 @@ export async function startNextServer(opts: {
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
-    try {
-      // Any answer will do: the health check says 503 while the database is away.
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`the server did not answer within the deadline:\n${log}`);
+  const ready = (async () => {
+    const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
+      try {
+        // Any answer will do: the health check says 503 while the database is away.
+        const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+        await response.body?.cancel();
+        break;
+      } catch {
+        if (Date.now() > deadline) {
+          await stop();
+          throw new Error(`the server did not answer within the deadline:\n${log}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-  }
-  return { url, port, output: () => log, stop, kill: (signal) => void child.kill(signal), exited };
+  })();
+  // Settled here too: a caller that has not awaited it yet must not see an unhandled rejection.
+  ready.catch(() => undefined);
+  return { url, port, output: () => log, stop, kill: (signal) => void child.kill(signal), exited, ready };
 }
 
 async function freePort(): Promise<number> {

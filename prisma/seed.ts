@@ -7,6 +7,7 @@ import { hashRecoveryCode } from "../lib/second-factor/recovery-core";
 import { sealTotpSecretWith, totpKeyFrom, type TotpKeySource } from "../lib/second-factor/totp-core";
 import { DEMO_ACCOUNTS } from "./demo-data";
 import { demoPasswordHash } from "./demo/accounts";
+import { seedCaptionDemo } from "./demo/captions";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedPp18Transcripts } from "./demo/transcript";
@@ -103,7 +104,9 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
     await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
-    await seedLiveDemo(prisma, { states, sealingKey });
+    const live = await seedLiveDemo(prisma, { states, sealingKey });
+    // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
+    await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
   } finally {
     await prisma.$disconnect();
   }

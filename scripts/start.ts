@@ -419,6 +419,8 @@ async function announce(host: string, port: number, databaseUrl: string): Promis
       lines.push(`    ${account.email.padEnd(emailWidth)}  ${account.password.padEnd(passwordWidth)}  ${account.role}`);
     }
     lines.push("");
+    // docs/decisions/040-captions.md: the live demo hearing's captioner, with its public key.
+    lines.push("  Live captions: once the chair has started the demo hearing, run `npm run captioner -- --demo`.", "");
     // docs/decisions/023-second-factor.md: the staff accounts' public authenticator keys and recovery codes.
     const staff = accounts.filter((account) => account.totpSecret);
     if (staff.length > 0) {

@@ -1,4 +1,5 @@
-import { escapeCueText, vttTimestamp } from "@/lib/hearings/chapters";
+// Relative: the demo loader (prisma/demo/captions.ts) runs this under plain tsx.
+import { escapeCueText, vttTimestamp } from "../hearings/chapters";
 
 // WebVTT as the portal accepts and serves it (docs/decisions/040-captions.md): an uploaded file is
 // parsed, checked and written out again, never stored as sent. What is kept of each cue is its

@@ -152,7 +152,7 @@ describe("the ingest", () => {
     const before = await liveHearing("SCHEDULED");
     const response = await post(before.hearingId, { language: "en", seq: 1, text: "Early" }, bearer(before.key));
     expect(response.status).toBe(409);
-    expect(await response.json()).toEqual({ error: "The hearing has not started: captions are taken only while it is live." });
+    expect(await response.json()).toEqual({ error: "The hearing has not started: captions are taken only while it is live.", hearing: "notStarted" });
     const after = await liveHearing();
     await db.hearing.update({ where: { id: after.hearingId }, data: { status: "ENDED" } });
     const late = await ingestRoute(

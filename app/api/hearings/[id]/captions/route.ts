@@ -13,7 +13,7 @@ export const runtime = "nodejs";
  * Bearer <key>` as the secretariat issued it for this hearing, a JSON body of one cue
  * `{ language, seq, text, start?, end? }` or `{ cues: [...] }`. 200 `{ accepted, duplicates }`;
  * 400 with `fieldErrors` on a cue the schema refuses; 401 without a valid key, 403 with another
- * hearing's; 409 before the start or after the end; 413 over the size limit; 415 when not JSON;
+ * hearing's; 409 `{ error, hearing: "notStarted" | "ended" }` before the start or after the end; 413 over the size limit; 415 when not JSON;
  * 429 with Retry-After. A bearer key is not a browser's ambient credential, so no Origin is asked.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -35,6 +35,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const result = await ingestCaptions({ hearingId: id, authorization: request.headers.get("authorization"), input });
     return json(200, result);
   } catch (error) {
+    // Before the start or after the end, said in a word a client can act on (wait, or stop).
+    if (isDomainError(error) && error.code === "CONFLICT")
+      return json(409, { error: t(error.messageKey ?? "errors.CONFLICT"), hearing: error.messageKey === "captionIngest.ended" ? "ended" : "notStarted" });
     const refusal = refusalResponse(t, error);
     if (isDomainError(error) && error.code === "UNAUTHENTICATED") refusal.headers.set("WWW-Authenticate", 'Bearer realm="captions"');
     return refusal;

@@ -1,6 +1,4 @@
 import pg from "pg";
-import { asAppRole } from "../../lib/db/roles";
-import { startNextServer } from "../support/next-server";
 import { sseReader, type SseFrame } from "../support/sse";
 import { expect, test } from "./support/fixtures";
 import { e2eBaseUrl, SESSION_COOKIE, sessionToken } from "./support/session";
@@ -10,10 +8,11 @@ import { makeStaff, makeWorldWithHearing } from "./support/world";
 // (lib/live/lean-stream.ts, docs/decisions/034-lean-live-stream.md): the same headers and frames
 // as Next's route, which still serves a members-only hearing's signed-in viewers. Requests only,
 // no browser; changes are committed as a chair's move commits them (version, event, NOTIFY).
+// Its viewer limit (LIVE_MAX_VIEWERS) is tested on lifecycle.spec.ts's server, which is given
+// one and is stopped at the end anyway.
 
 /** lib/hearings/live-state.ts's channel (that module is the server's: it cannot be imported here). */
 const HEARING_CHANNEL = "hearing_events";
-const METRICS_TOKEN = "e2e-lean-live-stream-metrics-token-0123";
 
 /** A change as lib/hearings/live-state.ts's publishChange commits it; returns its version. */
 async function publish(hearingId: string, type: string): Promise<number> {
@@ -128,47 +127,5 @@ test("a hearing that does not exist is said inside the stream, which ends", asyn
     const frames = await sse.rest();
     expect(Number(frames[0]?.retry)).toBeGreaterThanOrEqual(2_000);
     expect(frames.slice(1)).toEqual([{ event: "failure", data: { code: "NOT_FOUND" } }]);
-  }
-});
-
-test("past LIVE_MAX_VIEWERS a new viewer is told FULL and its stream ends; a place left is taken again; at shutdown the viewers are told when to come back", async ({
-  db,
-}) => {
-  test.setTimeout(90_000);
-  const server = await startNextServer({
-    databaseUrl: asAppRole(process.env.E2E_DATABASE_URL ?? "", process.env.TEST_APP_ROLE_PASSWORD),
-    env: { LIVE_MAX_VIEWERS: "2", METRICS_TOKEN },
-  });
-  try {
-    const { hearing } = await makeWorldWithHearing(db, { ready: true });
-    const events = `${server.url}/api/hearings/${hearing.id}/events`;
-    const viewers = [await openStream(events), await openStream(events)];
-    for (const viewer of viewers) expect(await viewer.sse.nextState()).toMatchObject({ data: { change: "snapshot" } });
-
-    const turnedAway = await openStream(events);
-    expect(turnedAway.response.status).toBe(200);
-    const frames = await turnedAway.sse.rest();
-    expect(Number(frames[0]?.retry)).toBeGreaterThanOrEqual(2_000);
-    expect(frames.slice(1)).toEqual([{ event: "failure", data: { code: "FULL" } }]);
-
-    // One leaves: the viewers' gauge says so once the server has seen the connection close, and the place is taken again.
-    viewers[0]?.close();
-    await expect
-      .poll(async () => {
-        const text = await (await fetch(`${server.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-        return /^hustings_live_viewers (\d+)$/m.exec(text)?.[1];
-      })
-      .toBe("1");
-    const next = await openStream(events);
-    expect(await next.sse.nextState()).toMatchObject({ data: { change: "snapshot" } });
-
-    // Stopping: each open stream gets a second retry hint, then ends.
-    await server.stop();
-    for (const viewer of [viewers[1], next]) {
-      const last = await viewer?.sse.rest();
-      expect(last?.map((f) => Object.keys(f))).toEqual([["retry"]]);
-    }
-  } finally {
-    await server.stop();
   }
 });

@@ -3,12 +3,14 @@ import pg from "pg";
 import { createDb, type PrismaClient } from "../../lib/db/client";
 import { startNextServer, type NextServer } from "../support/next-server";
 import { startOwnPostgres, type OwnPostgres } from "../support/own-postgres";
+import { sseReader } from "../support/sse";
 import { makeWorldWithHearing } from "./support/world";
 
 // Health, metrics, logs and the stop of the production server (server.ts,
-// docs/decisions/029-observability-and-shutdown.md), through servers of this spec's own on a
-// database of its own: it freezes that database and stops those servers. Only routes are
-// asked of them (tests/support/next-server.ts says why).
+// docs/decisions/029-observability-and-shutdown.md), and the live stream's viewer limit
+// (docs/decisions/034-lean-live-stream.md), through servers of this spec's own on a database of
+// its own: it freezes that database and stops those servers. Only routes are asked of them
+// (tests/support/next-server.ts says why).
 
 /** lib/hearings/live-state.ts's channel (that module is the server's: it cannot be imported here). */
 const HEARING_CHANNEL = "hearing_events";
@@ -24,7 +26,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   own = await startOwnPostgres();
   ownDb = createDb(own.url);
-  server = await startNextServer({ databaseUrl: own.appUrl, env: { METRICS_TOKEN } });
+  // LIVE_MAX_VIEWERS: two, for the last test; the others open one stream at a time.
+  server = await startNextServer({ databaseUrl: own.appUrl, env: { METRICS_TOKEN, LIVE_MAX_VIEWERS: "2" } });
 });
 
 test.afterAll(async () => {
@@ -232,5 +235,44 @@ test("on SIGTERM ready fails first, an open stream is told when to come back and
     expect(lines.some((line) => line.level === 40)).toBe(false);
   } finally {
     await stopping.stop();
+  }
+});
+
+/** An event stream read frame by frame (tests/support/sse.ts). */
+async function openFrames(url: string) {
+  const aborter = new AbortController();
+  const response = await fetch(url, { signal: aborter.signal });
+  return { response, sse: sseReader(response.body as ReadableStream<Uint8Array>), close: () => aborter.abort() };
+}
+
+const liveViewers = async (url: string) => /^hustings_live_viewers (\d+)$/m.exec(await (await scrape(url, `Bearer ${METRICS_TOKEN}`)).text())?.[1];
+
+// Last: it stops the spec's server.
+test("past LIVE_MAX_VIEWERS a new viewer is told FULL and its stream ends; a place left is taken again; at shutdown the viewers are told when to come back", async () => {
+  test.setTimeout(90_000);
+  // The earlier tests' viewers have gone: the server has seen their connections close.
+  await expect.poll(() => liveViewers(server.url)).toBe("0");
+  const { hearing } = await makeWorldWithHearing(ownDb, { ready: true });
+  const events = `${server.url}/api/hearings/${hearing.id}/events`;
+  const viewers = [await openFrames(events), await openFrames(events)];
+  for (const viewer of viewers) expect(await viewer.sse.nextState()).toMatchObject({ data: { change: "snapshot" } });
+
+  const turnedAway = await openFrames(events);
+  expect(turnedAway.response.status).toBe(200);
+  const frames = await turnedAway.sse.rest();
+  expect(Number(frames[0]?.retry)).toBeGreaterThanOrEqual(2_000);
+  expect(frames.slice(1)).toEqual([{ event: "failure", data: { code: "FULL" } }]);
+
+  // One leaves: the viewers' gauge says so once the server has seen the connection close, and the place is taken again.
+  viewers[0]?.close();
+  await expect.poll(() => liveViewers(server.url)).toBe("1");
+  const next = await openFrames(events);
+  expect(await next.sse.nextState()).toMatchObject({ data: { change: "snapshot" } });
+
+  // Stopping: each open stream gets a second retry hint, then ends.
+  await server.stop();
+  for (const viewer of [viewers[1], next]) {
+    const last = await viewer?.sse.rest();
+    expect(last?.map((f) => Object.keys(f))).toEqual([["retry"]]);
   }
 });

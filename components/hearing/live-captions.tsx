@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { sortCaptionLanguages } from "@/lib/captions/languages";
 import { subscribeCaptions, type FeedCaption } from "./caption-feed";
 
@@ -22,9 +22,9 @@ const DEFAULTS: Preferences = { on: true, language: null, size: "medium", positi
 const TEXT_SIZE: Record<Size, string> = { small: "text-base", medium: "text-xl", large: "text-3xl" };
 const CONTROL = "min-h-11 rounded border border-slate-400 bg-white px-2 text-base text-slate-900";
 
-function readPreferences(): Preferences {
+function parsePreferences(raw: string | null): Preferences {
   try {
-    const value = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "null") as Partial<Preferences> | null;
+    const value = JSON.parse(raw ?? "null") as Partial<Preferences> | null;
     if (!value || typeof value !== "object") return DEFAULTS;
     return {
       on: typeof value.on === "boolean" ? value.on : DEFAULTS.on,
@@ -37,23 +37,53 @@ function readPreferences(): Preferences {
   }
 }
 
+// The choice as an external store: this browser's storage, read after hydration (the server's
+// render knows nothing of it) and followed across tabs.
+const storeListeners = new Set<() => void>();
+let kept: { raw: string | null; value: Preferences } | null = null;
+/** The choice when storage refuses it (private mode, full): this page only. */
+let unstored: Preferences | null = null;
+
+function readStorage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function preferencesSnapshot(): Preferences {
+  if (unstored) return unstored;
+  const raw = readStorage();
+  if (!kept || kept.raw !== raw) kept = { raw, value: parsePreferences(raw) };
+  return kept.value;
+}
+
+function subscribePreferences(listener: () => void): () => void {
+  storeListeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    storeListeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+
 function savePreferences(preferences: Preferences) {
   try {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(preferences));
+    unstored = null;
   } catch {
-    // Storage refused (private mode, full): the choice holds for this page only.
+    unstored = preferences;
   }
+  for (const listener of storeListeners) listener();
 }
 
 export function LiveCaptions({ hearingId, children }: { hearingId: string; children: ReactNode }) {
   const t = useTranslations("captions");
   const locale = useLocale();
   const id = useId();
-  const [preferences, setPreferences] = useState<Preferences>(DEFAULTS);
+  const preferences = useSyncExternalStore(subscribePreferences, preferencesSnapshot, () => DEFAULTS);
   const [byLanguage, setByLanguage] = useState<ReadonlyMap<string, FeedCaption[]>>(new Map());
-
-  // Read after the first render: the server's render knows nothing of this browser's choice.
-  useEffect(() => setPreferences(readPreferences()), []);
 
   useEffect(
     () =>
@@ -77,12 +107,7 @@ export function LiveCaptions({ hearingId, children }: { hearingId: string; child
     (languages.includes("floor") ? "floor" : (languages[0] ?? null));
   const lines = chosen ? (byLanguage.get(chosen) ?? []) : [];
 
-  const change = (patch: Partial<Preferences>) =>
-    setPreferences((current) => {
-      const next = { ...current, ...patch };
-      savePreferences(next);
-      return next;
-    });
+  const change = (patch: Partial<Preferences>) => savePreferences({ ...preferences, ...patch });
 
   const over = preferences.position === "over";
   const region = preferences.on ? (

@@ -263,6 +263,8 @@ export const DEMO_ACCOUNTS = [
     role: "CANDIDATE",
     name: "Amaia Etxeberria Solano",
     candidate: "Amaia Etxeberria Solano",
+    // Her mail (forum digests, the Ethics Office's answers) is written in Spanish (docs/decisions/042-wcag-22-and-mail-language.md).
+    locale: "es",
   },
   {
     email: "ethics@demo.hustings.test",

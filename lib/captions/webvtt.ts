@@ -1,11 +1,27 @@
-// Relative: the demo loader (prisma/demo/captions.ts) runs this under plain tsx.
-import { escapeCueText, vttTimestamp } from "../hearings/chapters";
-
 // WebVTT as the portal accepts and serves it (docs/decisions/040-captions.md): an uploaded file is
 // parsed, checked and written out again, never stored as sent. What is kept of each cue is its
 // timing, a few layout settings and its text as plain text: tags (<i>, <v Name>, <c.class>…)
 // are dropped, entities read, and the text escaped again on the way out, so a file cannot carry
 // markup, style blocks or anything a player would interpret beyond plain captions.
+
+// No imports: the demo loader (prisma/demo/captions.ts) runs this under plain tsx, and the live
+// bus (lib/hearings) reads captions, so nothing here may import from lib/hearings.
+
+/** hh:mm:ss.ttt */
+export function vttTimestamp(ms: number): string {
+  const total = Math.max(0, Math.round(ms));
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(Math.floor(total / 3_600_000))}:${pad(Math.floor((total % 3_600_000) / 60_000))}:${pad(Math.floor((total % 60_000) / 1000))}.${pad(total % 1000, 3)}`;
+}
+
+/** One line of cue text as WebVTT: "&", "<" and ">" escaped, so no tag and no "-->" survives. */
+export function escapeCueText(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
 
 /** The largest caption file taken: a three-hour hearing's captions are about 300 KB. */
 export const MAX_VTT_BYTES = 1024 * 1024;

@@ -201,7 +201,7 @@ export function LiveCaptions({ hearingId, children }: { hearingId: string; child
             ))}
           </select>
         </div>
-        {chosen === "floor" && languages.length > 1 ? <p className="basis-full text-sm text-slate-700">{t("floorNote")}</p> : null}
+        {languages.length > 1 && languages.includes("floor") ? <p className="basis-full text-sm text-slate-700">{t("floorNote")}</p> : null}
       </fieldset>
     </div>
   );

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { PublicCampaign } from "@/lib/materials/materials-queries";
-import { VideoPlayer } from "@/components/video/video-player";
+import { CampaignVideo } from "@/components/candidates/campaign-video";
 
 /** The public part of a campaign on the candidate's page: contact details and published material. */
 export async function PublicMaterials({ campaign, locale }: { campaign: PublicCampaign; locale: string }) {
@@ -15,32 +15,30 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
           <h2 id="campaign-contact" className="heading">
             {t("contactHeading")}
           </h2>
-          {/* A list, not a second <dl>: the page keeps one description list, the candidature's. */}
-          <ul className="space-y-2">
+          {/* A list, not a second <dl>: the page keeps one description list, the candidature's.
+              Its labels are <b>, styled by the list's class (app/globals.css): the markup is sent
+              twice, in the page and in its flight payload (docs/decisions/036-page-weight.md). */}
+          <ul className="contact-list">
             {campaign.languages.length > 0 ? (
               <li>
-                <span className="font-semibold">{`${t("languages")}: `}</span>
+                <b>{`${t("languages")}: `}</b>
                 <span dir="auto">{campaign.languages.join(" · ")}</span>
               </li>
             ) : null}
             {campaign.website ? (
               <li>
-                <span className="font-semibold">{`${t("website")}: `}</span>
-                <span dir="ltr" className="break-all">
-                  <a href={campaign.website} rel="nofollow noopener noreferrer" className="link">
-                    {campaign.website}
-                  </a>
-                </span>
+                <b>{`${t("website")}: `}</b>
+                <a href={campaign.website} rel="nofollow noopener noreferrer" dir="ltr" className="link break-all">
+                  {campaign.website}
+                </a>
               </li>
             ) : null}
             {campaign.contactEmail ? (
               <li>
-                <span className="font-semibold">{`${t("contactEmail")}: `}</span>
-                <span dir="ltr" className="break-all">
-                  <a href={`mailto:${campaign.contactEmail}`} className="link">
-                    {campaign.contactEmail}
-                  </a>
-                </span>
+                <b>{`${t("contactEmail")}: `}</b>
+                <a href={`mailto:${campaign.contactEmail}`} dir="ltr" className="link break-all">
+                  {campaign.contactEmail}
+                </a>
               </li>
             ) : null}
           </ul>
@@ -67,7 +65,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
                 </h3>
                 <p className="muted">
                   {t("summary", { kind: t(`kind.${m.kind}`), language: names.of(m.language) ?? m.language })}
-                  {campaign.withdrawn ? ` · ${t("withdrawnBadge")}` : ""}
+                  {campaign.withdrawn ? ` · ${t("withdrawnBadge")}` : null}
                 </p>
                 {m.kind === "STATEMENT" && m.body ? (
                   <div lang={m.language} dir="auto" className="max-w-prose space-y-3 [overflow-wrap:anywhere]">
@@ -75,7 +73,7 @@ export async function PublicMaterials({ campaign, locale }: { campaign: PublicCa
                   </div>
                 ) : null}
                 {m.kind === "VIDEO" && m.video ? (
-                  <VideoPlayer
+                  <CampaignVideo
                     playback={m.video}
                     title={m.title}
                     // Its captions per language (docs/decisions/040-captions.md).

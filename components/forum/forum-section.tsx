@@ -55,12 +55,12 @@ export async function ForumSection({
         <p data-testid="forum-none">{t("list.none")}</p>
       )}
       {window.open ? (
-        <div className="space-y-3">
+        <>
           <p className="muted">
             {t("ask.openUntil", { time: `${formatInstant(locale, window.closesAt, timeZone)} (${zoneLabel(locale, timeZone, window.closesAt)})` })}
           </p>
           <AskLink href={askHref(candidateId)} label={ask("link", { name: candidateName })} closesAt={window.closesAt} />
-        </div>
+        </>
       ) : (
         <ForumClosed locale={locale} window={window} />
       )}

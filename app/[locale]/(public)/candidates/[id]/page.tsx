@@ -78,8 +78,8 @@ export default async function CandidatePage({ params }: PageProps<"/[locale]/can
           </LocalLink>
         </p>
         {candidate.isDemo ? (
-          <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-            <strong>{common("demoBadge")}.</strong> {common("demoNotice")}
+          <p role="note" className="demo-note">
+            <strong>{`${common("demoBadge")}.`}</strong> {common("demoNotice")}
           </p>
         ) : null}
         <header className="flex flex-wrap items-center gap-6">

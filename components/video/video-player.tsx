@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { startFromAddress } from "@/lib/hearings/chapters";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 import { followAudioChoice } from "@/lib/video/audio-tracks";
@@ -108,8 +108,9 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
     };
   }, [locale]);
 
-  // Interpretation: start on the page's language, else the floor, and name each rendition in the page's language.
-  useEffect(() => {
+  // Interpretation: start on the page's language, else the floor, and name each rendition in the
+  // page's language; before the stream's renditions arrive, so before the browser paints.
+  useLayoutEffect(() => {
     if (!element || !words) return;
     return followAudioChoice(element.media ?? element, locale, words.floor);
   }, [element, words, locale]);

@@ -5,55 +5,81 @@ import { audioLabel, defaultAudio, type AudioRendition } from "./audio-choice";
 
 type Track = { language: string; label: string; enabled: boolean };
 type TrackList = EventTarget & Iterable<Track>;
+type Media = {
+  audioTracks?: unknown;
+  addAudioTrack?: (kind: string, label?: string, language?: string) => Track;
+};
 
 /**
  * Names the renditions in the page's language and starts on the page's language or the
  * floor; a later list of the same renditions (a reload of the stream) keeps whatever the
  * viewer chose since. Returns the way to stop following.
+ *
+ * The names are given as each rendition is made: the audio menu reads a rendition's name when
+ * it arrives and never again, so a rendition renamed afterwards would keep the stream's name.
+ * The element may replace its list when it connects: the list is read each time, never kept.
  */
-export function followAudioChoice(media: { audioTracks?: unknown }, locale: string, floorLabel: string): () => void {
-  const list = media.audioTracks as TrackList | undefined;
-  if (!list || typeof list.addEventListener !== "function") return () => undefined;
+export function followAudioChoice(element: object, locale: string, floorLabel: string): () => void {
+  // Mux's media element, with media-tracks' list and the method its stream adds renditions by.
+  const media = element as Media;
+  const listOf = () => {
+    const list = media.audioTracks as TrackList | undefined;
+    return list && typeof list.addEventListener === "function" ? list : null;
+  };
   const original = new WeakMap<Track, AudioRendition>();
   const key = (r: AudioRendition) => `${r.language}\u0000${r.label}`;
+  const renditionOf = (track: Track) => original.get(track) ?? { language: track.language, label: track.label };
   let chosen: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let watched: TrackList | null = null;
 
+  // The viewer's own choice, kept for a reload of the stream.
+  const onChange = () => {
+    const on = [...(listOf() ?? [])].find((t) => t.enabled);
+    if (on) chosen = key(renditionOf(on));
+  };
   const settle = () => {
-    const tracks = [...list];
-    for (const track of tracks) {
-      if (!original.has(track)) original.set(track, { language: track.language, label: track.label });
-      track.label = audioLabel(original.get(track)!, locale, floorLabel);
+    const list = listOf();
+    if (!list) return;
+    if (watched !== list) {
+      watched?.removeEventListener("change", onChange);
+      list.addEventListener("change", onChange);
+      watched = list;
     }
-    const renditions = tracks.map((t) => original.get(t)!);
+    const tracks = [...list];
+    const renditions = tracks.map(renditionOf);
     const index = chosen === null ? defaultAudio(renditions, locale) : renditions.findIndex((r) => key(r) === chosen);
     const target = tracks[index];
     if (target && !target.enabled) {
       // One rendition plays: the one enabled (the others off first, so none is read in between).
       for (const track of tracks) if (track !== target) track.enabled = false;
       target.enabled = true;
-    } else {
-      // Nothing to switch: a change still tells the audio menu to read the new names.
-      list.dispatchEvent(new Event("change"));
     }
     if (target) chosen = key(renditions[index]!);
   };
-  // Renditions arrive one event each, in one go: settle once they are all there.
-  const onAdd = () => {
+  // Renditions arrive one at a time, in one go: settle once they are all there.
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(settle, 0);
   };
-  const onChange = () => {
-    const on = [...list].find((t) => t.enabled);
-    const rendition = on && original.get(on);
-    if (rendition) chosen = key(rendition);
-  };
-  list.addEventListener("addtrack", onAdd);
-  list.addEventListener("change", onChange);
-  if ([...list].length > 0) onAdd();
+
+  const add = media.addAudioTrack;
+  if (typeof add === "function") {
+    media.addAudioTrack = function (kind, label = "", language = "") {
+      const track = add.call(this, kind, audioLabel({ language, label }, locale, floorLabel), language);
+      original.set(track, { language, label });
+      schedule();
+      return track;
+    };
+  }
+  const first = listOf();
+  first?.addEventListener("addtrack", schedule);
+  if (first && [...first].length > 0) schedule();
   return () => {
     clearTimeout(timer);
-    list.removeEventListener("addtrack", onAdd);
-    list.removeEventListener("change", onChange);
+    first?.removeEventListener("addtrack", schedule);
+    watched?.removeEventListener("change", onChange);
+    // The element's own method again.
+    if (typeof add === "function") delete media.addAudioTrack;
   };
 }

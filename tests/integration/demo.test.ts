@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,6 +41,8 @@ import { toLocalDateTime } from "@/lib/time/zones";
 import { readPublicTranscript } from "@/lib/transcripts/queries";
 import { liveHearingStart, LIVE_DEMO_SLUG, seedLiveDemo } from "@/prisma/demo/live";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed";
+import { DEMO_CAPTIONER_KEY } from "@/prisma/demo/captions";
+import { parseVtt } from "@/lib/captions/webvtt";
 import { withAppDatabase } from "../support/app-database";
 
 // The demo loader (prisma/seed.ts, seedDemo): what `npm start` loads into an empty database
@@ -400,6 +403,20 @@ describe("the PP-18 archive", () => {
     const order = [...h.slots].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((s) => s.candidateId);
     expect(chapters.map((c) => c.candidateId)).toEqual(order);
     expect(chapters.every((c, i) => c.endMs > c.startMs && (i === 0 || c.startMs >= (chapters[i - 1]?.endMs ?? Infinity)))).toBe(true);
+  });
+
+  it("has captions for the recording on the floor and in French, and for the live demo's video; the live hearing has its captioner key (docs/decisions/040-captions.md)", async () => {
+    const h = await archivedHearing();
+    const tracks = await db.hearingCaptionTrack.findMany({ where: { hearingId: h.id }, orderBy: { language: "asc" } });
+    expect(tracks.map((t) => t.language)).toEqual(["floor", "fr"]);
+    for (const track of tracks) expect(parseVtt(track.vtt)).toMatchObject({ ok: true, vtt: track.vtt });
+    const video = await db.materialCaptionTrack.findMany({
+      where: { material: { candidate: { conferenceId: liveConferenceId } } },
+      orderBy: { language: "asc" },
+    });
+    expect(video.map((t) => t.language)).toEqual(["en", "fr"]);
+    const key = await db.captionerKey.findUniqueOrThrow({ where: { keyHash: createHash("sha256").update(DEMO_CAPTIONER_KEY).digest("hex") } });
+    expect(key).toMatchObject({ hearingId: liveHearingId, revokedAt: null });
   });
 
   it("has a transcript of the floor, official, and one of the French interpretation, not official, each with a part per presentation and per question", async () => {

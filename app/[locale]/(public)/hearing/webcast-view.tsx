@@ -15,8 +15,6 @@ import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { publicHearingStatus } from "@/lib/hearings/public-status";
 import { trackSrcLang } from "@/lib/captions/languages";
 import { getCachedHearingCaptionLanguages } from "@/lib/captions/tracks";
-import { trackSrcLang } from "@/lib/captions/languages";
-import { getCachedHearingCaptionLanguages } from "@/lib/captions/tracks";
 import { getCachedTranscriptLanguages } from "@/lib/transcripts/queries";
 import { languageList } from "@/lib/video/audio-choice";
 import { HearingStatus } from "./hearing-status";
@@ -79,17 +77,6 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   const tracks: VideoTrack[] = [];
   if (chapters?.chaptersUrl)
     tracks.push({ kind: "chapters", src: `${chapters.chaptersUrl}?lang=${locale}`, srcLang: locale, label: player("chapters.trackLabel"), default: true });
-  // The recording's captions, a track per language, off until the viewer turns them on (docs/decisions/040-captions.md).
-  if (view.status === "ENDED" && view.recordingUrl) {
-    const captionName = await getTranslations({ locale, namespace: "captions.languages" });
-    for (const language of await getCachedHearingCaptionLanguages(view.hearingId))
-      tracks.push({
-        kind: "captions",
-        src: `/api/hearings/${encodeURIComponent(view.hearingId)}/captions/${language}`,
-        srcLang: trackSrcLang(language),
-        label: captionName(language),
-      });
-  }
   // The recording's captions, a track per language, off until the viewer turns them on (docs/decisions/040-captions.md).
   if (view.status === "ENDED" && view.recordingUrl) {
     const captionName = await getTranslations({ locale, namespace: "captions.languages" });

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   "forum",
   "video",
   "player",
+  "adminInterpretation",
   "hearingLive",
   "hearingPublic",
   "drawSpec",

@@ -4,6 +4,7 @@ import { sortCaptionLanguages } from "@/lib/captions/languages";
 import { KeyRateLimiter } from "@/lib/captions/rate-limit";
 import { ingestSchema, plainLiveText } from "@/lib/captions/schema";
 import { parseVtt, plainCueText } from "@/lib/captions/webvtt";
+import { parseLines } from "@/scripts/captioner";
 
 const decoder = new TextDecoder();
 
@@ -97,5 +98,16 @@ describe("caption languages and the ingest's rate", () => {
     expect(limiter.take("a", 0)).toBe(1);
     expect(limiter.take("b", 0)).toBeNull();
     expect(limiter.take("a", 1000)).toBeNull();
+  });
+});
+
+describe("the captioner's file", () => {
+  it("reads a language per line, or the default, and skips comments and blank lines", () => {
+    expect(parseLines("# demo\nfloor: Good morning\n\nfr: Bonjour\nde: Guten Tag\nPlain line\n", "en")).toEqual([
+      { language: "floor", text: "Good morning" },
+      { language: "fr", text: "Bonjour" },
+      { language: "en", text: "de: Guten Tag" },
+      { language: "en", text: "Plain line" },
+    ]);
   });
 });

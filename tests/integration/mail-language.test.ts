@@ -99,6 +99,20 @@ describe("the recipient's language", () => {
 });
 
 describe("choosing the language", () => {
+  it("records the page's language at a password sign-in, through next-auth's credentials", async () => {
+    const { authOptions } = await import("@/lib/sign-in/options");
+    const user = await makeUser(db, "MEMBER");
+    const credentials = authOptions().providers.find((p) => p.id === "credentials") as unknown as {
+      options: { authorize(raw: Record<string, string>, req: { headers: Record<string, string> }): Promise<unknown> };
+    };
+    const req = { headers: { "x-forwarded-for": "192.0.2.77" } };
+    expect(await credentials.options.authorize({ email: user.email, password: user.password, locale: "ar" }, req)).toMatchObject({ id: user.id });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("ar");
+    // A wrong password records nothing.
+    expect(await credentials.options.authorize({ email: user.email, password: "not-the-password", locale: "zh" }, req)).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("ar");
+  });
+
   it("records the language of the sign-in page, and only one of the six", async () => {
     const user = await makeUser(db, "CHAIR");
     await recordSignInLocale(user.id, "zh");

@@ -30,6 +30,8 @@ async function replayWithInterpretation(db: PrismaClient) {
       ]),
     },
   });
+  // Recorded captions in English, so the control bar has its captions menu too.
+  await db.hearingCaptionTrack.create({ data: { hearingId: made.hearingId, language: "en", vtt: "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nGood morning.\n" } });
   return { hearingId: made.hearingId, second };
 }
 
@@ -98,11 +100,16 @@ test("the recording starts on the page's interpretation, says the floor is authe
   await expectAccessible(page);
 
   // The keyboard alone: into the player, play, then along its control bar to the audio menu,
-  // each control showing the focus ring; the menu opens and switches the rendition.
+  // each control showing the focus ring; the menu opens and switches the rendition; then captions.
   await page.getByTestId("video-frame").focus();
   expect(await tabTo(page, "media-play-button")).toMatchObject({ label: "play", ring: expect.stringContaining(RING) });
+  // Space plays, Enter pauses again: the rest does not race the stand-in's four seconds.
+  const paused = () => page.evaluate(() => (document.querySelector("mux-player") as unknown as { paused: boolean }).paused);
   await page.keyboard.press("Space");
-  await expect.poll(() => page.evaluate(() => (document.querySelector("mux-player") as unknown as { paused: boolean }).paused)).toBe(false);
+  await expect.poll(paused).toBe(false);
+  expect(await focused(page)).toMatchObject({ tag: "media-play-button", label: "pause" });
+  await page.keyboard.press("Enter");
+  await expect.poll(paused).toBe(true);
   expect(await tabTo(page, "media-audio-track-menu-button")).toMatchObject({ label: "Audio", ring: expect.stringContaining(RING) });
   await page.keyboard.press("Enter");
   // The menu lists the renditions by their names in the page's language, the floor first.
@@ -111,6 +118,10 @@ test("the recording starts on the page's interpretation, says the floor is authe
   expect(await focused(page)).toMatchObject({ tag: "media-chrome-menu-item", label: "Spanish", ring: expect.stringContaining(RING) });
   await page.keyboard.press("Enter");
   await expect.poll(() => enabled(page)).toEqual(["es"]);
+  // The menu closed on the audio button; the captions menu is the next control.
+  expect(await focused(page)).toMatchObject({ tag: "media-audio-track-menu-button" });
+  await page.keyboard.press("Tab");
+  expect(await focused(page)).toMatchObject({ tag: "media-captions-menu-button", ring: expect.stringContaining(RING) });
 
   // A chapter link takes the player there.
   await page.getByTestId(`chapter-${second.id}`).click();

@@ -46,6 +46,30 @@ export function isJsonContentType(value: string | null): boolean {
 }
 
 /**
+ * The body as text, or null once it passes `maxBytes`: a declared length over the limit is
+ * refused before a byte is read, and a body sent without one (chunked) is read only up to the
+ * limit, never buffered whole.
+ */
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
  * The request's JSON body, or the answer to give when it did not come from a page of this
  * site (403) or is not declared JSON (415) (docs/decisions/027-same-origin-and-members-only-stream.md),
  * is too large (413) or not JSON (400). Every JSON mutation route reads its body here.
@@ -54,9 +78,8 @@ export async function readJsonBody(request: Request, t: Translate, maxBytes: num
   if (!mayMutate(request)) return { refusal: json(403, { error: (await sameOriginTranslator(request))("sameOrigin.crossSite") }) };
   if (!isJsonContentType(request.headers.get("content-type")))
     return { refusal: json(415, { error: (await sameOriginTranslator(request))("sameOrigin.notJson") }) };
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > maxBytes ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > maxBytes) return { refusal: json(413, { error: t("errors.INVALID_INPUT") }) };
+  const text = await readBoundedText(request, maxBytes);
+  if (text === null) return { refusal: json(413, { error: t("errors.INVALID_INPUT") }) };
   try {
     return { input: JSON.parse(text) };
   } catch {

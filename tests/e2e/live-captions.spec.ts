@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { expect, expectAccessible, test } from "./support/fixtures";
 import { makeWorldWithHearing } from "./support/world";
 
@@ -47,6 +48,8 @@ test("a captioner's cue shows as a caption on a viewer's page, with controls tha
     },
   });
   expect(await sent.json()).toEqual({ accepted: 2, duplicates: 0 });
+  // A body sent without a length (chunked) is read only up to the limit, then refused.
+  expect(await postChunked(new URL(`/api/hearings/${hearing.id}/captions`, page.url()), key, 200 * 1024)).toBe(413);
   // The floor by default on an English page without English captions; the text as text, never markup.
   await expect(captions).toHaveText("Good morning, <delegates>.");
   await expect(captions).toHaveAttribute("aria-live", "polite");
@@ -81,3 +84,19 @@ test("a captioner's cue shows as a caption on a viewer's page, with controls tha
   await expect(page.getByTestId("live-captions")).toHaveText("Bonjour, Mesdames et Messieurs.");
   await expectAccessible(page);
 });
+
+/** POSTs `bytes` of JSON-looking text in 16 KiB chunks with no Content-Length; resolves with the status. */
+function postChunked(url: URL, key: string, bytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    // The server may answer and close before every chunk is written.
+    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    const chunk = Buffer.alloc(16 * 1024, "a");
+    req.write('{"text":"');
+    for (let sent = 0; sent < bytes; sent += chunk.length) req.write(chunk);
+    req.end('"}');
+  });
+}

@@ -1,7 +1,7 @@
 import { ingestCaptions } from "@/lib/captions/ingest";
 import { CAPTION_LIMITS } from "@/lib/captions/schema";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { isJsonContentType, json, refusalResponse, requestLocale } from "@/lib/http/json-route";
+import { isJsonContentType, json, readBoundedText, refusalResponse, requestLocale } from "@/lib/http/json-route";
 import { translator } from "@/lib/i18n/translator";
 import { HEARING_ID } from "@/lib/live/protocol";
 
@@ -21,10 +21,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const t = await translator(requestLocale(request), ["captionIngest", "errors", "validation", "serviceBusy"]);
   if (!HEARING_ID.test(id)) return json(404, { error: t("errors.NOT_FOUND") });
   if (!isJsonContentType(request.headers.get("content-type"))) return json(415, { error: t("captionIngest.notJson") });
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > CAPTION_LIMITS.ingestBytes ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > CAPTION_LIMITS.ingestBytes)
-    return json(413, { error: t("captionIngest.tooLarge", { limit: CAPTION_LIMITS.ingestBytes / 1024 }) });
+  const text = await readBoundedText(request, CAPTION_LIMITS.ingestBytes);
+  if (text === null) return json(413, { error: t("captionIngest.tooLarge", { limit: CAPTION_LIMITS.ingestBytes / 1024 }) });
   let input: unknown;
   try {
     input = JSON.parse(text);

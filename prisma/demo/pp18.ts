@@ -40,10 +40,10 @@ export const PP18_ARCHIVE = {
   /**
    * A short stand-in the portal serves itself (the 2018 hearing's own recording is not the demo's
    * to ship): the floor and an interpretation into each of the six languages, so the replay shows
-   * the audio choice offline (scripts/media/make-interpretation-fixture.sh). Its chapters are the
-   * hearing's, which run past the stand-in's few seconds.
+   * the audio choice offline (scripts/media/make-interpretation-fixture.sh), repeated for as long as
+   * the hearing's recording ran (lib/media/stand-in.ts), so that every chapter opens inside it.
    */
-  recordingUrl: "/media/interpretation/master.m3u8",
+  standInRecording: (chapters: readonly { endMs: number }[]) => `/media/stand-in/${Math.ceil((chapters.at(-1)?.endMs ?? 0) / 1000) + 60}/master.m3u8`,
   /** PP-18's hearing was interpreted into the Union's six languages. */
   interpretationLanguages: ["ar", "en", "es", "fr", "ru", "zh"],
   /** The dice's digits typed by the chair at each candidate's question draw, in running order. */
@@ -412,7 +412,7 @@ export async function seedPp18Archive(prisma: PrismaClient, conferenceId: string
           seed,
           sealedSeed: null,
           seedRevealedAt: A.seedRevealedAt,
-          recordingUrl: A.recordingUrl,
+          recordingUrl: A.standInRecording(chapters),
           interpretationLanguages: [...A.interpretationLanguages],
           chaptersVtt: chaptersVtt(chapters),
           closedAt: A.recordClosedAt,

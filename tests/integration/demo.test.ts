@@ -403,6 +403,9 @@ describe("the PP-18 archive", () => {
     const order = [...h.slots].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((s) => s.candidateId);
     expect(chapters.map((c) => c.candidateId)).toEqual(order);
     expect(chapters.every((c, i) => c.endMs > c.startMs && (i === 0 || c.startMs >= (chapters[i - 1]?.endMs ?? Infinity)))).toBe(true);
+    // The stand-in recording lasts past the last chapter (lib/media/stand-in.ts).
+    const seconds = Number(/^\/media\/stand-in\/(\d+)\/master\.m3u8$/.exec(h.recordingUrl ?? "")?.[1]);
+    expect(seconds * 1000).toBeGreaterThan(chapters.at(-1)?.endMs ?? Infinity);
   });
 
   it("has captions for the recording on the floor and in French, and for the live demo's video; the live hearing has its captioner key (docs/decisions/040-captions.md)", async () => {

@@ -3,14 +3,12 @@
 // video and seven audio renditions (public/media/interpretation, made by
 // scripts/media/make-interpretation-fixture.sh); these playlists repeat its one segment per
 // rendition, each repeat after a discontinuity, so that the PP-18 archive's recording lasts as
-// long as its hearing did (its chapters open at hours, not seconds) and the live demo's webcast
-// is a live stream that never ends. Only text is generated; the bytes are the fixture's. Pure.
+// long as its hearing did (its chapters open at hours, not seconds). Only text is generated; the
+// bytes are the fixture's. Pure.
 
 export const STAND_IN_SEGMENT_SECONDS = 4;
 /** Ten hours: longer than any hearing of the demo, short enough to stay a small playlist. */
 export const STAND_IN_MAX_SECONDS = 36_000;
-/** Segments in the live playlist's window. */
-const LIVE_WINDOW = 5;
 
 const FIXTURE = "/media/interpretation";
 export const STAND_IN_RENDITIONS = ["floor", "ar", "en", "es", "fr", "ru", "zh"] as const;
@@ -27,9 +25,8 @@ const AUDIO: Record<(typeof STAND_IN_RENDITIONS)[number], { name: string; langua
   zh: { name: "中文", language: "zh" },
 };
 
-/** "live", or a whole number of seconds within bounds: the length in the address. */
-export function parseStandInLength(text: string): "live" | number | null {
-  if (text === "live") return "live";
+/** A whole number of seconds within bounds: the length in the address. */
+export function parseStandInLength(text: string): number | null {
   if (!/^[1-9]\d{0,5}$/.test(text)) return null;
   const seconds = Number(text);
   return seconds <= STAND_IN_MAX_SECONDS ? seconds : null;
@@ -61,31 +58,22 @@ export function standInMaster(): string {
   ].join("\n");
 }
 
-/**
- * One rendition's media playlist. A recording: every segment from the start, then the end. Live:
- * the window of segments the clock is at, numbered from the epoch, so every refresh (and every
- * instance) agrees on the numbers; each segment is its own discontinuity, so the discontinuity
- * sequence is the media sequence.
- */
-export function standInPlaylist(rendition: Rendition, length: "live" | number, now = Date.now()): string {
+/** One rendition's media playlist: every segment from the start, each after the first a discontinuity, then the end. */
+export function standInPlaylist(rendition: Rendition, seconds: number): string {
   const init = `${FIXTURE}/${rendition}/init.mp4`;
   const segment = `#EXTINF:${STAND_IN_SEGMENT_SECONDS}.000000,\n${FIXTURE}/${rendition}/0.m4s`;
-  const live = length === "live";
-  const count = live ? LIVE_WINDOW : Math.ceil(length / STAND_IN_SEGMENT_SECONDS);
-  const sequence = live ? Math.floor(now / 1000 / STAND_IN_SEGMENT_SECONDS) - LIVE_WINDOW : 0;
   const lines = [
     "#EXTM3U",
     "#EXT-X-VERSION:7",
     `#EXT-X-TARGETDURATION:${STAND_IN_SEGMENT_SECONDS + 1}`,
-    `#EXT-X-MEDIA-SEQUENCE:${sequence}`,
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${sequence}`,
-    ...(live ? [] : ["#EXT-X-PLAYLIST-TYPE:VOD"]),
+    "#EXT-X-MEDIA-SEQUENCE:0",
+    "#EXT-X-PLAYLIST-TYPE:VOD",
     `#EXT-X-MAP:URI="${init}"`,
   ];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < Math.ceil(seconds / STAND_IN_SEGMENT_SECONDS); i++) {
     if (i > 0) lines.push("#EXT-X-DISCONTINUITY");
     lines.push(segment);
   }
-  if (!live) lines.push("#EXT-X-ENDLIST");
+  lines.push("#EXT-X-ENDLIST");
   return lines.join("\n") + "\n";
 }

@@ -21,11 +21,10 @@ export const LIVE_DEMO_TIME_ZONE = "Europe/Zurich";
 export const LIVE_DEMO_OPENS_IN_DAYS = 21;
 const CONFERENCE_DAYS = 19;
 /**
- * The portal's own multi-audio stand-in (public/media/interpretation), as a live stream that never
- * ends (lib/media/stand-in.ts): it plays offline, on this site's origin, with the floor and six
- * interpretations (docs/decisions/039-interpretation-and-player.md).
+ * The portal's own multi-audio stand-in (public/media/interpretation): it plays offline, on this
+ * site's origin, with the floor and six interpretations (docs/decisions/039-interpretation-and-player.md).
  */
-export const LIVE_DEMO_WEBCAST = "/media/stand-in/live/master.m3u8";
+export const LIVE_DEMO_WEBCAST = "/media/interpretation/master.m3u8";
 /** The demo hearing is interpreted into the six languages, as the organisation's hearings are. */
 const LIVE_DEMO_INTERPRETATION = ["ar", "en", "es", "fr", "ru", "zh"];
 /** The dice "rolled in the room" for the running order (docs/draw-specification.md). */

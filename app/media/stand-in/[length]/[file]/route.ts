@@ -3,10 +3,9 @@ import { parseStandInFile, parseStandInLength, standInMaster, standInPlaylist } 
 export const dynamic = "force-dynamic";
 
 /**
- * The demo's stand-in webcast (`/media/stand-in/live/master.m3u8`) and recording
- * (`/media/stand-in/<seconds>/master.m3u8`): playlists over the committed fixture
- * (lib/media/stand-in.ts, docs/decisions/039-interpretation-and-player.md). A live playlist may
- * be cached for half a segment, as HLS asks; the rest never changes.
+ * The demo's stand-in recording (`/media/stand-in/<seconds>/master.m3u8`): playlists over the
+ * committed fixture (lib/media/stand-in.ts, docs/decisions/039-interpretation-and-player.md),
+ * which never change.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ length: string; file: string }> }) {
   const { length: lengthText, file: fileText } = await params;
@@ -15,8 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ len
   if (length === null || file === null)
     return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   const body = file === "master" ? standInMaster() : standInPlaylist(file, length);
-  const cache = length === "live" && file !== "master" ? "public, max-age=2" : "public, max-age=86400";
   return new Response(body, {
-    headers: { "Content-Type": "application/vnd.apple.mpegurl", "Cache-Control": cache, "X-Content-Type-Options": "nosniff" },
+    headers: { "Content-Type": "application/vnd.apple.mpegurl", "Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff" },
   });
 }

@@ -77,6 +77,23 @@ function focused(page: Page) {
 }
 
 /** The focus ring the player's controls show (components/video/video-player.tsx). */
+/** Whether the player's audio menu is shown (it sits in the player's shadow roots). */
+async function audioMenuOpen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const here = root.querySelector("media-audio-track-menu");
+      if (here) return here;
+      for (const element of root.querySelectorAll("*")) {
+        const inner = element.shadowRoot ? find(element.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const menu = find(document);
+    return menu !== null && !menu.hasAttribute("hidden") && getComputedStyle(menu).display !== "none" && getComputedStyle(menu).visibility !== "hidden";
+  });
+}
+
 const RING = "rgb(255, 210, 77) 0px 0px 0px 3px inset";
 
 /** Tabs forward until the control `tag` has the focus (each Tab a step; never more than the page's controls). */
@@ -118,8 +135,10 @@ test("the recording starts on the page's interpretation, says the floor is authe
   expect(await focused(page)).toMatchObject({ tag: "media-chrome-menu-item", label: "Spanish", ring: expect.stringContaining(RING) });
   await page.keyboard.press("Enter");
   await expect.poll(() => enabled(page)).toEqual(["es"]);
-  // The menu closed on the audio button; the captions menu is the next control.
+  // The menu closed on the audio button; the captions menu is the next control. The menu hides
+  // itself after the choice: until it has, its items are still in the tab order.
   expect(await focused(page)).toMatchObject({ tag: "media-audio-track-menu-button" });
+  await expect.poll(() => audioMenuOpen(page)).toBe(false);
   await page.keyboard.press("Tab");
   expect(await focused(page)).toMatchObject({ tag: "media-captions-menu-button", ring: expect.stringContaining(RING) });
 

@@ -56,6 +56,10 @@ export default function GlobalError({ error, reset, retry }: { error: unknown; r
             <a href={`/${locale}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
               {t.home}
             </a>
+            {/* Help where every other page offers it (WCAG 2.2 consistent help, docs/accessibility.md). */}
+            <a href={`/${locale}/contact`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+              {t.contact}
+            </a>
           </div>
         </main>
       </body>

@@ -188,7 +188,9 @@ test("with the database out of reach, the hearing's state is a 503 with Retry-Af
   }
 });
 
-test("when the document's own layout fails, its error page says so in the reader's language, accessibly, with the way home", async ({ page }) => {
+test("when the document's own layout fails, its error page says so in the reader's language, accessibly, with the way home and to the secretariat", async ({
+  page,
+}) => {
   // The locale layout's gate (app/[locale]/layout.tsx), armed on this spec's own server only: one render fails.
   const arm = (locale: string) => writeFileSync(path.join(gates, `${encodeURIComponent(`layout ${locale}`)}.fail`), "");
   const error = page.getByTestId("global-error-page");
@@ -201,6 +203,7 @@ test("when the document's own layout fails, its error page says so in the reader
   await expect(error.getByRole("heading", { level: 1 })).toBeFocused();
   await expect(error.getByRole("button", { name: "حاول مرة أخرى" })).toBeVisible();
   await expect(error.getByRole("link", { name: "الانتقال إلى الصفحة الرئيسية" })).toHaveAttribute("href", "/ar");
+  await expect(error.getByRole("link", { name: "الاتصال بالأمانة" })).toHaveAttribute("href", "/ar/contact");
   // What failed is never shown.
   await expect(page.locator("body")).not.toContainText("armed by a test");
   await expectAccessible(page);
@@ -211,5 +214,6 @@ test("when the document's own layout fails, its error page says so in the reader
   await expect(error.getByRole("heading", { level: 1 })).toHaveText("The site could not be shown");
   await expect(error.getByRole("button", { name: "Try again" })).toBeVisible();
   await expect(error.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/en");
+  await expect(error.getByRole("link", { name: "Contact the secretariat" })).toHaveAttribute("href", "/en/contact");
   await expectAccessible(page);
 });

@@ -73,7 +73,20 @@ export function ButtonForm({ action, label, submit, submitting, next }: { action
 export type ReauthText = CodeFormText & { password: string };
 
 /** Password and code again, to turn the factor off or to draw new recovery codes. */
-export function ReauthForm({ action, text, tone, recovery }: { action: Action; text: ReauthText; tone: "danger" | "secondary"; recovery?: RecoveryText }) {
+export function ReauthForm({
+  action,
+  text,
+  tone,
+  recovery,
+  username,
+}: {
+  action: Action;
+  text: ReauthText;
+  tone: "danger" | "secondary";
+  recovery?: RecoveryText;
+  /** The account's address: a password manager fills the password of this account (WCAG 2.2 accessible authentication). */
+  username: string;
+}) {
   return (
     <ActionForm
       action={action}
@@ -82,6 +95,8 @@ export function ReauthForm({ action, text, tone, recovery }: { action: Action; t
         recovery && state.data?.codes ? <RecoveryCodes codes={state.data.codes} title={recovery.title} intro={recovery.intro} /> : null
       }
     >
+      {/* Not sent to the server (no name); it tells a password manager whose password this is. */}
+      <input type="email" autoComplete="username" value={username} readOnly hidden />
       <TextField name="password" type="password" label={text.password} required autoComplete="current-password" maxLength={USER_LIMITS.passwordMax * 2} />
       <TextField
         name="code"

@@ -53,6 +53,7 @@ export default async function AccountSecurityPage({ params, searchParams }: Page
             <p>{t("regenerateIntro")}</p>
             <ReauthForm
               action={regenerateRecoveryCodesAction}
+              username={user.email}
               tone="secondary"
               recovery={recovery}
               text={{ form: t("regenerateTitle"), password: t("passwordLabel"), ...codeText, submit: t("regenerate") }}
@@ -64,6 +65,7 @@ export default async function AccountSecurityPage({ params, searchParams }: Page
             {status.required ? <p>{t("disableRequiredNote")}</p> : null}
             <ReauthForm
               action={disableSecondFactorAction}
+              username={user.email}
               tone="danger"
               text={{ form: t("disableTitle"), password: t("passwordLabel"), ...codeText, codeHelp: t("codeHelp"), submit: t("disable") }}
             />

@@ -34,6 +34,8 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "request:ethics-review:own",
     "moderate:question:own",
     "read:forum-queue:own",
+    // docs/fairness.md#after-the-hearing: written answers to their own drawn questions not reached.
+    "answer:hearing-question:own",
     "watch:members-webcast:any",
   ],
   // 001: the Ethics Office reads drafts sent for review, and nobody else's drafts.

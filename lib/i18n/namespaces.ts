@@ -65,6 +65,7 @@ export const NAMESPACES = [
   "adminTranscript",
   "mail",
   "accountLanguage",
+  "hearingPool",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

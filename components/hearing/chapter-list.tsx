@@ -18,6 +18,8 @@ type Props = {
   questionTitle: (question: QuestionChapter) => string;
   /** Something more after an item, e.g. a link to its part of the transcript (its anchor: lib/transcripts/segments.ts). */
   extra?: (item: ChapterItem) => ReactNode;
+  /** Something after a candidate's chapter and questions, e.g. a link to their written answers after the hearing. */
+  after?: (candidateId: string) => ReactNode;
 };
 
 /**
@@ -26,7 +28,7 @@ type Props = {
  * the recording at that point (docs/decisions/039-interpretation-and-player.md). Plain links:
  * they work without the page's scripts as addresses, and need none of their own.
  */
-export function ChapterList({ chapters, questions, questionTitle, extra }: Props) {
+export function ChapterList({ chapters, questions, questionTitle, extra, after }: Props) {
   const link = (ms: number, title: string, testId: string) => (
     <a href={`#t=${chapterSeconds(ms)}`} className="link inline-flex min-h-6 items-baseline gap-2" data-testid={testId}>
       <span dir="ltr" className="font-mono tabular-nums">
@@ -53,6 +55,7 @@ export function ChapterList({ chapters, questions, questionTitle, extra }: Props
                 ))}
               </ol>
             ) : null}
+            {after?.(c.candidateId)}
           </li>
         );
       })}

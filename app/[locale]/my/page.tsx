@@ -8,6 +8,7 @@ import { PublishNotice } from "@/components/campaign/publish-notice";
 export default workspacePage("/my", async ({ user, locale }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });
   const areas = await getTranslations({ locale, namespace: "areas.my" });
+  const answers = await getTranslations({ locale, namespace: "hearingPool.workspace" });
   const candidature = await getOwnCandidature(user);
   return (
     <section aria-labelledby="area-title" className="space-y-6">
@@ -24,6 +25,7 @@ export default workspacePage("/my", async ({ user, locale }) => {
               { href: "/my/profile", title: t("profileTitle"), intro: t("profileIntro") },
               { href: "/my/materials", title: t("materialsTitle"), intro: t("materialsIntro") },
               { href: "/my/forum", title: t("forumTitle"), intro: t("forumIntro") },
+              { href: "/my/hearing-answers", title: answers("cardTitle"), intro: answers("cardIntro") },
             ].map((card) => (
               <li key={card.href} className="rounded border border-slate-300 p-4">
                 <Link href={card.href} className="text-lg font-semibold text-brand-700 underline underline-offset-4">

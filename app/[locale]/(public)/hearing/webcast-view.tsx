@@ -7,6 +7,7 @@ import type { VideoTrack } from "@/components/video/video-player";
 import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { getCachedPublicHearingId, getHearingReplay } from "@/lib/hearings/after-queries";
 import { getCachedPublicRecord } from "@/lib/hearings/public-record";
+import { getCachedPublicWrittenAnswers } from "@/lib/hearings/after-hearing-queries";
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
 import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
@@ -21,6 +22,7 @@ import { HearingStatus } from "./hearing-status";
 import { CostShares } from "./cost-shares";
 import { HearingRecord } from "./hearing-record";
 import { TranscriptPartLink } from "./transcript-link";
+import { WrittenAnswers, writtenAnswersAnchor } from "./written-answers";
 
 /**
  * The hearing's webcast page (¶6, ¶7). Cached for everyone, revalidated by TAGS.hearings:
@@ -64,6 +66,9 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
   // Its transcript, once ended (docs/decisions/041-transcript.md): each chapter and the links below lead to it.
   const transcribed = view.status === "ENDED" ? await getCachedTranscriptLanguages(view.hearingId) : null;
   const transcript = await getTranslations({ locale, namespace: "transcript" });
+  // The written answers to drawn questions not reached, published with the recording (docs/fairness.md#after-the-hearing).
+  const written = view.status === "ENDED" ? await getCachedPublicWrittenAnswers(view.hearingId) : null;
+  const pool = await getTranslations({ locale, namespace: "hearingPool.record" });
   const zone = view.timeZone;
   const at = (iso: string) => `${formatInstant(locale, iso, zone)} (${zoneLabel(locale, zone, iso)})`;
   const number = new Intl.NumberFormat(locale);
@@ -174,6 +179,14 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
                       }
                     : undefined
                 }
+                after={(candidateId) => {
+                  const count = written?.candidates.find((c) => c.candidateId === candidateId)?.questions.reduce((n, q) => n + q.answers.length, 0) ?? 0;
+                  return count > 0 ? (
+                    <a href={`#${writtenAnswersAnchor(candidateId)}`} className="link ms-2 text-sm" data-testid="chapter-written-link">
+                      {pool("chapterLink", { count })}
+                    </a>
+                  ) : null;
+                }}
               />
             </section>
           ) : null}
@@ -184,6 +197,11 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             <Link href={`/hearing/parity${suffix}`} className="link">
               {t("parityLink")}
             </Link>
+            {view.status === "ENDED" ? (
+              <Link href={`/hearing/${encodeURIComponent(view.hearingId)}/questions`} className="link" data-testid="webcast-pool-link">
+                {pool("poolLink")}
+              </Link>
+            ) : null}
             {transcribed ? (
               <Link href={`/hearing/${encodeURIComponent(view.hearingId)}/transcript`} className="link" data-testid="webcast-transcript-link">
                 {transcript("link")}
@@ -192,6 +210,7 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
           </p>
         </section>
 
+        <WrittenAnswers locale={locale} answers={written} zone={zone} />
         {record ? <HearingRecord locale={locale} record={record} zone={zone} verifyHref={`/hearing/verify${suffix}`} /> : null}
         {/* The cost shares, public once the hearing has ended, are a section of their own after the record. */}
         <CostShares locale={locale} hearingId={view.hearingId} />

@@ -25,4 +25,6 @@ export const TAGS = {
   users: "users",
   /** The Ethics Office's queue and a candidate's requests: confidential, never on a public page. Refreshed by: ethics/actions.ts, my/materials/[id]/review/actions.ts. */
   ethicsReviews: "ethics-reviews",
+  /** Read by: the common questionnaire's public pages (lib/questionnaire/public-queries.ts). Refreshed by: the questionnaire's console (admin/conferences/[slug]/questionnaire/actions.ts) and the candidates' answers (my/questionnaire/actions.ts); the deadline itself is a time bound of the read (docs/decisions/047-common-questionnaire.md). */
+  questionnaire: "questionnaire",
 } as const;

@@ -4,7 +4,7 @@ import type { Tx } from "@/lib/db";
 import { isRehearsalEntity } from "./rehearsal-mark";
 import { confidentialView } from "./confidential";
 
-export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics"] as const;
+export const AUDIT_AREAS = ["conference", "post", "candidate", "user", "hearing", "cost", "material", "forum", "ethics", "questionnaire"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
 export type AuditInput = {

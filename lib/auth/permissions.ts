@@ -24,6 +24,8 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     "enter:hearing-question:any",
     "watch:members-webcast:any",
     "reset:demo:any",
+    // docs/fairness.md#common-questionnaire: writes, orders and publishes the common questions.
+    "manage:questionnaire:any",
   ],
   // ¶6: the chair runs the hearing they chair, and only that one.
   CHAIR: ["enter:chair-area:any", "run:hearing:own", "moderate:hearing-question:own", "watch:members-webcast:any"],
@@ -37,6 +39,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     // docs/fairness.md#after-the-hearing: written answers to their own drawn questions not reached.
     "answer:hearing-question:own",
     "watch:members-webcast:any",
+    "answer:questionnaire:own",
   ],
   // 001: the Ethics Office reads drafts sent for review, and nobody else's drafts.
   ETHICS_OFFICER: ["enter:ethics-area:any", "review:material:any", "answer:ethics-review:any", "watch:members-webcast:any"],

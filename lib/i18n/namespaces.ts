@@ -65,6 +65,8 @@ export const NAMESPACES = [
   "adminTranscript",
   "mail",
   "accountLanguage",
+  "questionnaire",
+  "adminQuestionnaire",
   "hearingPool",
 ] as const;
 

@@ -8,6 +8,7 @@ import { PublishNotice } from "@/components/campaign/publish-notice";
 export default workspacePage("/my", async ({ user, locale }) => {
   const t = await getTranslations({ locale, namespace: "workspace" });
   const areas = await getTranslations({ locale, namespace: "areas.my" });
+  const questionnaire = await getTranslations({ locale, namespace: "questionnaire.my" });
   const answers = await getTranslations({ locale, namespace: "hearingPool.workspace" });
   const candidature = await getOwnCandidature(user);
   return (
@@ -25,6 +26,7 @@ export default workspacePage("/my", async ({ user, locale }) => {
               { href: "/my/profile", title: t("profileTitle"), intro: t("profileIntro") },
               { href: "/my/materials", title: t("materialsTitle"), intro: t("materialsIntro") },
               { href: "/my/forum", title: t("forumTitle"), intro: t("forumIntro") },
+              { href: "/my/questionnaire", title: questionnaire("title"), intro: questionnaire("cardIntro") },
               { href: "/my/hearing-answers", title: answers("cardTitle"), intro: answers("cardIntro") },
             ].map((card) => (
               <li key={card.href} className="rounded border border-slate-300 p-4">

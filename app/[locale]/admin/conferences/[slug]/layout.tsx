@@ -14,6 +14,7 @@ const CONFERENCE_SECTIONS = [
   { path: "/costs", label: "costs" },
   { path: "/materials", label: "materials" },
   { path: "/forum", label: "forum" },
+  { path: "/questionnaire", label: "questionnaire" },
 ] as const;
 
 /**

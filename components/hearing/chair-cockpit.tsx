@@ -7,6 +7,7 @@ import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { useLiveHearing, type LiveConnection } from "./chair-live";
 import { refreshConsoleFor } from "./console-refresh";
 import { clockWarning, formatClock, type ClockWarning } from "./live-clock";
+import { QuestionClockView } from "./question-clock";
 
 // The top of the chair's console: the clock, who speaks, the phase and the question on
 // screen, as every viewer sees them, in the first screenful at 1366×768. Warns at one minute
@@ -40,7 +41,7 @@ export function ChairCockpit({ hearingId, initial, renderedVersion, total }: Pro
   const t = useTranslations("hearingLive.cockpit");
   const panel = useTranslations("hearingLive.panel");
   const router = useRouter();
-  const { state, connection, leftMs } = useLiveHearing(hearingId, initial);
+  const { state, connection, leftMs, serverNow } = useLiveHearing(hearingId, initial);
 
   useEffect(() => {
     if (state.version > renderedVersion) refreshConsoleFor(router, state.version);
@@ -94,6 +95,7 @@ export function ChairCockpit({ hearingId, initial, renderedVersion, total }: Pro
               {question.text}
             </p>
             <p className="text-sm text-slate-700">{panel("askedBy", { name: question.askerName, source: panel(`source.${question.source}`) })}</p>
+            <QuestionClockView clock={state.questionClock} pausedAt={state.pausedAt} serverNow={serverNow} variant="cockpit" />
           </>
         ) : (
           <p className="text-slate-700">{t("noQuestion")}</p>

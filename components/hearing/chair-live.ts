@@ -19,6 +19,8 @@ export type LiveView = {
   connection: LiveConnection;
   /** Time left in the phase (negative once over), null when no phase runs. */
   leftMs: number | null;
+  /** Now on the server's clock, as of the last event or tick (for the question's clock). */
+  serverNow: number;
 };
 
 const CONNECTION: Record<StreamConnection["kind"], LiveConnection> = {
@@ -43,5 +45,5 @@ export function useLiveHearing(hearingId: string, initial: PublicHearingState): 
   // Between ticks (and while paused) the clock is computed at the last event or tick.
   const serverNow = Math.max(tick, Date.parse(state.serverTime) - offsetMs) + offsetMs;
   const leftMs = state.status === "LIVE" ? timeLeftMs(state, serverNow) : null;
-  return { state, connection: CONNECTION[stream.connection.kind], leftMs };
+  return { state, connection: CONNECTION[stream.connection.kind], leftMs, serverNow };
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { useLiveHearing } from "./chair-live";
 import { clockWarning, formatClock, type ClockWarning } from "./live-clock";
+import { QuestionClockView } from "./question-clock";
 
 // The room's screen: the clock, who speaks and the question on screen, large enough to read
 // from the back of the room, white on near-black, driven by the same stream as every viewer.
@@ -44,7 +45,7 @@ export function ChairProjector({ hearingId, initial, total, conferenceName, rehe
   const t = useTranslations("hearingLive.projector");
   const panel = useTranslations("hearingLive.panel");
   const root = useRef<HTMLDivElement>(null);
-  const { state, connection, leftMs } = useLiveHearing(hearingId, initial);
+  const { state, connection, leftMs, serverNow } = useLiveHearing(hearingId, initial);
 
   useEffect(() => (root.current ? isolate(root.current) : undefined), []);
 
@@ -104,6 +105,8 @@ export function ChairProjector({ hearingId, initial, total, conferenceName, rehe
         <p className={`min-h-[1.2em] text-[clamp(1.25rem,min(3vw,5vh),4rem)] leading-tight font-bold ${CLOCK_STYLE[warning]}`} data-testid="projector-warning">
           {warning === "none" ? "" : t(`warning.${warning}`)}
         </p>
+        {/* Beside the phase clock: the question's, then the answer's (docs/fairness.md#finer-clocks). */}
+        {question ? <QuestionClockView clock={state.questionClock} pausedAt={state.pausedAt} serverNow={serverNow} variant="projector" /> : null}
       </div>
 
       {question ? (

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { PublicHearingState } from "@/lib/hearings/live-state";
 import { HearingAskForm, type HearingAskSetup } from "./hearing-ask-form";
 import { formatClock, timeLeftMs } from "./live-clock";
+import { QuestionClockView } from "./question-clock";
 import { useHearingStream, useSecondTick, type StreamConnection } from "./use-hearing-stream";
 
 // The live panel of a hearing (¶6, ¶7), on the webcast page and the chair's console, fed by
@@ -126,6 +127,10 @@ export function LivePanel({ hearingId, initial, ask }: Props) {
             {left >= 0 ? formatClock(left) : `+${formatClock(left)}`}
           </span>
         </p>
+      ) : null}
+      {/* Beside the phase clock: the question's, then the answer's (docs/fairness.md#finer-clocks). */}
+      {state.status === "LIVE" && state.question ? (
+        <QuestionClockView clock={state.questionClock} pausedAt={state.pausedAt} serverNow={serverNow} variant="panel" />
       ) : null}
       {state.status === "LIVE" && state.durationMs !== null ? (
         <p className="text-sm text-slate-700" data-testid="live-duration">

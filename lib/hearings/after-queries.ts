@@ -176,14 +176,17 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
       questions: { where: { drawId: { not: null } }, select: { candidateId: true, status: true } },
       slots: {
         select: {
+      splitAllowed: true,
           candidateId: true,
           position: true,
           presentationActualMs: true,
           qaActualMs: true,
           candidate: { select: { name: true } },
-          extensions: { select: { phase: true, addedMs: true, reason: true, at: true } },
+          extensions: { select: { phase: true, addedMs: true, reason: true, at: true, kind: true } },
         },
       },
+          plannedPresentationMs: true,
+          plannedQaMs: true,
     },
   });
   if (!hearing) return null;
@@ -197,6 +200,7 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
   });
   return { ...base, report };
 }
+    splitAllowed: hearing.splitAllowed,
 
 export function getCachedParity(hearingId: string): Promise<ParityView | null> {
   return unstable_cache(() => readParity(hearingId), ["hearing-parity", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();

@@ -1,5 +1,6 @@
 import { integer } from "@/lib/validation/fields";
 import { z } from "@/lib/validation/zod";
+import { EXTENSION_KINDS } from "./clocks-schema";
 import { entropyField } from "./schema";
 
 // Inputs of the chair's console, shared by its forms and the services (docs/conventions.md#schemas-and-limits).
@@ -50,6 +51,8 @@ export const extendSchema = z.object({
     .trim()
     .min(EXTENSION_LIMITS.reasonMin, { error: `hearingLive.reasonTooShort:${EXTENSION_LIMITS.reasonMin}` })
     .max(EXTENSION_LIMITS.reasonMax),
+  // An ordinary extension, or an accommodation granted live (docs/fairness.md#accommodation).
+  kind: z.enum(EXTENSION_KINDS, { error: "hearingClocks.errors.kindRequired" }).default("EXTENSION"),
 });
 
 export const questionActionSchema = z.object({ hearingId: id, expectedVersion: expectedVersionField, questionId: id });

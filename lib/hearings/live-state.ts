@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
+import { questionClockOf, type QuestionClock } from "./clocks-rules";
 import type { LivePhase, LiveStatus } from "./live-rules";
 
 /**
@@ -19,6 +20,11 @@ export type PublicHearingState = {
   durationMs: number | null;
   pausedAt: string | null;
   question: { id: string; text: string; askerName: string; source: "ROOM" | "WEBCAST"; position: number | null } | null;
+  /**
+   * The clock of the question on screen, when the hearing sets a limit per question or per answer
+   * (docs/fairness.md#finer-clocks): part of the state, so a viewer who reconnects has it too.
+   */
+  questionClock: QuestionClock | null;
   /**
    * The current candidate's question draw, published as it is made (¶7), with the public
    * entropy the chair typed (the dice read aloud in the room, docs/decisions/007-verifiable-draw.md) and the
@@ -55,6 +61,10 @@ export async function readPublicState(client: Tx, hearingId: string, now = new D
       phaseDurationMs: true,
       pausedAt: true,
       questionsPerCandidate: true,
+      questionLimitSeconds: true,
+      answerLimitSeconds: true,
+      questionClockStartedAt: true,
+      answerClockStartedAt: true,
       currentSlot: { select: { id: true, position: true, candidate: { select: { id: true, name: true } } } },
       currentQuestion: { select: { id: true, body: true, askerName: true, source: true, drawPosition: true } },
     },
@@ -95,6 +105,7 @@ export async function readPublicState(client: Tx, hearingId: string, now = new D
     question: question
       ? { id: question.id, text: question.body, askerName: question.askerName, source: question.source, position: question.drawPosition }
       : null,
+    questionClock: question ? questionClockOf(hearing) : null,
     draw: draw
       ? {
           id: draw.id,

@@ -9,6 +9,8 @@ import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
+import { beginAnswerOn, NO_QUESTION_CLOCK, resumeQuestionClock, withSlotPlan } from "./clocks-live";
+import type { ExtensionKind } from "./clocks-schema";
 import {
   drawQuestionsSchema,
   endHearingSchema,
@@ -123,7 +125,7 @@ function stateOf(h: LiveState): LiveState {
   };
 }
 
-type ParsedMove = { hearingId: string; expectedVersion: number; move: Move; reason?: string };
+type ParsedMove = { hearingId: string; expectedVersion: number; move: Move; reason?: string; kind?: ExtensionKind };
 
 type LockedHearing = Awaited<ReturnType<typeof lockOwnHearing>>;
 
@@ -140,19 +142,23 @@ function simple(move: Move, schema: typeof hearingMoveSchema | typeof endHearing
 async function runMove(call: Call, type: string, parse: (input: unknown) => ParsedMove, guard?: MoveGuard) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, RUN);
-  const { hearingId, expectedVersion, move, reason = null } = parse(call.input);
+  const { hearingId, expectedVersion, move, reason = null, kind = "EXTENSION" } = parse(call.input);
   return chairDb().$transaction(async (tx) => {
     const hearing = await lockOwnHearing(tx, actor, RUN, hearingId, expectedVersion);
     const slots = await tx.hearingSlot.findMany({ where: { hearingId: hearing.id }, select: { id: true, position: true, presentationStartedAt: true } });
     const now = new Date();
     // The guard first: its refusal lists everything that blocks, not only the first thing.
     const extra = guard ? await guard(tx, hearing, now) : {};
-    const result = applyMove(hearing, slots, move, now);
+    // The current slot's own durations when its candidate split the equal slot (docs/fairness.md#finer-clocks).
+    const result = applyMove(await withSlotPlan(tx, hearing), slots, move, now);
     if (!result.ok) refuse(result.reason);
     const { state, slotWrites, extension, clearQuestion } = result.transition;
-    await tx.hearing.update({ where: { id: hearing.id }, data: { ...state, ...extra, ...(clearQuestion ? { currentQuestionId: null } : {}) } });
+    await tx.hearing.update({
+      where: { id: hearing.id },
+      data: { ...state, ...extra, ...(clearQuestion ? { currentQuestionId: null, ...NO_QUESTION_CLOCK } : {}) },
+    });
     for (const write of slotWrites) await tx.hearingSlot.update({ where: { id: write.slotId }, data: write.data });
-    if (extension) await tx.hearingExtension.create({ data: { ...extension, reason: reason ?? "", actorId: actor.id } });
+    if (extension) await tx.hearingExtension.create({ data: { ...extension, reason: reason ?? "", kind, actorId: actor.id } });
     const published = await publishChange(tx, hearing.id, type, now);
     await emitAudit(tx, {
       actor,
@@ -161,7 +167,7 @@ async function runMove(call: Call, type: string, parse: (input: unknown) => Pars
       entity: "Hearing",
       entityId: hearing.id,
       before: { ...stateOf(hearing), version: published.version - 1 },
-      after: { ...state, ...extra, version: published.version, slotWrites, extension: extension ? { ...extension, reason } : null },
+      after: { ...state, ...extra, version: published.version, slotWrites, extension: extension ? { ...extension, reason, kind } : null },
     });
     return published;
   });
@@ -199,7 +205,7 @@ export const startHearing = (call: Call) => runMove(call, "hearing-started", sim
 export const startPresentation = (call: Call) => runMove(call, "presentation-started", simple({ type: "startPresentation" }));
 export const startQa = (call: Call) => runMove(call, "qa-started", simple({ type: "startQa" }));
 export const pauseHearing = (call: Call) => runMove(call, "paused", simple({ type: "pause" }));
-export const resumeHearing = (call: Call) => runMove(call, "resumed", simple({ type: "resume" }));
+export const resumeHearing = (call: Call) => runMove(call, "resumed", simple({ type: "resume" }), resumeQuestionClock);
 export const nextCandidate = (call: Call) => runMove(call, "next-candidate", simple({ type: "next" }));
 /** Cannot be undone: refused unless the chair confirmed it (`confirmed=yes`, sent by the confirmation dialog). */
 export const endHearing = (call: Call) => runMove(call, "hearing-ended", simple({ type: "end" }, endHearingSchema));
@@ -207,8 +213,9 @@ export const endHearing = (call: Call) => runMove(call, "hearing-ended", simple(
 /** More time for the current phase, with a reason that is logged and published afterwards. */
 export const extendPhase = (call: Call) =>
   runMove(call, "extended", (input) => {
-    const { hearingId, expectedVersion, minutes, reason } = parseMove(extendSchema, input);
-    return { hearingId, expectedVersion, move: { type: "extend", addedMs: minutes * 60_000 }, reason };
+    const { hearingId, expectedVersion, minutes, reason, kind } = parseMove(extendSchema, input);
+    // An accommodation (kind DISABILITY or TECHNICAL) is shown apart in the parity report (docs/fairness.md#accommodation).
+    return { hearingId, expectedVersion, move: { type: "extend", addedMs: minutes * 60_000 }, reason, kind };
   });
 
 async function moderate(call: Call, to: QuestionDecision) {
@@ -367,7 +374,8 @@ export const showQuestion = (call: Call) =>
     });
     if (!next) refuse("noQuestionLeft");
     await tx.hearingQuestion.update({ where: { id: next.id }, data: { status: "SHOWN", shownAt: now } });
-    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: next.id } });
+    // Its own clock starts (docs/fairness.md#finer-clocks).
+    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: next.id, questionClockStartedAt: now, answerClockStartedAt: null } });
     return { questionId: next.id };
   });
 
@@ -376,8 +384,11 @@ export const markAnswered = (call: Call) =>
   questionMove(call, "question-answered", async (tx, hearing, now) => {
     if (!hearing.currentQuestionId) refuse("noQuestionShown");
     await tx.hearingQuestion.update({ where: { id: hearing.currentQuestionId }, data: { status: "ANSWERED", answeredAt: now } });
-    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: null } });
+    await tx.hearing.update({ where: { id: hearing.id }, data: { currentQuestionId: null, ...NO_QUESTION_CLOCK } });
     return { questionId: hearing.currentQuestionId };
   });
 
 export type { PublicHearingState };
+/** The question on screen has been put: its answer's clock starts (docs/fairness.md#finer-clocks). */
+export const beginAnswer = (call: Call) => questionMove(call, "answer-begun", (tx, hearing, now) => beginAnswerOn(tx, hearing, now));
+

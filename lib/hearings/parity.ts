@@ -1,8 +1,15 @@
+import { slotPlan } from "./clocks-rules";
+
 // The parity report (¶6: the same presentation and the same Q&A time for every candidate):
 // planned against actual time per candidate and phase, with the extensions granted and why,
 // and how many questions were drawn for and answered by each candidate (a draw made with
 // fewer approved questions than configured, or a hearing ended before the questions were
 // put, shows here). Pure arithmetic, shared by the public page and the tests.
+//
+// A candidate who split the equal slot (docs/fairness.md#finer-clocks) is measured against their own
+// planned phases; candidates are compared on their totals, which are equal by construction.
+// Accommodations (docs/fairness.md#accommodation) are listed apart from extensions: the time they
+// granted and the candidate used is not counted as unequal time.
 
 export type ParityPhase = "PRESENTATION" | "QA";
 
@@ -12,7 +19,10 @@ export type ParitySlot = {
   position: number | null;
   presentationActualMs: number | null;
   qaActualMs: number | null;
-  extensions: readonly { phase: string; addedMs: number; reason: string; at: Date | string }[];
+  extensions: readonly { phase: string; addedMs: number; reason: string; at: Date | string; kind?: string }[];
+  /** The candidate's split of the equal slot (null or absent: the hearing's pair). */
+  plannedPresentationMs?: number | null;
+  plannedQaMs?: number | null;
   /** The candidate's questions that a draw picked, by their status now (DRAWN, SHOWN, ANSWERED). */
   drawnQuestions: readonly { status: string }[];
 };
@@ -22,7 +32,10 @@ export type QuestionFigures = { drawn: number; answered: number };
 
 export type PhaseFigures = {
   plannedMs: number;
+  /** Ordinary extensions only. */
   extendedMs: number;
+  /** Accommodations granted for the phase. */
+  accommodatedMs: number;
   /** Null when the phase never took place (the hearing ended before it). */
   actualMs: number | null;
   /** Actual minus planned (extensions not counted): positive means over time. */
@@ -37,7 +50,12 @@ export type ParityRow = {
   qa: PhaseFigures;
   /** Both phases spoken; null when either did not take place. */
   totalActualMs: number | null;
+  /** The total compared with the others: time over the plan that an accommodation covered is taken out. */
+  comparableTotalMs: number | null;
+  /** Whether this candidate's phases differ from the hearing's pair (their own split). */
+  split: boolean;
   extensions: { phase: ParityPhase; addedMs: number; reason: string; at: string }[];
+  accommodations: { phase: ParityPhase; kind: "DISABILITY" | "TECHNICAL"; addedMs: number; reason: string; at: string }[];
   questions: QuestionFigures;
 };
 
@@ -47,18 +65,33 @@ export type ParityReport = {
   /** The number of questions to draw for every candidate (¶6: 2 or 3). */
   questionsPerCandidate: number;
   rows: ParityRow[];
-  /** Longest minus shortest actual total among those who spoke in both phases. */
+  /** Longest minus shortest comparable total among those who spoke in both phases (accommodations apart). */
   spreadMs: number | null;
+  /** Some candidates split the slot otherwise than others: only totals compare. */
+  splitsDiffer: boolean;
 };
 
 const MINUTE_MS = 60_000;
 
-function figures(plannedMs: number, actualMs: number | null, extendedMs: number): PhaseFigures {
-  return { plannedMs, extendedMs, actualMs, differenceMs: actualMs === null ? null : actualMs - plannedMs };
+function figures(plannedMs: number, actualMs: number | null, extendedMs: number, accommodatedMs: number): PhaseFigures {
+  return { plannedMs, extendedMs, accommodatedMs, actualMs, differenceMs: actualMs === null ? null : actualMs - plannedMs };
 }
 
 function isPhase(phase: string): phase is ParityPhase {
   return phase === "PRESENTATION" || phase === "QA";
+}
+
+function isAccommodationKind(kind: string): kind is "DISABILITY" | "TECHNICAL" {
+  return kind === "DISABILITY" || kind === "TECHNICAL";
+}
+
+/**
+ * The total compared with the other candidates': time spoken beyond the planned total, up to
+ * what accommodations granted, is the accommodation's, not unequal time (docs/fairness.md#accommodation).
+ * An accommodation not used takes nothing off.
+ */
+export function comparableTotal(actualMs: number, plannedMs: number, accommodatedMs: number): number {
+  return actualMs - Math.min(accommodatedMs, Math.max(0, actualMs - plannedMs));
 }
 
 const DRAWN_STATUSES = new Set(["DRAWN", "SHOWN", "ANSWERED"]);
@@ -73,6 +106,8 @@ export function parityReport(input: {
   presentationMinutes: number;
   qaMinutes: number;
   questionsPerCandidate: number;
+  /** Whether the hearing let candidates split the equal slot (their splits are used only then). */
+  splitAllowed?: boolean;
   slots: readonly ParitySlot[];
 }): ParityReport {
   const plannedPresentationMs = input.presentationMinutes * MINUTE_MS;
@@ -80,29 +115,44 @@ export function parityReport(input: {
   const rows = [...input.slots]
     .sort((a, b) => (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER))
     .map((slot): ParityRow => {
-      const extensions = slot.extensions
-        .flatMap((e) => (isPhase(e.phase) ? [{ phase: e.phase, addedMs: e.addedMs, reason: e.reason, at: new Date(e.at).toISOString() }] : []))
+      const all = slot.extensions
+        .flatMap((e) =>
+          isPhase(e.phase) ? [{ phase: e.phase, addedMs: e.addedMs, reason: e.reason, at: new Date(e.at).toISOString(), kind: e.kind ?? "EXTENSION" }] : [],
+        )
         .sort((a, b) => a.at.localeCompare(b.at));
-      const extended = (phase: ParityPhase) => extensions.filter((e) => e.phase === phase).reduce((sum, e) => sum + e.addedMs, 0);
+      const extensions = all.filter((e) => !isAccommodationKind(e.kind)).map(({ kind: _kind, ...e }) => e);
+      const accommodations = all.flatMap(({ kind, ...e }) => (isAccommodationKind(kind) ? [{ ...e, kind }] : []));
+      const sum = (list: readonly { phase: ParityPhase; addedMs: number }[], phase: ParityPhase) =>
+        list.filter((e) => e.phase === phase).reduce((total, e) => total + e.addedMs, 0);
+      const plan = slotPlan(
+        { presentationMinutes: input.presentationMinutes, qaMinutes: input.qaMinutes, splitAllowed: input.splitAllowed ?? false },
+        { plannedPresentationMs: slot.plannedPresentationMs ?? null, plannedQaMs: slot.plannedQaMs ?? null },
+      );
       const both = slot.presentationActualMs !== null && slot.qaActualMs !== null;
+      const totalActualMs = both ? (slot.presentationActualMs ?? 0) + (slot.qaActualMs ?? 0) : null;
+      const accommodatedMs = sum(accommodations, "PRESENTATION") + sum(accommodations, "QA");
       return {
         candidateId: slot.candidateId,
         name: slot.name,
         position: slot.position,
-        presentation: figures(plannedPresentationMs, slot.presentationActualMs, extended("PRESENTATION")),
-        qa: figures(plannedQaMs, slot.qaActualMs, extended("QA")),
-        totalActualMs: both ? (slot.presentationActualMs ?? 0) + (slot.qaActualMs ?? 0) : null,
+        presentation: figures(plan.presentationMs, slot.presentationActualMs, sum(extensions, "PRESENTATION"), sum(accommodations, "PRESENTATION")),
+        qa: figures(plan.qaMs, slot.qaActualMs, sum(extensions, "QA"), sum(accommodations, "QA")),
+        totalActualMs,
+        comparableTotalMs: totalActualMs === null ? null : comparableTotal(totalActualMs, plan.presentationMs + plan.qaMs, accommodatedMs),
+        split: plan.split,
         extensions,
+        accommodations,
         questions: questionFigures(slot.drawnQuestions),
       };
     });
-  const totals = rows.flatMap((r) => (r.totalActualMs === null ? [] : [r.totalActualMs]));
+  const totals = rows.flatMap((r) => (r.comparableTotalMs === null ? [] : [r.comparableTotalMs]));
   return {
     plannedPresentationMs,
     plannedQaMs,
     questionsPerCandidate: input.questionsPerCandidate,
     rows,
     spreadMs: totals.length === 0 ? null : Math.max(...totals) - Math.min(...totals),
+    splitsDiffer: rows.some((r) => r.split),
   };
 }
 

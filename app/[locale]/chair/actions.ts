@@ -6,6 +6,7 @@ import { TAGS } from "@/lib/cache-tags";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import {
   approveQuestion,
+  beginAnswer,
   drawForCurrentCandidate,
   endHearing,
   extendPhase,
@@ -70,6 +71,8 @@ const MOVES = {
   end: endHearing,
   show: showQuestion,
   answered: markAnswered,
+  // The question has been put: its answer's clock starts (docs/fairness.md#finer-clocks).
+  answerBegins: beginAnswer,
 } as const;
 
 export type ConsoleMove = keyof typeof MOVES;
@@ -96,7 +99,7 @@ export const makeMove = formAction({
   // Only the start and the end change what the hearing's cached pages show (status, record);
   // every other move reaches viewers through the live panel alone (docs/cache.md).
   tags: ({ move }) => (PAGE_MOVES.has(move) ? [TAGS.hearings] : []),
-  success: (t, { move }) => t(`hearingLive.console.done.${move}`),
+  success: (t, { move }) => (move === "answerBegins" ? t("hearingClocks.console.done") : t(`hearingLive.console.done.${move}`)),
   data: ({ version }) => ({ version: String(version) }),
   busy: notMade,
   // The whole move on the connections viewers cannot take (docs/decisions/019-database-capacity.md).

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { chairPage } from "@/components/areas/area-pages";
 import { ActionForm } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
-import { HiddenField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ChairCockpit } from "@/components/hearing/chair-cockpit";
 import { ChairMoveForm } from "@/components/hearing/chair-move-form";
 import { ShownFields, shownState } from "@/components/hearing/chair-fields";
@@ -13,6 +13,7 @@ import { LivePanel } from "@/components/hearing/live-panel";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
+import { EXTENSION_KINDS } from "@/lib/hearings/clocks-schema";
 import type { StartBlockerCode } from "@/lib/hearings/start-checks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
@@ -45,6 +46,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "hearingLive.console" });
   const admin = await getTranslations({ locale, namespace: "admin" });
   const requested = typeof searchParams.hearing === "string" && searchParams.hearing !== "" ? searchParams.hearing : undefined;
+  const clocks = await getTranslations({ locale, namespace: "hearingClocks" });
   const hearing = await getChairHearing(user, requested);
 
   if (!hearing) {
@@ -82,6 +84,9 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0)
     questionMoves.push({ move: "show", label: t("move.show") });
   if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
+  // The question's own clock runs until the chair says the answer begins (docs/fairness.md#finer-clocks).
+  if (live && hearing.questions.onScreen && state.questionClock?.kind === "QUESTION")
+    questionMoves.push({ move: "answerBegins", label: clocks("console.answerBegins") });
 
   return (
     <div className="space-y-8">
@@ -250,6 +255,15 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             />
             <div>
               <SubmitButton pendingLabel={admin("saving")}>{t("extendSubmit")}</SubmitButton>
+            {/* An accommodation is shown apart in the parity report (docs/fairness.md#accommodation). */}
+            <SelectField
+              name="kind"
+              label={clocks("console.kind")}
+              description={clocks("console.kindHelp")}
+              required
+              defaultValue="EXTENSION"
+              options={EXTENSION_KINDS.map((k) => ({ value: k, label: clocks(`kinds.${k}`) }))}
+            />
             </div>
           </ChairMoveForm>
         </section>

@@ -10,6 +10,7 @@ export default workspacePage("/my", async ({ user, locale }) => {
   const areas = await getTranslations({ locale, namespace: "areas.my" });
   const questionnaire = await getTranslations({ locale, namespace: "questionnaire.my" });
   const answers = await getTranslations({ locale, namespace: "hearingPool.workspace" });
+  const clocks = await getTranslations({ locale, namespace: "hearingClocks.workspace" });
   const candidature = await getOwnCandidature(user);
   return (
     <section aria-labelledby="area-title" className="space-y-6">
@@ -28,6 +29,7 @@ export default workspacePage("/my", async ({ user, locale }) => {
               { href: "/my/forum", title: t("forumTitle"), intro: t("forumIntro") },
               { href: "/my/questionnaire", title: questionnaire("title"), intro: questionnaire("cardIntro") },
               { href: "/my/hearing-answers", title: answers("cardTitle"), intro: answers("cardIntro") },
+              { href: "/my/hearing", title: clocks("title"), intro: clocks("cardIntro") },
             ].map((card) => (
               <li key={card.href} className="rounded border border-slate-300 p-4">
                 <Link href={card.href} className="text-lg font-semibold text-brand-700 underline underline-offset-4">

@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 /** ¶6: the same time for every candidate — planned and actual, and the questions drawn and answered, shown after the hearing. */
 export async function ParityReportView({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  const clocks = await getTranslations({ locale, namespace: "hearingClocks" });
   const hearingId = await getCachedPublicHearingId(requested);
   // A hearing asked for by id that does not exist is not "no hearing yet": it is not found.
   if (requested !== undefined && !hearingId) notFound();
@@ -112,6 +113,55 @@ export async function ParityReportView({ locale, requested }: { locale: string; 
               </ul>
             )}
           </section>
+
+          {/* Apart from extensions, and not counted as unequal time (docs/fairness.md#accommodation). */}
+          <section aria-labelledby="parity-accommodations" className="space-y-3">
+            <h2 id="parity-accommodations" className="text-2xl font-semibold">
+              {clocks("parity.accommodationsHeading")}
+            </h2>
+            <p className="max-w-prose">{clocks("parity.accommodationsIntro")}</p>
+            {report.rows.every((r) => r.accommodations.length === 0) ? (
+              <p>{clocks("parity.noAccommodations")}</p>
+            ) : (
+              <ul className="list-disc space-y-2 ps-6" data-testid="parity-accommodations">
+                {report.rows.flatMap((row) =>
+                  row.accommodations.map((a, i) => (
+                    <li key={`${row.candidateId}-${i}`}>
+                      {clocks("parity.accommodation", {
+                        name: row.name,
+                        duration: duration(a.addedMs),
+                        phase: clocks(`phases.${a.phase}`),
+                        kind: clocks(`kinds.${a.kind}`),
+                        reason: a.reason,
+                      })}
+                    </li>
+                  )),
+                )}
+              </ul>
+            )}
+          </section>
+
+          {/* Candidates who split the equal slot are compared on their totals (docs/fairness.md#finer-clocks). */}
+          {report.splitsDiffer ? (
+            <section aria-labelledby="parity-splits" className="space-y-3">
+              <h2 id="parity-splits" className="text-2xl font-semibold">
+                {clocks("parity.splitsHeading")}
+              </h2>
+              <p className="max-w-prose">{clocks("parity.splitsIntro")}</p>
+              <ul className="list-disc space-y-1 ps-6" data-testid="parity-splits">
+                {report.rows.map((row) => (
+                  <li key={row.candidateId}>
+                    {clocks("parity.split", {
+                      name: row.name,
+                      presentation: duration(row.presentation.plannedMs),
+                      qa: duration(row.qa.plannedMs),
+                      total: duration(row.presentation.plannedMs + row.qa.plannedMs),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </>
       )}
     </div>

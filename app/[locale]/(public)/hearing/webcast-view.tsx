@@ -36,6 +36,7 @@ const WEBCAST_MESSAGES = [
   "hearingLive.panel",
   "hearingLive.webcast",
   "hearingPublic.webcast",
+  "hearingClocks.live",
   "forum.ask",
   "liveConnection",
   "liveFallback",

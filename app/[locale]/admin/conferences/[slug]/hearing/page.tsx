@@ -17,6 +17,7 @@ import { toLocalDateTime } from "@/lib/time/zones";
 import { commitHearingSeed, drawOrder, reopenHearing, saveHearing, syncPresenters } from "./actions";
 import { AfterHearing } from "./after-hearing";
 import { CaptionsSection } from "./captions-section";
+import { ClocksSection } from "./clocks-section";
 import { InterpretationSection } from "./interpretation-section";
 import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
@@ -430,6 +431,8 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           <CaptionsSection user={user} locale={locale} hearingId={hearing.id} zone={zone} />
 
           <InterpretationSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
+
+          <ClocksSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
           <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
 

@@ -10,6 +10,7 @@ import { demoPasswordHash } from "./demo/accounts";
 import { seedCaptionDemo } from "./demo/captions";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
+import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
 
 export { DEMO_ACCOUNTS };
@@ -107,6 +108,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const live = await seedLiveDemo(prisma, { states, sealingKey });
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
+    // Who asked the demo hearings' questions, their consent to the open pool, the set-aside reasons (docs/fairness.md#question-sources).
+    await seedQuestionSources(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
   } finally {
     await prisma.$disconnect();
   }

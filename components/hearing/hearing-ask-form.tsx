@@ -18,13 +18,18 @@ export type HearingAskSetup = {
   order: { candidateId: string; name: string; position: number | null }[];
   limits: { name: number; origin: number; body: number };
   honeypotField: string;
+  /** The Member States to ask for, by ISO code, named and sorted in the page's language (docs/fairness.md#question-sources). */
+  states: { code: string; name: string }[];
 };
 
-type Field = "candidateId" | "askerName" | "askerOrigin" | "body";
+type Field = "candidateId" | "askerName" | "askerKind" | "askerState" | "askerOrigin" | "publishConsent" | "body";
+
+const KINDS = ["PUBLIC", "MEMBER_STATE", "SECTOR_MEMBER", "PRESS"] as const;
 
 export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state: PublicHearingState }) {
   const t = useTranslations("hearingLive.ask");
   const forum = useTranslations("forum.ask");
+  const sources = useTranslations("questionSources");
   const locale = useLocale();
   const id = useId();
   const { outcome, fieldErrors, outcomeRef, bodyRef, post } = useVisitorPost({
@@ -49,7 +54,10 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
       hearingId: setup.hearingId,
       candidateId: text(data, "candidateId"),
       askerName: text(data, "askerName"),
+      askerKind: text(data, "askerKind"),
+      askerState: text(data, "askerState"),
       askerOrigin: text(data, "askerOrigin"),
+      publishConsent: text(data, "publishConsent"),
       body: text(data, "body"),
       [setup.honeypotField]: text(data, setup.honeypotField),
     };
@@ -104,15 +112,68 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
         <input {...fieldProps("askerName", false)} type="text" required maxLength={setup.limits.name} autoComplete="name" dir="auto" />
         {help("askerName", null)}
       </div>
+      <fieldset
+        className="space-y-1"
+        aria-describedby={[`${id}-askerKind-help`, fieldErrors.askerKind ? `${id}-askerKind-error` : null].filter(Boolean).join(" ")}
+        data-testid="hearing-ask-kind"
+      >
+        <legend className="font-medium">
+          {sources("legend")}
+          <span aria-hidden="true"> *</span>
+        </legend>
+        {KINDS.map((kind) => (
+          <div key={kind} className="flex items-center gap-2">
+            <input
+              id={`${id}-askerKind-${kind}`}
+              type="radio"
+              name="askerKind"
+              value={kind}
+              defaultChecked={kind === "PUBLIC"}
+              className="h-6 w-6 shrink-0"
+            />
+            <label htmlFor={`${id}-askerKind-${kind}`}>{sources(`kind.${kind}`)}</label>
+          </div>
+        ))}
+        {help("askerKind", sources("legendHelp"))}
+      </fieldset>
       <div>
-        {label("askerOrigin", t("origin"))}
+        {label("askerState", sources("state"))}
+        <select {...fieldProps("askerState", true)} defaultValue="" autoComplete="off">
+          <option value="">{sources("chooseState")}</option>
+          {setup.states.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {help("askerState", sources("stateHelp"))}
+      </div>
+      <div>
+        {label("askerOrigin", sources("origin"))}
         <input {...fieldProps("askerOrigin", true)} type="text" maxLength={setup.limits.origin} autoComplete="organization" dir="auto" />
-        {help("askerOrigin", t("originHelp"))}
+        {help("askerOrigin", sources("originHelp"))}
       </div>
       <div>
         {label("body", forum("body"), true)}
         <textarea ref={bodyRef} {...fieldProps("body", true)} required maxLength={setup.limits.body} rows={4} dir="auto" />
         {help("body", forum("bodyHelp", { max: setup.limits.body }))}
+      </div>
+
+      <div>
+        <div className="flex items-start gap-2">
+          <input
+            id={`${id}-publishConsent`}
+            name="publishConsent"
+            type="checkbox"
+            aria-describedby={`${id}-publishConsent-help`}
+            className="mt-0.5 h-6 w-6 shrink-0"
+            data-testid="hearing-ask-consent"
+          />
+          <label htmlFor={`${id}-publishConsent`} className="font-medium">
+            {sources("consent")}
+          </label>
+        </div>
+        {help("publishConsent", sources("consentHelp"))}
       </div>
 
       <Honeypot id={`${id}-${setup.honeypotField}`} field={setup.honeypotField} label={forum("honeypot")} />

@@ -22,6 +22,7 @@ import {
 } from "./live-schema";
 import { publishChange, type PublicHearingState } from "./live-state";
 import { decisionRefusal, type QuestionDecision } from "./question-moves";
+import { setAsideSchema } from "./questions-schema";
 import { START_BLOCKER_CODES, startBlockers } from "./start-checks";
 
 // The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
@@ -221,7 +222,8 @@ export const extendPhase = (call: Call) =>
 async function moderate(call: Call, to: QuestionDecision) {
   const { actor } = call;
   assertMayActOnSomeHearing(actor, MODERATE);
-  const input = parseMove(questionActionSchema, call.input);
+  // Setting aside takes a reason, published with the open pool; approving clears it (docs/fairness.md#after-the-hearing).
+  const input = to === "SET_ASIDE" ? parseMove(setAsideSchema, call.input) : { ...parseMove(questionActionSchema, call.input), reason: null };
   return chairDb().$transaction(async (tx) => {
     // A decision does not change the version: deciding several questions on one view is
     // fine, a second press on the same one is refused by the question's own status.
@@ -233,7 +235,11 @@ async function moderate(call: Call, to: QuestionDecision) {
     // Once drawn, a question belongs to a published draw: it can no longer be changed.
     const refusal = decisionRefusal(question.status, to);
     if (refusal) refuse(refusal);
-    const updated = await tx.hearingQuestion.update({ where: { id: question.id }, data: { status: to }, select: { id: true, status: true } });
+    const updated = await tx.hearingQuestion.update({
+      where: { id: question.id },
+      data: { status: to, setAsideReason: input.reason },
+      select: { id: true, status: true },
+    });
     await emitAudit(tx, {
       actor,
       area: "hearing",
@@ -241,7 +247,7 @@ async function moderate(call: Call, to: QuestionDecision) {
       entity: "HearingQuestion",
       entityId: question.id,
       before: { status: question.status },
-      after: { status: to },
+      after: { status: to, setAsideReason: input.reason },
     });
     // No NOTIFY: the queue is the chair's, not the viewers' (docs/toolchain.md#listen-and-notify: notify chair events only).
     return updated;

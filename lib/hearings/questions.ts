@@ -10,7 +10,7 @@ import { assertCan } from "@/lib/auth/assert";
 import type { Actor, Permission } from "@/lib/auth/permissions";
 import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { chairDb, db, type Tx } from "@/lib/db";
-import type { HearingQuestionSource, HearingQuestionStatus, HearingStatus } from "@/lib/db/generated/enums";
+import type { HearingAskerKind, HearingQuestionSource, HearingQuestionStatus, HearingStatus, ItuRegion } from "@/lib/db/generated/enums";
 import { DomainError } from "@/lib/errors/domain-error";
 import { env } from "@/lib/env";
 import { parseInput } from "@/lib/validation/parse";
@@ -19,6 +19,7 @@ import { assertMayActOnSomeHearing } from "./live";
 import { HEARING_QUESTION_RATE_LIMITS } from "./question-limits";
 import { mayFollowWebcast } from "./webcast-rules";
 import { roomQuestionSchema, viewerQuestionSchema } from "./questions-schema";
+import { accountChecksSource, refusalField, sourceRefusal } from "./question-sources";
 import { countLimitRefusal } from "@/lib/observability/metrics";
 
 // Questions to the live hearing (¶6): viewers of the webcast send them, the secretariat types
@@ -61,6 +62,36 @@ async function assertCandidateWaiting(tx: Tx, target: Target) {
     throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
   if (slot.finishedAt)
     throw new DomainError("CONFLICT", { messageKey: "hearingLive.candidateFinished", fieldErrors: { candidateId: "hearingLive.candidateFinished" } });
+}
+
+type DeclaredSource = { candidateId: string; askerKind: HearingAskerKind; askerState: string | null };
+
+/**
+ * The source as stored (docs/fairness.md#question-sources): the declared state and its region
+ * now, and whether the asker's account vouches for it. Refuses an unknown state, a question of
+ * the candidate's nominating state (docs/fairness.md#no-self-questioning) and, for a signed-in
+ * member of an administration, a Member State question of another state. `accountStateId` is
+ * the asker's own account's administration: null on a room card (the account there is the
+ * secretariat's) and for anyone not signed in or of no administration.
+ */
+async function checkSource(tx: Tx, declared: DeclaredSource, accountStateId: string | null) {
+  const [candidate, state] = await Promise.all([
+    tx.candidate.findUnique({ where: { id: declared.candidateId }, select: { memberStateId: true } }),
+    declared.askerState ? tx.memberState.findUnique({ where: { iso2: declared.askerState }, select: { id: true, region: true } }) : null,
+  ]);
+  if (!candidate)
+    throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
+  if (declared.askerState && !state) throw new DomainError("INVALID_INPUT", { fieldErrors: { askerState: "questionSources.stateUnknown" } });
+  const stateId = state?.id ?? null;
+  const facts = { kind: declared.askerKind, stateId, accountStateId, candidateStateId: candidate.memberStateId };
+  const refusal = sourceRefusal(facts);
+  if (refusal) {
+    throw new DomainError(refusal === "otherState" ? "FORBIDDEN" : "CONFLICT", {
+      messageKey: `questionSources.refused.${refusal}`,
+      fieldErrors: { [refusalField(refusal)]: `questionSources.field.${refusal}` },
+    });
+  }
+  return { askerStateId: stateId, askerRegion: (state?.region ?? null) as ItuRegion | null, accountChecked: accountChecksSource(facts) };
 }
 
 /** The same question twice in one candidate's queue, from the room or the webcast, is refused. */
@@ -159,7 +190,7 @@ export async function submitViewerQuestion({
 }): Promise<{ accepted: true }> {
   // A robot that filled the hidden field is told what a person is told, and nothing is kept.
   if (honeypotFilled(input)) return { accepted: true };
-  const { website: _honeypot, ...question } = parseInput(viewerQuestionSchema, input);
+  const { website: _honeypot, askerState, ...question } = parseInput(viewerQuestionSchema, input);
   const ipHash = hashAddress(client.ip);
   const bodyHash = repeatHash(question.body);
   refuseFromMemory(question, ipHash, bodyHash, now);
@@ -173,11 +204,27 @@ export async function submitViewerQuestion({
         throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
       }
       await assertCandidateWaiting(tx, question);
+      // A signed-in asker's administration checks (or refuses) the declared source.
+      const account = actor ? await tx.user.findUnique({ where: { id: actor.id }, select: { memberStateId: true } }) : null;
+      const source = await checkSource(tx, { ...question, askerState }, account?.memberStateId ?? null);
       // From here to the commit, the checks that count rows must not interleave.
       // Both locks in one round trip, in the order the select list is evaluated: hearing, then address.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${question.hearingId})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
       await lockedChecks(tx, question, ipHash, bodyHash, now);
-      await tx.hearingQuestion.create({ data: { ...question, source: "WEBCAST", status: "PENDING", bodyHash, ipHash, createdAt: now }, select: { id: true } });
+      await tx.hearingQuestion.create({
+        data: {
+          ...question,
+          askerStateId: source.askerStateId,
+          askerRegion: source.askerRegion,
+          askerVerified: source.accountChecked,
+          source: "WEBCAST",
+          status: "PENDING",
+          bodyHash,
+          ipHash,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
     }, questionTransaction()),
   );
   recentTimes.add(addressKey(ipHash), now);
@@ -200,7 +247,7 @@ export async function enterRoomQuestion({
   input: unknown;
 }): Promise<{ id: string }> {
   assertCan(actor, "enter:hearing-question:any");
-  const question = parseInput(roomQuestionSchema, input);
+  const { askerState, sourceChecked, ...question } = parseInput(roomQuestionSchema, input);
   const bodyHash = repeatHash(question.body);
   // The secretariat's hearing writes use the connections viewers cannot take.
   return chairDb().$transaction(async (tx) => {
@@ -209,10 +256,35 @@ export async function enterRoomQuestion({
     await lockHearing(tx, question.hearingId);
     await assertHearingOpen(tx, question.hearingId);
     await assertCandidateWaiting(tx, question);
+    // The card's asker is not the account typing it: only the declared state counts here.
+    const source = await checkSource(tx, { ...question, askerState }, null);
     await assertNotRepeat(tx, question, bodyHash);
     const created = await tx.hearingQuestion.create({
-      data: { ...question, source: "ROOM", status: "PENDING", bodyHash, enteredById: actor.id },
-      select: { id: true, hearingId: true, candidateId: true, askerName: true, askerOrigin: true, body: true, status: true },
+      data: {
+        ...question,
+        askerStateId: source.askerStateId,
+        askerRegion: source.askerRegion,
+        // Checked by the secretariat against the delegate's badge, or only declared.
+        askerVerified: sourceChecked,
+        source: "ROOM",
+        status: "PENDING",
+        bodyHash,
+        enteredById: actor.id,
+      },
+      select: {
+        id: true,
+        hearingId: true,
+        candidateId: true,
+        askerName: true,
+        askerOrigin: true,
+        askerKind: true,
+        askerStateId: true,
+        askerRegion: true,
+        askerVerified: true,
+        publishConsent: true,
+        body: true,
+        status: true,
+      },
     });
     await emitAudit(tx, { actor, area: "hearing", action: "room-question-entered", entity: "HearingQuestion", entityId: created.id, after: created });
     return { id: created.id };
@@ -223,6 +295,12 @@ export type ChairQueueQuestion = {
   id: string;
   askerName: string;
   askerOrigin: string | null;
+  /** The source (docs/fairness.md#question-sources): declared, or checked when `askerVerified`. */
+  askerKind: HearingAskerKind;
+  askerState: { iso2: string; nameEn: string } | null;
+  askerRegion: ItuRegion | null;
+  askerVerified: boolean;
+  setAsideReason: string | null;
   body: string;
   source: HearingQuestionSource;
   status: HearingQuestionStatus;
@@ -274,6 +352,11 @@ export async function loadChairQueue(hearingId: string): Promise<LoadedQueue | n
           candidateId: true,
           askerName: true,
           askerOrigin: true,
+          askerKind: true,
+          askerState: { select: { iso2: true, nameEn: true } },
+          askerRegion: true,
+          askerVerified: true,
+          setAsideReason: true,
           body: true,
           source: true,
           status: true,

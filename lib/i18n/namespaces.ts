@@ -65,6 +65,7 @@ export const NAMESPACES = [
   "adminTranscript",
   "mail",
   "accountLanguage",
+  "questionSources",
   "hearingClocks",
   "questionnaire",
   "adminQuestionnaire",

@@ -150,7 +150,9 @@ describe("a two-candidate hearing, run by its chair from start to end", () => {
     await makeHearingQuestion(db, { hearingId, candidateId: order[1] as string, status: "APPROVED" });
     for (const q of questions.slice(0, 4))
       expect(await approveQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: q.id }) })).toEqual({ id: q.id, status: "APPROVED" });
-    expect(await setAsideQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: questions[4]?.id }) })).toMatchObject({
+    expect(
+      await setAsideQuestion({ actor: chair, input: await onCurrent({ hearingId, questionId: questions[4]?.id, reason: "Asked twice in other words" }) }),
+    ).toMatchObject({
       status: "SET_ASIDE",
     });
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).stateVersion).toBe(6);
@@ -353,9 +355,13 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     await expectRefusedUnchanged(hearingId, async () => approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id }) }), {
       messageKey: "hearingLive.alreadyApproved",
     });
-    await expectRefusedUnchanged(hearingId, async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q2.id }) }), {
-      messageKey: "hearingLive.alreadySetAside",
-    });
+    await expectRefusedUnchanged(
+      hearingId,
+      async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q2.id, reason: "Off topic" }) }),
+      {
+        messageKey: "hearingLive.alreadySetAside",
+      },
+    );
     await expectRefusedUnchanged(hearingId, async () => approveQuestion({ actor, input: await onCurrent({ hearingId, questionId: foreign.id }) }), {
       code: "NOT_FOUND",
       messageKey: "hearingLive.questionNotFound",
@@ -365,9 +371,13 @@ describe("illegal moves: refused, nothing changed, nothing announced", () => {
     await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const drawn = await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) });
     expect(drawn.draw).toMatchObject({ drawn: 2, shortfall: false });
-    await expectRefusedUnchanged(hearingId, async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id }) }), {
-      messageKey: "hearingLive.questionDrawn",
-    });
+    await expectRefusedUnchanged(
+      hearingId,
+      async () => setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: q1.id, reason: "Off topic" }) }),
+      {
+        messageKey: "hearingLive.questionDrawn",
+      },
+    );
   });
 
   it("refuses a question draw when no seed was committed", async () => {
@@ -453,7 +463,7 @@ describe("every move names the state version it was made on", () => {
     await startHearing({ actor, input: await onCurrent({ hearingId, confirmed: "yes" }) });
     const seen = await onCurrent({ hearingId });
     await approveQuestion({ actor, input: { ...seen, questionId: q1?.id } });
-    await setAsideQuestion({ actor, input: { ...seen, questionId: q2?.id } });
+    await setAsideQuestion({ actor, input: { ...seen, questionId: q2?.id, reason: "Off topic" } });
     expect(await db.hearingQuestion.findMany({ where: { hearingId }, orderBy: { createdAt: "asc" }, select: { status: true } })).toEqual([
       { status: "APPROVED" },
       { status: "SET_ASIDE" },

@@ -193,7 +193,7 @@ describe("questions still awaiting a decision at the draw", () => {
     expect(await record(hearingId)).toEqual(before);
 
     // Deciding on one leaves one waiting: still refused, with the new count.
-    await setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: waiting[0]?.id }) });
+    await setAsideQuestion({ actor, input: await onCurrent({ hearingId, questionId: waiting[0]?.id, reason: "Not a question for this post" }) });
     expect((await refusalOf(drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: DICE }) }))).values).toEqual({ count: 1 });
 
     const drawn = await drawForCurrentCandidate({ actor, input: await onCurrent({ hearingId, entropy: "6 6 6 1", confirmPending: true }) });

@@ -11,6 +11,7 @@ import { getCachedPublicWrittenAnswers } from "@/lib/hearings/after-hearing-quer
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getCachedWebcastView } from "@/lib/hearings/webcast";
 import { ClientMessages, type MessagePath } from "@/lib/i18n/client-messages";
+import { memberStateChoices } from "@/lib/member-states/choices";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { publicHearingStatus } from "@/lib/hearings/public-status";
@@ -33,6 +34,7 @@ import { WrittenAnswers, writtenAnswersAnchor } from "./written-answers";
 const WEBCAST_MESSAGES = [
   "time",
   "hearingLive.ask",
+  "questionSources",
   "hearingLive.panel",
   "hearingLive.webcast",
   "hearingPublic.webcast",
@@ -121,6 +123,8 @@ export async function WebcastView({ locale, requested }: { locale: string; reque
             order: view.slots.map((s) => ({ candidateId: s.candidateId, name: s.name, position: s.position })),
             limits: HEARING_QUESTION_LIMITS,
             honeypotField: HONEYPOT_FIELD,
+            // The ask form's source (docs/fairness.md#question-sources): none once the hearing has ended.
+            states: view.status === "ENDED" ? [] : await memberStateChoices(locale),
           }}
         />
 

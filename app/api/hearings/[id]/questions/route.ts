@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const t = await translator(requestLocale(request), ["hearingLive", "validation", "errors", "serviceBusy"]);
+  const t = await translator(requestLocale(request), ["hearingLive", "questionSources", "validation", "errors", "serviceBusy"]);
   const body = await readJsonBody(request, t, MAX_BODY_BYTES);
   if ("refusal" in body) return body.refusal;
   const input = body.input !== null && typeof body.input === "object" ? { ...body.input, hearingId: id } : body.input;

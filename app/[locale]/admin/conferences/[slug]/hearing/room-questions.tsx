@@ -1,9 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
-import { HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { CheckboxField, HiddenField, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { AskerKindField } from "@/components/hearing/asker-kind-field";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
+import { ASKER_KINDS } from "@/lib/hearings/question-sources";
 import { getRoomQuestionTargets } from "@/lib/hearings/room-questions-admin";
+import { memberStateChoices } from "@/lib/member-states/choices";
 import { enterCardQuestion } from "./actions";
 
 /**
@@ -14,8 +17,10 @@ import { enterCardQuestion } from "./actions";
 export async function RoomQuestions({ user, locale, conferenceId, hearingId }: { user: CurrentUser; locale: string; conferenceId: string; hearingId: string }) {
   const t = await getTranslations({ locale, namespace: "hearingLive.card" });
   const admin = await getTranslations({ locale, namespace: "admin" });
+  const sources = await getTranslations({ locale, namespace: "questionSources" });
   const targets = await getRoomQuestionTargets(user, { conferenceId, hearingId });
   if (!targets) return null;
+  const states = await memberStateChoices(locale);
   return (
     <section aria-labelledby="room-questions" className="space-y-4">
       <h2 id="room-questions" className="text-2xl font-semibold">
@@ -34,8 +39,24 @@ export async function RoomQuestions({ user, locale, conferenceId, hearingId }: {
           options={targets.waiting.map((s) => ({ value: s.candidateId, label: s.position === null ? s.name : `${s.position}. ${s.name}` }))}
         />
         <TextField name="askerName" label={t("askerName")} required maxLength={HEARING_QUESTION_LIMITS.name} dir="auto" />
-        <TextField name="askerOrigin" label={t("askerOrigin")} maxLength={HEARING_QUESTION_LIMITS.origin} dir="auto" />
+        {/* The source (docs/fairness.md#question-sources), checked when the card bears the delegate's badge. */}
+        <AskerKindField
+          legend={sources("legend")}
+          description={sources("legendHelp")}
+          options={ASKER_KINDS.map((k) => ({ value: k, label: sources(`kind.${k}`) }))}
+          defaultValue="PUBLIC"
+        />
+        <SelectField
+          name="askerState"
+          label={sources("state")}
+          description={sources("stateHelp")}
+          placeholder={sources("chooseState")}
+          options={states.map((s) => ({ value: s.code, label: s.name }))}
+        />
+        <TextField name="askerOrigin" label={sources("origin")} description={sources("originHelp")} maxLength={HEARING_QUESTION_LIMITS.origin} dir="auto" />
+        <CheckboxField name="sourceChecked" label={sources("checked")} description={sources("checkedHelp")} />
         <TextAreaField name="body" label={t("body")} required maxLength={HEARING_QUESTION_LIMITS.body} />
+        <CheckboxField name="publishConsent" label={sources("consent")} description={sources("consentHelp")} />
         <div>
           <SubmitButton pendingLabel={admin("saving")}>{t("submit")}</SubmitButton>
         </div>

@@ -45,17 +45,16 @@ export async function giveWrittenAnswer({ actor, input, now }: { actor: Actor | 
       await assertConferenceOpen(tx, found.hearing.conferenceId);
       await tx.$queryRaw`SELECT id FROM "Hearing" WHERE id = ${found.hearing.id} FOR SHARE`;
       await tx.$queryRaw`SELECT id FROM "HearingQuestion" WHERE id = ${questionId} FOR UPDATE`;
-      const [question, hearing, candidate] = await Promise.all([
-        tx.hearingQuestion.findUniqueOrThrow({
-          where: { id: questionId },
-          select: { drawId: true, status: true, answeredAt: true, writtenAnswers: { where: { locale }, select: { id: true } } },
-        }),
-        tx.hearing.findUniqueOrThrow({
-          where: { id: found.hearing.id },
-          select: { rehearsal: true, status: true, closedAt: true, slots: { select: { finishedAt: true } } },
-        }),
-        tx.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { status: true } }),
-      ]);
+      // One after the other: a transaction's queries share its connection.
+      const question = await tx.hearingQuestion.findUniqueOrThrow({
+        where: { id: questionId },
+        select: { drawId: true, status: true, answeredAt: true, writtenAnswers: { where: { locale }, select: { id: true } } },
+      });
+      const hearing = await tx.hearing.findUniqueOrThrow({
+        where: { id: found.hearing.id },
+        select: { rehearsal: true, status: true, closedAt: true, slots: { select: { finishedAt: true } } },
+      });
+      const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { status: true } });
       const at = now ?? new Date();
       const refused = writtenAnswerRefusal({ ...hearing, endedAt: hearingEndedAt(hearing.slots) }, candidate.status, at);
       if (refused) throw new DomainError("CONFLICT", { messageKey: refused });

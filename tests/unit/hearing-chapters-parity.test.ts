@@ -136,12 +136,12 @@ describe("the parity report", () => {
     expect(report.plannedPresentationMs).toBe(900_000);
     expect(report.rows.map((r) => r.candidateId)).toEqual(["cand-a", "cand-b", "cand-c"]);
     const [a, b, c] = report.rows;
-    expect(a?.presentation).toEqual({ plannedMs: 900_000, extendedMs: 0, actualMs: 899_000, differenceMs: -1_000 });
+    expect(a?.presentation).toEqual({ plannedMs: 900_000, extendedMs: 0, accommodatedMs: 0, actualMs: 899_000, differenceMs: -1_000 });
     expect(a?.qa.differenceMs).toBe(2_000);
     expect(a?.totalActualMs).toBe(1_801_000);
-    expect(b?.presentation).toEqual({ plannedMs: 900_000, extendedMs: 90_000, actualMs: 990_000, differenceMs: 90_000 });
+    expect(b?.presentation).toEqual({ plannedMs: 900_000, extendedMs: 90_000, accommodatedMs: 0, actualMs: 990_000, differenceMs: 90_000 });
     expect(b?.qa.extendedMs).toBe(0);
-    expect(c?.qa).toEqual({ plannedMs: 900_000, extendedMs: 0, actualMs: null, differenceMs: null });
+    expect(c?.qa).toEqual({ plannedMs: 900_000, extendedMs: 0, accommodatedMs: 0, actualMs: null, differenceMs: null });
     expect(c?.totalActualMs).toBeNull();
   });
 

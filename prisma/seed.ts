@@ -10,8 +10,10 @@ import { demoPasswordHash } from "./demo/accounts";
 import { seedCaptionDemo } from "./demo/captions";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
+import { seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
+import { seedArchivePool, seedLivePool } from "./demo/pool";
 
 export { DEMO_ACCOUNTS };
 
@@ -103,11 +105,16 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const pp18 = await seedPp18Conference(prisma, states);
     const users = await seedUsers(prisma, states, pp18.candidates, totpKey);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
+    // The archive's open pool and written answers, before its transcripts cut what was spoken (prisma/demo/pool.ts).
+    await seedArchivePool(prisma, pp18.conferenceId);
     await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
     const live = await seedLiveDemo(prisma, { states, sealingKey });
+    await seedLivePool(prisma, live.hearingId);
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
+    // The common questionnaire: a round past its deadline shown side by side, a round still open (docs/decisions/047-common-questionnaire.md).
+    await seedQuestionnaireDemo(prisma, { conferenceId: live.conferenceId });
     // Who asked the demo hearings' questions, their consent to the open pool, the set-aside reasons (docs/fairness.md#question-sources).
     await seedQuestionSources(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
   } finally {

@@ -13,7 +13,6 @@ import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
-import { seedArchivePool, seedLivePool } from "./demo/pool";
 
 export { DEMO_ACCOUNTS };
 
@@ -105,12 +104,9 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const pp18 = await seedPp18Conference(prisma, states);
     const users = await seedUsers(prisma, states, pp18.candidates, totpKey);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
-    // The archive's open pool and written answers, before its transcripts cut what was spoken (prisma/demo/pool.ts).
-    await seedArchivePool(prisma, pp18.conferenceId);
     await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
     const live = await seedLiveDemo(prisma, { states, sealingKey });
-    await seedLivePool(prisma, live.hearingId);
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
     // The common questionnaire: a round past its deadline shown side by side, a round still open (docs/decisions/047-common-questionnaire.md).

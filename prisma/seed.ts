@@ -13,6 +13,7 @@ import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
+import { seedArchivePool } from "./demo/pool";
 
 export { DEMO_ACCOUNTS };
 
@@ -104,6 +105,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const pp18 = await seedPp18Conference(prisma, states);
     const users = await seedUsers(prisma, states, pp18.candidates, totpKey);
     await seedPp18Archive(prisma, pp18.conferenceId, { chairId: users.get("CHAIR"), secretariatId: users.get("SECRETARIAT") });
+    // The archive's drawn questions not reached and its written answer, before its transcripts cut what was spoken (prisma/demo/pool.ts).
+    await seedArchivePool(prisma, pp18.conferenceId);
     await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
     const live = await seedLiveDemo(prisma, { states, sealingKey });

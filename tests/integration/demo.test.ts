@@ -18,6 +18,8 @@ import { getReviewQueue } from "@/lib/ethics/ethics-queries";
 import { getOwnForumQueue } from "@/lib/forum/queries";
 import { forumClosesAt, forumWindow } from "@/lib/forum/window";
 import { readDrawsExport, readParity } from "@/lib/hearings/after-queries";
+import { readOpenPool, readPublicWrittenAnswers } from "@/lib/hearings/after-hearing-queries";
+import { writtenAnswerDeadline } from "@/lib/hearings/written-answer-rules";
 import { parseChaptersVtt } from "@/lib/hearings/chapters";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import {
@@ -42,6 +44,7 @@ import { readPublicTranscript } from "@/lib/transcripts/queries";
 import { liveHearingStart, LIVE_DEMO_SLUG, seedLiveDemo } from "@/prisma/demo/live";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed";
 import { DEMO_CAPTIONER_KEY } from "@/prisma/demo/captions";
+import { PP18_POOL } from "@/prisma/demo/pool";
 import { parseVtt } from "@/lib/captions/webvtt";
 import { withAppDatabase } from "../support/app-database";
 
@@ -384,8 +387,11 @@ describe("the PP-18 archive", () => {
     });
     expect(report.rows).toHaveLength(9);
     expect(report.rows.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Time ran out before the third question of two candidates (prisma/demo/pool.ts).
+    const notReached = (candidateId: string) => h.questions.filter((q) => q.candidateId === candidateId && q.drawId !== null && q.status !== "ANSWERED").length;
+    expect(h.questions.filter((q) => q.drawId !== null && q.status !== "ANSWERED")).toHaveLength(PP18_POOL.notReached);
     for (const row of report.rows) {
-      expect(row.questions).toEqual({ drawn: 3, answered: 3 });
+      expect(row.questions).toEqual({ drawn: 3, answered: 3 - notReached(row.candidateId) });
       expect(row.presentation.actualMs).not.toBeNull();
       expect(row.presentation.differenceMs ?? 1).toBeLessThanOrEqual(0);
       expect(Math.abs(row.qa.differenceMs ?? Infinity) - row.qa.extendedMs).toBeLessThanOrEqual(60_000);
@@ -394,6 +400,24 @@ describe("the PP-18 archive", () => {
     expect(extensions).toHaveLength(1);
     expect(extensions[0]?.reason).not.toBe("");
     expect(h.questions.filter((q) => q.status === "ANSWERED").every((q) => q.shownAt && q.answeredAt && q.answeredAt > q.shownAt)).toBe(true);
+  });
+
+  it("publishes a written answer to a drawn question not reached, given within the deadline and before the record closed, and its open pool (docs/fairness.md#after-the-hearing)", async () => {
+    const h = await archivedHearing();
+    const written = await readPublicWrittenAnswers(h.id);
+    const questions = written?.candidates.flatMap((c) => c.questions) ?? [];
+    expect(questions).toHaveLength(PP18_POOL.notReached);
+    const answers = questions.flatMap((q) => q.answers);
+    expect(answers.map((a) => a.locale).sort()).toEqual(["en", "fr"]);
+    const lastFinish = new Date(Math.max(...h.slots.map((s) => s.finishedAt?.getTime() ?? 0)));
+    for (const a of answers) {
+      expect(new Date(a.submittedAt).getTime()).toBeGreaterThan(lastFinish.getTime());
+      expect(new Date(a.submittedAt).getTime()).toBeLessThan(Math.min(writtenAnswerDeadline(lastFinish).getTime(), h.closedAt?.getTime() ?? 0));
+    }
+    const pool = await readOpenPool(h.id);
+    const outcomes = new Set(pool?.questions.map((q) => q.outcome));
+    for (const outcome of ["ANSWERED_LIVE", "ANSWERED_IN_WRITING", "NOT_REACHED", "APPROVED_NOT_DRAWN", "SET_ASIDE"]) expect(outcomes).toContain(outcome);
+    expect(pool?.counts.some((c) => c.withheld > 0)).toBe(true);
   });
 
   it("has a recording with one chapter per candidate, in running order", async () => {

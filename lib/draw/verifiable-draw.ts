@@ -93,15 +93,24 @@ export type DrawTrace = {
   result: string[];
 };
 
-type Observer = {
+export type Observer = {
   block?: (counter: number, mac: Buffer) => void;
   word?: (word: number, accepted: boolean) => void;
   step?: (i: number, bound: number, limit: number, j: number, order: readonly string[]) => void;
 };
 
 function run(input: DrawInput, observer?: Observer): string[] {
-  const key = seedBytes(input.seed);
   const { message, sortedIds } = drawMessage(input);
+  return shuffleUnder(input.seed, message, sortedIds, observer);
+}
+
+/**
+ * §7–§10 for any message: HMAC blocks keyed with the seed's 32 bytes, words taken in order,
+ * rejection sampling, Fisher–Yates from the end over `sortedIds`. hustings-draw-v3
+ * (lib/draw/verifiable-draw-v3.ts) permutes exactly so, under its own message.
+ */
+export function shuffleUnder(seed: string, message: Buffer, sortedIds: readonly string[], observer?: Observer): string[] {
+  const key = seedBytes(seed);
   let counter = 0;
   let block: Buffer = Buffer.alloc(0);
   let offset = 0;
@@ -157,10 +166,15 @@ export function drawQuestions(input: DrawInput & { count: number }): string[] {
 /** The draw with every intermediate value (the specification's worked example shows them). */
 export function traceDraw(input: DrawInput): DrawTrace {
   const { message, sortedIds } = drawMessage(input);
+  return traceShuffle(input.seed, message, sortedIds);
+}
+
+/** The shuffle under `message` with every intermediate value. */
+export function traceShuffle(seed: string, message: Buffer, sortedIds: readonly string[]): DrawTrace {
   const blocks: DrawTrace["blocks"] = [];
   const steps: DrawTrace["steps"] = [];
   let tries: { word: number; accepted: boolean }[] = [];
-  const result = run(input, {
+  const result = shuffleUnder(seed, message, sortedIds, {
     block: (counter, mac) => blocks.push({ counter, mac: Buffer.from(mac), words: Array.from({ length: 8 }, (_, n) => mac.readUInt32BE(n * 4)) }),
     word: (word, accepted) => tries.push({ word, accepted }),
     step: (i, bound, limit, j, order) => {
@@ -168,7 +182,7 @@ export function traceDraw(input: DrawInput): DrawTrace {
       tries = [];
     },
   });
-  return { message, sortedIds, blocks, steps, result };
+  return { message, sortedIds: [...sortedIds], blocks, steps, result };
 }
 
 /** Re-runs a published draw: the seed must match its commitment and give the same result. */

@@ -1,5 +1,7 @@
 import { ALGORITHM, ENTROPY_PATTERN, SEED_PATTERN, drawQuestions, seedHash as hashV2, sortIds, type DrawKindName } from "./verifiable-draw";
 import { ALGORITHM_V1, drawQuestionsV1, seedHashV1, sortIdsV1 } from "./verifiable-draw-v1";
+import { STRATUM_PATTERN, parseQuota, quotaCount, type DrawQuota } from "./quota";
+import { ALGORITHM_V3, drawStratified } from "./verifiable-draw-v3";
 
 // Re-runs every published draw of a hearing from its open data (docs/draw-specification.md §12):
 // each draw against its own commitment — the active one once its seed is revealed, or a voided
@@ -23,6 +25,9 @@ export type PublishedDraw = {
   result: readonly string[];
   /** ISO instant of the draw. */
   drawnAt: string;
+  /** hustings-draw-v3: the quota applied, with its places, and each eligible id's stratum (absent or null otherwise). */
+  quota?: unknown;
+  strata?: unknown;
 };
 
 /** The hearing's active commitment, its seed null until the reveal. */
@@ -37,6 +42,8 @@ export type DrawProblem =
   | "invalidEligible"
   | "invalidEntropy"
   | "wrongCount"
+  | "invalidQuota"
+  | "invalidStrata"
   | "drawnBeforeCommit"
   | "drawnAfterReveal"
   | "resultDiffers";
@@ -56,6 +63,9 @@ export type DrawCheck = {
   revealedAt: string | null;
   /** Made under a voided commitment: it does not count, though it is checked. */
   voided: boolean;
+  /** hustings-draw-v3: the quota and strata as published, when they are well formed. */
+  quota: DrawQuota | null;
+  strata: Record<string, string> | null;
   /** The recomputed result; null while its seed is secret or when it cannot be computed. */
   expected: string[] | null;
   /** True: recomputed equal and no problem; false: a problem; null: its seed is still secret and no problem is visible yet. */
@@ -128,8 +138,16 @@ function checkDraw(input: { hearingId: string; questionsPerCandidate: number | n
     revealedAt: commitment?.revealedAt ?? null,
     voided: commitment?.voided ?? false,
   };
-  const v2 = draw.algorithm === ALGORITHM;
+  const v3 = draw.algorithm === ALGORITHM_V3;
+  // v3 keeps v2's seed, entropy and sort: only its message and selection differ (§15).
+  const v2 = draw.algorithm === ALGORITHM || v3;
   if (!v2 && draw.algorithm !== ALGORITHM_V1) problems.push("unknownAlgorithm");
+  const quota = v3 ? parseQuota(draw.quota, true) : null;
+  const strata = v3 ? strataOf(draw.strata, draw.eligibleIds) : null;
+  if (v3 && (quota === null || draw.kind !== "QUESTIONS" || (input.questionsPerCandidate !== null && quota.places !== input.questionsPerCandidate))) {
+    problems.push("invalidQuota");
+  }
+  if (v3 && strata === null) problems.push("invalidStrata");
   if (!commitment) problems.push("unknownCommitment");
   // The commit time of a v1 record was not kept (the field came with v2): only v2 commitments are dated.
   if (commitment && commitment.scheme !== "v1" && !before(commitment.committedAt, draw.drawnAt)) problems.push("drawnBeforeCommit");
@@ -147,13 +165,22 @@ function checkDraw(input: { hearingId: string; questionsPerCandidate: number | n
   if (v2 && (draw.entropy === null || !ENTROPY_PATTERN.test(draw.entropy))) problems.push("invalidEntropy");
 
   const n = draw.eligibleIds.length;
-  const rule = draw.kind === "RUNNING_ORDER" ? n : input.questionsPerCandidate === null ? null : Math.min(input.questionsPerCandidate, n);
+  const rule = v3
+    ? quota && strata
+      ? quotaCount(Object.values(strata), quota)
+      : null
+    : draw.kind === "RUNNING_ORDER"
+      ? n
+      : input.questionsPerCandidate === null
+        ? null
+        : Math.min(input.questionsPerCandidate, n);
   // A shortened result with a lowered count would still be a prefix of the permutation: the
   // count is checked against the rule, not taken on trust.
   if (!Number.isInteger(draw.count) || draw.count < 0 || draw.count > n || (rule !== null && rule !== draw.count)) problems.push("wrongCount");
 
   const seed = commitment?.seed ?? null;
-  if (seed === null) return { ...base, expected: null, matches: problems.length > 0 ? false : null, problems };
+  const withQuota = { ...base, quota, strata };
+  if (seed === null) return { ...withQuota, expected: null, matches: problems.length > 0 ? false : null, problems };
   const wanted: Scheme = v2 ? "v2" : "v1";
   if (commitment?.scheme !== wanted) problems.push("seedMismatch");
 
@@ -163,17 +190,38 @@ function checkDraw(input: { hearingId: string; questionsPerCandidate: number | n
     SEED_PATTERN.test(seed) &&
     !problems.includes("unknownAlgorithm") &&
     !problems.includes("invalidEntropy") &&
-    !problems.includes("wrongCount")
+    !problems.includes("wrongCount") &&
+    !problems.includes("invalidQuota") &&
+    !problems.includes("invalidStrata")
   ) {
     const common = { seed, kind: draw.kind, hearingId: input.hearingId, candidateId: draw.candidateId, eligibleIds: eligible, count: draw.count };
     try {
-      expected = v2 ? drawQuestions({ ...common, entropy: draw.entropy ?? "" }) : drawQuestionsV1(common);
+      expected =
+        v3 && quota && strata && draw.candidateId
+          ? drawStratified({ seed, hearingId: input.hearingId, candidateId: draw.candidateId, entropy: draw.entropy ?? "", quota, strata })
+          : v2
+            ? drawQuestions({ ...common, entropy: draw.entropy ?? "" })
+            : drawQuestionsV1(common);
     } catch {
       expected = null;
     }
   }
   if (expected === null || !sameList(expected, draw.result)) problems.push("resultDiffers");
-  return { ...base, expected, matches: problems.length === 0, problems };
+  return { ...withQuota, expected, matches: problems.length === 0, problems };
+}
+
+/** The published strata, when they give a valid stratum for exactly the eligible ids. */
+function strataOf(value: unknown, eligibleIds: readonly string[]): Record<string, string> | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length !== eligibleIds.length) return null;
+  const out: Record<string, string> = {};
+  for (const id of eligibleIds) {
+    const stratum = (value as Record<string, unknown>)[id];
+    if (typeof stratum !== "string" || !STRATUM_PATTERN.test(stratum)) return null;
+    out[id] = stratum;
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,6 @@
-import { drawBlock, drawMessage, normaliseEntropy, seedHash, traceDraw, type DrawInput, type DrawKindName } from "./verifiable-draw";
+import { quotaCount, type DrawQuota, type WalkTrace } from "./quota";
+import { drawBlock, drawMessage, normaliseEntropy, seedHash, traceDraw, type DrawInput, type DrawKindName, type DrawTrace } from "./verifiable-draw";
+import { stratifiedMessage, traceStratified } from "./verifiable-draw-v3";
 
 // The worked example of docs/draw-specification.md and of the public specification page,
 // computed by the implementation itself so that the values shown are always its own. Inputs
@@ -15,6 +17,9 @@ export type ExampleInput = {
   idsListed: string[];
   /** How many the draw takes: every id for the running order, N for questions. */
   count: number;
+  /** hustings-draw-v3 (§15): the quota with its places, and each id's stratum (its keys are the ids, as listed). */
+  quota?: DrawQuota;
+  strata?: Record<string, string>;
 };
 
 /** Chosen so that the running order needs a second HMAC block (10 swaps, 8 words per block). */
@@ -51,6 +56,34 @@ export const EXAMPLE_QUESTIONS: ExampleInput = {
   count: 2,
 };
 
+/** Example C (§15): a question draw under a quota, 8 approved questions in 5 strata, 3 places. */
+const EXAMPLE_QUOTA_STRATA: Record<string, string> = {
+  "q-03": "PUBLIC",
+  "q-19": "MEMBER_STATE-B",
+  "q-7H2k": "MEMBER_STATE-B",
+  "q-Bx9": "PRESS",
+  "q-_z": "PUBLIC",
+  "q-a1": "SECTOR_MEMBER",
+  "q-Kc4": "MEMBER_STATE-D",
+  "q-m8": "MEMBER_STATE-B",
+};
+const EXAMPLE_QUOTA_QUOTA: DrawQuota = {
+  places: 3,
+  sources: { MEMBER_STATE: { min: 1, max: null }, SECTOR_MEMBER: { min: 0, max: null }, PUBLIC: { min: 1, max: 1 }, PRESS: { min: 0, max: 1 } },
+  regionMax: 1,
+};
+export const EXAMPLE_QUOTA: ExampleInput = {
+  seed: EXAMPLE_RUNNING_ORDER.seed,
+  kind: "QUESTIONS",
+  hearingId: EXAMPLE_RUNNING_ORDER.hearingId,
+  candidateId: "cand-Mbeki",
+  entropyTyped: "6 6 2 4 5 1",
+  idsListed: Object.keys(EXAMPLE_QUOTA_STRATA),
+  count: quotaCount(Object.values(EXAMPLE_QUOTA_STRATA), EXAMPLE_QUOTA_QUOTA),
+  quota: EXAMPLE_QUOTA_QUOTA,
+  strata: EXAMPLE_QUOTA_STRATA,
+};
+
 export type ExampleStep = {
   i: number;
   bound: number;
@@ -75,6 +108,8 @@ export type WorkedExample = {
   steps: ExampleStep[];
   permutation: string[];
   drawn: string[];
+  /** hustings-draw-v3: the two passes of the walk over the permutation (§15). */
+  walk: WalkTrace | null;
 };
 
 /** Every intermediate value of one example draw. */
@@ -89,8 +124,12 @@ export function workedExample(input: ExampleInput): WorkedExample {
     entropy,
     eligibleIds: input.idsListed,
   };
-  const trace = traceDraw(drawInput);
-  const { message } = drawMessage(drawInput);
+  const stratified =
+    input.quota && input.strata && input.candidateId
+      ? { seed: input.seed, hearingId: input.hearingId, candidateId: input.candidateId, entropy, quota: input.quota, strata: input.strata }
+      : null;
+  const trace: DrawTrace & { walk?: WalkTrace; drawn?: string[] } = stratified ? traceStratified(stratified) : traceDraw(drawInput);
+  const { message } = stratified ? stratifiedMessage(stratified) : drawMessage(drawInput);
   // Words are numbered by block and position: the n-th word taken is word n mod 8 of block ⌊n/8⌋.
   let taken = 0;
   const steps: ExampleStep[] = trace.steps.map((s) => ({
@@ -120,7 +159,8 @@ export function workedExample(input: ExampleInput): WorkedExample {
     }),
     steps,
     permutation: trace.result,
-    drawn: trace.result.slice(0, input.count),
+    drawn: trace.drawn ?? trace.result.slice(0, input.count),
+    walk: trace.walk ?? null,
   };
 }
 

@@ -79,6 +79,8 @@ export async function readDrawsExport(hearingId: string): Promise<DrawsExport | 
           entropy: true,
           pendingCount: true,
           setAsideCount: true,
+          quota: true,
+          strata: true,
           createdAt: true,
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -144,6 +146,8 @@ export async function readDrawsExport(hearingId: string): Promise<DrawsExport | 
         eligibleIds: d.eligibleIds,
         count: d.count,
         result: d.result,
+        // hustings-draw-v3 only: the quota it applied and each eligible id's stratum (docs/draw-specification.md §15).
+        ...(d.quota !== null || d.strata !== null ? { quota: d.quota, strata: d.strata } : {}),
         questions: d.kind === "QUESTIONS" ? Object.fromEntries(d.eligibleIds.map((id) => [id, texts.get(id) ?? null])) : null,
       };
     }),

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { applyMove, orderProgress, type MoveType } from "./live-rules";
 import { LIVE_FIELDS } from "./live";
+import { quotaPreview as previewOf, type QuotaPreview } from "@/lib/draw/quota";
+import { stratifiedDrawOf } from "./quota-draw";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
 import { startBlockers, type StartBlockerCode } from "./start-checks";
 
@@ -41,6 +43,8 @@ export type ChairHearing = {
    * start itself; null once the hearing has started.
    */
   startBlockers: StartBlockerCode[] | null;
+  /** Before the current candidate's draw, with a quota: the approved questions per stratum against it (docs/fairness.md#quota-draws). */
+  quotaPreview: QuotaPreview | null;
 };
 
 /** The moves made by a button; "extend" is a form of its own. */
@@ -93,6 +97,7 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
         db().hearingQuestion.count({ where: { hearingId: hearing.id, candidateId, status: "PENDING" } }),
       ])
     : [0, 0, 0];
+  const quotaPreview = candidateId && drawn === 0 ? await previewQuota(hearing.id, candidateId, hearing.questionsPerCandidate) : null;
   const progress = orderProgress(hearing.slots, hearing.currentSlotId);
   const names = new Map(hearing.slots.map((s) => [s.id, s.candidate.name]));
   const blockers = hearing.status === "SCHEDULED" ? (await startBlockers(db(), hearing.id)).map((b) => b.code) : null;
@@ -117,5 +122,16 @@ export async function getChairHearing(actor: Actor | null, requested?: string): 
     questions: { drawn: drawn > 0, toShow, onScreen: hearing.currentQuestionId !== null, pending },
     seedCommitted: hearing.seedHash !== null,
     startBlockers: blockers,
+    quotaPreview,
   };
+}
+
+/** The candidate's approved questions per stratum against the hearing's quota; null without a quota. */
+async function previewQuota(hearingId: string, candidateId: string, places: number): Promise<QuotaPreview | null> {
+  const [hearing, approved] = await Promise.all([
+    db().hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { questionQuota: true } }),
+    db().hearingQuestion.findMany({ where: { hearingId, candidateId, status: "APPROVED" }, select: { id: true, askerKind: true, askerRegion: true } }),
+  ]);
+  const stratified = stratifiedDrawOf(hearing.questionQuota, places, approved);
+  return stratified ? previewOf(Object.values(stratified.strata), stratified.quota) : null;
 }

@@ -6,6 +6,7 @@ import { lockConferenceForChange } from "@/lib/conferences/lock";
 import { chairDb, type Tx } from "@/lib/db";
 import { unsealSeed } from "@/lib/draw/seal";
 import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
+import { ALGORITHM_V3, drawStratified } from "@/lib/draw/verifiable-draw-v3";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
 import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
@@ -23,6 +24,7 @@ import {
 import { publishChange, type PublicHearingState } from "./live-state";
 import { decisionRefusal, type QuestionDecision } from "./question-moves";
 import { setAsideSchema } from "./questions-schema";
+import { stratifiedDrawOf } from "./quota-draw";
 import { START_BLOCKER_CODES, startBlockers } from "./start-checks";
 
 // The chair's console (¶6, ¶7): every move is checked against the hearing's chair, made in
@@ -303,7 +305,7 @@ export const drawForCurrentCandidate = (call: Call) =>
       if (hearing.seedRevealedAt) refuse("seedRevealed");
       if (!hearing.seedHash) refuse("seedNotCommitted");
       if (!hearing.seedCommittedAt) refuse("legacyCommitment");
-      const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { sealedSeed: true } });
+      const secret = await tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { sealedSeed: true, questionQuota: true } });
       if (!secret.sealedSeed) refuse("seedNotCommitted");
       const earlier = await tx.draw.count({ where: { hearingId: hearing.id, kind: "QUESTIONS", candidateId: hearing.candidateId } });
       if (earlier > 0) refuse("alreadyDrawn");
@@ -319,20 +321,18 @@ export const drawForCurrentCandidate = (call: Call) =>
       }
       const approved = await tx.hearingQuestion.findMany({
         where: { hearingId: hearing.id, candidateId: hearing.candidateId, status: "APPROVED" },
-        select: { id: true },
+        select: { id: true, askerKind: true, askerRegion: true },
       });
       if (approved.length === 0) refuse("noApprovedQuestions");
       const eligibleIds = sortIds(approved.map((q) => q.id));
-      const count = Math.min(hearing.questionsPerCandidate, eligibleIds.length);
-      const result = drawQuestions({
-        seed: unsealSeed(secret.sealedSeed),
-        kind: "QUESTIONS",
-        hearingId: hearing.id,
-        candidateId: hearing.candidateId,
-        entropy: input.entropy,
-        eligibleIds,
-        count,
-      });
+      // With a quota, the stratified draw (hustings-draw-v3, docs/decisions/045-quota-draws.md); without, v2 as ever.
+      const stratified = stratifiedDrawOf(secret.questionQuota, hearing.questionsPerCandidate, approved);
+      const seed = unsealSeed(secret.sealedSeed);
+      const common = { seed, hearingId: hearing.id, candidateId: hearing.candidateId, entropy: input.entropy };
+      const result = stratified
+        ? drawStratified({ ...common, ...stratified })
+        : drawQuestions({ ...common, kind: "QUESTIONS", eligibleIds, count: Math.min(hearing.questionsPerCandidate, eligibleIds.length) });
+      const count = result.length;
       const draw = await tx.draw.create({
         data: {
           hearingId: hearing.id,
@@ -341,11 +341,12 @@ export const drawForCurrentCandidate = (call: Call) =>
           eligibleIds,
           count,
           result,
-          algorithm: ALGORITHM,
+          algorithm: stratified ? ALGORITHM_V3 : ALGORITHM,
           seedHash: hearing.seedHash,
           entropy: input.entropy,
           pendingCount,
           setAsideCount,
+          ...(stratified ? { quota: stratified.quota, strata: stratified.strata } : {}),
           actorId: call.actor?.id ?? null,
         },
         select: { id: true },
@@ -360,6 +361,7 @@ export const drawForCurrentCandidate = (call: Call) =>
         entropy: input.entropy,
         eligibleIds,
         result,
+        ...(stratified ? { algorithm: ALGORITHM_V3, quota: stratified.quota, strata: stratified.strata } : {}),
         requested: hearing.questionsPerCandidate,
         pendingCount,
         setAsideCount,

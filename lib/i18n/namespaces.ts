@@ -65,6 +65,7 @@ export const NAMESPACES = [
   "adminTranscript",
   "mail",
   "accountLanguage",
+  "questionQuota",
   "questionSources",
   "hearingClocks",
   "questionnaire",

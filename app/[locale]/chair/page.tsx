@@ -10,6 +10,7 @@ import { ChairRunningOrder } from "@/components/hearing/chair-running-order";
 import { ChairQueue } from "@/components/hearing/chair-queue";
 import { EntropyField } from "@/components/hearing/entropy-field";
 import { LivePanel } from "@/components/hearing/live-panel";
+import { QuotaPreview } from "@/components/hearing/quota-preview";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
 import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
@@ -204,6 +205,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             {t("drawHeading")}
           </h2>
           {mayDraw ? <p className="max-w-prose text-sm text-slate-700">{t("drawHelp")}</p> : null}
+          {mayDraw && hearing.quotaPreview ? <QuotaPreview locale={locale} preview={hearing.quotaPreview} /> : null}
           {mayDraw && hearing.questions.pending > 0 ? (
             <p className="max-w-prose text-amber-900" data-testid="chair-pending-note">
               {t("pendingNote", { count: hearing.questions.pending })}

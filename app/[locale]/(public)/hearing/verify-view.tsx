@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { verifyDrawsFile, type DrawCheck } from "@/lib/draw/verify-hearing";
+import { verifyDrawsFile, type DrawCheck, type DrawProblem } from "@/lib/draw/verify-hearing";
 import { getCachedDrawsExport, getCachedPublicHearingId } from "@/lib/hearings/after-queries";
 import { Link } from "@/lib/i18n/navigation";
+import { DrawQuota } from "./draw-quota";
 
 function Ids({ ids, testId }: { ids: readonly string[]; testId?: string }) {
   return (
@@ -34,6 +35,8 @@ function At({ locale, iso }: { locale: string; iso: string }) {
  */
 export async function VerifyDraws({ locale, requested }: { locale: string; requested?: string }) {
   const t = await getTranslations({ locale, namespace: "hearingPublic" });
+  const quotaT = await getTranslations({ locale, namespace: "questionQuota" });
+  const problemText = (p: DrawProblem) => (p === "invalidQuota" || p === "invalidStrata" ? quotaT(`problem.${p}`) : t(`verify.problem.${p}`));
   const hearingId = await getCachedPublicHearingId(requested);
   // A hearing asked for by id that does not exist is not "no hearing yet": it is not found.
   if (requested !== undefined && !hearingId) notFound();
@@ -191,6 +194,7 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
                   <p>
                     {t("verify.eligible", { count: d.eligibleIds.length })} <Ids ids={d.eligibleIds} />
                   </p>
+                  {d.quota && d.strata ? <DrawQuota locale={locale} quota={d.quota} strata={d.strata} /> : null}
                   {texts.length > 0 ? (
                     <details>
                       <summary className="cursor-pointer">{t("verify.questionTexts", { count: texts.length })}</summary>
@@ -223,7 +227,7 @@ export async function VerifyDraws({ locale, requested }: { locale: string; reque
                       {d.problems.length > 0 ? (
                         <ul className="list-disc ps-6 text-red-800" data-testid="draw-problems">
                           {d.problems.map((p) => (
-                            <li key={p}>{t(`verify.problem.${p}`)}</li>
+                            <li key={p}>{problemText(p)}</li>
                           ))}
                         </ul>
                       ) : null}

@@ -5,6 +5,7 @@ import { EXAMPLE_QUESTIONS, EXAMPLE_RUNNING_ORDER, hexDump, wordText, workedExam
 import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
+import { QuotaSpec } from "./quota-spec";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -230,6 +231,7 @@ export default async function Page({ params }: Props) {
     ["check", t("check.title")],
     ["example", t("example.title")],
     ["v1", t("v1.title")],
+    ["quota", (await getTranslations({ locale, namespace: "questionQuota" }))("spec.title")],
   ] as const;
   const title = Object.fromEntries(sections) as Record<(typeof sections)[number][0], string>;
 
@@ -408,6 +410,8 @@ export default async function Page({ params }: Props) {
           }
         </Formula>
       </Section>
+
+      <QuotaSpec locale={locale} />
     </article>
   );
 }

@@ -19,6 +19,7 @@ import { AfterHearing } from "./after-hearing";
 import { CaptionsSection } from "./captions-section";
 import { ClocksSection } from "./clocks-section";
 import { InterpretationSection } from "./interpretation-section";
+import { QuotaSection } from "./quota-section";
 import { RehearsalSection } from "./rehearsal-section";
 import { RoomQuestions } from "./room-questions";
 import { TranscriptSection } from "./transcript-section";
@@ -433,6 +434,8 @@ export default adminPage<{ slug: string }>("/admin", async ({ user, locale, para
           <InterpretationSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
           <ClocksSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
+
+          <QuotaSection user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} />
 
           <AfterHearing user={user} locale={locale} conferenceId={conference.id} hearingId={hearing.id} draws={hearing.draws.length} />
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 async function hearing() {
   const made = await makeReadyHearing(db, { conferenceId });
-  const [first, second] = made.candidates as [{ id: string }, { id: string }];
+  const [first, second] = made.candidates.map((c) => ({ id: c.id })) as [{ id: string }, { id: string }];
   const nominators = await db.candidate.findMany({
     where: { id: { in: [first.id, second.id] } },
     select: { id: true, memberState: { select: { id: true, iso2: true } } },

@@ -8,6 +8,7 @@ import { sealTotpSecretWith, totpKeyFrom, type TotpKeySource } from "../lib/seco
 import { DEMO_ACCOUNTS } from "./demo-data";
 import { demoPasswordHash } from "./demo/accounts";
 import { seedCaptionDemo } from "./demo/captions";
+import { seedClocksDemo } from "./demo/clocks";
 import { seedLiveDemo } from "./demo/live";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedQuestionnaireDemo } from "./demo/questionnaire";
@@ -112,6 +113,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const live = await seedLiveDemo(prisma, { states, sealingKey });
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
+    // The live hearing's limits per question and per answer, a candidate's split, an accommodation (docs/fairness.md#finer-clocks).
+    await seedClocksDemo(prisma, { liveHearingId: live.hearingId, secretariatId: users.get("SECRETARIAT") });
     // The common questionnaire: a round past its deadline shown side by side, a round still open (docs/decisions/047-common-questionnaire.md).
     await seedQuestionnaireDemo(prisma, { conferenceId: live.conferenceId });
     // Who asked the demo hearings' questions, their consent to the open pool, the set-aside reasons (docs/fairness.md#question-sources).

@@ -257,6 +257,21 @@ describe("the live demo", () => {
     expect(regional.some((p) => p._count.candidates > 0 && p._count.candidates <= p.seats)).toBe(true);
   });
 
+  it("sets a limit per question and per answer, allows a split that one candidate chose, and has one accommodation (docs/fairness.md#finer-clocks)", async () => {
+    const hearing = await db.hearing.findUniqueOrThrow({
+      where: { id: liveHearingId },
+      select: {
+        questionLimitSeconds: true,
+        answerLimitSeconds: true,
+        splitAllowed: true,
+        slots: { select: { plannedPresentationMs: true, plannedQaMs: true } },
+      },
+    });
+    expect(hearing).toMatchObject({ questionLimitSeconds: 60, answerLimitSeconds: 180, splitAllowed: true });
+    expect(hearing.slots.filter((s) => s.plannedPresentationMs !== null)).toEqual([{ plannedPresentationMs: 600_000, plannedQaMs: 1_200_000 }]);
+    expect(await db.hearingExtension.count({ where: { slot: { hearingId: liveHearingId }, kind: "DISABILITY" } })).toBe(1);
+  });
+
   it("has questions in every state, a review in progress, a takedown, brochures and a video", async () => {
     const where = { candidate: { conferenceId: liveConferenceId } };
     const hearingId = liveHearingId;
@@ -539,8 +554,17 @@ describe("the demo hearing, run end to end by the demo chair", { timeout: 120_00
     let confirmedPending = 0;
     for (const [index, slot] of order.entries()) {
       if (index > 0) expect(await move(nextCandidate)).toMatchObject({ phase: "IDLE", candidate: { id: slot.candidateId, position: index + 1 } });
-      expect(await move(startPresentation)).toMatchObject({ phase: "PRESENTATION", durationMs: 15 * 60_000 });
-      expect(await move(startQa)).toMatchObject({ phase: "QA", durationMs: 15 * 60_000 });
+      // The candidate's own split of the equal slot and an accommodation granted in advance count (prisma/demo/clocks.ts).
+      const plan = await db.hearingSlot.findFirstOrThrow({
+        where: { hearingId: liveHearingId, candidateId: slot.candidateId },
+        select: { plannedPresentationMs: true, plannedQaMs: true, extensions: { select: { phase: true, addedMs: true } } },
+      });
+      const added = (phase: string) => plan.extensions.filter((e) => e.phase === phase).reduce((sum, e) => sum + e.addedMs, 0);
+      expect(await move(startPresentation)).toMatchObject({
+        phase: "PRESENTATION",
+        durationMs: (plan.plannedPresentationMs ?? 15 * 60_000) + added("PRESENTATION"),
+      });
+      expect(await move(startQa)).toMatchObject({ phase: "QA", durationMs: (plan.plannedQaMs ?? 15 * 60_000) + added("QA") });
 
       // The chair's queue for this candidate: with nothing approved, the chair approves what waits.
       const queue = await db.hearingQuestion.findMany({
@@ -579,6 +603,10 @@ describe("the demo hearing, run end to end by the demo chair", { timeout: 120_00
     const rows = parity?.report?.rows ?? [];
     expect(rows).toHaveLength(await db.hearingSlot.count({ where: { hearingId: liveHearingId } }));
     for (const row of rows) expect(row.questions.answered).toBe(row.questions.drawn);
+    // The accommodation granted in advance is shown as such, apart from extensions; the split is compared on its total.
+    expect(rows.flatMap((r) => r.accommodations)).toEqual([expect.objectContaining({ kind: "DISABILITY", phase: "PRESENTATION", addedMs: 180_000 })]);
+    expect(rows.flatMap((r) => r.extensions)).toEqual([]);
+    expect(parity?.report?.splitsDiffer).toBe(true);
   });
 
   it("is revealed by the secretariat, after which every draw of the day verifies from the public export", async () => {

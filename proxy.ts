@@ -10,7 +10,8 @@ const intl = createMiddleware(routing);
 
 // Pages that render per request get a nonce-based policy (docs/decisions/005). Access is
 // never decided here: every page and service checks the caller itself (docs/conventions.md#authorise-where-the-data-is-touched).
-const PER_REQUEST_SECTIONS = new Set(["admin", "chair", "my", "ethics", "member", "sign-in", "sign-out", "go", "set-password", "account"]);
+// "follow" and "support" are a visitor's own (docs/decisions/049-forum-support-and-follow.md): private, never cached.
+const PER_REQUEST_SECTIONS = new Set(["admin", "chair", "my", "ethics", "member", "sign-in", "sign-out", "go", "set-password", "account", "follow", "support"]);
 
 function rendersPerRequest(pathname: string): boolean {
   const [, maybeLocale, section] = pathname.split("/");

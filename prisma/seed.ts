@@ -10,6 +10,7 @@ import { demoPasswordHash } from "./demo/accounts";
 import { seedCaptionDemo } from "./demo/captions";
 import { seedClocksDemo } from "./demo/clocks";
 import { seedLiveDemo } from "./demo/live";
+import { seedSupportDemo } from "./demo/support";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
@@ -113,6 +114,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     const live = await seedLiveDemo(prisma, { states, sealingKey });
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
+    // Supports on the live demo's forum questions and its follow links (docs/decisions/049-forum-support-and-follow.md).
+    await seedSupportDemo(prisma);
     // The live hearing's limits per question and per answer, a candidate's split, an accommodation (docs/fairness.md#finer-clocks).
     await seedClocksDemo(prisma, { liveHearingId: live.hearingId, secretariatId: users.get("SECRETARIAT") });
     // The common questionnaire: a round past its deadline shown side by side, a round still open (docs/decisions/047-common-questionnaire.md).

@@ -9,7 +9,7 @@ import { useRef, useState } from "react";
 export type VisitorOutcome =
   | { status: "idle" }
   | { status: "sending" }
-  | { status: "sent"; at: number }
+  | { status: "sent"; at: number; reply: unknown }
   | { status: "error"; message: string; fieldErrors: Record<string, string>; at: number };
 
 export type RefusalMessages = { fixErrors: string; failed: string; tryAgainIn: (minutes: number) => string };
@@ -70,7 +70,9 @@ export function useVisitorPost(messages: RefusalMessages) {
     if (response.ok) {
       // The asker's details stay for a next question; the question itself is cleared.
       if (bodyRef.current) bodyRef.current.value = "";
-      show({ status: "sent", at: Date.now() });
+      // What the route answered, for a form that shows more than "sent" (the forum's follow link).
+      const reply: unknown = await response.json().catch(() => null);
+      show({ status: "sent", at: Date.now(), reply });
       return;
     }
     show({ status: "error", ...(await readRefusal(response, messages)), at: Date.now() });

@@ -12,6 +12,29 @@ import { useClosed } from "./use-closed";
 // that the page itself stays cached (docs/decisions/005): nothing a visitor types is rendered
 // by the server, and the answer comes back in this form only.
 
+/**
+ * The asker's private link to follow the question, shown once (docs/decisions/049-forum-support-and-follow.md):
+ * the route gives its path, kept nowhere else on this page.
+ */
+function FollowLink({ reply }: { reply: unknown }) {
+  const t = useTranslations("forumSupport.askFollow");
+  const path = (reply as { follow?: unknown } | null)?.follow;
+  if (typeof path !== "string" || !path.startsWith("/")) return null;
+  const url = `${window.location.origin}${path}`;
+  return (
+    <div data-testid="ask-follow" className="space-y-1">
+      <p className="font-semibold">{t("title")}</p>
+      <p>{t("keep")}</p>
+      <p>
+        <a href={path} className="link break-all" data-testid="ask-follow-link">
+          {url}
+        </a>
+      </p>
+      <p className="text-sm">{t("mailed")}</p>
+    </div>
+  );
+}
+
 export type AskLimits = { name: number; country: number; affiliation: number; email: number; body: number };
 
 type Field = "askerName" | "askerCountry" | "askerAffiliation" | "askerEmail" | "body";
@@ -76,9 +99,10 @@ export function AskForm({
       <div ref={outcomeRef} tabIndex={-1} data-testid="ask-outcome" className="outline-none focus-visible:outline-2">
         <div role="status" data-testid="ask-sent">
           {outcome.status === "sent" ? (
-            <p key={outcome.at} className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-              {t("sent")}
-            </p>
+            <div key={outcome.at} className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
+              <p>{t("sent")}</p>
+              <FollowLink reply={outcome.reply} />
+            </div>
           ) : null}
         </div>
         {outcome.status === "error" ? (

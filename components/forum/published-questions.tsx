@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { Honeypot } from "@/components/forms/visitor-field";
+import { HONEYPOT_FIELD } from "@/lib/abuse/honeypot";
 import { FORUM_LIMITS } from "@/lib/forum/schema";
 import { LocalLink } from "@/components/site/local-link";
 import { pagesToShow } from "./pages";
@@ -16,6 +18,8 @@ export type PublishedQuestion = {
   answer: string | null;
   answeredAt: string | null;
   publishedAt: string;
+  /** Visitors' supports (docs/decisions/049-forum-support-and-follow.md). */
+  supports: number;
 };
 
 export type PublishedPage = { items: PublishedQuestion[]; page: number; pageCount: number; total: number };
@@ -30,14 +34,18 @@ export async function PublishedQuestions({
   locale,
   timeZone,
   pageHref,
+  supportOpen = false,
 }: {
   forum: PublishedPage;
   locale: string;
   timeZone: string;
   /** Link to a page of this list (1-based). */
   pageHref: (page: number) => string;
+  /** Whether each question has its support button (the forum takes questions); its count is always shown. */
+  supportOpen?: boolean;
 }) {
   const t = await getTranslations({ locale, namespace: "forum.list" });
+  const support = await getTranslations({ locale, namespace: "forumSupport.list" });
   if (forum.total === 0) return <p data-testid="forum-none">{t("none")}</p>;
   const first = (forum.page - 1) * FORUM_LIMITS.pageSize + 1;
   return (
@@ -81,12 +89,56 @@ export async function PublishedQuestions({
               ) : (
                 <p className="muted italic">{t("notAnswered")}</p>
               )}
+              <SupportLine
+                id={q.id}
+                open={supportOpen}
+                locale={locale}
+                text={{
+                  count: support("supports", { count: q.supports }),
+                  button: support("support"),
+                  forWhom: support("supportFor", { name: q.askerName }),
+                  honeypot: support("honeypot"),
+                }}
+              />
             </li>
           ),
         )}
       </ol>
       {forum.pageCount > 1 ? (
         <ForumPagination page={forum.page} pageCount={forum.pageCount} pageHref={pageHref} label={t("pagination")} locale={locale} />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A question's supports and, while the forum takes questions, a plain form that supports it
+ * (app/api/forum/support/route.ts): it works without script and changes nothing on this cached
+ * page, whose count the support refreshes (docs/decisions/049-forum-support-and-follow.md).
+ */
+function SupportLine({
+  id,
+  open,
+  locale,
+  text,
+}: {
+  id: string;
+  open: boolean;
+  locale: string;
+  text: { count: string; button: string; forWhom: string; honeypot: string };
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <p data-testid="question-supports">{text.count}</p>
+      {open ? (
+        <form method="post" action={`/api/forum/support?locale=${locale}`} className="relative" data-testid="support-form">
+          <input type="hidden" name="questionId" value={id} />
+          <Honeypot id={`support-${id}-${HONEYPOT_FIELD}`} field={HONEYPOT_FIELD} label={text.honeypot} />
+          <button type="submit" className="rounded border border-brand-700 px-3 py-1 font-medium text-brand-700 hover:bg-brand-50">
+            {text.button}
+            <span className="sr-only"> {text.forWhom}</span>
+          </button>
+        </form>
       ) : null}
     </div>
   );

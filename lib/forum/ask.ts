@@ -6,8 +6,11 @@ import { repeatHash } from "@/lib/abuse/repeat";
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Locale } from "@/lib/i18n/routing";
+import { mailLocale } from "@/lib/mail/language";
 import { parseInput } from "@/lib/validation/parse";
 import { FORUM_RATE_LIMITS } from "./limits";
+import { followTokenHash, newFollowToken } from "./follow-token";
+import { queueFollowMail } from "./follow";
 import { queueDigest } from "./notify";
 import { askQuestionSchema } from "./schema";
 import { forumClosesAt, forumWindow } from "./window";
@@ -52,9 +55,12 @@ export async function askQuestion({
   /** `locale`: the language of the page asked from, which the answer's note is written in (docs/decisions/042-wcag-22-and-mail-language.md). */
   client: { ip: string; locale?: Locale };
   now?: Date;
-}): Promise<{ accepted: true }> {
+}): Promise<{ accepted: true; followToken: string }> {
+  // The asker's private link to follow the question (docs/decisions/049-forum-support-and-follow.md):
+  // returned once, kept only as its hash.
+  const followToken = newFollowToken();
   // A robot that filled the hidden field is told what a person is told, and nothing is kept.
-  if (honeypotFilled(input)) return { accepted: true };
+  if (honeypotFilled(input)) return { accepted: true, followToken };
   const { website: _honeypot, ...question } = parseInput(askQuestionSchema, input);
   const ipHash = hashAddress(client.ip);
   const bodyHash = repeatHash(question.body);
@@ -64,7 +70,7 @@ export async function askQuestion({
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
     const candidate = await tx.candidate.findUnique({
       where: { id: question.candidateId },
-      select: { status: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true, closedAt: true } } },
+      select: { status: true, name: true, conference: { select: { forumClosesAt: true, opensOn: true, timeZone: true, closedAt: true } } },
     });
     if (!candidate) throw new DomainError("NOT_FOUND");
     const window = forumWindow({
@@ -77,8 +83,14 @@ export async function askQuestion({
     await assertUnderLimits(tx, question.candidateId, ipHash, now);
     const repeat = await tx.forumQuestion.findFirst({ where: { candidateId: question.candidateId, bodyHash }, select: { id: true } });
     if (repeat) throw new DomainError("CONFLICT", { messageKey: "forum.repeat", fieldErrors: { body: "forum.repeat" } });
-    await tx.forumQuestion.create({ data: { ...question, locale: client.locale ?? null, bodyHash, ipHash, createdAt: now }, select: { id: true } });
+    await tx.forumQuestion.create({
+      data: { ...question, locale: client.locale ?? null, bodyHash, ipHash, followTokenHash: followTokenHash(followToken), createdAt: now },
+      select: { id: true },
+    });
     await queueDigest(tx, question.candidateId, now);
+    if (question.askerEmail) {
+      await queueFollowMail(tx, { to: question.askerEmail, token: followToken, candidateName: candidate.name, locale: mailLocale(client.locale) });
+    }
   });
-  return { accepted: true };
+  return { accepted: true, followToken };
 }

@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import { holdForTest } from "@/lib/cache/test-gate";
 import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
-import { getForumCounts, getForumWindow, getPublicForum } from "@/lib/forum/queries";
+import { getForumCounts, getForumWindow, getPublicForum, type PublicForumOrder } from "@/lib/forum/queries";
 import type { Counts } from "@/components/forum/forum-counts";
 import type { WindowView } from "@/components/forum/forum-section";
 import type { PublishedPage } from "@/components/forum/published-questions";
@@ -13,10 +13,10 @@ import type { PublishedPage } from "@/components/forum/published-questions";
 // Which change refreshes which tag: lib/cache-tags.ts and docs/cache.md.
 
 /** One page of a forum's published questions (1-based; out of range comes back clamped). */
-export function getCachedForumPage(candidateId: string, page: number): Promise<PublishedPage> {
+export function getCachedForumPage(candidateId: string, page: number, order: PublicForumOrder = "default"): Promise<PublishedPage> {
   return unstable_cache(
     async (): Promise<PublishedPage> => {
-      const forum = await getPublicForum(candidateId, page);
+      const forum = await getPublicForum(candidateId, page, order);
       return {
         ...forum,
         items: forum.items.map((q) => ({
@@ -26,7 +26,7 @@ export function getCachedForumPage(candidateId: string, page: number): Promise<P
         })),
       };
     },
-    ["forum-page", candidateId, String(page)],
+    ["forum-page", candidateId, String(page), order],
     { tags: [TAGS.forum(candidateId)], revalidate: CACHED_READ_SECONDS },
   )();
 }

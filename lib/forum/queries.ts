@@ -55,12 +55,19 @@ export async function getForumQueueForSecretariat(
   return rows.map((row) => ({ ...toQueueItem(row), candidateId: row.candidateId, candidateName: row.candidate.name }));
 }
 
+/** The public forum's two orders: the usual one, and the most supported first (docs/decisions/049-forum-support-and-follow.md). */
+export type PublicForumOrder = "default" | "supported";
+
 /**
  * The public forum: published questions, answered ones first (newest answer first), then the
  * unanswered, newest first; then those the candidate published and later withdrew, marked,
  * without their text, asker or answer (docs/domain.md#forum-fairness).
  */
-export async function getPublicForum(candidateId: string, page: number): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
+export async function getPublicForum(
+  candidateId: string,
+  page: number,
+  order: PublicForumOrder = "default",
+): Promise<{ items: PublicQuestion[]; page: number; pageCount: number; total: number }> {
   // Only what was once on the forum: a publication time, as the open-data export requires too.
   const where = { candidateId, status: { in: ["PUBLISHED" as const, "WITHDRAWN" as const] }, publishedAt: { not: null } };
   const total = await db().forumQuestion.count({ where });
@@ -78,18 +85,37 @@ export async function getPublicForum(candidateId: string, page: number): Promise
       answer: true,
       answeredAt: true,
       publishedAt: true,
+      supportCount: true,
     },
-    // The enum's order puts PUBLISHED before WITHDRAWN.
-    orderBy: [{ status: "asc" }, { answeredAt: { sort: "desc", nulls: "last" } }, { publishedAt: "desc" }, { id: "desc" }],
+    // The enum's order puts PUBLISHED before WITHDRAWN. "Most supported" (docs/decisions/049)
+    // puts the most supported first, then the usual order among equals.
+    orderBy: [
+      { status: "asc" },
+      ...(order === "supported" ? [{ supportCount: "desc" as const }] : []),
+      { answeredAt: { sort: "desc", nulls: "last" } },
+      { publishedAt: "desc" },
+      { id: "desc" },
+    ],
     skip: (current - 1) * FORUM_LIMITS.pageSize,
     take: FORUM_LIMITS.pageSize,
   });
-  const items = rows.map(({ status, ...r }): PublicQuestion => {
+  const items = rows.map(({ status, supportCount, ...r }): PublicQuestion => {
     const publishedAt = r.publishedAt as Date; // filtered above
     if (status === "WITHDRAWN") {
-      return { id: r.id, withdrawn: true, askerName: "", askerCountry: null, askerAffiliation: null, body: "", answer: null, answeredAt: null, publishedAt };
+      return {
+        id: r.id,
+        withdrawn: true,
+        askerName: "",
+        askerCountry: null,
+        askerAffiliation: null,
+        body: "",
+        answer: null,
+        answeredAt: null,
+        publishedAt,
+        supports: 0,
+      };
     }
-    return { ...r, withdrawn: false, publishedAt };
+    return { ...r, withdrawn: false, publishedAt, supports: supportCount };
   });
   return { items, page: current, pageCount, total };
 }
@@ -139,4 +165,52 @@ export async function getForumWindow(candidateId: string, now: Date = new Date()
     conferenceClosedAt: candidate.conference.closedAt,
     now,
   });
+}
+
+/**
+ * The candidate's most supported questions on their forum (docs/decisions/049-forum-support-and-follow.md):
+ * published ones with at least one support, most supported first.
+ */
+export async function getOwnMostSupported(
+  actor: Actor | null,
+  take = 10,
+): Promise<{ id: string; body: string; askerName: string; answered: boolean; supports: number }[]> {
+  assertCan(actor, "read:forum-queue:own", { candidateId: actor?.candidateId });
+  if (!actor.candidateId) throw new DomainError("FORBIDDEN");
+  const rows = await db().forumQuestion.findMany({
+    where: { candidateId: actor.candidateId, status: "PUBLISHED", supportCount: { gt: 0 } },
+    select: { id: true, body: true, askerName: true, answer: true, supportCount: true },
+    orderBy: [{ supportCount: "desc" }, { publishedAt: "asc" }, { id: "asc" }],
+    take: Math.min(Math.max(1, take), 50),
+  });
+  return rows.map((r) => ({ id: r.id, body: r.body, askerName: r.askerName, answered: r.answer !== null, supports: r.supportCount }));
+}
+
+/** A published question as the support page shows it, with its count now (uncached: the page renders per request); null when the public does not see it. */
+export async function getSupportView(
+  questionId: string,
+): Promise<{ id: string; candidateId: string; candidateName: string; askerName: string; body: string; supports: number; timeZone: string } | null> {
+  const row = await db().forumQuestion.findUnique({
+    where: { id: questionId },
+    select: {
+      id: true,
+      candidateId: true,
+      status: true,
+      publishedAt: true,
+      askerName: true,
+      body: true,
+      supportCount: true,
+      candidate: { select: { name: true, conference: { select: { timeZone: true } } } },
+    },
+  });
+  if (!row || row.status !== "PUBLISHED" || !row.publishedAt) return null;
+  return {
+    id: row.id,
+    candidateId: row.candidateId,
+    candidateName: row.candidate.name,
+    askerName: row.askerName,
+    body: row.body,
+    supports: row.supportCount,
+    timeZone: row.candidate.conference.timeZone,
+  };
 }

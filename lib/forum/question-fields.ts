@@ -75,6 +75,8 @@ export type PublicQuestion = {
   answer: string | null;
   answeredAt: Date | null;
   publishedAt: Date;
+  /** Visitors' supports (docs/decisions/049-forum-support-and-follow.md); 0 once withdrawn, whose text is gone. */
+  supports: number;
 };
 
 export type ForumCounts = { received: number; published: number; answered: number; declined: number; withdrawn: number };

@@ -71,6 +71,7 @@ export const NAMESPACES = [
   "questionnaire",
   "adminQuestionnaire",
   "hearingPool",
+  "forumSupport",
 ] as const;
 
 export type Namespace = (typeof NAMESPACES)[number];

@@ -5,14 +5,14 @@ import type { Tx } from "@/lib/db";
 // transaction, and the worker (./worker.ts) sends it later. A change that rolls back
 // therefore sends nothing, and an SMTP outage loses nothing.
 
-export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset", "ethics-answered"] as const;
+export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset", "ethics-answered", "forum-follow"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds whose recipient's address is forgotten once the message is sent: an asker's address serves this one message only. */
 export const FORGET_ADDRESS_AFTER_SENDING: ReadonlySet<MailKind> = new Set(["forum-answered"]);
 
-/** Kinds whose text is blanked once sent: a password-reset message carries a working link (docs/decisions/023-second-factor.md). */
-export const FORGET_BODY_AFTER_SENDING: ReadonlySet<MailKind> = new Set(["password-reset"]);
+/** Kinds whose text is blanked once sent: each carries a working link (docs/decisions/023-second-factor.md, 049-forum-support-and-follow.md). */
+export const FORGET_BODY_AFTER_SENDING: ReadonlySet<MailKind> = new Set(["password-reset", "forum-follow"]);
 
 export type OutgoingMail = {
   to: string;

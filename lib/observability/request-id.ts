@@ -21,5 +21,8 @@ export function requestId(incoming: string | string[] | undefined, trustedHops: 
  */
 export function loggedPath(url: string | undefined): string {
   const path = (url ?? "/").split(/[?#]/, 1)[0] || "/";
-  return path.replace(/(\/set-password\/)[^/]+/, "$1[token]").slice(0, 300);
+  return path
+    .replace(/(\/set-password\/)[^/]+/, "$1[token]")
+    .replace(/(\/follow\/)[^/]+/, "$1[token]")
+    .slice(0, 300);
 }

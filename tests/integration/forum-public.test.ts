@@ -56,6 +56,7 @@ describe("the public forum", () => {
       answer: null,
       answeredAt: null,
       publishedAt: withdrawn.publishedAt,
+      supports: 0,
     });
     expect(JSON.stringify(forum)).not.toMatch(SECRET);
     expect(Object.keys(forum.items[0] ?? {}).sort()).toEqual([
@@ -67,6 +68,7 @@ describe("the public forum", () => {
       "body",
       "id",
       "publishedAt",
+      "supports",
       "withdrawn",
     ]);
   });

@@ -46,7 +46,13 @@ describe("POST /api/forum/questions", () => {
     const candidate = await openForum();
     const response = await post(askInput(candidate.id));
     expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ ok: true });
+    // The asker's private follow link (docs/decisions/049-forum-support-and-follow.md), its token kept only as a hash.
+    const reply = (await response.json()) as { ok: boolean; follow: string };
+    expect(reply.ok).toBe(true);
+    expect(reply.follow).toMatch(/^\/en\/follow\/[A-Za-z0-9_-]{32}$/);
+    const stored = await db.forumQuestion.findFirstOrThrow({ where: { candidateId: candidate.id } });
+    expect(stored.followTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(reply.follow.split("/").pop());
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await db.forumQuestion.count({ where: { candidateId: candidate.id, status: "PENDING" } })).toBe(1);
     expect(revalidated).toEqual([`forum:${candidate.id}`, "forums"]);

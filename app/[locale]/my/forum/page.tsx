@@ -6,7 +6,8 @@ import { QuestionCard } from "@/components/forum/question-card";
 import { mayPublishInForum } from "@/lib/campaign/rules";
 import { getOwnCandidature } from "@/lib/candidates/own";
 import { getConferenceOfCandidate } from "@/lib/conferences/context";
-import { getForumWindow, getOwnForumQueue } from "@/lib/forum/queries";
+import { VisitorLine, VisitorParagraphs } from "@/components/forum/visitor-text";
+import { getForumWindow, getOwnForumQueue, getOwnMostSupported } from "@/lib/forum/queries";
 import { FORUM_STATUSES, type ForumStatus } from "@/lib/forum/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
@@ -34,12 +35,14 @@ export default workspacePage("/my/forum", async ({ user, locale, searchParams })
   }
   const status = statusOf(searchParams.status);
   const done = doneOf(searchParams.done);
-  const [all, items, window, conference] = await Promise.all([
+  const [all, items, window, conference, mostSupported] = await Promise.all([
     getOwnForumQueue(user),
     getOwnForumQueue(user, { status }),
     getForumWindow(candidature.id),
     getConferenceOfCandidate(candidature.id),
+    getOwnMostSupported(user),
   ]);
+  const support = await getTranslations({ locale, namespace: "forumSupport" });
   const timeZone = conference?.timeZone ?? "UTC";
   // Counts per list, unless the newest-first read was cut short and would undercount.
   const counts = all.length < QUEUE_CAP ? new Map(FORUM_STATUSES.map((s) => [s, all.filter((q) => q.status === s).length])) : null;
@@ -73,6 +76,32 @@ export default workspacePage("/my/forum", async ({ user, locale, searchParams })
           </Link>
         </p>
       </div>
+
+      {/* The questions visitors supported most (docs/decisions/049-forum-support-and-follow.md). */}
+      <section aria-labelledby="most-supported" className="space-y-3" data-testid="most-supported">
+        <h2 id="most-supported" className="text-2xl font-semibold">
+          {support("queue.title")}
+        </h2>
+        <p className="max-w-prose text-sm text-slate-700">{support("queue.intro")}</p>
+        {mostSupported.length === 0 ? (
+          <p>{support("queue.none")}</p>
+        ) : (
+          <ol className="space-y-2">
+            {mostSupported.map((q) => (
+              <li key={q.id} data-testid="most-supported-item" data-question-id={q.id} className="rounded border border-slate-300 p-3">
+                <p className="flex flex-wrap gap-x-3 text-sm text-slate-700">
+                  <span data-testid="most-supported-count" className="font-semibold text-slate-900">
+                    {support("list.supports", { count: q.supports })}
+                  </span>
+                  <span>{q.answered ? support("queue.answered") : support("queue.notAnswered")}</span>
+                  <VisitorLine text={q.askerName} />
+                </p>
+                <VisitorParagraphs text={q.body} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
 
       <nav aria-label={t("queue.statusNav")}>
         <ul className="flex flex-wrap gap-2">

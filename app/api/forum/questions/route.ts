@@ -2,6 +2,7 @@ import { revalidateTag } from "next/cache";
 import { clientIp } from "@/lib/auth/client-ip";
 import { TAGS } from "@/lib/cache-tags";
 import { askQuestion } from "@/lib/forum/ask";
+import { followPath } from "@/lib/forum/follow-token";
 import { forumTranslator } from "@/lib/forum/messages";
 import { json, readJsonBody, refusalResponse, requestLocale } from "@/lib/http/json-route";
 
@@ -17,8 +18,9 @@ export async function POST(request: Request) {
   const body = await readJsonBody(request, t, MAX_BODY_BYTES);
   if ("refusal" in body) return body.refusal;
   const { input } = body;
+  let followToken: string;
   try {
-    await askQuestion({ input, client: { ip: clientIp(request.headers), locale } });
+    ({ followToken } = await askQuestion({ input, client: { ip: clientIp(request.headers), locale } }));
   } catch (error) {
     return refusalResponse(t, error);
   }
@@ -28,5 +30,6 @@ export async function POST(request: Request) {
   const candidateId = String((input as { candidateId?: unknown }).candidateId ?? "").trim();
   revalidateTag(TAGS.forum(candidateId), { expire: 0 });
   revalidateTag(TAGS.forums, { expire: 0 });
-  return json(201, { ok: true });
+  // The asker's private link, shown once by the form (docs/decisions/049-forum-support-and-follow.md); the answer is never cached (json()).
+  return json(201, { ok: true, follow: `/${locale}${followPath(followToken)}` });
 }

@@ -53,7 +53,7 @@ export default async function AskPage({ params }: PageProps<"/[locale]/candidate
   const timeZone = conference.timeZone;
   return (
     // The form and its privacy notice say only these (docs/decisions/036-page-weight.md).
-    <ClientMessages locale={locale} namespaces={["forum.ask", "site.notice"]}>
+    <ClientMessages locale={locale} namespaces={["forum.ask", "site.notice", "forumSupport.askFollow"]}>
       <article className="space-y-6" aria-labelledby="ask-title">
         <p>
           <Link href={`/candidates/${candidate.id}#forum`} className="link">

@@ -15,6 +15,7 @@ import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
 import { seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
+import { seedQuotaDemo } from "./demo/quota";
 import { seedArchivePool } from "./demo/pool";
 
 export { DEMO_ACCOUNTS };
@@ -111,7 +112,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     await seedArchivePool(prisma, pp18.conferenceId);
     await seedPp18Transcripts(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
-    const live = await seedLiveDemo(prisma, { states, sealingKey });
+    // Its hearing's question quota is set before its seed is committed (prisma/demo/quota.ts).
+    const live = await seedLiveDemo(prisma, { states, sealingKey, beforeCommit: (hearingId) => seedQuotaDemo(prisma, hearingId) });
     // The captions' demo: PP-18's recorded tracks, the campaign video's, the live hearing's captioner key (docs/decisions/040-captions.md).
     await seedCaptionDemo(prisma, { pp18ConferenceId: pp18.conferenceId, liveHearingId: live.hearingId });
     // Supports on the live demo's forum questions and its follow links (docs/decisions/049-forum-support-and-follow.md).

@@ -44,6 +44,8 @@ export type LiveDemoContext = {
   states?: Map<string, string>;
   /** Where the generated photos, brochures and video go (prisma/demo/content.ts); the app's store by default. */
   store?: DemoStore;
+  /** Run on the new hearing at its set-up, before its seed is committed (prisma/demo/quota.ts sets the quota). */
+  beforeCommit?: (hearingId: string) => Promise<void>;
 };
 
 export type LiveDemoResult = { conferenceId: string; hearingId: string | null; created: boolean; hearingNote: string | null };
@@ -887,6 +889,7 @@ export async function seedLiveDemo(prisma: PrismaClient, ctx: LiveDemoContext): 
     })),
   });
 
+  await ctx.beforeCommit?.(hearingId);
   if (ctx.sealingKey) {
     const seed = createSeed();
     const commitment = seedHash(seed);

@@ -623,6 +623,8 @@ describe("the demo hearing, run end to end by the demo chair", { timeout: 120_00
     // The running order and one question draw per candidate who had questions.
     expect(file.draws.filter((d) => d.kind === "RUNNING_ORDER")).toHaveLength(1);
     expect(file.draws.filter((d) => d.kind === "QUESTIONS").length).toBeGreaterThanOrEqual(5);
+    // The hearing has a question quota (prisma/demo/quota.ts): its question draws are stratified (docs/decisions/045-quota-draws.md).
+    expect(file.draws.filter((d) => d.kind === "QUESTIONS").every((d) => d.algorithm === "hustings-draw-v3" && d.quota && d.strata)).toBe(true);
     const hearing = await db.hearing.findUniqueOrThrow({ where: { id: liveHearingId }, select: STAGE_FIELDS });
     expect(hearingStage(hearing)).toBe("REVEALED");
   });

@@ -114,7 +114,13 @@ describe("the stratified draw through the live service", () => {
       return q.id;
     };
     // Three public (at most one drawn), two of region A (at most one drawn), none from region B.
-    const ids = [await asked("PUBLIC", null), await asked("PUBLIC", null), await asked("PUBLIC", null), await asked("MEMBER_STATE", "A"), await asked("MEMBER_STATE", "A")];
+    const ids = [
+      await asked("PUBLIC", null),
+      await asked("PUBLIC", null),
+      await asked("PUBLIC", null),
+      await asked("MEMBER_STATE", "A"),
+      await asked("MEMBER_STATE", "A"),
+    ];
 
     const console = await getChairHearing(actor, hearingId);
     expect(console?.quotaPreview).toMatchObject({ places: 3, willDraw: 2, regionMax: 1, regions: [{ region: "A", approved: 2 }] });

@@ -13,6 +13,7 @@ const GROUPS = [
 export async function PostsView({ posts, locale, base, conferenceName }: { posts: PostSummary[]; locale: string; base: string; conferenceName?: string }) {
   const t = await getTranslations({ locale, namespace: "posts" });
   const regions = await getTranslations({ locale, namespace: "regions" });
+  const questionnaire = await getTranslations({ locale, namespace: "questionnaire" });
   const describe = (post: PostSummary) => {
     const parts = [t("candidates", { count: post.candidateCount })];
     if (post.kind !== "ELECTED_OFFICIAL") parts.push(t("seats", { count: post.seats }));
@@ -25,6 +26,12 @@ export async function PostsView({ posts, locale, base, conferenceName }: { posts
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       {conferenceName ? <p className="text-lg">{conferenceName}</p> : null}
       <p className="max-w-prose text-slate-700">{t("intro")}</p>
+      {/* The candidates' written answers to the same questions, side by side (docs/fairness.md#common-questionnaire). */}
+      <p>
+        <Link href={`${base}/questionnaire`} className="link">
+          {questionnaire("conferenceLink")}
+        </Link>
+      </p>
       {GROUPS.map(({ kind, heading }) => {
         const group = posts.filter((p) => p.kind === kind);
         if (group.length === 0) return null;

@@ -26,7 +26,7 @@ describe("the demo's questionnaire", () => {
       db.post.create({ data: { conferenceId: conference.id, code, kind: "ELECTED_OFFICIAL", names: { en: code }, sortOrder } });
     const [sg, bdt] = [await post("SG", 0), await post("BDT", 4)];
     const vision = (theme: string) => `[Demo content — a fictional candidate.]\n\n${theme}\n\nMore.`;
-    const candidates = [];
+    const candidates: { id: string }[] = [];
     for (const [postId, name, themes] of [
       [sg.id, "Ana", { en: "Budget line by line.", es: "Presupuesto partida por partida." }],
       [sg.id, "Bo", { en: "Open standards." }],

@@ -7,6 +7,7 @@ import { getChairHearing } from "@/lib/hearings/chair-console";
 import { commitSeed } from "@/lib/hearings/commit-seed";
 import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
 import { readChaptersVtt, readDrawsExport, readHearingReplay, readParity, resolvePublicHearingId } from "@/lib/hearings/after-queries";
+import { readOpenPool, readPublicWrittenAnswers } from "@/lib/hearings/after-hearing-queries";
 import { approveQuestion, drawForCurrentCandidate, endHearing, startHearing, startPresentation, startQa } from "@/lib/hearings/live";
 import { readPublicRecord } from "@/lib/hearings/public-record";
 import { enterRoomQuestion, submitViewerQuestion } from "@/lib/hearings/questions";
@@ -226,6 +227,9 @@ describe("running a rehearsal", () => {
     expect(await readHearingReplay(r.rehearsalId)).toBeNull();
     expect(await readChaptersVtt(r.rehearsalId)).toBeNull();
     expect(await readPublicCostShares(r.rehearsalId)).toBeNull();
+    // The written answers on the hearing's page and the open pool (docs/decisions/048-written-answers-and-open-pool.md).
+    expect(await readPublicWrittenAnswers(r.rehearsalId)).toBeNull();
+    expect(await readOpenPool(r.rehearsalId)).toBeNull();
     // The webcast view feeds the webcast page, its API, the calendar file and the members' area.
     expect(await readWebcastView(r.rehearsalId)).toBeNull();
     expect(await readWebcastView(r.hearingId)).toMatchObject({ hearingId: r.hearingId });

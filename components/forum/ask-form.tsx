@@ -22,7 +22,7 @@ function FollowLink({ reply }: { reply: unknown }) {
   if (typeof path !== "string" || !path.startsWith("/")) return null;
   const url = `${window.location.origin}${path}`;
   return (
-    <div data-testid="ask-follow" className="space-y-1">
+    <div data-testid="ask-follow" className="mt-3 space-y-1 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
       <p className="font-semibold">{t("title")}</p>
       <p>{t("keep")}</p>
       <p>
@@ -99,12 +99,12 @@ export function AskForm({
       <div ref={outcomeRef} tabIndex={-1} data-testid="ask-outcome" className="outline-none focus-visible:outline-2">
         <div role="status" data-testid="ask-sent">
           {outcome.status === "sent" ? (
-            <div key={outcome.at} className="space-y-2 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
-              <p>{t("sent")}</p>
-              <FollowLink reply={outcome.reply} />
-            </div>
+            <p key={outcome.at} className="rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-950">
+              {t("sent")}
+            </p>
           ) : null}
         </div>
+        {outcome.status === "sent" ? <FollowLink key={outcome.at} reply={outcome.reply} /> : null}
         {outcome.status === "error" ? (
           <p key={outcome.at} role="alert" data-testid="ask-error" className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-900">
             {outcome.message}

@@ -15,6 +15,7 @@ import { sealingKeyFrom } from "@/lib/draw/seal-core";
 import { seedHash } from "@/lib/draw/verifiable-draw";
 import { verifyDrawsFile, verifyHearingDraws } from "@/lib/draw/verify-hearing";
 import { getReviewQueue } from "@/lib/ethics/ethics-queries";
+import { lookUpFollowToken } from "@/lib/forum/follow";
 import { getOwnForumQueue } from "@/lib/forum/queries";
 import { forumClosesAt, forumWindow } from "@/lib/forum/window";
 import { readDrawsExport, readParity } from "@/lib/hearings/after-queries";
@@ -44,6 +45,7 @@ import { readPublicTranscript } from "@/lib/transcripts/queries";
 import { liveHearingStart, LIVE_DEMO_SLUG, seedLiveDemo } from "@/prisma/demo/live";
 import { DEMO_ACCOUNTS, seedDemo } from "@/prisma/seed";
 import { DEMO_CAPTIONER_KEY } from "@/prisma/demo/captions";
+import { DEMO_FOLLOW_LINKS } from "@/prisma/demo/support";
 import { PP18_POOL } from "@/prisma/demo/pool";
 import { parseVtt } from "@/lib/captions/webvtt";
 import { withAppDatabase } from "../support/app-database";
@@ -270,6 +272,23 @@ describe("the live demo", () => {
     expect(hearing).toMatchObject({ questionLimitSeconds: 60, answerLimitSeconds: 180, splitAllowed: true });
     expect(hearing.slots.filter((s) => s.plannedPresentationMs !== null)).toEqual([{ plannedPresentationMs: 600_000, plannedQaMs: 1_200_000 }]);
     expect(await db.hearingExtension.count({ where: { slot: { hearingId: liveHearingId }, kind: "DISABILITY" } })).toBe(1);
+  });
+
+  it("shows supports on several forum questions, in varied numbers kept with their rows, and follow links that open their questions (docs/decisions/049)", async () => {
+    const supported = await db.forumQuestion.findMany({
+      where: { candidate: { conferenceId: liveConferenceId }, supportCount: { gt: 0 } },
+      select: { status: true, supportCount: true, _count: { select: { supports: true } } },
+    });
+    expect(supported.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(supported.map((q) => q.supportCount)).size).toBeGreaterThanOrEqual(4);
+    for (const q of supported) expect(q).toMatchObject({ status: "PUBLISHED", supportCount: q._count.supports });
+    const states: string[] = [];
+    for (const { token } of DEMO_FOLLOW_LINKS) {
+      const found = await lookUpFollowToken(token, { ip: "192.0.2.1" });
+      expect("found" in found, token).toBe(true);
+      if ("found" in found) states.push(found.found.answer ? "ANSWERED" : found.found.status);
+    }
+    expect(states.sort()).toEqual(["ANSWERED", "DECLINED", "PENDING", "PUBLISHED"]);
   });
 
   it("has questions in every state, a review in progress, a takedown, brochures and a video", async () => {

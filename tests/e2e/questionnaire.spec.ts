@@ -52,7 +52,7 @@ test("the secretariat publishes a question, a candidate answers in English and A
   ] as const) {
     const form = page.getByRole("form", { name: "Your answer to question 1" });
     await form.getByLabel("Language of the answer").selectOption(language);
-    await form.getByLabel("Your answer", { exact: true }).fill(body);
+    await form.getByRole("textbox", { name: "Your answer", exact: true }).fill(body);
     await form.getByLabel("This answer uses no Union flag, emblem or conference logos.").check();
     await form.getByLabel("This answer was not prepared with Union staff or resources.").check();
     await form.getByRole("button", { name: "Save the answer" }).click();

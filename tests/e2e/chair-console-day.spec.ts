@@ -14,9 +14,10 @@ const LAPTOP = { width: 1366, height: 768 };
 
 /**
  * A hearing of four candidates in the Q&A of the first, a question on screen, written as the
- * moves leave it; the phase has `leftMs` to run.
+ * moves leave it; the phase has `leftMs` to run. The hearing gives a question one minute and an
+ * answer three (docs/fairness.md#finer-clocks); the question on screen was put `questionRunMs` ago.
  */
-async function hearingInQa(db: PrismaClient, leftMs: number, rehearsal = false) {
+async function hearingInQa(db: PrismaClient, leftMs: number, rehearsal = false, questionRunMs = 0) {
   const world = await makeWorld(db, { posts: 4 });
   const chair = await makeStaff(db, "CHAIR");
   const hearing = await makeWorldHearing(db, world.conference, { candidates: world.candidates, chairId: chair.id, ready: true });
@@ -53,6 +54,9 @@ async function hearingInQa(db: PrismaClient, leftMs: number, rehearsal = false) 
       currentQuestionId: question.id,
       stateVersion: 4,
       rehearsal,
+      questionLimitSeconds: 60,
+      answerLimitSeconds: 180,
+      questionClockStartedAt: new Date(now - questionRunMs),
     },
   });
   return { hearingId: hearing.id, chair, speaker: first.candidate.name, body };
@@ -106,8 +110,18 @@ test("during Q&A the console shows clock, speaker and question in the first scre
   const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { stateVersion: true, status: true } });
   expect(stored).toEqual({ stateVersion: 5, status: "LIVE" });
 
+  // The question's own clock, then "Answer begins": the cockpit and the live panel show the answer's (docs/fairness.md#finer-clocks).
+  await expect(page.getByTestId("cockpit-question-clock")).toHaveAttribute("data-kind", "QUESTION");
+  await expect(page.getByTestId("panel-question-clock")).toContainText("Time left to put the question");
+  await moves.getByRole("button", { name: "Answer begins" }).click();
+  await expect(page.getByTestId("cockpit-question-clock")).toHaveAttribute("data-kind", "ANSWER");
+  await expect(page.getByTestId("panel-question-clock")).toContainText("Time left to answer");
+  await expect(page.getByTestId("panel-question-clock-digits")).toHaveText(/^(3:00|2:[0-5]\d)$/);
+  await expect(moves.getByRole("button", { name: "Answer begins" })).toHaveCount(0);
+
   await page.goto("/ar/chair");
   await expect(page.getByTestId("cockpit-question-text")).toBeInViewport();
+  await expect(page.getByTestId("panel-question-clock")).toContainText("الوقت المتبقي للإجابة");
   await expectAccessible(page);
 });
 
@@ -117,7 +131,8 @@ test("the room's screen shows the clock, the speaker and the question, warns at 
 }) => {
   test.setTimeout(60_000);
   await page.setViewportSize(LAPTOP);
-  const { chair, speaker, body } = await hearingInQa(db, 45_000, true);
+  // The question has run 15 s over its minute.
+  const { chair, speaker, body } = await hearingInQa(db, 45_000, true, 75_000);
   await signInAs(page, chair);
 
   await page.goto("/en/chair/projector");
@@ -129,6 +144,10 @@ test("the room's screen shows the clock, the speaker and the question, warns at 
   await expect(projector.getByTestId("projector-warning")).toHaveText("One minute left");
   await expect(projector).toHaveAttribute("data-warning", "oneMinute");
   await expect(projector.getByTestId("projector-rehearsal")).toHaveText("Rehearsal");
+  // Beside the phase clock, the question's own, over its time: said in words, not only in colour.
+  await expect(projector.getByTestId("projector-question-clock")).toHaveAttribute("data-over", "yes");
+  await expect(projector.getByTestId("projector-question-clock")).toContainText("Question over its time by");
+  await expect(projector.getByTestId("projector-question-clock-digits")).toHaveText(/^\+0:[1-5]\d$/);
   // Nothing behind the screen can take the focus.
   await expect(page.locator("header").first()).toHaveAttribute("inert", "");
   await expectAccessible(page);
@@ -139,5 +158,6 @@ test("the room's screen shows the clock, the speaker and the question, warns at 
   await expect(projector.getByTestId("projector-clock-digits")).toBeInViewport({ ratio: 1 });
   await expect(projector.getByTestId("projector-warning")).toHaveText("بقيت دقيقة واحدة");
   await expect(projector.getByTestId("projector-rehearsal")).toHaveText("بروفة");
+  await expect(projector.getByTestId("projector-question-clock")).toContainText("تجاوز السؤال وقته بمقدار");
   await expectAccessible(page);
 });

@@ -34,7 +34,17 @@ import { WrittenAnswers, writtenAnswersAnchor } from "./written-answers";
 const WEBCAST_MESSAGES = [
   "time",
   "hearingLive.ask",
-  "questionSources",
+  // The ask form's source fields only (docs/fairness.md#question-sources): refusals come translated from the route.
+  "questionSources.legend",
+  "questionSources.legendHelp",
+  "questionSources.kind",
+  "questionSources.state",
+  "questionSources.stateHelp",
+  "questionSources.chooseState",
+  "questionSources.origin",
+  "questionSources.originHelp",
+  "questionSources.consent",
+  "questionSources.consentHelp",
   "hearingLive.panel",
   "hearingLive.webcast",
   "hearingPublic.webcast",

@@ -49,7 +49,7 @@ export async function RoomQuestions({ user, locale, conferenceId, hearingId }: {
         <SelectField
           name="askerState"
           label={sources("state")}
-          description={sources("stateHelp")}
+          description={sources("cardStateHelp")}
           placeholder={sources("chooseState")}
           options={states.map((s) => ({ value: s.code, label: s.name }))}
         />

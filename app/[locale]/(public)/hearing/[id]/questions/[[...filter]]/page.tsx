@@ -230,7 +230,8 @@ export default async function Page({ params }: Props) {
                     {t(`outcomes.${q.outcome}`)}
                     {q.outcome === "SET_ASIDE" ? (
                       <span className="block" data-testid="pool-reason">
-                        {q.setAsideReason ? t("reason", { reason: q.setAsideReason }) : t("noReason")}
+                        {/* The chair's words in their own direction inside the page's (an Arabic page, a French reason). */}
+                        {q.setAsideReason ? t.rich("reason", { reason: q.setAsideReason, text: (chunks) => <bdi>{chunks}</bdi> }) : t("noReason")}
                       </span>
                     ) : null}
                     {q.writtenIn.length > 0 ? <span className="block">{t("writtenIn", { languages: languageList(q.writtenIn, locale) })}</span> : null}

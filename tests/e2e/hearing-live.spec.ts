@@ -219,6 +219,12 @@ test("a draw while questions still await a decision is refused with a warning, a
   const draw = page.getByRole("form", { name: "Draw the questions" });
   await draw.getByLabel("Digits of the dice rolled in the room").fill("6 6 2 1 4");
   await draw.getByRole("button", { name: "Draw 2 questions" }).click();
+  // A question quota no approved question can meet (docs/decisions/045-quota-draws.md): the console says so before the draw.
+  const none = { min: 0, max: null };
+  await db.hearing.update({
+    where: { id: hearingId },
+    data: { questionQuota: { sources: { MEMBER_STATE: { min: 1, max: null }, SECTOR_MEMBER: none, PUBLIC: none, PRESS: none }, regionMax: null } },
+  });
   await expect(draw.getByTestId("form-error")).toHaveText(
     "1 question still awaits a decision; once the draw is made, it can never be drawn for this candidate.",
   );
@@ -232,6 +238,8 @@ test("a draw while questions still await a decision is refused with a warning, a
 
   // In Arabic, right to left, the same warning and the confirmation, which draws.
   await page.goto("/ar/chair");
+  await expect(page.getByTestId("quota-shortfall")).toContainText("Member States: the minimum of 1 cannot be met — at most 0 can be drawn.");
+  await expect(page.getByTestId("quota-will-draw")).toHaveText("The draw will take 2 questions.");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   const drawAr = page.getByRole("form", { name: "سحب الأسئلة" });
   await drawAr.getByLabel("أرقام النرد الذي رُمي في القاعة").fill("6 6 2 1 4");
@@ -251,6 +259,7 @@ test("a draw while questions still await a decision is refused with a warning, a
   await expect(viewer.getByTestId("live-draw-pending")).toHaveText(
     "1 question was still awaiting the chair's decision at the draw, and can no longer be drawn for this candidate.",
     SECOND,
+  await expect(page.getByTestId("quota-shortfall")).toBeVisible();
   );
   // The hearing's page lists the draw with its digits and the queue at the draw.
   await viewer.reload();

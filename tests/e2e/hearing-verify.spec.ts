@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../lib/db/client";
-import { EXAMPLE_QUESTIONS, EXAMPLE_RUNNING_ORDER, workedExample } from "../../lib/draw/worked-example";
+import { EXAMPLE_QUESTIONS, EXAMPLE_QUOTA, EXAMPLE_RUNNING_ORDER, workedExample } from "../../lib/draw/worked-example";
 import { unique } from "../support/factories";
 import { makeHearingWithDraws } from "../support/factories-after";
 import { expectAccessible, expect, signInAs, test } from "./support/fixtures";
@@ -81,6 +81,10 @@ test("the specification page states the draw with its worked example computed by
   await expect(page.getByTestId("example-a-permutation").locator("li")).toHaveText(a.permutation.map((id, k) => `[${k}] ${id}`));
   await expect(page.getByTestId("example-a-steps").locator("tbody tr")).toHaveCount(a.steps.length);
   await expect(page.getByTestId("example-b-drawn").locator("li")).toHaveText(b.drawn.map((id, k) => `[${k}] ${id}`));
+  // Section 15: a draw under a quota, its walk and result computed by the code (docs/decisions/045-quota-draws.md).
+  const c = workedExample(EXAMPLE_QUOTA);
+  await expect(page.getByTestId("example-c-walk").locator("tbody tr")).toHaveCount(c.permutation.length);
+  await expect(page.getByTestId("example-c-drawn").locator("li")).toHaveText(c.drawn.map((id, k) => `[${k}] ${id}`));
   // The table of contents leads to each section.
   await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "13. Worked example" }).click();
   await expect(page).toHaveURL(/#example-title$/);

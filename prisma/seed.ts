@@ -12,7 +12,7 @@ import { seedClocksDemo } from "./demo/clocks";
 import { seedLiveDemo } from "./demo/live";
 import { seedSupportDemo } from "./demo/support";
 import { seedPp18Archive, seedPp18Conference } from "./demo/pp18";
-import { seedQuestionnaireDemo } from "./demo/questionnaire";
+import { seedArchiveQuestionnaire, seedQuestionnaireDemo } from "./demo/questionnaire";
 import { seedQuestionSources } from "./demo/sources";
 import { seedPp18Transcripts } from "./demo/transcript";
 import { seedQuotaDemo } from "./demo/quota";
@@ -111,6 +111,8 @@ export async function seedDemo(databaseUrl: string, { secrets = process.env }: {
     // The archive's drawn questions not reached and its written answer, before its transcripts cut what was spoken (prisma/demo/pool.ts).
     await seedArchivePool(prisma, pp18.conferenceId);
     await seedPp18Transcripts(prisma, pp18.conferenceId);
+    // Its completed common questionnaire, closed before the hearing (prisma/demo/questionnaire.ts).
+    await seedArchiveQuestionnaire(prisma, pp18.conferenceId);
     // What the live demo conference (dated from today, the current one) is seeded with.
     // Its hearing's question quota is set before its seed is committed (prisma/demo/quota.ts).
     const live = await seedLiveDemo(prisma, { states, sealingKey, beforeCommit: (hearingId) => seedQuotaDemo(prisma, hearingId) });

@@ -1,9 +1,10 @@
-// The common questionnaire in the live demo (docs/fairness.md#common-questionnaire,
-// docs/decisions/047-common-questionnaire.md): a first round whose deadline passed a few days
-// before the load, so the public page shows the answers side by side (one candidate gave none),
-// and a second round still open, answered by some candidates — not by the candidate the demo's
-// candidate account is bound to, who can answer it. Only the live demo's fictional candidates:
-// PP-18's real candidates never answered such a questionnaire, so the archive has none.
+// The common questionnaire in the demo (docs/fairness.md#common-questionnaire,
+// docs/decisions/047-common-questionnaire.md). In the live demo: a first round whose deadline
+// passed a few days before the load, so the public page shows the answers side by side (one
+// candidate gave none), and a second round still open, answered by some candidates — not by the
+// candidate the demo's candidate account is bound to, who can answer it. In the PP-18 archive:
+// one completed round, closed before the hearing. Every candidate in both is fictional and marked
+// as demo content, and every answer starts with the demo label (docs/demo-content.md).
 // Idempotent: a conference that already has a round is left as it is. Relative imports only:
 // prisma/seed.ts runs this under tsx.
 import { randomUUID } from "node:crypto";
@@ -52,12 +53,45 @@ const BUDGET_ANSWERS = [
   "Fewer meetings in person for the study groups between conferences, with their remote participation kept at the same standard.",
 ];
 
-/** The first paragraph after the demo label: the candidate's theme, as the live demo wrote it in each language. */
+/** The candidate's theme, as the demo wrote it in each language: the first line of the vision after the demo label. */
 function themeOf(vision: string): string | null {
-  const paragraphs = vision.split(/\n\n+/).map((p) => p.trim());
-  const theme = paragraphs.find((p) => p && p !== DEMO);
-  return theme ?? null;
+  const lines = vision
+    .split(DEMO)
+    .join("")
+    .split(/\n+/)
+    .map((l) => l.trim());
+  return lines.find((l) => l !== "") ?? null;
 }
+
+type DemoCandidate = { id: string; name: string; post: { id: string; code: string }; profiles: { locale: string; vision: string }[] };
+
+const declared = { declaredNoSymbols: true, declaredNoResources: true };
+
+/** Each candidate's theme as the answer to `questionId`, in every language of their published profile, but `silent`'s. */
+function themeAnswers(questionId: string, candidates: DemoCandidate[], silent: DemoCandidate, createdAt: (i: number) => Date) {
+  return candidates
+    .filter((c) => c.id !== silent.id)
+    .flatMap((c, i) =>
+      c.profiles.flatMap((p) => {
+        const theme = themeOf(p.vision);
+        return theme ? [{ questionId, candidateId: c.id, language: p.locale, body: `${DEMO}\n\n${theme}`, createdAt: createdAt(i), ...declared }] : [];
+      }),
+    );
+}
+
+/** The one who gave no answer, so the page shows "no answer": the last candidate for the BDT, or the last of all. */
+function silentOf(candidates: DemoCandidate[]): DemoCandidate {
+  const bdt = candidates.filter((c) => c.post.code === "BDT");
+  return (bdt.length > 0 ? bdt : candidates).at(-1)!;
+}
+
+const CANDIDATE_FIELDS = {
+  id: true,
+  name: true,
+  post: { select: { id: true, code: true } },
+  user: { select: { id: true } },
+  profiles: { where: { publishedAt: { not: null } }, select: { locale: true, vision: true } },
+} as const;
 
 export type QuestionnaireDemoContext = { conferenceId: string; now?: Date };
 
@@ -66,15 +100,9 @@ export async function seedQuestionnaireDemo(prisma: PrismaClient, ctx: Questionn
   const now = ctx.now ?? new Date();
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const candidates = await prisma.candidate.findMany({
-    where: { conferenceId: ctx.conferenceId, isDemo: true },
+    where: { conferenceId: ctx.conferenceId, isDemo: true, status: "FORMAL" },
     orderBy: [{ post: { sortOrder: "asc" } }, { name: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      post: { select: { id: true, code: true } },
-      user: { select: { id: true } },
-      profiles: { where: { publishedAt: { not: null } }, select: { locale: true, vision: true } },
-    },
+    select: CANDIDATE_FIELDS,
   });
   if (candidates.length === 0) return { created: false };
   const sg = candidates.filter((c) => c.post.code === "SG");
@@ -94,21 +122,10 @@ export async function seedQuestionnaireDemo(prisma: PrismaClient, ctx: Questionn
     ],
   });
 
-  const declared = { declaredNoSymbols: true, declaredNoResources: true };
   // Round 1: each candidate's theme in every language of their profile — except one candidate for
   // the BDT, who gave no answer (the page says so) — and the accessibility question for two of
   // the secretary-general candidates only.
-  const bdt = candidates.filter((c) => c.post.code === "BDT");
-  const silent = (bdt.length > 0 ? bdt : candidates).at(-1)!;
-  const answered = candidates.filter((c) => c.id !== silent.id);
-  const round1 = answered.flatMap((c, i) =>
-    c.profiles.flatMap((p) => {
-      const theme = themeOf(p.vision);
-      return theme
-        ? [{ questionId: q.priority, candidateId: c.id, language: p.locale, body: `${DEMO}\n\n${theme}`, createdAt: at(-10 + (i % 5)), ...declared }]
-        : [];
-    }),
-  );
+  const round1 = themeAnswers(q.priority, candidates, silentOf(candidates), (i) => at(-10 + (i % 5)));
   const round1Sg = sg.slice(0, 2).map((c, i) => ({
     questionId: q.accessibility,
     candidateId: c.id,
@@ -128,5 +145,71 @@ export async function seedQuestionnaireDemo(prisma: PrismaClient, ctx: Questionn
   await prisma.questionnaireAnswer.createMany({
     data: [...round1, ...round1Sg, ...round2].map((a) => ({ ...a, id: randomUUID(), updatedAt: a.createdAt })),
   });
+  return { created: true };
+}
+
+/** PP-18's archive: the deadline three weeks before the opening, so the hearing's candidates had answered. */
+const ARCHIVE = {
+  createdAt: new Date("2018-10-02T06:00:00Z"),
+  publishedAt: new Date("2018-10-02T08:00:00Z"),
+  /** 23:59 in Dubai on 21 October 2018. */
+  deadlineAt: new Date("2018-10-21T19:59:00Z"),
+  answeredFrom: new Date("2018-10-08T07:00:00Z"),
+};
+
+/**
+ * The PP-18 archive's completed questionnaire: one round, closed before the hearing, answered by
+ * its fictional formal candidates (every answer and candidate labelled as demo content, as the
+ * archive's questions are, docs/demo-content.md), one without an answer.
+ */
+export async function seedArchiveQuestionnaire(prisma: PrismaClient, conferenceId: string): Promise<{ created: boolean }> {
+  if ((await prisma.questionnaire.count({ where: { conferenceId } })) > 0) return { created: false };
+  const candidates = await prisma.candidate.findMany({
+    where: { conferenceId, isDemo: true, status: "FORMAL" },
+    orderBy: [{ post: { sortOrder: "asc" } }, { name: "asc" }],
+    select: CANDIDATE_FIELDS,
+  });
+  if (candidates.length === 0) return { created: false };
+  const round = { id: randomUUID(), number: 1, deadlineAt: ARCHIVE.deadlineAt, conferenceId, createdAt: ARCHIVE.createdAt };
+  const sg = candidates.filter((c) => c.post.code === "SG");
+  const q = { priority: randomUUID(), accessibility: randomUUID() };
+  await prisma.questionnaire.create({ data: round });
+  await prisma.questionnaireQuestion.createMany({
+    data: [
+      {
+        id: q.priority,
+        questionnaireId: round.id,
+        position: 1,
+        texts: FIRST_PRIORITY,
+        postId: null,
+        publishedAt: ARCHIVE.publishedAt,
+        createdAt: ARCHIVE.createdAt,
+      },
+      {
+        id: q.accessibility,
+        questionnaireId: round.id,
+        position: 2,
+        texts: ACCESSIBILITY,
+        postId: sg[0]?.post.id ?? null,
+        publishedAt: ARCHIVE.publishedAt,
+        createdAt: ARCHIVE.createdAt,
+      },
+    ],
+  });
+  const day = (i: number) => new Date(ARCHIVE.answeredFrom.getTime() + (i % 10) * DAY_MS);
+  const answers = [
+    ...themeAnswers(q.priority, candidates, silentOf(candidates), day),
+    ...sg
+      .slice(0, 2)
+      .map((c, i) => ({
+        questionId: q.accessibility,
+        candidateId: c.id,
+        language: "en",
+        body: `${DEMO}\n\n${ACCESSIBILITY_ANSWERS[i]}`,
+        createdAt: day(i + 3),
+        ...declared,
+      })),
+  ];
+  await prisma.questionnaireAnswer.createMany({ data: answers.map((a) => ({ ...a, id: randomUUID(), updatedAt: a.createdAt })) });
   return { created: true };
 }

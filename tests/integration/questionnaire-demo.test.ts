@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { seedQuestionnaireDemo } from "@/prisma/demo/questionnaire";
+import { seedArchiveQuestionnaire, seedQuestionnaireDemo } from "@/prisma/demo/questionnaire";
 import { withAppDatabase } from "../support/app-database";
 import { makeCandidate, makeConference, makeMemberState, makeUser } from "../support/factories";
 
@@ -63,5 +63,33 @@ describe("the demo's questionnaire", () => {
     const rows = await db.questionnaireAnswer.count();
     expect(await seedQuestionnaireDemo(db, { conferenceId: conference.id })).toEqual({ created: false });
     expect(await db.questionnaireAnswer.count()).toBe(rows);
+  });
+
+  it("gives the archive one completed round, closed in 2018, without the announced candidature", async () => {
+    const conference = await makeConference(db, { opensOn: "2018-10-29", closesOn: "2018-11-16", closedAt: new Date("2018-11-23T10:00:00Z") });
+    const state = await makeMemberState(db);
+    const sg = await db.post.create({ data: { conferenceId: conference.id, code: "SG", kind: "ELECTED_OFFICIAL", names: { en: "SG" } } });
+    const ids: string[] = [];
+    for (const [name, status] of [
+      ["Amaia", "FORMAL"],
+      ["Tomasz", "FORMAL"],
+      ["Late", "ANNOUNCED"],
+    ] as const) {
+      const c = await makeCandidate(db, { conferenceId: conference.id, postId: sg.id, memberStateId: state.id, status });
+      await db.candidate.update({ where: { id: c.id }, data: { name, isDemo: true } });
+      await db.candidateProfile.create({
+        data: { candidateId: c.id, locale: "en", vision: `[Demo content — a fictional candidate.]\n${name}'s plan.`, publishedAt: new Date("2018-10-01") },
+      });
+      ids.push(c.id);
+    }
+    expect(await seedArchiveQuestionnaire(db, conference.id)).toEqual({ created: true });
+    const [round] = await readPublicQuestionnaire(conference.id);
+    expect(round).toMatchObject({ number: 1, revealed: true, deadlineAt: "2018-10-21T19:59:00.000Z" });
+    // Amaia answered with her plan, the demo label once; Tomasz (the last, with no BDT) gave none; the announced one is not asked.
+    expect(round!.questions[0]!.answers).toEqual([
+      expect.objectContaining({ candidateId: ids[0], body: "[Demo content — a fictional candidate.]\n\nAmaia's plan." }),
+    ]);
+    expect(round!.posts[0]!.candidates.map((c) => c.id)).toEqual([ids[0], ids[1]]);
+    expect(await seedArchiveQuestionnaire(db, conference.id)).toEqual({ created: false });
   });
 });

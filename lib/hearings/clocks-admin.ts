@@ -104,7 +104,8 @@ export async function setSplit({ actor, input }: { actor: Actor | null; input: u
       throw new DomainError("INVALID_INPUT", {
         messageKey: `${KEY}.${refusal}`,
         values: { min: minPresentation, max: maxPresentation },
-        fieldErrors: { presentationMinutes: `${KEY}.${refusal}` },
+        // A field's message takes no values: the bounds are said once, in the form's message.
+        ...(refusal === "splitOutOfBounds" ? { fieldErrors: { presentationMinutes: `${KEY}.splitOutOfBoundsField` } } : {}),
       });
     }
     const { totalMinutes } = splitBounds(hearing);

@@ -149,3 +149,37 @@ async function declareAndPublish(page: Page) {
   await publication.getByLabel(/not prepared with Union staff/).check();
   await publication.getByRole("button", { name: "Publish this version" }).click();
 }
+
+test("a candidate splits the equal slot in their workspace, in English and Arabic (docs/fairness.md#finer-clocks)", async ({ page, db }) => {
+  test.setTimeout(60_000);
+  const { conference, candidate, user } = await candidateAccount(db);
+  await db.hearing.create({
+    data: {
+      conferenceId: conference.id,
+      startsAt: new Date(Date.now() + 86_400_000),
+      presentationMinutes: 15,
+      qaMinutes: 15,
+      questionLimitSeconds: 60,
+      answerLimitSeconds: 180,
+      splitAllowed: true,
+      minPresentationMinutes: 5,
+      minQaMinutes: 10,
+      slots: { create: [{ candidateId: candidate.id }] },
+    },
+  });
+  await signInAs(page, user);
+  await page.goto("/en/my/hearing");
+  const form = page.getByRole("form", { name: "My hearing slot" });
+  await form.getByLabel("Minutes of presentation").fill("25");
+  await form.getByRole("button", { name: "Save my split" }).click();
+  await expect(form.getByTestId("form-error")).toContainText("Choose between 5 and 20 minutes of presentation.");
+  await form.getByLabel("Minutes of presentation").fill("10");
+  await form.getByRole("button", { name: "Save my split" }).click();
+  await expect(form.getByTestId("form-success")).toContainText("The split was saved.");
+  await page.reload();
+  await expect(page.getByTestId("split-current")).toContainText("presentation 10 min, questions 20 min");
+  await expectAccessible(page);
+  await page.goto("/ar/my/hearing");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expectAccessible(page);
+});

@@ -125,6 +125,7 @@ describe("the secretariat's clocks and the candidates' splits, before the commit
       code: "INVALID_INPUT",
       messageKey: "hearingClocks.errors.splitOutOfBounds",
       values: { min: 5, max: 20 },
+      fieldErrors: { presentationMinutes: "hearingClocks.errors.splitOutOfBoundsField" },
     });
   });
 

@@ -3,6 +3,7 @@ import { unstable_cache } from "next/cache";
 import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
+import { parseQuota, type DrawQuota } from "@/lib/draw/quota";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
 
 // The hearing's public record as its page shows it (docs/decisions/014-hearing-record-integrity.md):
@@ -24,6 +25,9 @@ export type PublicRecordDraw = {
   /** Made under a commitment since voided: it no longer counts. */
   voided: boolean;
   drawnAt: string;
+  /** hustings-draw-v3: the quota it applied and each eligible question's stratum (docs/decisions/045-quota-draws.md); null otherwise. */
+  quota: DrawQuota | null;
+  strata: Record<string, string> | null;
 };
 
 export type PublicRecord = {
@@ -60,6 +64,8 @@ export async function readPublicRecord(hearingId: string): Promise<PublicRecord 
           setAsideCount: true,
           seedHash: true,
           createdAt: true,
+          quota: true,
+          strata: true,
           candidate: { select: { name: true } },
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -88,6 +94,8 @@ export async function readPublicRecord(hearingId: string): Promise<PublicRecord 
       // A draw names its commitment; one that is not the active one was voided with it.
       voided: d.seedHash !== null && d.seedHash !== hearing.seedHash,
       drawnAt: d.createdAt.toISOString(),
+      quota: parseQuota(d.quota, true),
+      strata: d.strata && typeof d.strata === "object" && !Array.isArray(d.strata) ? (d.strata as Record<string, string>) : null,
     })),
   };
 }

@@ -8,6 +8,7 @@ import { getChairHearing } from "@/lib/hearings/chair-console";
 import { commitSeed } from "@/lib/hearings/commit-seed";
 import { drawRunningOrder } from "@/lib/hearings/draw-running-order";
 import { drawForCurrentCandidate, endHearing, startHearing, startPresentation, startQa } from "@/lib/hearings/live";
+import { readPublicRecord } from "@/lib/hearings/public-record";
 import { getQuotaForAdmin, setQuestionQuota } from "@/lib/hearings/quota-admin";
 import { reopenSetUp } from "@/lib/hearings/reopen-set-up";
 import { revealSeed } from "@/lib/hearings/reveal-seed";
@@ -148,6 +149,8 @@ describe("the stratified draw through the live service", () => {
     await revealSeed({ actor: asActor(secretariat), conferenceId, input: { hearingId, confirmed: "yes" } });
     const file = (await readDrawsExport(hearingId))!;
     expect(file.draws.find((d) => d.id === draw.id)).toMatchObject({ quota: { ...QUOTA, places: 3 }, strata });
+    // The hearing's public record shows the quota and the strata with the draw.
+    expect((await readPublicRecord(hearingId))?.draws.find((d) => d.id === draw.id)).toMatchObject({ quota: { ...QUOTA, places: 3 }, strata });
     const verified = verifyDrawsFile(file);
     expect(verified.allMatch).toBe(true);
     // The voided commitment's running order and the new one are v2; the question draw is v3.

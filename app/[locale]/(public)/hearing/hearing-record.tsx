@@ -3,6 +3,7 @@ import { HEARING_STAGES } from "@/lib/hearings/stage";
 import type { PublicRecord } from "@/lib/hearings/public-record";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
+import { DrawQuota } from "./draw-quota";
 
 /**
  * The hearing's record on its public page (docs/decisions/014-hearing-record-integrity.md):
@@ -118,6 +119,7 @@ export async function HearingRecord({ locale, record, zone, verifyHref }: { loca
                 {d.kind === "QUESTIONS" && d.pendingCount !== null && d.setAsideCount !== null ? (
                   <p className="text-sm text-slate-700">{t("queueAtDraw", { pending: d.pendingCount, setAside: d.setAsideCount })}</p>
                 ) : null}
+                {d.quota && d.strata ? <DrawQuota locale={locale} quota={d.quota} strata={d.strata} /> : null}
               </li>
             ))}
           </ol>

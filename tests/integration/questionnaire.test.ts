@@ -248,6 +248,18 @@ describe("a candidate's answers", () => {
     expect((await getOwnQuestionnaire(a1.actor))?.rounds[0]?.open).toBe(false);
   });
 
+  it("and the console are read-only once the conference is closed", async () => {
+    const { conference, admin, round, common, a1 } = await scene();
+    await db.conference.update({ where: { id: conference.id }, data: { closedAt: new Date() } });
+    const closed = (await import("@/lib/conferences/fields")).CONFERENCE_REFUSALS.closed;
+    expect((await refusalOf(saveAnswer({ actor: a1.actor, input: { questionId: common.id, language: "en", body: "x", ...DECLARED } }))).messageKey).toBe(
+      closed,
+    );
+    expect((await refusalOf(createQuestion({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, textEn: "?" } }))).messageKey).toBe(
+      closed,
+    );
+  });
+
   it("saved twice, or twice at once, are one answer per language", async () => {
     const { common, a1 } = await scene();
     const input = (body: string) => ({ questionId: common.id, language: "fr", body, ...DECLARED });

@@ -46,7 +46,10 @@ describe("the recipient's language", () => {
     const question = await db.forumQuestion.findFirstOrThrow({ where: { candidateId: candidate.id }, select: { id: true, locale: true } });
     expect(question.locale).toBe("zh");
     await publishQuestion({ actor: asActor(user), input: { id: question.id, answer: "Yes." } });
-    const [note] = await outboxFor(email);
+    // First the follow link, at asking (docs/decisions/049-forum-support-and-follow.md), then the answer's note: both in the page's language.
+    const [follow, note] = await outboxFor(email);
+    expect(follow?.kind).toBe("forum-follow");
+    expect(follow?.body).toContain(`${SITE}/zh/follow/`);
     expect(note?.kind).toBe("forum-answered");
     expect(note?.subject).toContain("已回答您的问题");
     expect(note?.body).toContain(`${SITE}/zh/candidates/${candidate.id}`);

@@ -4,9 +4,6 @@
 ALTER TABLE "ForumQuestion" ADD COLUMN     "followTokenHash" TEXT,
 ADD COLUMN     "supportCount" INTEGER NOT NULL DEFAULT 0;
 
--- The count is kept with the rows, in the same transaction: never below zero.
-ALTER TABLE "ForumQuestion" ADD CONSTRAINT "ForumQuestion_supportCount_check" CHECK ("supportCount" >= 0);
-
 -- CreateTable
 CREATE TABLE "ForumSupport" (
     "id" TEXT NOT NULL,

@@ -70,6 +70,13 @@ test("a visitor asks and keeps the private link, supports another question, the 
   await expect(plain).toHaveURL(new RegExp(`/en/candidates/${candidate.id}/forum/supported/1$`));
   await expect(plain.getByTestId("forum-question").first()).toContainText(other.body);
   await noScript.close();
+  // The forum's page with its support buttons, and the outcome page in Arabic, pass axe.
+  await page.goto(`/en/candidates/${candidate.id}/forum/1`);
+  await expect(page.getByTestId("support-form")).toHaveCount(1);
+  await expectAccessible(page);
+  await page.goto(`/ar/support/${other.id}?result=already`);
+  await expect(page.getByTestId("support-count")).toBeVisible();
+  await expectAccessible(page);
 
   // The candidate publishes the question with an answer; they see the most supported with its count.
   await signInAs(page, user);

@@ -39,6 +39,23 @@ test("the secretariat sets up the hearing; a staff chair is refused with ¶8 nam
   const saved = await db.hearing.findUniqueOrThrow({ where: { id: hearing.id } });
   expect(saved).toMatchObject({ chairId: world.chair.id, venue: "Dubai World Trade Centre, Hall 5" });
   expect(saved.startsAt.toISOString()).toBe("2030-10-27T06:00:00.000Z");
+
+  // The question quota (docs/decisions/045-quota-draws.md): a minimum above its maximum is refused in words, what was typed stays; then saved.
+  const quota = page.getByRole("form", { name: "Question quota" });
+  await quota.getByLabel("Minimum from Members of the public", { exact: true }).fill("2");
+  await quota.getByLabel("Maximum from Members of the public", { exact: true }).fill("1");
+  await quota.getByRole("button", { name: "Save the quota" }).click();
+  await expect(quota.getByText("The minimum is above the maximum.")).toBeVisible();
+  await expect(quota.getByLabel("Maximum from Members of the public", { exact: true })).toHaveValue("1");
+  await quota.getByLabel("Minimum from Members of the public", { exact: true }).fill("1");
+  await quota.getByLabel("Minimum from Member States", { exact: true }).fill("1");
+  await quota.getByLabel("Maximum per region (Member States)", { exact: true }).fill("1");
+  await quota.getByRole("button", { name: "Save the quota" }).click();
+  await expect(quota.getByTestId("form-success")).toHaveText("The quota was saved.");
+  expect((await db.hearing.findUniqueOrThrow({ where: { id: hearing.id } })).questionQuota).toMatchObject({
+    regionMax: 1,
+    sources: { PUBLIC: { min: 1, max: 1 } },
+  });
 });
 
 test("the secretariat commits the seed by keyboard, draws the order with the dice, sees nothing blocks the start, then re-opens publicly", async ({

@@ -52,19 +52,23 @@ async function assertHearingOpen(tx: Tx, hearingId: string) {
   return hearing;
 }
 
-/** The candidate speaks in this hearing and has not yet finished: speaking now, or still to come. */
-async function assertCandidateWaiting(tx: Tx, target: Target) {
+/**
+ * The candidate speaks in this hearing and has not yet finished: speaking now, or still to come.
+ * Returns their nominating state, for the self-questioning rule (in the same read).
+ */
+async function assertCandidateWaiting(tx: Tx, target: Target): Promise<string> {
   const slot = await tx.hearingSlot.findUnique({
     where: { hearingId_candidateId: { hearingId: target.hearingId, candidateId: target.candidateId } },
-    select: { finishedAt: true },
+    select: { finishedAt: true, candidate: { select: { memberStateId: true } } },
   });
   if (!slot)
     throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
   if (slot.finishedAt)
     throw new DomainError("CONFLICT", { messageKey: "hearingLive.candidateFinished", fieldErrors: { candidateId: "hearingLive.candidateFinished" } });
+  return slot.candidate.memberStateId;
 }
 
-type DeclaredSource = { candidateId: string; askerKind: HearingAskerKind; askerState: string | null };
+type DeclaredSource = { askerKind: HearingAskerKind; askerState: string | null };
 
 /**
  * The source as stored (docs/fairness.md#question-sources): the declared state and its region
@@ -74,16 +78,12 @@ type DeclaredSource = { candidateId: string; askerKind: HearingAskerKind; askerS
  * the asker's own account's administration: null on a room card (the account there is the
  * secretariat's) and for anyone not signed in or of no administration.
  */
-async function checkSource(tx: Tx, declared: DeclaredSource, accountStateId: string | null) {
-  const [candidate, state] = await Promise.all([
-    tx.candidate.findUnique({ where: { id: declared.candidateId }, select: { memberStateId: true } }),
-    declared.askerState ? tx.memberState.findUnique({ where: { iso2: declared.askerState }, select: { id: true, region: true } }) : null,
-  ]);
-  if (!candidate)
-    throw new DomainError("NOT_FOUND", { messageKey: "hearingLive.candidateNotInHearing", fieldErrors: { candidateId: "hearingLive.candidateNotInHearing" } });
+async function checkSource(tx: Tx, declared: DeclaredSource, candidateStateId: string, accountStateId: string | null) {
+  // No read at all for a question that names no state.
+  const state = declared.askerState ? await tx.memberState.findUnique({ where: { iso2: declared.askerState }, select: { id: true, region: true } }) : null;
   if (declared.askerState && !state) throw new DomainError("INVALID_INPUT", { fieldErrors: { askerState: "questionSources.stateUnknown" } });
   const stateId = state?.id ?? null;
-  const facts = { kind: declared.askerKind, stateId, accountStateId, candidateStateId: candidate.memberStateId };
+  const facts = { kind: declared.askerKind, stateId, accountStateId, candidateStateId };
   const refusal = sourceRefusal(facts);
   if (refusal) {
     throw new DomainError(refusal === "otherState" ? "FORBIDDEN" : "CONFLICT", {
@@ -203,10 +203,10 @@ export async function submitViewerQuestion({
       if (!mayFollowWebcast(hearing.webcastAccess, actor)) {
         throw new DomainError("FORBIDDEN", { messageKey: "hearingLive.membersOnly" });
       }
-      await assertCandidateWaiting(tx, question);
+      const candidateStateId = await assertCandidateWaiting(tx, question);
       // A signed-in asker's administration checks (or refuses) the declared source.
       const account = actor ? await tx.user.findUnique({ where: { id: actor.id }, select: { memberStateId: true } }) : null;
-      const source = await checkSource(tx, { ...question, askerState }, account?.memberStateId ?? null);
+      const source = await checkSource(tx, { ...question, askerState }, candidateStateId, account?.memberStateId ?? null);
       // From here to the commit, the checks that count rows must not interleave.
       // Both locks in one round trip, in the order the select list is evaluated: hearing, then address.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_HEARING}::int, hashtext(${question.hearingId})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ipHash}))`;
@@ -255,9 +255,9 @@ export async function enterRoomQuestion({
     await assertHearingOfConference(tx, question.hearingId, conferenceId);
     await lockHearing(tx, question.hearingId);
     await assertHearingOpen(tx, question.hearingId);
-    await assertCandidateWaiting(tx, question);
+    const candidateStateId = await assertCandidateWaiting(tx, question);
     // The card's asker is not the account typing it: only the declared state counts here.
-    const source = await checkSource(tx, { ...question, askerState }, null);
+    const source = await checkSource(tx, { ...question, askerState }, candidateStateId, null);
     await assertNotRepeat(tx, question, bodyHash);
     const created = await tx.hearingQuestion.create({
       data: {

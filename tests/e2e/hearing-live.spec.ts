@@ -44,6 +44,9 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   const { hearingId, chair, candidates } = await makeReadyHearing(db, { minutes: 5, questionsPerCandidate: 2 });
   const [first, second] = candidates.map((c) => c.name);
   const body = `${unique("How will you close the standardisation gap")}?`;
+  // The first candidate is Kenya's: a real state, on the ask form's list (docs/fairness.md#no-self-questioning).
+  const kenya = await db.memberState.findUniqueOrThrow({ where: { iso3: "KEN" }, select: { id: true } });
+  await db.candidate.update({ where: { id: candidates[0]?.id }, data: { memberStateId: kenya.id } });
 
   // The viewer, anonymous, before the start: schedule, state, and the question form.
   const { page: viewer, errors: viewerErrors } = await viewerPage(browser, baseURL, `/en/hearing/${hearingId}`);
@@ -54,12 +57,22 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   await expect(viewer.getByTestId("webcast-no-stream")).toBeVisible();
   await expectAccessible(viewer);
 
-  // A remote question to the first candidate.
+  // A remote question to the first candidate, asked as a Member State: as Kenya, its nominating
+  // state, refused under the rule, what was typed kept; as Senegal, sent (declared, not checked).
   const form = viewer.getByTestId("hearing-ask-form");
   await form.getByLabel("To the candidate").selectOption({ label: first ?? "" });
   await form.getByLabel("Your name").fill("Amina Diallo");
-  await form.getByLabel("Country or organisation").fill("Senegal");
+  await form.getByLabel("A Member State").check();
+  await form.getByLabel("Member State", { exact: true }).selectOption({ label: "Kenya" });
   await form.getByLabel("Your question").fill(body);
+  await form.getByRole("button", { name: "Send the question" }).click();
+  await expect(viewer.getByTestId("hearing-ask-error")).toHaveText(
+    "Refused under the rule of no self-questioning: a Member State may not question the candidate it nominated.",
+  );
+  await expect(viewer.getByTestId("hearing-ask-error-askerState")).toHaveText("This state nominated the candidate: it may not question them.");
+  await expect(form.getByLabel("Your question")).toHaveValue(body);
+  await expectAccessible(viewer);
+  await form.getByLabel("Member State", { exact: true }).selectOption({ label: "Senegal" });
   await form.getByRole("button", { name: "Send the question" }).click();
   await expect(viewer.getByTestId("hearing-ask-sent")).toHaveText("Thank you: your question is in the chair's queue.");
 
@@ -112,7 +125,8 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   const queue = page.getByTestId("chair-queue");
   await expect(queue.getByRole("heading", { level: 2 })).toHaveText(`Questions for ${first}`);
   const item = queue.getByTestId("queue-question").filter({ hasText: body });
-  await expect(item).toContainText("Amina Diallo (Senegal), via the webcast");
+  await expect(item).toContainText("Amina Diallo, via the webcast");
+  await expect(item.getByTestId("queue-question-source")).toHaveText("Source: A Member State, Senegal, Region D declared");
   await expect(item.getByTestId("queue-question-status")).toHaveText("Waiting for a decision");
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(item.getByTestId("queue-question-status")).toHaveText("Approved");
@@ -167,7 +181,11 @@ test("the chair runs a two-candidate hearing and the webcast page follows each m
   await expect(viewer.getByTestId("live-status")).toHaveText("The hearing has ended.", SECOND);
   await expect(viewer.getByTestId("hearing-ask-closed")).toBeVisible(SECOND);
   await viewer.context().close();
-  expect(viewerErrors, "console errors on the webcast page").toEqual([]);
+  // The refused self-questioning answered 409, which the browser logs; nothing else may be logged.
+  expect(
+    viewerErrors.filter((e) => !/status of 409/.test(e)),
+    "console errors on the webcast page",
+  ).toEqual([]);
 
   const stored = await db.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { status: true } });
   expect(stored.status).toBe("ENDED");
@@ -201,6 +219,12 @@ test("a draw while questions still await a decision is refused with a warning, a
   await queueQuestion(db, hearingId, first.id, "APPROVED");
   const waiting = await queueQuestion(db, hearingId, first.id, "PENDING");
   await queueQuestion(db, hearingId, first.id, "SET_ASIDE");
+  // A question quota no approved question can meet (docs/decisions/045-quota-draws.md): the console says so before the draw.
+  const none = { min: 0, max: null };
+  await db.hearing.update({
+    where: { id: hearingId },
+    data: { questionQuota: { sources: { MEMBER_STATE: { min: 1, max: null }, SECTOR_MEMBER: none, PUBLIC: none, PRESS: none }, regionMax: null } },
+  });
 
   await signInAs(page, chair);
   await page.goto("/en/chair");
@@ -214,17 +238,13 @@ test("a draw while questions still await a decision is refused with a warning, a
   await expect(page.getByTestId("chair-pending-note")).toHaveText(
     "1 question for this candidate still awaits your decision: approve or set it aside in the queue below before the draw.",
   );
+  await expect(page.getByTestId("quota-shortfall")).toContainText("Member States: the minimum of 1 cannot be met — at most 0 can be drawn.");
+  await expect(page.getByTestId("quota-will-draw")).toHaveText("The draw will take 2 questions.");
 
   // The draw is refused: the warning says what would be lost, and a second, explicit button appears.
   const draw = page.getByRole("form", { name: "Draw the questions" });
   await draw.getByLabel("Digits of the dice rolled in the room").fill("6 6 2 1 4");
   await draw.getByRole("button", { name: "Draw 2 questions" }).click();
-  // A question quota no approved question can meet (docs/decisions/045-quota-draws.md): the console says so before the draw.
-  const none = { min: 0, max: null };
-  await db.hearing.update({
-    where: { id: hearingId },
-    data: { questionQuota: { sources: { MEMBER_STATE: { min: 1, max: null }, SECTOR_MEMBER: none, PUBLIC: none, PRESS: none }, regionMax: null } },
-  });
   await expect(draw.getByTestId("form-error")).toHaveText(
     "1 question still awaits a decision; once the draw is made, it can never be drawn for this candidate.",
   );
@@ -238,9 +258,8 @@ test("a draw while questions still await a decision is refused with a warning, a
 
   // In Arabic, right to left, the same warning and the confirmation, which draws.
   await page.goto("/ar/chair");
-  await expect(page.getByTestId("quota-shortfall")).toContainText("Member States: the minimum of 1 cannot be met — at most 0 can be drawn.");
-  await expect(page.getByTestId("quota-will-draw")).toHaveText("The draw will take 2 questions.");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("quota-shortfall")).toBeVisible();
   const drawAr = page.getByRole("form", { name: "سحب الأسئلة" });
   await drawAr.getByLabel("أرقام النرد الذي رُمي في القاعة").fill("6 6 2 1 4");
   await drawAr.getByRole("button", { name: "اسحب سؤالين" }).click();
@@ -259,13 +278,15 @@ test("a draw while questions still await a decision is refused with a warning, a
   await expect(viewer.getByTestId("live-draw-pending")).toHaveText(
     "1 question was still awaiting the chair's decision at the draw, and can no longer be drawn for this candidate.",
     SECOND,
-  await expect(page.getByTestId("quota-shortfall")).toBeVisible();
   );
   // The hearing's page lists the draw with its digits and the queue at the draw.
   await viewer.reload();
   const listed = viewer.getByTestId("hearing-draw").filter({ hasText: `Questions for ${first.name}` });
   await expect(listed.getByTestId("hearing-draw-entropy")).toHaveText("66214");
   await expect(listed).toContainText("At the draw: 1 question awaiting a decision, 1 set aside.");
+  // Drawn under the quota: the record shows it with the strata.
+  await expect(listed.getByTestId("draw-quota")).toContainText("Quota (2 places):");
+  await expectAccessible(viewer);
   await expect(viewer.getByTestId("hearing-stage")).toHaveText("Stage: Running");
   await context.close();
 
@@ -344,11 +365,17 @@ test("the secretariat types in a card from the room and it reaches the chair's q
   const card = page.getByRole("form", { name: "Questions handed in on cards" });
   await card.getByLabel("To the candidate").selectOption({ label: `1. ${candidates[0]?.name}` });
   await card.getByLabel("Name on the card").fill("Kenji Sato");
-  await card.getByLabel("Country or organisation").fill("Japan");
+  await card.getByLabel("A Member State").check();
+  await card.getByLabel("Member State", { exact: true }).selectOption({ label: "Japan" });
+  await card.getByLabel("Organisation, outlet or country").fill("Japan");
+  await card.getByLabel("Source checked against the delegate's badge").check();
   // Without the question itself: refused, and what was typed stays.
   await card.getByRole("button", { name: "Add to the queue" }).click();
   await expect(card.getByTestId("form-error")).toBeVisible();
   await expect(card.getByLabel("Name on the card")).toHaveValue("Kenji Sato");
+  await expect(card.getByLabel("A Member State")).toBeChecked();
+  await expect(card.getByLabel("Member State", { exact: true })).toHaveValue("JP");
+  await expect(card.getByLabel("Source checked against the delegate's badge")).toBeChecked();
   await card.getByLabel("The question").fill(body);
   await card.getByRole("button", { name: "Add to the queue" }).click();
   await expect(card.getByTestId("form-success")).toHaveText("The question is in the chair's queue.");
@@ -359,11 +386,23 @@ test("the secretariat types in a card from the room and it reaches the chair's q
   await chairPage.goto("/en/chair");
   const item = chairPage.getByTestId("chair-queue").getByTestId("queue-question").filter({ hasText: body });
   await expect(item).toContainText("Kenji Sato (Japan), on a card in the room");
+  await expect(item.getByTestId("queue-question-source")).toHaveText("Source: A Member State, Japan, Region E checked");
   await expect(item.getByTestId("queue-question-status")).toHaveText("Waiting for a decision");
+  // Setting aside takes a reason (docs/fairness.md#after-the-hearing).
+  await item.getByRole("button", { name: "Set aside" }).click();
+  await expect(item.getByText("Give the reason for setting the question aside.")).toBeVisible();
+  await item.getByLabel("Reason for setting aside").fill("Asked already by another delegation");
   await item.getByRole("button", { name: "Set aside" }).click();
   await expect(item.getByTestId("queue-question-status")).toHaveText("Set aside");
+  await expect(item.getByTestId("queue-question-reason")).toHaveText("Set aside: Asked already by another delegation");
   await context.close();
-  expect((await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body } })).status).toBe("SET_ASIDE");
+  expect(
+    await db.hearingQuestion.findFirstOrThrow({ where: { hearingId, body }, select: { status: true, setAsideReason: true, askerVerified: true } }),
+  ).toEqual({
+    status: "SET_ASIDE",
+    setAsideReason: "Asked already by another delegation",
+    askerVerified: true,
+  });
 });
 
 test("the console and the webcast page in Arabic", async ({ page, db }) => {

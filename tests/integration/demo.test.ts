@@ -508,6 +508,36 @@ describe("the PP-18 archive", () => {
   });
 });
 
+describe("the demo hearings' question sources (docs/fairness.md#question-sources)", () => {
+  it("say who asked: all four sources, Member States of several regions, some checked, consents and set-aside reasons, never the candidate's own state", async () => {
+    for (const where of [{ hearingId: liveHearingId }, { hearing: { conference: { slug: { not: LIVE_DEMO_SLUG } } } }]) {
+      const questions = await db.hearingQuestion.findMany({
+        where,
+        select: {
+          askerKind: true,
+          askerStateId: true,
+          askerRegion: true,
+          askerVerified: true,
+          askerOrigin: true,
+          publishConsent: true,
+          status: true,
+          setAsideReason: true,
+          candidate: { select: { memberStateId: true } },
+        },
+      });
+      expect(new Set(questions.map((q) => q.askerKind))).toEqual(new Set(["MEMBER_STATE", "SECTOR_MEMBER", "PUBLIC", "PRESS"]));
+      const states = questions.filter((q) => q.askerKind === "MEMBER_STATE");
+      expect(new Set(states.map((q) => q.askerRegion)).size).toBeGreaterThanOrEqual(3);
+      expect(states.every((q) => q.askerStateId !== null && q.askerStateId !== q.candidate.memberStateId)).toBe(true);
+      expect(states.some((q) => q.askerVerified) && states.some((q) => !q.askerVerified)).toBe(true);
+      expect(questions.filter((q) => q.askerKind === "SECTOR_MEMBER" || q.askerKind === "PRESS").every((q) => q.askerOrigin)).toBe(true);
+      expect(questions.some((q) => q.publishConsent) && questions.some((q) => !q.publishConsent)).toBe(true);
+      expect(questions.filter((q) => q.status === "SET_ASIDE").every((q) => q.setAsideReason)).toBe(true);
+    }
+    expect(await db.hearingQuestion.count({ where: { status: "SET_ASIDE", setAsideReason: { not: null } } })).toBeGreaterThan(0);
+  });
+});
+
 describe("loading again", () => {
   it(
     "changes no row of any table, no account, no stored file and nothing of the archive",

@@ -32,6 +32,8 @@ export async function startRehearsal({ actor, conferenceId, input }: { actor: Ac
     if (await lockHearing(tx, conference.id, { rehearsal: true })) refuse("exists");
     const presenters = await presentersOf(tx, conference.id);
     if (presenters.length === 0) refuse("noPresenters");
+    // The chair rehearses the question's and the answer's clocks too (docs/fairness.md#finer-clocks); splits stay the real hearing's.
+    const clocks = await tx.hearing.findUniqueOrThrow({ where: { id: real.id }, select: { questionLimitSeconds: true, answerLimitSeconds: true } });
 
     const created = await tx.hearing.create({
       data: {
@@ -46,6 +48,7 @@ export async function startRehearsal({ actor, conferenceId, input }: { actor: Ac
         webcastKind: real.webcastKind,
         webcastSource: real.webcastSource,
         webcastAccess: real.webcastAccess,
+        ...clocks,
         slots: { create: presenters.map((p) => ({ candidateId: p.id })) },
       },
       select: HEARING_FIELDS,

@@ -15,6 +15,7 @@ import {
   startQa,
 } from "@/lib/hearings/live";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
+import { startRehearsal } from "@/lib/hearings/rehearsal-start";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { asActor, makeUser, type TestUser } from "../support/factories";
@@ -189,6 +190,16 @@ describe("the secretariat's clocks and the candidates' splits, before the commit
     ).toMatchObject({ code: "CONFLICT", messageKey: "hearingClocks.errors.frozen" });
     expect(await getOwnSplit(asActor(first as TestUser))).toMatchObject({ frozen: true, presentationMs: 600_000 });
     expect(await db.hearing.findUniqueOrThrow({ where: { id: h.hearingId } })).toMatchObject({ answerLimitSeconds: 180 });
+  });
+
+  it("gives a rehearsal the same limits, so that the chair rehearses 'answer begins'", async () => {
+    const { hearingId } = await startRehearsal({ actor: secretariat, conferenceId: h.conferenceId, input: {} });
+    expect(await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).toMatchObject({
+      rehearsal: true,
+      questionLimitSeconds: 60,
+      answerLimitSeconds: 180,
+      splitAllowed: false,
+    });
   });
 });
 

@@ -18,6 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PrivacyPage({ params }: Props) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: "site.privacy" });
+  const pool = await getTranslations({ locale, namespace: "hearingPool" });
   return (
     <InfoPage title={t("title")} intro={t("intro")} testId="site-privacy">
       <InfoSection id="forum" title={t("forumTitle")}>
@@ -26,6 +27,8 @@ export default async function PrivacyPage({ params }: Props) {
       </InfoSection>
       <InfoSection id="hearing" title={t("hearingTitle")}>
         <p>{t("hearing")}</p>
+        {/* The open pool never shows an asker's name (docs/decisions/048-written-answers-and-open-pool.md). */}
+        <p>{pool("privacy")}</p>
       </InfoSection>
       <InfoSection id="network" title={t("networkTitle")}>
         <p>{t("network")}</p>

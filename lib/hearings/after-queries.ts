@@ -176,21 +176,21 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
       presentationMinutes: true,
       qaMinutes: true,
       questionsPerCandidate: true,
+      splitAllowed: true,
       // The questions a draw picked (drawId set), for the drawn and answered counts (¶6, ¶7).
       questions: { where: { drawId: { not: null } }, select: { candidateId: true, status: true } },
       slots: {
         select: {
-      splitAllowed: true,
           candidateId: true,
           position: true,
           presentationActualMs: true,
           qaActualMs: true,
+          plannedPresentationMs: true,
+          plannedQaMs: true,
           candidate: { select: { name: true } },
           extensions: { select: { phase: true, addedMs: true, reason: true, at: true, kind: true } },
         },
       },
-          plannedPresentationMs: true,
-          plannedQaMs: true,
     },
   });
   if (!hearing) return null;
@@ -200,11 +200,11 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
     presentationMinutes: hearing.presentationMinutes,
     qaMinutes: hearing.qaMinutes,
     questionsPerCandidate: hearing.questionsPerCandidate,
+    splitAllowed: hearing.splitAllowed,
     slots: hearing.slots.map((s) => ({ ...s, name: s.candidate.name, drawnQuestions: hearing.questions.filter((q) => q.candidateId === s.candidateId) })),
   });
   return { ...base, report };
 }
-    splitAllowed: hearing.splitAllowed,
 
 export function getCachedParity(hearingId: string): Promise<ParityView | null> {
   return unstable_cache(() => readParity(hearingId), ["hearing-parity", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();

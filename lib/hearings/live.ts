@@ -9,9 +9,9 @@ import { ALGORITHM, drawQuestions, sortIds } from "@/lib/draw/verifiable-draw";
 import { ALGORITHM_V3, drawStratified } from "@/lib/draw/verifiable-draw-v3";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
-import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
 import { beginAnswerOn, NO_QUESTION_CLOCK, resumeQuestionClock, withSlotPlan } from "./clocks-live";
 import type { ExtensionKind } from "./clocks-schema";
+import { applyMove, isStaleMove, whereabouts, type LiveState, type Move } from "./live-rules";
 import {
   drawQuestionsSchema,
   endHearingSchema,
@@ -396,7 +396,7 @@ export const markAnswered = (call: Call) =>
     return { questionId: hearing.currentQuestionId };
   });
 
-export type { PublicHearingState };
 /** The question on screen has been put: its answer's clock starts (docs/fairness.md#finer-clocks). */
 export const beginAnswer = (call: Call) => questionMove(call, "answer-begun", (tx, hearing, now) => beginAnswerOn(tx, hearing, now));
 
+export type { PublicHearingState };

@@ -8,7 +8,20 @@ const ChairAreaLayout = areaLayout("chair", "enter:chair-area:any");
 export default async function ChairLayout(props: LayoutProps<"/[locale]/chair">) {
   const locale = await pageLocale(props.params);
   return (
-    <ClientMessages locale={locale} namespaces={["errorPages", "hearingLive", "questionSources", "hearingClocks.live", "confirm", "forum.ask", "liveConnection", "liveFallback", "site.notice"]}>
+    <ClientMessages
+      locale={locale}
+      namespaces={[
+        "errorPages",
+        "hearingLive",
+        "questionSources",
+        "hearingClocks.live",
+        "confirm",
+        "forum.ask",
+        "liveConnection",
+        "liveFallback",
+        "site.notice",
+      ]}
+    >
       <ChairAreaLayout {...props} />
     </ClientMessages>
   );

@@ -13,8 +13,8 @@ import { LivePanel } from "@/components/hearing/live-panel";
 import { QuotaPreview } from "@/components/hearing/quota-preview";
 import { getChairHearing } from "@/lib/hearings/chair-console";
 import { getPublicHearingState } from "@/lib/hearings/live-state";
-import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
 import { EXTENSION_KINDS } from "@/lib/hearings/clocks-schema";
+import { EXTENSION_LIMITS } from "@/lib/hearings/live-schema";
 import type { StartBlockerCode } from "@/lib/hearings/start-checks";
 import { Link } from "@/lib/i18n/navigation";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
@@ -46,8 +46,8 @@ const CHECKS: { item: "commitment" | "chair" | "presenters" | "order"; blockers:
 export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const t = await getTranslations({ locale, namespace: "hearingLive.console" });
   const admin = await getTranslations({ locale, namespace: "admin" });
-  const requested = typeof searchParams.hearing === "string" && searchParams.hearing !== "" ? searchParams.hearing : undefined;
   const clocks = await getTranslations({ locale, namespace: "hearingClocks" });
+  const requested = typeof searchParams.hearing === "string" && searchParams.hearing !== "" ? searchParams.hearing : undefined;
   const hearing = await getChairHearing(user, requested);
 
   if (!hearing) {
@@ -84,10 +84,10 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
   const mayDraw = drawTurn !== null && !hearing.questions.drawn;
   if (live && hearing.phase === "QA" && !hearing.questions.onScreen && hearing.questions.toShow > 0)
     questionMoves.push({ move: "show", label: t("move.show") });
-  if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
   // The question's own clock runs until the chair says the answer begins (docs/fairness.md#finer-clocks).
   if (live && hearing.questions.onScreen && state.questionClock?.kind === "QUESTION")
     questionMoves.push({ move: "answerBegins", label: clocks("console.answerBegins") });
+  if (live && hearing.questions.onScreen) questionMoves.push({ move: "answered", label: t("move.answered") });
 
   return (
     <div className="space-y-8">
@@ -255,8 +255,6 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
               required
               maxLength={EXTENSION_LIMITS.reasonMax}
             />
-            <div>
-              <SubmitButton pendingLabel={admin("saving")}>{t("extendSubmit")}</SubmitButton>
             {/* An accommodation is shown apart in the parity report (docs/fairness.md#accommodation). */}
             <SelectField
               name="kind"
@@ -266,6 +264,8 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
               defaultValue="EXTENSION"
               options={EXTENSION_KINDS.map((k) => ({ value: k, label: clocks(`kinds.${k}`) }))}
             />
+            <div>
+              <SubmitButton pendingLabel={admin("saving")}>{t("extendSubmit")}</SubmitButton>
             </div>
           </ChairMoveForm>
         </section>

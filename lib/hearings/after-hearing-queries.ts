@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { assertCan } from "@/lib/auth/assert";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Actor } from "@/lib/auth/permissions";
 import { TAGS } from "@/lib/cache-tags";
 import { CACHED_READ_SECONDS } from "@/lib/cache/bounds";
 import { db } from "@/lib/db";
@@ -254,4 +255,40 @@ export async function readOpenPool(hearingId: string): Promise<OpenPool | null> 
 
 export function getCachedOpenPool(hearingId: string): Promise<OpenPool | null> {
   return unstable_cache(() => readOpenPool(hearingId), ["hearing-open-pool", hearingId], { tags: [TAGS.hearings], revalidate: CACHED_READ_SECONDS })();
+}
+
+export type WrittenAnswerWindow = { deadline: string; open: boolean; notReached: number; unanswered: number };
+
+/**
+ * For the secretariat's close (docs/decisions/048-written-answers-and-open-pool.md): the written
+ * answers' deadline and how many drawn questions not reached still have none, since closing the
+ * record ends the window. Null before the hearing has ended.
+ */
+export async function getWrittenAnswerWindowForAdmin(
+  actor: Actor | null,
+  which: { conferenceId: string; hearingId: string },
+  now = new Date(),
+): Promise<WrittenAnswerWindow | null> {
+  assertCan(actor, "manage:hearing:any");
+  const hearing = await db().hearing.findFirst({
+    where: { id: which.hearingId, conferenceId: which.conferenceId, rehearsal: false },
+    select: {
+      status: true,
+      slots: { select: { finishedAt: true } },
+      questions: {
+        where: { drawId: { not: null }, answeredAt: null, status: { not: "ANSWERED" } },
+        select: { drawId: true, status: true, answeredAt: true, _count: { select: { writtenAnswers: true } } },
+      },
+    },
+  });
+  const endedAt = hearing?.status === "ENDED" ? hearingEndedAt(hearing.slots) : null;
+  if (!hearing || !endedAt) return null;
+  const deadline = writtenAnswerDeadline(endedAt);
+  const notReached = hearing.questions.filter(isNotReached);
+  return {
+    deadline: deadline.toISOString(),
+    open: now.getTime() < deadline.getTime(),
+    notReached: notReached.length,
+    unanswered: notReached.filter((q) => q._count.writtenAnswers === 0).length,
+  };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, type PrismaClient } from "@/lib/db/client";
-import { getOwnHearingAnswers, readOpenPool, readPublicWrittenAnswers } from "@/lib/hearings/after-hearing-queries";
+import { getOwnHearingAnswers, getWrittenAnswerWindowForAdmin, readOpenPool, readPublicWrittenAnswers } from "@/lib/hearings/after-hearing-queries";
 import { giveWrittenAnswer } from "@/lib/hearings/give-written-answer";
 import { writtenAnswerDeadline } from "@/lib/hearings/written-answer-rules";
 import { withAppDatabase } from "../support/app-database";
@@ -187,6 +187,22 @@ describe("a written answer to a drawn question not reached", () => {
     expect((await refusalOf(give(h.candidate, answer(h.never.id, { body: "x".repeat(4001) }), h.during))).fieldErrors).toHaveProperty("body");
     expect(await refusalOf(give(h.candidate, answer(h.never.id, { confirmed: undefined }), h.during))).toMatchObject({ messageKey: "confirm.required" });
     expect(await db.hearingWrittenAnswer.count({ where: { questionId: h.never.id } })).toBe(0);
+  });
+});
+
+describe("the secretariat's view of the window, beside the close of the record", () => {
+  it("counts the drawn questions not reached still without a written answer, until the deadline; for the secretariat only", async () => {
+    const h = await endedHearing();
+    const which = { conferenceId: h.conferenceId, hearingId: h.hearingId };
+    await expectOnlyRoleAllowed("SECRETARIAT", (actor) => getWrittenAnswerWindowForAdmin(actor, which, h.during));
+    const secretariat = asActor(await makeUser(db, "SECRETARIAT"));
+    const deadline = writtenAnswerDeadline(h.endedAt).toISOString();
+    expect(await getWrittenAnswerWindowForAdmin(secretariat, which, h.during)).toEqual({ deadline, open: true, notReached: 2, unanswered: 2 });
+    await give(h.candidate, answer(h.never.id), h.during);
+    expect(await getWrittenAnswerWindowForAdmin(secretariat, which, h.during)).toMatchObject({ notReached: 2, unanswered: 1 });
+    expect(await getWrittenAnswerWindowForAdmin(secretariat, which, writtenAnswerDeadline(h.endedAt))).toMatchObject({ open: false });
+    const live = await endedHearing({ status: "LIVE" });
+    expect(await getWrittenAnswerWindowForAdmin(secretariat, { conferenceId: live.conferenceId, hearingId: live.hearingId }, live.during)).toBeNull();
   });
 });
 

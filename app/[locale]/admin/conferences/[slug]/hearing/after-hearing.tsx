@@ -10,6 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { mediaHostsHint } from "@/lib/materials/media-address";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { closeHearingRecord, revealHearingSeed, saveRecording } from "./actions";
+import { WrittenAnswersNotice } from "./written-answers-notice";
 
 /**
  * The secretariat's part after the hearing (docs/domain.md#hearing-draw): reveal the seed so that anyone can
@@ -141,6 +142,7 @@ export async function AfterHearing({
             <HiddenField name="hearingId" value={hearing.id} />
             <HiddenField name="conferenceId" value={conferenceId} />
             <p className="text-sm text-slate-700">{own("closeHelp")}</p>
+            <WrittenAnswersNotice user={user} locale={locale} conferenceId={conferenceId} hearingId={hearing.id} zone={zone} />
             <CheckboxField name="confirm" label={own("closeConfirm")} />
             <div>
               <SubmitButton tone="danger" pendingLabel={admin("saving")}>

@@ -71,6 +71,9 @@ test("the secretariat publishes a question, a candidate answers in English and A
   await signOut(page);
 
   await page.goto(`/en/conferences/${conference.slug}/questionnaire`);
+  await expectAccessible(page);
+  await page.getByTestId(`public-post-link-1-${post.code}`).click();
+  await expect(page).toHaveURL(new RegExp(`/en/conferences/${conference.slug}/questionnaire/${post.code}$`));
   const table = page.getByTestId(`answers-1-${post.code}-1`);
   await expect(table.getByTestId(`answer-row-${answering.id}`)).toContainText(english);
   await expect(table.getByTestId(`answer-row-${silent.id}`)).toContainText("No answer given.");
@@ -78,6 +81,8 @@ test("the secretariat publishes a question, a candidate answers in English and A
   await expect(table.locator("tbody tr").first()).toContainText(answering.name);
   await expectAccessible(page);
   await page.goto(`/ar/conferences/${conference.slug}/questionnaire`);
+  await expectAccessible(page);
+  await page.goto(`/ar/conferences/${conference.slug}/questionnaire/${post.code}`);
   await expect(page.getByTestId(`answers-1-${post.code}-1`).getByTestId(`answer-row-${answering.id}`)).toContainText(arabic);
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectAccessible(page);

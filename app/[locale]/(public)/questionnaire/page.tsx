@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { QuestionnaireView } from "@/components/questionnaire/questionnaire-view";
+import { QuestionnaireIndex } from "@/components/questionnaire/questionnaire-view";
 import { getCurrentConference } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
@@ -19,5 +19,5 @@ export default async function QuestionnairePage({ params }: Props) {
   const locale = await pageLocale(params);
   const conference = await getCurrentConference();
   if (!conference) redirect(`/${locale}/conferences`);
-  return <QuestionnaireView conference={conference} locale={locale} base="" />;
+  return <QuestionnaireIndex conference={conference} locale={locale} base="" />;
 }

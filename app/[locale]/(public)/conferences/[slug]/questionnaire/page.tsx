@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { QuestionnaireView } from "@/components/questionnaire/questionnaire-view";
+import { QuestionnaireIndex } from "@/components/questionnaire/questionnaire-view";
 import { getConferenceBySlug, requireConferenceBySlug } from "@/lib/conferences/context";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
@@ -24,5 +24,5 @@ export default async function ConferenceQuestionnairePage({ params }: Props) {
   const { slug } = await params;
   const locale = await pageLocale(params);
   const conference = await requireConferenceBySlug(slug);
-  return <QuestionnaireView conference={conference} locale={locale} base={`/conferences/${conference.slug}`} />;
+  return <QuestionnaireIndex conference={conference} locale={locale} base={`/conferences/${conference.slug}`} />;
 }

@@ -123,14 +123,7 @@ export function HearingAskForm({ setup, state }: { setup: HearingAskSetup; state
         </legend>
         {KINDS.map((kind) => (
           <div key={kind} className="flex items-center gap-2">
-            <input
-              id={`${id}-askerKind-${kind}`}
-              type="radio"
-              name="askerKind"
-              value={kind}
-              defaultChecked={kind === "PUBLIC"}
-              className="h-6 w-6 shrink-0"
-            />
+            <input id={`${id}-askerKind-${kind}`} type="radio" name="askerKind" value={kind} defaultChecked={kind === "PUBLIC"} className="h-6 w-6 shrink-0" />
             <label htmlFor={`${id}-askerKind-${kind}`}>{sources(`kind.${kind}`)}</label>
           </div>
         ))}

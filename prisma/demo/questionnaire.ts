@@ -199,16 +199,14 @@ export async function seedArchiveQuestionnaire(prisma: PrismaClient, conferenceI
   const day = (i: number) => new Date(ARCHIVE.answeredFrom.getTime() + (i % 10) * DAY_MS);
   const answers = [
     ...themeAnswers(q.priority, candidates, silentOf(candidates), day),
-    ...sg
-      .slice(0, 2)
-      .map((c, i) => ({
-        questionId: q.accessibility,
-        candidateId: c.id,
-        language: "en",
-        body: `${DEMO}\n\n${ACCESSIBILITY_ANSWERS[i]}`,
-        createdAt: day(i + 3),
-        ...declared,
-      })),
+    ...sg.slice(0, 2).map((c, i) => ({
+      questionId: q.accessibility,
+      candidateId: c.id,
+      language: "en",
+      body: `${DEMO}\n\n${ACCESSIBILITY_ANSWERS[i]}`,
+      createdAt: day(i + 3),
+      ...declared,
+    })),
   ];
   await prisma.questionnaireAnswer.createMany({ data: answers.map((a) => ({ ...a, id: randomUUID(), updatedAt: a.createdAt })) });
   return { created: true };

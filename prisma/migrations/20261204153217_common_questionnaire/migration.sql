@@ -66,7 +66,3 @@ ALTER TABLE "QuestionnaireAnswer" ADD CONSTRAINT "QuestionnaireAnswer_questionId
 
 -- AddForeignKey
 ALTER TABLE "QuestionnaireAnswer" ADD CONSTRAINT "QuestionnaireAnswer_candidateId_fkey" FOREIGN KEY ("candidateId") REFERENCES "Candidate"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- Added by hand: an answer is in one of the six interface languages (docs/domain.md#languages).
-ALTER TABLE "QuestionnaireAnswer" ADD CONSTRAINT "QuestionnaireAnswer_language_check" CHECK ("language" IN ('ar', 'en', 'es', 'fr', 'ru', 'zh'));
-ALTER TABLE "Questionnaire" ADD CONSTRAINT "Questionnaire_number_check" CHECK ("number" >= 1);

@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { assertAllowedMediaAddress } from "@/lib/materials/media-address";
 import { parseLocalDateTime, zonedWallTimeToUtc } from "@/lib/time/zones";
+import { parseQuota, QUOTA_SOURCES } from "@/lib/draw/quota";
 import { parseInput } from "@/lib/validation/parse";
 import { HEARING_FIELDS, lockHearing, presentersOf } from "./hearing-admin";
 import { chairProblem, hearingDateProblem } from "./rules";
@@ -92,6 +93,17 @@ export async function setUpHearing({ actor, conferenceId, input }: { actor: Acto
       if (dateProblem) {
         const messageKey = `adminHearing.${dateProblem}`;
         throw new DomainError("INVALID_INPUT", { messageKey, fieldErrors: { startsAt: messageKey } });
+      }
+    }
+    // The quota's minimums must still fit the places (docs/fairness.md#quota-draws): the count
+    // is lowered only after the minimums, never below them.
+    if (before && before.questionsPerCandidate !== data.questionsPerCandidate) {
+      const stored = await tx.hearing.findUnique({ where: { id: before.id }, select: { questionQuota: true } });
+      const quota = parseQuota(stored?.questionQuota ?? null);
+      const mins = quota ? QUOTA_SOURCES.reduce((sum, s) => sum + quota.sources[s].min, 0) : 0;
+      if (mins > data.questionsPerCandidate) {
+        const messageKey = "questionQuota.questionsBelowQuota";
+        throw new DomainError("INVALID_INPUT", { messageKey, fieldErrors: { questionsPerCandidate: messageKey } });
       }
     }
     const presenters = await presentersOf(tx, conference.id);

@@ -12,10 +12,12 @@ import { readPublicRecord } from "@/lib/hearings/public-record";
 import { getQuotaForAdmin, setQuestionQuota } from "@/lib/hearings/quota-admin";
 import { reopenSetUp } from "@/lib/hearings/reopen-set-up";
 import { revealSeed } from "@/lib/hearings/reveal-seed";
+import { setUpHearing } from "@/lib/hearings/set-up-hearing";
 import { withAppDatabase } from "../support/app-database";
 import { auditRowsFor } from "../support/audit";
 import { onCurrent } from "../support/chair-moves";
 import { asActor } from "../support/factories";
+import { hearingInput } from "../support/factories-hearing";
 import { makeHearingQuestion } from "../support/factories-live";
 import { DICE, hearingReadyToStart } from "../support/hearing-stages";
 import { expectOnlyRoleAllowed, refusalOf } from "../support/roles";
@@ -98,6 +100,23 @@ describe("setting the quota", () => {
     expect(await refusalOf(set({}))).toMatchObject({ code: "CONFLICT", messageKey: "questionQuota.frozenOnceStarted" });
     expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).questionQuota).toEqual(QUOTA);
     expect(await getQuotaForAdmin(actor, { conferenceId, hearingId })).toMatchObject({ stage: "RUNNING", editable: false });
+  });
+  it("keeps the question count at or above the quota's minimums: lowering it below them is refused on its field", async () => {
+    const { conferenceId, hearingId, secretariat, chair } = await hearingReadyToStart(db);
+    const actor = asActor(secretariat);
+    await reopenSetUp({ actor, conferenceId, input: { reason: "Re-opened to set the quota of questions" } });
+    await setQuestionQuota({ actor, conferenceId, input: { hearingId, "min-MEMBER_STATE": "2", "min-PUBLIC": "1" } });
+    const lower = setUpHearing({ actor, conferenceId, input: hearingInput(chair.id, { questionsPerCandidate: "2" }) });
+    expect(await refusalOf(lower)).toMatchObject({
+      code: "INVALID_INPUT",
+      messageKey: "questionQuota.questionsBelowQuota",
+      fieldErrors: { questionsPerCandidate: "questionQuota.questionsBelowQuota" },
+    });
+    expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).questionsPerCandidate).toBe(3);
+    // Once the minimums are lowered, so may the count be.
+    await setQuestionQuota({ actor, conferenceId, input: { hearingId, "min-MEMBER_STATE": "1", "min-PUBLIC": "1" } });
+    await setUpHearing({ actor, conferenceId, input: hearingInput(chair.id, { questionsPerCandidate: "2" }) });
+    expect((await db.hearing.findUniqueOrThrow({ where: { id: hearingId } })).questionsPerCandidate).toBe(2);
   });
 });
 

@@ -177,6 +177,8 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
       qaMinutes: true,
       questionsPerCandidate: true,
       splitAllowed: true,
+      minPresentationMinutes: true,
+      minQaMinutes: true,
       // The questions a draw picked (drawId set), for the drawn and answered counts (¶6, ¶7).
       questions: { where: { drawId: { not: null } }, select: { candidateId: true, status: true } },
       slots: {
@@ -201,6 +203,8 @@ export async function readParity(hearingId: string): Promise<ParityView | null> 
     qaMinutes: hearing.qaMinutes,
     questionsPerCandidate: hearing.questionsPerCandidate,
     splitAllowed: hearing.splitAllowed,
+    minPresentationMinutes: hearing.minPresentationMinutes,
+    minQaMinutes: hearing.minQaMinutes,
     slots: hearing.slots.map((s) => ({ ...s, name: s.candidate.name, drawnQuestions: hearing.questions.filter((q) => q.candidateId === s.candidateId) })),
   });
   return { ...base, report };

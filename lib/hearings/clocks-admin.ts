@@ -6,7 +6,7 @@ import { assertConferenceOpen, lockConferenceForChange } from "@/lib/conferences
 import { db, type Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors/domain-error";
 import { parseInput } from "@/lib/validation/parse";
-import { boundsRefusal, slotPlan, splitBounds, splitRefusal, type ClockSettings } from "./clocks-rules";
+import { boundsRefusal, slotPlan, splitBounds, splitRefusal, splitStale, type ClockSettings } from "./clocks-rules";
 import { accommodationSchema, clocksSchema, splitSchema } from "./clocks-schema";
 import { assertHearingOfConference } from "./hearing-admin";
 import { hearingStage, STAGE_FIELDS, type HearingStage } from "./stage";
@@ -170,7 +170,8 @@ export type ClocksAdminView = {
   frozen: boolean;
   settings: ClockSettings;
   bounds: ReturnType<typeof splitBounds>;
-  slots: { candidateId: string; name: string; presentationMs: number; qaMs: number; chosen: boolean }[];
+  /** `chosen`: a split of their own is in use; `stale`: one was chosen that the hearing no longer uses (clocks-rules.ts). */
+  slots: { candidateId: string; name: string; presentationMs: number; qaMs: number; chosen: boolean; stale: boolean }[];
   accommodations: { id: string; name: string; kind: string; phase: string; addedMs: number; reason: string }[];
 };
 
@@ -185,7 +186,8 @@ function slotsView(
       name: s.candidate.name,
       presentationMs: plan.presentationMs,
       qaMs: plan.qaMs,
-      chosen: s.plannedPresentationMs !== null,
+      chosen: s.plannedPresentationMs !== null && !splitStale(settings, s),
+      stale: splitStale(settings, s),
     };
   });
 }
@@ -253,7 +255,8 @@ export async function getOwnSplit(actor: Actor | null) {
     bounds: splitBounds(hearing),
     presentationMs: plan.presentationMs,
     qaMs: plan.qaMs,
-    chosen: slot.plannedPresentationMs !== null,
+    chosen: slot.plannedPresentationMs !== null && !splitStale(hearing, slot),
+    stale: splitStale(hearing, slot),
     questionLimitSeconds: hearing.questionLimitSeconds,
     answerLimitSeconds: hearing.answerLimitSeconds,
   };

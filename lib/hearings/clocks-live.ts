@@ -19,10 +19,10 @@ export async function withSlotPlan<H extends { id: string; currentSlotId: string
 ): Promise<H> {
   if (!hearing.currentSlotId) return hearing;
   const [settings, slot] = await Promise.all([
-    tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { splitAllowed: true } }),
+    tx.hearing.findUniqueOrThrow({ where: { id: hearing.id }, select: { splitAllowed: true, minPresentationMinutes: true, minQaMinutes: true } }),
     tx.hearingSlot.findUnique({ where: { id: hearing.currentSlotId }, select: { plannedPresentationMs: true, plannedQaMs: true } }),
   ]);
-  const plan = slotPlan({ presentationMinutes: hearing.presentationMinutes, qaMinutes: hearing.qaMinutes, splitAllowed: settings.splitAllowed }, slot);
+  const plan = slotPlan({ ...settings, presentationMinutes: hearing.presentationMinutes, qaMinutes: hearing.qaMinutes }, slot);
   return { ...hearing, presentationMinutes: plan.presentationMs / MINUTE_MS, qaMinutes: plan.qaMs / MINUTE_MS };
 }
 

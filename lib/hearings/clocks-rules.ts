@@ -25,12 +25,35 @@ export type SlotPlan = { presentationMs: number; qaMs: number; split: boolean };
  * it still adds up to the equal total (a split left from before a change of the equal pair is not
  * used: the total is what must be equal), else the hearing's pair.
  */
-export function slotPlan(hearing: Pick<ClockSettings, "presentationMinutes" | "qaMinutes" | "splitAllowed">, slot: SlotSplit | null): SlotPlan {
+export function slotPlan(hearing: PlanSettings, slot: SlotSplit | null): SlotPlan {
   const presentationMs = hearing.presentationMinutes * MINUTE_MS;
   const qaMs = hearing.qaMinutes * MINUTE_MS;
-  if (!hearing.splitAllowed || !slot || slot.plannedPresentationMs === null || slot.plannedQaMs === null) return { presentationMs, qaMs, split: false };
-  if (slot.plannedPresentationMs + slot.plannedQaMs !== presentationMs + qaMs) return { presentationMs, qaMs, split: false };
-  return { presentationMs: slot.plannedPresentationMs, qaMs: slot.plannedQaMs, split: slot.plannedPresentationMs !== presentationMs };
+  if (!slot || !storedSplitUsable(hearing, slot)) return { presentationMs, qaMs, split: false };
+  return { presentationMs: slot.plannedPresentationMs as number, qaMs: slot.plannedQaMs as number, split: slot.plannedPresentationMs !== presentationMs };
+}
+
+/** What a slot's plan depends on; the bounds when the caller has them (a split outside them is not used either). */
+export type PlanSettings = Pick<ClockSettings, "presentationMinutes" | "qaMinutes" | "splitAllowed"> &
+  Partial<Pick<ClockSettings, "minPresentationMinutes" | "minQaMinutes">>;
+
+/** A stored split that still fits the hearing as it now stands: the split allowed, the same total, within the bounds. */
+function storedSplitUsable(hearing: PlanSettings, slot: SlotSplit): boolean {
+  if (!hearing.splitAllowed || slot.plannedPresentationMs === null || slot.plannedQaMs === null) return false;
+  const totalMs = (hearing.presentationMinutes + hearing.qaMinutes) * MINUTE_MS;
+  if (slot.plannedPresentationMs + slot.plannedQaMs !== totalMs) return false;
+  if (hearing.minPresentationMinutes === undefined && hearing.minQaMinutes === undefined) return true;
+  const minPresentationMs = (hearing.minPresentationMinutes ?? 1) * MINUTE_MS;
+  const minQaMs = (hearing.minQaMinutes ?? 1) * MINUTE_MS;
+  return slot.plannedPresentationMs >= minPresentationMs && slot.plannedQaMs >= minQaMs;
+}
+
+/**
+ * A split the candidate chose (or the secretariat entered) that the hearing no longer uses, because
+ * the equal pair, the bounds or the permission changed since: the candidate has the equal pair
+ * until they choose again, and both the console and the workspace say so.
+ */
+export function splitStale(hearing: PlanSettings, slot: SlotSplit): boolean {
+  return slot.plannedPresentationMs !== null && !storedSplitUsable(hearing, slot);
 }
 
 /** The bounds a split of the slot must keep, in whole minutes of presentation. */

@@ -108,6 +108,9 @@ export function parityReport(input: {
   questionsPerCandidate: number;
   /** Whether the hearing let candidates split the equal slot (their splits are used only then). */
   splitAllowed?: boolean;
+  /** The split's bounds, as the live clock applied them (a split outside them was not used). */
+  minPresentationMinutes?: number | null;
+  minQaMinutes?: number | null;
   slots: readonly ParitySlot[];
 }): ParityReport {
   const plannedPresentationMs = input.presentationMinutes * MINUTE_MS;
@@ -125,7 +128,13 @@ export function parityReport(input: {
       const sum = (list: readonly { phase: ParityPhase; addedMs: number }[], phase: ParityPhase) =>
         list.filter((e) => e.phase === phase).reduce((total, e) => total + e.addedMs, 0);
       const plan = slotPlan(
-        { presentationMinutes: input.presentationMinutes, qaMinutes: input.qaMinutes, splitAllowed: input.splitAllowed ?? false },
+        {
+          presentationMinutes: input.presentationMinutes,
+          qaMinutes: input.qaMinutes,
+          splitAllowed: input.splitAllowed ?? false,
+          minPresentationMinutes: input.minPresentationMinutes,
+          minQaMinutes: input.minQaMinutes,
+        },
         { plannedPresentationMs: slot.plannedPresentationMs ?? null, plannedQaMs: slot.plannedQaMs ?? null },
       );
       const both = slot.presentationActualMs !== null && slot.qaActualMs !== null;

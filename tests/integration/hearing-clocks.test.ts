@@ -128,6 +128,16 @@ describe("the secretariat's clocks and the candidates' splits, before the commit
       values: { min: 5, max: 20 },
       fieldErrors: { presentationMinutes: "hearingClocks.errors.splitOutOfBoundsField" },
     });
+    // The secretariat raises the minimum presentation past the split: the split is no longer used,
+    // and the candidate's page and the console say so, until the candidate chooses again.
+    await setClocks({ actor: secretariat, conferenceId: h.conferenceId, input: clocks(h.hearingId, { minPresentationMinutes: "12" }) });
+    expect(await getOwnSplit(asActor(first as TestUser))).toMatchObject({ presentationMs: 900_000, qaMs: 900_000, chosen: false, stale: true });
+    const section = await getClocksForAdmin(secretariat, { conferenceId: h.conferenceId, hearingId: h.hearingId });
+    expect(section?.slots.find((s) => s.candidateId === h.candidates[0]?.id)).toMatchObject({ chosen: false, stale: true });
+    await setSplit({ actor: asActor(first as TestUser), input: { ...input, presentationMinutes: "12" } });
+    expect(await getOwnSplit(asActor(first as TestUser))).toMatchObject({ presentationMs: 720_000, chosen: true, stale: false });
+    await setClocks({ actor: secretariat, conferenceId: h.conferenceId, input: clocks(h.hearingId) });
+    await setSplit({ actor: asActor(first as TestUser), input });
   });
 
   it("refuses the split to every role that must not: another candidate, the chair, a member, anonymous", async () => {

@@ -8,6 +8,7 @@ import {
   slotPlan,
   splitBounds,
   splitRefusal,
+  splitStale,
   type ClockSettings,
 } from "@/lib/hearings/clocks-rules";
 import { comparableTotal, parityReport, type ParitySlot } from "@/lib/hearings/parity";
@@ -34,6 +35,16 @@ describe("the split of the equal slot (docs/fairness.md#finer-clocks)", () => {
     // Left from before the equal pair changed: not equal in total, not used.
     expect(slotPlan(settings, { plannedPresentationMs: 10 * MIN, plannedQaMs: 10 * MIN })).toMatchObject({ split: false, qaMs: 15 * MIN });
     expect(slotPlan(settings, null)).toMatchObject({ split: false });
+  });
+
+  it("calls a split stale when the hearing no longer uses it: another total, outside the bounds, or no split allowed", () => {
+    const chosen = { plannedPresentationMs: 10 * MIN, plannedQaMs: 20 * MIN };
+    expect(splitStale(settings, chosen)).toBe(false);
+    expect(splitStale({ ...settings, qaMinutes: 10 }, chosen)).toBe(true);
+    expect(splitStale({ ...settings, minPresentationMinutes: 12 }, chosen)).toBe(true);
+    expect(slotPlan({ ...settings, minPresentationMinutes: 12 }, chosen)).toMatchObject({ split: false, presentationMs: 15 * MIN });
+    expect(splitStale({ ...settings, splitAllowed: false }, chosen)).toBe(true);
+    expect(splitStale(settings, { plannedPresentationMs: null, plannedQaMs: null })).toBe(false);
   });
 
   it("keeps the bounds", () => {

@@ -33,6 +33,11 @@ export default workspacePage("/my/hearing", async ({ user, locale }) => {
             <dt className="font-semibold">{t("admin.answerLimit")}</dt>
             <dd>{own.answerLimitSeconds === null ? t("admin.none") : duration(own.answerLimitSeconds * 1000)}</dd>
           </dl>
+          {own.stale ? (
+            <p data-testid="split-stale" className="max-w-prose rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
+              {t("workspace.stale")}
+            </p>
+          ) : null}
           {!own.splitAllowed ? (
             <p>{t("workspace.notAllowed")}</p>
           ) : own.frozen ? (

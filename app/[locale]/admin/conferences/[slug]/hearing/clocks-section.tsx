@@ -114,7 +114,7 @@ export async function ClocksSection({ user, locale, conferenceId, hearingId }: {
                   <span className="font-medium">{s.name}</span>
                   {": "}
                   {t("split.shown", { presentation: minutes(s.presentationMs), qa: minutes(s.qaMs) })}{" "}
-                  <span className="text-sm text-slate-700">{s.chosen ? t("split.chosen") : t("split.equalPair")}</span>
+                  <span className="text-sm text-slate-700">{s.chosen ? t("split.chosen") : s.stale ? t("split.stale") : t("split.equalPair")}</span>
                 </p>
                 {view.frozen ? null : (
                   <ActionForm action={saveSplitOnBehalf} label={t("split.onBehalf", { name: s.name })} className="mt-2 flex flex-wrap items-end gap-3">

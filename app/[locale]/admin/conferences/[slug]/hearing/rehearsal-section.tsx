@@ -8,6 +8,7 @@ import { HEARING_QUESTION_LIMITS } from "@/lib/hearings/questions-schema";
 import { getRehearsalForAdmin } from "@/lib/hearings/rehearsal-admin";
 import { PURGE_WORD } from "@/lib/hearings/rehearsal-schema";
 import { getRoomQuestionTargets } from "@/lib/hearings/room-questions-admin";
+import { CardSourceFields } from "./room-questions";
 import type { StartBlocker } from "@/lib/hearings/start-checks";
 import { formatInstant, zoneLabel } from "@/lib/time/format";
 import { enterCardQuestion } from "./actions";
@@ -159,6 +160,8 @@ export async function RehearsalSection({ user, locale, conferenceId, zone }: { u
                 options={targets.waiting.map((s) => ({ value: s.candidateId, label: s.position === null ? s.name : `${s.position}. ${s.name}` }))}
               />
               <TextField name="askerName" label={card("askerName")} required maxLength={HEARING_QUESTION_LIMITS.name} dir="auto" />
+              {/* Sources as on the real hearing's cards, so that a rehearsal practises the quota's strata too. */}
+              <CardSourceFields locale={locale} />
               <TextAreaField name="body" label={card("body")} required maxLength={HEARING_QUESTION_LIMITS.body} />
               <div>
                 <SubmitButton pendingLabel={admin("saving")}>{card("submit")}</SubmitButton>

@@ -20,7 +20,6 @@ export async function RoomQuestions({ user, locale, conferenceId, hearingId }: {
   const sources = await getTranslations({ locale, namespace: "questionSources" });
   const targets = await getRoomQuestionTargets(user, { conferenceId, hearingId });
   if (!targets) return null;
-  const states = await memberStateChoices(locale);
   return (
     <section aria-labelledby="room-questions" className="space-y-4">
       <h2 id="room-questions" className="text-2xl font-semibold">
@@ -39,22 +38,7 @@ export async function RoomQuestions({ user, locale, conferenceId, hearingId }: {
           options={targets.waiting.map((s) => ({ value: s.candidateId, label: s.position === null ? s.name : `${s.position}. ${s.name}` }))}
         />
         <TextField name="askerName" label={t("askerName")} required maxLength={HEARING_QUESTION_LIMITS.name} dir="auto" />
-        {/* The source (docs/fairness.md#question-sources), checked when the card bears the delegate's badge. */}
-        <AskerKindField
-          legend={sources("legend")}
-          description={sources("legendHelp")}
-          options={ASKER_KINDS.map((k) => ({ value: k, label: sources(`kind.${k}`) }))}
-          defaultValue="PUBLIC"
-        />
-        <SelectField
-          name="askerState"
-          label={sources("state")}
-          description={sources("cardStateHelp")}
-          placeholder={sources("chooseState")}
-          options={states.map((s) => ({ value: s.code, label: s.name }))}
-        />
-        <TextField name="askerOrigin" label={sources("origin")} description={sources("originHelp")} maxLength={HEARING_QUESTION_LIMITS.origin} dir="auto" />
-        <CheckboxField name="sourceChecked" label={sources("checked")} description={sources("checkedHelp")} />
+        <CardSourceFields locale={locale} />
         <TextAreaField name="body" label={t("body")} required maxLength={HEARING_QUESTION_LIMITS.body} />
         <CheckboxField name="publishConsent" label={sources("consent")} description={sources("consentHelp")} />
         <div>
@@ -62,5 +46,33 @@ export async function RoomQuestions({ user, locale, conferenceId, hearingId }: {
         </div>
       </ActionForm>
     </section>
+  );
+}
+
+/**
+ * A card's source (docs/fairness.md#question-sources), checked when the card bears the
+ * delegate's badge: the same fields on the real hearing's form and the rehearsal's.
+ */
+export async function CardSourceFields({ locale }: { locale: string }) {
+  const sources = await getTranslations({ locale, namespace: "questionSources" });
+  const states = await memberStateChoices(locale);
+  return (
+    <>
+      <AskerKindField
+        legend={sources("legend")}
+        description={sources("legendHelp")}
+        options={ASKER_KINDS.map((k) => ({ value: k, label: sources(`kind.${k}`) }))}
+        defaultValue="PUBLIC"
+      />
+      <SelectField
+        name="askerState"
+        label={sources("state")}
+        description={sources("cardStateHelp")}
+        placeholder={sources("chooseState")}
+        options={states.map((s) => ({ value: s.code, label: s.name }))}
+      />
+      <TextField name="askerOrigin" label={sources("origin")} description={sources("originHelp")} maxLength={HEARING_QUESTION_LIMITS.origin} dir="auto" />
+      <CheckboxField name="sourceChecked" label={sources("checked")} description={sources("checkedHelp")} />
+    </>
   );
 }

@@ -135,12 +135,14 @@ describe("the secretariat's console", () => {
   it("freezes the round at the deadline: no new question, no move, no new deadline", async () => {
     const { conference, admin, round, common } = await scene();
     await deadlineAtDatabaseNow(round.id, -1);
+    // One after the other: a call is made only when its refusal is awaited (a rejection left
+    // waiting while another runs is reported as unhandled).
     for (const call of [
-      createQuestion({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, textEn: "Late?" } }),
-      moveQuestion({ actor: admin, conferenceId: conference.id, input: { questionId: common.id, direction: "down" } }),
-      setQuestionnaireDeadline({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, deadline: FUTURE } }),
+      () => createQuestion({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, textEn: "Late?" } }),
+      () => moveQuestion({ actor: admin, conferenceId: conference.id, input: { questionId: common.id, direction: "down" } }),
+      () => setQuestionnaireDeadline({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, deadline: FUTURE } }),
     ]) {
-      expect((await refusalOf(call)).messageKey).toBe("adminQuestionnaire.frozen");
+      expect((await refusalOf(call())).messageKey).toBe("adminQuestionnaire.frozen");
     }
   });
 });

@@ -6,6 +6,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { pageMetadata } from "@/lib/site/page-metadata";
 import { QuotaSpec } from "./quota-spec";
+import { Block, Formula } from "./blocks";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -27,29 +28,6 @@ function Code({ children, testId }: { children: ReactNode; testId?: string }) {
 }
 
 /** A formula: wrapped, never scrolled, so it is no stop for the keyboard. */
-function Formula({ children }: { children: ReactNode }) {
-  return (
-    <pre dir="ltr" className="rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all whitespace-pre-wrap">
-      {children}
-    </pre>
-  );
-}
-
-/** A dump whose columns must stay aligned: it scrolls, so it takes the focus and scrolls with the keyboard. */
-function Block({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <pre
-      dir="ltr"
-      tabIndex={0}
-      aria-label={label}
-      className="overflow-x-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm focus:outline-2 focus:outline-brand-700"
-      data-testid={testId}
-    >
-      {children}
-    </pre>
-  );
-}
-
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">

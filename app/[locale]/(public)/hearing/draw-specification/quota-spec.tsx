@@ -1,32 +1,10 @@
-import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { quotaLines } from "@/lib/draw/verifiable-draw-v3";
 import { EXAMPLE_QUOTA, hexDump, wordText, workedExample } from "@/lib/draw/worked-example";
+import { Block, Formula } from "./blocks";
 
 // Section 15 of the public specification (docs/draw-specification.md §15): question draws under
 // a quota, and example C computed by the implementation when the page is served.
-
-function Pre({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <pre
-      dir="ltr"
-      tabIndex={0}
-      aria-label={label}
-      className="overflow-x-auto rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm focus:outline-2 focus:outline-brand-700"
-      data-testid={testId}
-    >
-      {children}
-    </pre>
-  );
-}
-
-function Formula({ children }: { children: ReactNode }) {
-  return (
-    <pre dir="ltr" className="rounded border border-slate-300 bg-slate-50 p-3 font-mono text-sm break-all whitespace-pre-wrap">
-      {children}
-    </pre>
-  );
-}
 
 export async function QuotaSpec({ locale }: { locale: string }) {
   const t = await getTranslations({ locale, namespace: "questionQuota.spec" });
@@ -120,37 +98,37 @@ export async function QuotaSpec({ locale }: { locale: string }) {
           <dd>{x.input.count}</dd>
         </dl>
         <h4 className="font-semibold">{t("quota")}</h4>
-        <Pre label={t("quota")} testId="example-c-quota">
+        <Block label={t("quota")} testId="example-c-quota">
           {quota ? quotaLines(quota).join("\n") : ""}
-        </Pre>
+        </Block>
         <h4 className="font-semibold">{t("idsWithStrata")}</h4>
-        <Pre label={t("idsWithStrata")} testId="example-c-listed">
+        <Block label={t("idsWithStrata")} testId="example-c-listed">
           {x.input.idsListed.map((id, k) => `[${k}] ${id} ${x.input.strata?.[id] ?? ""}`).join("\n")}
-        </Pre>
+        </Block>
         <h4 className="font-semibold">{ex("messageLines")}</h4>
-        <Pre label={ex("messageLines")} testId="example-c-lines">
+        <Block label={ex("messageLines")} testId="example-c-lines">
           {x.lines.map((line, k) => `${k + 1}: "${line}"`).join("\n")}
-        </Pre>
+        </Block>
         <h4 className="font-semibold">{ex("messageBytes", { count: x.messageLength })}</h4>
-        <Pre label={ex("messageBytes", { count: x.messageLength })}>
+        <Block label={ex("messageBytes", { count: x.messageLength })}>
           {hexDump(x.messageHex)
             .map((row) => `${row.offset}  ${row.bytes.padEnd(47)}  ${row.text}`)
             .join("\n")}
-        </Pre>
+        </Block>
         <h4 className="font-semibold">{ex("blocks")}</h4>
         {x.blocks.map((b) => (
-          <Pre key={b.counter} label={ex("block", { k: b.counter })}>
+          <Block key={b.counter} label={ex("block", { k: b.counter })}>
             {[
               `${ex("counterBytes")}: ${b.counterHex}`,
               `${ex("mac")}: ${b.macHex}`,
               ...b.words.map((w, n) => `${ex("word")} ${b.counter}.${n}: ${wordText(w)}`),
             ].join("\n")}
-          </Pre>
+          </Block>
         ))}
         <h4 className="font-semibold">{ex("steps")}</h4>
-        <Pre label={ex("steps")}>
+        <Block label={ex("steps")}>
           {x.steps.map((s) => `i=${s.i} bound=${s.bound} ${s.words.map((w) => `${w.block}.${w.index}`).join(",")} j=${s.j}  ${s.after.join(" ")}`).join("\n")}
-        </Pre>
+        </Block>
         <h4 className="font-semibold">{ex("permutation")}</h4>
         <ol dir="ltr" className="font-mono text-sm" data-testid="example-c-permutation">
           {x.permutation.map((id, k) => (

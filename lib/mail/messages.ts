@@ -113,3 +113,29 @@ export async function ethicsAnsweredText({
     ].join("\n\n"),
   };
 }
+
+/**
+ * To a candidate: a common written question was published for their post, to answer by the
+ * round's deadline (docs/fairness.md#common-questionnaire). The deadline in the conference's zone,
+ * as the workspace gives it; the question itself is read in the workspace, in any language.
+ */
+export async function questionnairePublishedText({
+  locale,
+  siteUrl,
+  name,
+  deadline,
+  timeZone,
+}: Common & { name: string; deadline: Date; timeZone: string }): Promise<MailText> {
+  const t = await mailTranslator(locale);
+  const url = mailLink(siteUrl, locale, "/my/questionnaire");
+  const { time, zone } = mailInstant(locale, deadline, timeZone);
+  return {
+    subject: t("mail.questionnairePublished.subject"),
+    body: [
+      t("mail.greeting", { name }),
+      t("mail.questionnairePublished.body", { deadline: time, zone }),
+      url ? t("mail.questionnairePublished.link", { url }) : t("mail.questionnairePublished.signIn"),
+      t("mail.questionnairePublished.equal"),
+    ].join("\n\n"),
+  };
+}

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 // transaction, and the worker (./worker.ts) sends it later. A change that rolls back
 // therefore sends nothing, and an SMTP outage loses nothing.
 
-export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset", "ethics-answered", "forum-follow"] as const;
+export const MAIL_KINDS = ["forum-digest", "forum-answered", "password-reset", "ethics-answered", "forum-follow", "questionnaire-published"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Kinds whose recipient's address is forgotten once the message is sent: an asker's address serves this one message only. */

@@ -9,6 +9,7 @@ import { assertConfirmed } from "@/lib/validation/confirmation";
 import { parseInput } from "@/lib/validation/parse";
 import { databaseNow } from "./clock";
 import { lockQuestion } from "./locks";
+import { queueQuestionPublishedNotes } from "./notify";
 import { roundChangeRefusal } from "./rules";
 import { questionRefSchema } from "./schema";
 
@@ -34,6 +35,8 @@ export async function publishQuestion({ actor, conferenceId, input }: { actor: A
       before: { publishedAt: null },
       after: { publishedAt: after.publishedAt, texts: question.texts, postId: question.postId },
     });
+    // The candidates it concerns are told at once, all in this transaction (./notify.ts).
+    await queueQuestionPublishedNotes(tx, { conferenceId: conference.id, postId: question.postId, deadlineAt: round.deadlineAt });
     return { ...after, conferenceId };
   });
 }

@@ -147,6 +147,52 @@ describe("the secretariat's console", () => {
   });
 });
 
+describe("the candidates are told", () => {
+  it("when a question is published: every formal candidate it concerns, once per question, in their own language, with the deadline", async () => {
+    const conference = await makeConference(db, { timeZone: "Asia/Dubai" });
+    const [postA, postB] = [await makePost(db, conference.id), await makePost(db, conference.id)];
+    const state = await makeMemberState(db);
+    const account = async (postId: string, status: "FORMAL" | "ANNOUNCED" = "FORMAL") => {
+      const candidate = await makeCandidate(db, { conferenceId: conference.id, postId, memberStateId: state.id, status });
+      return makeUser(db, "CANDIDATE", { candidateId: candidate.id });
+    };
+    const [a1, a2, b1, announced] = [await account(postA.id), await account(postA.id), await account(postB.id), await account(postA.id, "ANNOUNCED")];
+    const disabled = await account(postA.id);
+    await db.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    await db.user.update({ where: { id: a2.id }, data: { locale: "fr" } });
+    const admin = asActor(secretariat);
+    const round = await createQuestionnaire({ actor: admin, conferenceId: conference.id, input: { deadline: FUTURE } });
+    const forA = await createQuestion({
+      actor: admin,
+      conferenceId: conference.id,
+      input: { questionnaireId: round.id, textEn: "Post A only?", postId: postA.id },
+    });
+    const common = await createQuestion({ actor: admin, conferenceId: conference.id, input: { questionnaireId: round.id, textEn: "Everyone?", postId: "" } });
+    const told = async () =>
+      (
+        await db.outboxMessage.findMany({
+          where: { kind: "questionnaire-published", toAddress: { in: [a1, a2, b1, announced, disabled].map((u) => u.email) } },
+          select: { toAddress: true, subject: true, body: true },
+        })
+      ).sort((x, y) => x.toAddress.localeCompare(y.toAddress));
+    // A draft tells nobody; a refused publication (unconfirmed) neither.
+    expect(await told()).toEqual([]);
+    await refusalOf(publishQuestion({ actor: admin, conferenceId: conference.id, input: { questionId: forA.id } }));
+    expect(await told()).toEqual([]);
+
+    await publishQuestion({ actor: admin, conferenceId: conference.id, input: { questionId: forA.id, ...CONFIRMED } });
+    expect((await told()).map((m) => m.toAddress)).toEqual([a1.email, a2.email].sort());
+    await publishQuestion({ actor: admin, conferenceId: conference.id, input: { questionId: common.id, ...CONFIRMED } });
+    const all = await told();
+    expect(all.map((m) => m.toAddress)).toEqual([a1.email, a1.email, a2.email, a2.email, b1.email].sort());
+    const french = all.find((m) => m.toAddress === a2.email);
+    expect(french?.subject).toBe("Une question écrite commune attend votre réponse");
+    expect(all.find((m) => m.toAddress === b1.email)?.body).toMatch(/until .*\(Gulf Standard Time, GMT\+4\)/);
+    // Neither the question's text nor another candidate's name is in the mail.
+    expect(JSON.stringify(all)).not.toMatch(/Post A only|Everyone\?/);
+  });
+});
+
 describe("a candidate's answers", () => {
   it("are given in several languages with the declarations, by their own candidate only", async () => {
     const { common, a1 } = await scene();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/routing";
-import { ethicsAnsweredText, forumAnsweredText, forumDigestText, passwordResetText } from "@/lib/mail/messages";
+import { ethicsAnsweredText, forumAnsweredText, forumDigestText, passwordResetText, questionnairePublishedText } from "@/lib/mail/messages";
 
 // Each kind of mail, in each language (docs/decisions/042-wcag-22-and-mail-language.md): the
 // text is the language's own, the links open the portal in it, times are the locale's.
@@ -16,6 +16,8 @@ const kinds = {
     passwordResetText({ locale, url: `${SITE}/${locale}/set-password/tok`, name: "Amina", minutes: 60, expiresAt: AT, timeZone: "Asia/Dubai" }),
   ethics: (locale: (typeof LOCALES)[number]) =>
     ethicsAnsweredText({ locale, siteUrl: SITE, name: "Amina", materialId: "mat1", outcome: "ADVICE", requestedAt: AT, timeZone: "Asia/Dubai" }),
+  questionnaire: (locale: (typeof LOCALES)[number]) =>
+    questionnairePublishedText({ locale, siteUrl: SITE, name: "Amina", deadline: AT, timeZone: "Asia/Dubai" }),
 };
 
 // A phrase of each kind's subject and body in Arabic and Chinese, as the catalogues write them.
@@ -25,12 +27,14 @@ const EXPECTED = {
     answered: ["ردّ Dr Example على سؤالك", "سؤالك:", "/ar/candidates/cand1"],
     reset: ["إعادة تعيين كلمة مرورك", "يتوقف الرابط عن العمل", "/ar/set-password/tok"],
     ethics: ["ردّ مكتب الأخلاقيات", "قُدّمت مشورة", "/ar/my/materials/mat1"],
+    questionnaire: ["سؤال كتابي مشترك", "يجيب جميع المرشحين كتابةً", "/ar/my/questionnaire"],
   },
   zh: {
     digest: ["您的论坛", "Amina，您好：", "/zh/my/forum"],
     answered: ["Dr Example 已回答您的问题", "您的问题：", "/zh/candidates/cand1"],
     reset: ["重置您的 Hustings 密码", "该链接将于", "/zh/set-password/tok"],
     ethics: ["道德操守办公室已答复", "已提出建议", "/zh/my/materials/mat1"],
+    questionnaire: ["共同书面问题", "所有候选人以书面形式回答相同的问题", "/zh/my/questionnaire"],
   },
 } as const;
 

@@ -38,6 +38,10 @@ it("with the database frozen, the chair's move and /api/health answer with an er
   const version = async () => (await owner.hearing.findUniqueOrThrow({ where: { id: hearingId }, select: { stateVersion: true } })).stateVersion;
 
   // Warm: the pools hold connections whose server is about to stop answering (the hard case).
+  // Opened here, without the health check's one-second deadline: a first connection of a
+  // worker niced beside the browser tests can take longer than that, which is not the point.
+  const { db, chairDb } = await import("@/lib/db");
+  await Promise.all([db().$queryRaw`SELECT 1`, chairDb().$queryRaw`SELECT 1`]);
   expect((await health()).status).toBe(200);
   await startHearing({ actor, input: { hearingId, expectedVersion: await version(), confirmed: "yes" } });
   const before = await version();

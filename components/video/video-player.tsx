@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { startFromAddress } from "@/lib/hearings/chapters";
 import type { VideoPlayback } from "@/lib/materials/video-playback";
 import { followAudioChoice } from "@/lib/video/audio-tracks";
@@ -90,6 +90,15 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
   const [failed, setFailed] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
   const [element, setElement] = useState<PlayerElement | null>(null);
+  // React gives the player its source before it puts the player in the page, and the player
+  // may start loading, and fail, in between: that "error" event reaches no listener of the
+  // page. The media element keeps the failure, so it is read as the player arrives in the page
+  // (docs/decisions/039-interpretation-and-player.md).
+  const onPlayer = useCallback((player: PlayerElement | null) => {
+    setElement(player);
+    const error = (player?.media as { error?: { fatal?: boolean } | null } | null | undefined)?.error;
+    if (error && error.fatal !== false) setFailed(true);
+  }, []);
   const locale = useLocale();
   const [words, setWords] = useState<{ floor: string } | null>(null);
   // Where the address asks to start, read once in the browser (the page itself is cached for everyone).
@@ -202,7 +211,7 @@ export function VideoPlayer({ playback, title, streamType = "on-demand", failure
       {words ? (
         <MuxPlayer
           key={attempt}
-          ref={setElement}
+          ref={onPlayer}
           {...source}
           className="absolute inset-0 h-full w-full"
           streamType={streamType}

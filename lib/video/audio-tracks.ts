@@ -3,11 +3,12 @@
 // starts and what each is called are decided by lib/video/audio-choice.ts.
 import { audioLabel, defaultAudio, type AudioRendition } from "./audio-choice";
 
-type Track = { language: string; label: string; enabled: boolean };
+type Track = { id: string; kind: string; language: string; label: string; enabled: boolean };
 type TrackList = EventTarget & Iterable<Track>;
 type Media = {
   audioTracks?: unknown;
   addAudioTrack?: (kind: string, label?: string, language?: string) => Track;
+  removeAudioTrack?: (track: Track) => void;
 };
 
 /**
@@ -17,7 +18,10 @@ type Media = {
  *
  * The names are given as each rendition is made: the audio menu reads a rendition's name when
  * it arrives and never again, so a rendition renamed afterwards would keep the stream's name.
- * The element may replace its list when it connects: the list is read each time, never kept.
+ * Renditions made before this follows (the player can load its stream before it is in the
+ * page) are made again, in their order and with their ids: the menu then reads the
+ * new names. The element may replace its list when it connects: the list is read each time,
+ * never kept.
  */
 export function followAudioChoice(element: object, locale: string, floorLabel: string): () => void {
   // Mux's media element, with media-tracks' list and the method its stream adds renditions by.
@@ -41,6 +45,7 @@ export function followAudioChoice(element: object, locale: string, floorLabel: s
   const settle = () => {
     const list = listOf();
     if (!list) return;
+    remake(list);
     if (watched !== list) {
       watched?.removeEventListener("change", onChange);
       list.addEventListener("change", onChange);
@@ -61,6 +66,16 @@ export function followAudioChoice(element: object, locale: string, floorLabel: s
   const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(settle, 0);
+  };
+
+  // Renditions made without the names (before following): all made again, so the order stays.
+  // Which one plays is left to settle, which runs next.
+  const remake = (list: TrackList) => {
+    const tracks = [...list];
+    if (tracks.every((t) => original.has(t)) || typeof media.removeAudioTrack !== "function" || typeof media.addAudioTrack !== "function") return;
+    const before = tracks.map((t) => ({ id: t.id, kind: t.kind, ...renditionOf(t) }));
+    for (const track of tracks) media.removeAudioTrack(track);
+    for (const made of before) media.addAudioTrack(made.kind, made.label, made.language).id = made.id;
   };
 
   const add = media.addAudioTrack;

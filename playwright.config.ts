@@ -32,7 +32,11 @@ export default defineConfig({
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // A trace only when asked (E2E_TRACE=on keeps each failed test's): recording every test's
+    // DOM snapshots cost about a fifth of the browsers' CPU and of Playwright's wall time
+    // (docs/testing.md). A failure always leaves its screenshot and the page's aria snapshot.
+    trace: process.env.E2E_TRACE === "on" ? "retain-on-failure" : "off",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

@@ -44,8 +44,8 @@ export function ChairCockpit({ hearingId, initial, renderedVersion, total }: Pro
   const { state, connection, leftMs, serverNow } = useLiveHearing(hearingId, initial);
 
   useEffect(() => {
-    if (state.version > renderedVersion) refreshConsoleFor(router, state.version);
-  }, [state.version, renderedVersion, router]);
+    if (state.version > renderedVersion) refreshConsoleFor(router, hearingId, state.version);
+  }, [state.version, renderedVersion, router, hearingId]);
 
   const warning = clockWarning(leftMs);
   const speaking = state.status === "LIVE" ? state.candidate : null;

@@ -136,7 +136,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
         </h2>
         {hearing.current ? <p data-testid="chair-current">{t("current", { name: hearing.current.name, position: hearing.current.position ?? 0 })}</p> : null}
         {/* One form, one outcome: the button pressed names the move. */}
-        <ChairMoveForm action={makeMove} label={t("movesHeading")} className="space-y-3" renderedVersion={hearing.version}>
+        <ChairMoveForm action={makeMove} label={t("movesHeading")} className="space-y-3" hearingId={hearing.id} renderedVersion={hearing.version}>
           <ShownFields shown={shown} />
           {mayStart ? (
             // The only move before the start. It fixes the presenters and the Member States sharing
@@ -235,7 +235,13 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             {t("extendHeading")}
           </h2>
           <p className="max-w-prose text-sm text-slate-700">{t("extendHelp")}</p>
-          <ChairMoveForm action={extendCurrentPhase} label={t("extendHeading")} className="grid max-w-xl gap-4" renderedVersion={hearing.version}>
+          <ChairMoveForm
+            action={extendCurrentPhase}
+            label={t("extendHeading")}
+            className="grid max-w-xl gap-4"
+            hearingId={hearing.id}
+            renderedVersion={hearing.version}
+          >
             <ShownFields shown={shown} />
             <TextField
               name="minutes"
@@ -283,7 +289,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
             {t("endHeading")}
           </h2>
           <p className="max-w-prose text-sm text-slate-700">{t("endHelp")}</p>
-          <ActionForm action={makeMove} label={t("endHeading")} className="space-y-3">
+          <ChairMoveForm action={makeMove} label={t("endHeading")} className="space-y-3" hearingId={hearing.id} renderedVersion={hearing.version}>
             <ShownFields shown={shown} />
             <HiddenField name="move" value="end" />
             <ConfirmButton
@@ -294,7 +300,7 @@ export default chairPage("/chair", async ({ user, locale, searchParams }) => {
               tone="danger"
               testId="chair-end"
             />
-          </ActionForm>
+          </ChairMoveForm>
         </section>
       ) : null}
 

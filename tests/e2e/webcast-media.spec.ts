@@ -90,7 +90,11 @@ async function audioMenuOpen(page: Page): Promise<boolean> {
       return null;
     };
     const menu = find(document);
-    return menu !== null && !menu.hasAttribute("hidden") && getComputedStyle(menu).display !== "none" && getComputedStyle(menu).visibility !== "hidden";
+    if (menu === null) return false;
+    if (!menu.hasAttribute("hidden") || menu.checkVisibility({ checkVisibilityCSS: true })) return true;
+    // Hiding is a transition: until it ends, the menu's items are still shown and in the tab order.
+    const items = [...menu.querySelectorAll("*"), ...(menu.shadowRoot?.querySelectorAll("*") ?? [])];
+    return menu.getAnimations({ subtree: true }).length > 0 || items.some((item) => item.checkVisibility({ checkVisibilityCSS: true }));
   });
 }
 
@@ -138,7 +142,8 @@ test("the recording starts on the page's interpretation, says the floor is authe
   await page.keyboard.press("Enter");
   await expect.poll(() => enabled(page)).toEqual(["es"]);
   // The menu closed on the audio button; the captions menu is the next control. The menu hides
-  // itself after the choice: until it has, its items are still in the tab order.
+  // itself after the choice with a fade (its "hidden" set at once, its items shown for ~150 ms
+  // more): until the fade ends, its items are still in the tab order.
   expect(await focused(page)).toMatchObject({ tag: "media-audio-track-menu-button" });
   await expect.poll(() => audioMenuOpen(page)).toBe(false);
   await page.keyboard.press("Tab");

@@ -4,8 +4,7 @@ import { storeOrigin } from "../../lib/security/media-origins";
 import { startNextServer } from "../support/next-server";
 import { corsFor, S3RVER_CREDENTIALS, startLocalS3 } from "../support/s3-store";
 import { unique } from "../support/factories";
-import { expect, test } from "./support/fixtures";
-import { SESSION_COOKIE, sessionToken } from "./support/session";
+import { expect, signInAs, test } from "./support/fixtures";
 import { makeWorldCandidate, makeWorldConference, makeWorldPost } from "./support/world";
 
 // With an object store, a candidate's video goes from the browser straight to the store by a
@@ -38,7 +37,7 @@ test("with an object store, a video goes from the browser to the store, is check
     const material = await db.material.create({
       data: { candidateId: candidate.id, kind: "VIDEO", title: unique("Direct video"), language: "en", state: "DRAFT" },
     });
-    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(candidate.user!, db), url: server.url, httpOnly: true, sameSite: "Lax" }]);
+    await signInAs(context, candidate.user!, { url: server.url });
     const page = await context.newPage();
     const answer = await page.goto(`/en/my/materials/${material.id}`);
     // The page lets the browser reach the store, and nothing else new.

@@ -3,8 +3,7 @@ import { openViewers, sendQuestions, statusCounts } from "../support/burst-load"
 import { unique } from "../support/factories";
 import { startNextServer } from "../support/next-server";
 import { confirmDialog } from "./support/confirm";
-import { expect, test } from "./support/fixtures";
-import { SESSION_COOKIE, sessionToken } from "./support/session";
+import { expect, signInAs, test } from "./support/fixtures";
 import { makeStaff, makeWorld, makeWorldHearing } from "./support/world";
 
 // The burst of bench/burst.ts at the size CI affords (docs/decisions/019-database-capacity.md):
@@ -31,7 +30,7 @@ test("a burst of questions beside 200 viewers: no 500, each accepted question st
   const viewers = openViewers(base, hearing.id, VIEWERS);
   try {
     await viewers.allOpen(60_000);
-    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(chair, db), url: server.url, httpOnly: true, sameSite: "Lax" }]);
+    await signInAs(context, chair, { url: server.url });
     const page = await context.newPage();
     await page.goto("/en/chair");
     const moves = page.getByRole("form", { name: "Run the hearing" });

@@ -48,14 +48,17 @@ export async function sessionToken(user: SessionUser, db: PrismaClient = session
   });
 }
 
-/** Puts `user`'s session on the browser context (a page signs in its whole context). */
-export async function signInAs(target: Page | BrowserContext, user: SessionUser): Promise<void> {
+/**
+ * Puts `user`'s session on the browser context (a page signs in its whole context), for the
+ * suite's server or, with `url`, a server a spec started itself on the suite's database.
+ */
+export async function signInAs(target: Page | BrowserContext, user: SessionUser, { url = e2eBaseUrl() }: { url?: string } = {}): Promise<void> {
   const context = "context" in target ? target.context() : target;
   await context.addCookies([
     {
       name: SESSION_COOKIE,
       value: await sessionToken(user),
-      url: e2eBaseUrl(),
+      url,
       httpOnly: true,
       sameSite: "Lax",
       expires: Math.floor(Date.now() / 1000) + MAX_AGE_SECONDS,
